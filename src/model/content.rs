@@ -1,0 +1,393 @@
+//! The content pack: themes, questions, levels, actions and case studies.
+//!
+//! The pack is data (a JSON file under `content/`) so that a partner can
+//! replace it. Every field is read leniently (missing strings become empty)
+//! and then [`ContentPack::check`] reports every problem at once, each naming
+//! the file, the item and the field, so an author can fix a pack in one pass.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// The built-in pack, embedded in the build.
+pub const BUILT_IN_PACK: &str = include_str!("../../content/pack.en.json");
+/// The name the built-in pack's errors are reported under.
+pub const BUILT_IN_PACK_NAME: &str = "content/pack.en.json";
+
+/// The five levels of the readiness scale, lowest first.
+pub const LEVELS: [u8; 5] = [1, 2, 3, 4, 5];
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ContentPack {
+    /// Stable identifier of the pack, written into every saved file.
+    pub id: String,
+    /// Version of the wording; saved files record it.
+    pub version: String,
+    /// BCP 47 language tag, for example `en-GB`.
+    pub language: String,
+    pub title: String,
+    pub start: StartPage,
+    /// The label of each level, lowest first (exactly five).
+    pub scale: Vec<String>,
+    pub policy_areas: Vec<PolicyArea>,
+    pub themes: Vec<Theme>,
+    pub case_studies: Vec<CaseStudy>,
+    pub guidance: Vec<Guidance>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StartPage {
+    pub heading: String,
+    /// Paragraphs of plain text shown on the start page.
+    pub paragraphs: Vec<String>,
+    /// For example "It takes about 30 minutes."
+    pub time_needed: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PolicyArea {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Theme {
+    pub id: String,
+    pub title: String,
+    /// One or two sentences on what the theme covers, shown on the task list.
+    pub description: String,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Question {
+    /// Stable: saved files refer to questions by this id, so it never changes
+    /// when the wording does.
+    pub id: String,
+    pub text: String,
+    /// Why it matters, in one or two sentences.
+    pub hint: String,
+    pub levels: LevelDescriptors,
+    /// The next step for an answer at level 1 or 2.
+    pub act_if_1_or_2: String,
+    /// The next step for an answer at level 3 or 4.
+    pub act_if_3_or_4: String,
+}
+
+/// What each level looks like for one question.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LevelDescriptors {
+    pub not_started: String,
+    pub emerging: String,
+    pub developing: String,
+    pub established: String,
+    pub embedded: String,
+}
+
+impl LevelDescriptors {
+    /// The descriptor for a level from 1 to 5.
+    pub fn for_level(&self, level: u8) -> &str {
+        match level {
+            1 => &self.not_started,
+            2 => &self.emerging,
+            3 => &self.developing,
+            4 => &self.established,
+            _ => &self.embedded,
+        }
+    }
+
+    const FIELD_NAMES: [&'static str; 5] = [
+        "not_started",
+        "emerging",
+        "developing",
+        "established",
+        "embedded",
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CaseStudy {
+    pub id: String,
+    pub title: String,
+    /// Who published it and when, so a reader can find it if the link moves.
+    pub source: String,
+    pub place: String,
+    pub url: String,
+    pub policy_areas: Vec<String>,
+    /// Theme ids the case study illustrates.
+    pub themes: Vec<String>,
+    /// One line in the pack's own words.
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Guidance {
+    pub id: String,
+    pub title: String,
+    pub source: String,
+    pub url: String,
+    pub themes: Vec<String>,
+}
+
+/// One problem in a content pack, naming where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentError {
+    /// The file (or address) the pack came from.
+    pub file: String,
+    /// The item at fault, for example `theme "governance", question "gov-agreement"`.
+    pub item: String,
+    /// The field at fault, for example `levels.established`.
+    pub field: String,
+    pub problem: String,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.file)?;
+        if !self.item.is_empty() {
+            write!(f, "{}: ", self.item)?;
+        }
+        if !self.field.is_empty() {
+            write!(f, "field \"{}\": ", self.field)?;
+        }
+        write!(f, "{}", self.problem)
+    }
+}
+
+impl ContentPack {
+    /// Reads and checks a pack. `file` names its source in every error.
+    pub fn parse(file: &str, text: &str) -> Result<ContentPack, Vec<ContentError>> {
+        let pack: ContentPack = serde_json::from_str(text).map_err(|e| {
+            vec![ContentError {
+                file: file.to_string(),
+                item: String::new(),
+                field: String::new(),
+                problem: format!("this is not a valid content pack: {e}"),
+            }]
+        })?;
+        let errors = pack.check(file);
+        if errors.is_empty() {
+            Ok(pack)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The built-in pack. It is checked by the test suite, so this cannot fail
+    /// in a build that passed its tests.
+    pub fn built_in() -> ContentPack {
+        match ContentPack::parse(BUILT_IN_PACK_NAME, BUILT_IN_PACK) {
+            Ok(pack) => pack,
+            Err(errors) => panic!("the built-in content pack is broken: {}", errors[0]),
+        }
+    }
+
+    /// Every problem in the pack; empty when it is sound.
+    pub fn check(&self, file: &str) -> Vec<ContentError> {
+        let mut c = Checker {
+            file,
+            errors: Vec::new(),
+        };
+        c.required("", "id", &self.id);
+        c.required("", "version", &self.version);
+        c.required("", "language", &self.language);
+        c.required("", "title", &self.title);
+        c.required("", "start.heading", &self.start.heading);
+        if self.scale.len() != LEVELS.len() {
+            c.error(
+                "",
+                "scale",
+                format!(
+                    "needs exactly 5 level labels, lowest first; found {}",
+                    self.scale.len()
+                ),
+            );
+        }
+        for (i, label) in self.scale.iter().enumerate() {
+            c.required("", &format!("scale[{i}]"), label);
+        }
+
+        let mut policy_ids = BTreeSet::new();
+        for (i, area) in self.policy_areas.iter().enumerate() {
+            let item = format!("policy area {}", describe(i, &area.id));
+            c.id(&item, &area.id, &mut policy_ids);
+            c.required(&item, "label", &area.label);
+        }
+
+        if self.themes.is_empty() {
+            c.error("", "themes", "needs at least one theme".to_string());
+        }
+        let mut theme_ids = BTreeSet::new();
+        let mut question_ids = BTreeSet::new();
+        for (t, theme) in self.themes.iter().enumerate() {
+            let item = format!("theme {}", describe(t, &theme.id));
+            c.id(&item, &theme.id, &mut theme_ids);
+            c.required(&item, "title", &theme.title);
+            c.required(&item, "description", &theme.description);
+            if theme.questions.is_empty() {
+                c.error(&item, "questions", "needs at least one question".into());
+            }
+            for (q, question) in theme.questions.iter().enumerate() {
+                let item = format!("{item}, question {}", describe(q, &question.id));
+                c.id(&item, &question.id, &mut question_ids);
+                c.required(&item, "text", &question.text);
+                c.required(&item, "hint", &question.hint);
+                for (level, field) in LEVELS.iter().zip(LevelDescriptors::FIELD_NAMES) {
+                    let descriptor = question.levels.for_level(*level);
+                    if descriptor.trim().is_empty() {
+                        c.error(
+                            &item,
+                            &format!("levels.{field}"),
+                            format!("the descriptor for level {level} is missing"),
+                        );
+                    }
+                }
+                c.required(&item, "act_if_1_or_2", &question.act_if_1_or_2);
+                c.required(&item, "act_if_3_or_4", &question.act_if_3_or_4);
+            }
+        }
+
+        let mut case_ids = BTreeSet::new();
+        for (i, study) in self.case_studies.iter().enumerate() {
+            let item = format!("case study {}", describe(i, &study.id));
+            c.id(&item, &study.id, &mut case_ids);
+            c.required(&item, "title", &study.title);
+            c.required(&item, "source", &study.source);
+            c.required(&item, "place", &study.place);
+            c.required(&item, "summary", &study.summary);
+            c.url(&item, &study.url);
+            c.known(&item, "policy_areas", &study.policy_areas, &policy_ids);
+            c.known(&item, "themes", &study.themes, &theme_ids);
+            if study.themes.is_empty() {
+                c.error(&item, "themes", "needs at least one theme".into());
+            }
+        }
+
+        let mut guidance_ids = BTreeSet::new();
+        for (i, guide) in self.guidance.iter().enumerate() {
+            let item = format!("guidance {}", describe(i, &guide.id));
+            c.id(&item, &guide.id, &mut guidance_ids);
+            c.required(&item, "title", &guide.title);
+            c.required(&item, "source", &guide.source);
+            c.url(&item, &guide.url);
+            c.known(&item, "themes", &guide.themes, &theme_ids);
+        }
+        c.errors
+    }
+
+    /// All questions in pack order, with the theme each belongs to.
+    pub fn questions(&self) -> impl Iterator<Item = (&Theme, &Question)> {
+        self.themes
+            .iter()
+            .flat_map(|t| t.questions.iter().map(move |q| (t, q)))
+    }
+
+    pub fn question(&self, id: &str) -> Option<(&Theme, &Question)> {
+        self.questions().find(|(_, q)| q.id == id)
+    }
+
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.themes.iter().find(|t| t.id == id)
+    }
+
+    pub fn policy_area_label(&self, id: &str) -> Option<&str> {
+        self.policy_areas
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.label.as_str())
+    }
+
+    /// The label of a level from 1 to 5, for example "Developing".
+    pub fn level_label(&self, level: u8) -> &str {
+        self.scale
+            .get(usize::from(level.clamp(1, 5)) - 1)
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    pub fn question_count(&self) -> usize {
+        self.themes.iter().map(|t| t.questions.len()).sum()
+    }
+}
+
+/// Names an item by its id, or by its position when the id is missing.
+fn describe(index: usize, id: &str) -> String {
+    if id.trim().is_empty() {
+        format!("number {}", index + 1)
+    } else {
+        format!("\"{id}\"")
+    }
+}
+
+struct Checker<'a> {
+    file: &'a str,
+    errors: Vec<ContentError>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, item: &str, field: &str, problem: String) {
+        self.errors.push(ContentError {
+            file: self.file.to_string(),
+            item: item.to_string(),
+            field: field.to_string(),
+            problem,
+        });
+    }
+
+    fn required(&mut self, item: &str, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.error(item, field, "is missing or empty".into());
+        }
+    }
+
+    /// Ids are lower-case letters, digits and hyphens, so they are safe in
+    /// file names, HTML ids and CSV, and unique within their kind.
+    fn id(&mut self, item: &str, id: &str, seen: &mut BTreeSet<String>) {
+        if id.trim().is_empty() {
+            self.error(item, "id", "is missing or empty".into());
+            return;
+        }
+        let well_formed = id
+            .chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-');
+        if !well_formed {
+            self.error(
+                item,
+                "id",
+                "may use only lower-case letters, digits and hyphens".into(),
+            );
+        }
+        if !seen.insert(id.to_string()) {
+            self.error(item, "id", format!("\"{id}\" is used more than once"));
+        }
+    }
+
+    fn url(&mut self, item: &str, url: &str) {
+        let ok = (url.starts_with("https://") || url.starts_with("http://"))
+            && url.len() > "https://".len()
+            && !url.chars().any(|ch| ch.is_whitespace() || ch == '"');
+        if !ok {
+            self.error(
+                item,
+                "url",
+                format!("\"{url}\" is not a web address starting with http:// or https://"),
+            );
+        }
+    }
+
+    fn known(&mut self, item: &str, field: &str, values: &[String], known: &BTreeSet<String>) {
+        for value in values {
+            if !known.contains(value) {
+                self.error(item, field, format!("\"{value}\" is not defined in the pack"));
+            }
+        }
+    }
+}

@@ -1,0 +1,299 @@
+//! The assessment file: the JSON a user downloads and can open again later.
+//!
+//! Writing uses typed structs so fields come out in a readable order.
+//! Reading walks a `serde_json::Value` by hand, so that every problem can be
+//! named precisely (which answer, which field) and one bad answer does not
+//! stop the rest of the file from opening.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::model::assessment::{Answer, Assessment, Context, Response};
+use crate::model::content::ContentPack;
+
+/// Names the format inside every file, so we can tell our files from others.
+pub const FORMAT_NAME: &str = "ready-to-share-assessment";
+/// Raised when the meaning of a field changes; readers migrate older ones.
+pub const FORMAT_VERSION: u64 = 1;
+/// Larger files are refused before parsing: no real assessment comes near it.
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+
+/// Something wrong with a file. Errors stop it opening; warnings do not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileProblem {
+    TooLarge { bytes: usize },
+    NotJson { detail: String },
+    NotOurs,
+    NewerFormat { version: u64 },
+    Malformed { field: String },
+    LevelOutOfRange { question_id: String, value: String },
+    UnknownQuestion { question_id: String },
+    UnknownPolicyArea { policy_area_id: String },
+    OtherPack { pack_id: String },
+    OtherPackVersion { version: String },
+}
+
+impl FileProblem {
+    pub fn is_error(&self) -> bool {
+        matches!(
+            self,
+            FileProblem::TooLarge { .. }
+                | FileProblem::NotJson { .. }
+                | FileProblem::NotOurs
+                | FileProblem::NewerFormat { .. }
+                | FileProblem::Malformed { .. }
+        )
+    }
+}
+
+/// A file that opened, with anything the user should know about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opened {
+    pub assessment: Assessment,
+    pub warnings: Vec<FileProblem>,
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'static str,
+    format_version: u64,
+    content_pack: PackOut<'a>,
+    created: &'a str,
+    updated: &'a str,
+    context: ContextOut<'a>,
+    answers: BTreeMap<&'a str, AnswerOut<'a>>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    set_aside: BTreeMap<&'a str, AnswerOut<'a>>,
+    story: &'a str,
+}
+
+#[derive(Serialize)]
+struct PackOut<'a> {
+    id: &'a str,
+    version: &'a str,
+}
+
+#[derive(Serialize)]
+struct ContextOut<'a> {
+    area: &'a str,
+    organisation: &'a str,
+    partners: &'a str,
+    policy_areas: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct AnswerOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<Value>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    note: &'a str,
+}
+
+fn answers_out(answers: &BTreeMap<String, Answer>) -> BTreeMap<&str, AnswerOut<'_>> {
+    answers
+        .iter()
+        .map(|(id, answer)| {
+            let level = answer.response.map(|r| match r {
+                Response::Level(level) => Value::from(level),
+                Response::NotSure => Value::from("not-sure"),
+            });
+            (
+                id.as_str(),
+                AnswerOut {
+                    level,
+                    note: &answer.note,
+                },
+            )
+        })
+        .collect()
+}
+
+/// The assessment as the JSON file users download.
+pub fn write_assessment(assessment: &Assessment) -> String {
+    let file = FileOut {
+        format: FORMAT_NAME,
+        format_version: FORMAT_VERSION,
+        content_pack: PackOut {
+            id: &assessment.pack_id,
+            version: &assessment.pack_version,
+        },
+        created: &assessment.created,
+        updated: &assessment.updated,
+        context: ContextOut {
+            area: &assessment.context.area,
+            organisation: &assessment.context.organisation,
+            partners: &assessment.context.partners,
+            policy_areas: assessment
+                .context
+                .policy_areas
+                .iter()
+                .map(String::as_str)
+                .collect(),
+        },
+        answers: answers_out(&assessment.answers),
+        set_aside: answers_out(&assessment.set_aside),
+        story: &assessment.story,
+    };
+    // Serialising plain strings and maps cannot fail.
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// Reads a file against the current pack. Answers to questions the pack does
+/// not have are kept aside and reported; a bad level is reported and its note
+/// kept; anything that makes the file unusable is an error.
+pub fn read_assessment(text: &str, pack: &ContentPack) -> Result<Opened, FileProblem> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(FileProblem::TooLarge { bytes: text.len() });
+    }
+    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+        FileProblem::NotJson {
+            detail: e.to_string(),
+        }
+    })?;
+    let root = value.as_object().ok_or(FileProblem::NotOurs)?;
+    if root.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
+        return Err(FileProblem::NotOurs);
+    }
+    let version = root
+        .get("format_version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| malformed("format_version"))?;
+    if version > FORMAT_VERSION {
+        return Err(FileProblem::NewerFormat { version });
+    }
+    if version == 0 {
+        return Err(malformed("format_version"));
+    }
+
+    let mut warnings = Vec::new();
+    let mut assessment = Assessment::default();
+
+    let content_pack = optional_object(root, "content_pack")?;
+    assessment.pack_id = optional_string(content_pack, "id", "content_pack.id")?;
+    assessment.pack_version = optional_string(content_pack, "version", "content_pack.version")?;
+    if assessment.pack_id != pack.id {
+        warnings.push(FileProblem::OtherPack {
+            pack_id: assessment.pack_id.clone(),
+        });
+    } else if assessment.pack_version != pack.version {
+        warnings.push(FileProblem::OtherPackVersion {
+            version: assessment.pack_version.clone(),
+        });
+    }
+    // From now on the assessment belongs to the pack it was opened with.
+    assessment.pack_id = pack.id.clone();
+    assessment.pack_version = pack.version.clone();
+    assessment.created = optional_string(Some(root), "created", "created")?;
+    assessment.updated = optional_string(Some(root), "updated", "updated")?;
+    assessment.story = optional_string(Some(root), "story", "story")?;
+    assessment.context = read_context(root, pack, &mut warnings)?;
+
+    for field in ["answers", "set_aside"] {
+        let Some(answers) = optional_object(root, field)? else {
+            continue;
+        };
+        for (question_id, value) in answers {
+            let answer = read_answer(question_id, value, &mut warnings)?;
+            if answer.is_empty() {
+                continue;
+            }
+            if pack.question(question_id).is_some() {
+                assessment.answers.insert(question_id.clone(), answer);
+            } else {
+                warnings.push(FileProblem::UnknownQuestion {
+                    question_id: question_id.clone(),
+                });
+                assessment.set_aside.insert(question_id.clone(), answer);
+            }
+        }
+    }
+    Ok(Opened {
+        assessment,
+        warnings,
+    })
+}
+
+fn malformed(field: &str) -> FileProblem {
+    FileProblem::Malformed {
+        field: field.to_string(),
+    }
+}
+
+type Object = serde_json::Map<String, Value>;
+
+/// An object field that may be absent or null, but not of another type.
+fn optional_object<'a>(parent: &'a Object, field: &str) -> Result<Option<&'a Object>, FileProblem> {
+    match parent.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Object(object)) => Ok(Some(object)),
+        Some(_) => Err(malformed(field)),
+    }
+}
+
+fn optional_string(parent: Option<&Object>, field: &str, path: &str) -> Result<String, FileProblem> {
+    match parent.and_then(|p| p.get(field)) {
+        None | Some(Value::Null) => Ok(String::new()),
+        Some(Value::String(text)) => Ok(text.clone()),
+        Some(_) => Err(malformed(path)),
+    }
+}
+
+fn read_context(
+    root: &Object,
+    pack: &ContentPack,
+    warnings: &mut Vec<FileProblem>,
+) -> Result<Context, FileProblem> {
+    let context = optional_object(root, "context")?;
+    let mut result = Context {
+        area: optional_string(context, "area", "context.area")?,
+        organisation: optional_string(context, "organisation", "context.organisation")?,
+        partners: optional_string(context, "partners", "context.partners")?,
+        ..Context::default()
+    };
+    match context.and_then(|c| c.get("policy_areas")) {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(items)) => {
+            for item in items {
+                let id = item
+                    .as_str()
+                    .ok_or_else(|| malformed("context.policy_areas"))?;
+                if pack.policy_areas.iter().any(|p| p.id == id) {
+                    result.policy_areas.insert(id.to_string());
+                } else {
+                    warnings.push(FileProblem::UnknownPolicyArea {
+                        policy_area_id: id.to_string(),
+                    });
+                }
+            }
+        }
+        Some(_) => return Err(malformed("context.policy_areas")),
+    }
+    Ok(result)
+}
+
+fn read_answer(
+    question_id: &str,
+    value: &Value,
+    warnings: &mut Vec<FileProblem>,
+) -> Result<Answer, FileProblem> {
+    let path = |field: &str| format!("answers.{question_id}{field}");
+    let object = value.as_object().ok_or_else(|| malformed(&path("")))?;
+    let note = optional_string(Some(object), "note", &path(".note"))?;
+    let response = match object.get("level") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) if s == "not-sure" => Some(Response::NotSure),
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|l| (1..=5).contains(&l)) => {
+            n.as_u64().map(|l| Response::Level(l as u8))
+        }
+        Some(other) => {
+            warnings.push(FileProblem::LevelOutOfRange {
+                question_id: question_id.to_string(),
+                value: other.to_string(),
+            });
+            None
+        }
+    };
+    Ok(Answer { response, note })
+}

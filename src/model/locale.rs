@@ -1,0 +1,195 @@
+//! Every word the user sees that is not in the content pack: buttons,
+//! statuses, headings, messages. One table per language, so a Welsh version
+//! follows by adding `content/locale.cy.json`.
+//!
+//! Fields are typed (a missing key fails the locale test, not the user) and
+//! grouped by where they appear. Templates use `{name}` placeholders, filled
+//! by [`fill`].
+
+use serde::Deserialize;
+
+use crate::model::file::FileProblem;
+use crate::model::scoring::{Band, ThemeStatus};
+
+pub const ENGLISH: &str = include_str!("../../content/locale.en.json");
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Locale {
+    pub language: String,
+    pub common: Common,
+    pub bands: Bands,
+    pub statuses: Statuses,
+    pub file: FileMessages,
+    pub report: Report,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Common {
+    pub product_name: String,
+    pub not_sure: String,
+    pub not_answered: String,
+    pub no_score: String,
+    pub level_n: String,
+    pub opens_in_new_tab: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bands {
+    pub getting_started: String,
+    pub developing: String,
+    pub established: String,
+    pub leading: String,
+    pub getting_started_means: String,
+    pub developing_means: String,
+    pub established_means: String,
+    pub leading_means: String,
+    /// How the score and band are worked out, in one short paragraph.
+    pub method: String,
+    pub not_yet: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statuses {
+    pub not_started: String,
+    pub in_progress: String,
+    pub completed: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileMessages {
+    pub too_large: String,
+    pub not_json: String,
+    pub not_ours: String,
+    pub newer_format: String,
+    pub malformed: String,
+    pub level_out_of_range: String,
+    pub unknown_question: String,
+    pub unknown_policy_area: String,
+    pub other_pack: String,
+    pub other_pack_version: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    pub title: String,
+    pub title_for_area: String,
+    pub generated: String,
+    pub about_heading: String,
+    pub area: String,
+    pub organisation: String,
+    pub partners: String,
+    pub policy_areas: String,
+    pub profile_heading: String,
+    pub chart_title: String,
+    pub theme: String,
+    pub score: String,
+    pub answered: String,
+    pub not_sure: String,
+    pub unanswered: String,
+    pub overall_heading: String,
+    pub overall_score: String,
+    pub strengths_heading: String,
+    pub no_strengths: String,
+    pub actions_heading: String,
+    pub no_actions: String,
+    pub action_because: String,
+    pub find_out_heading: String,
+    pub find_out_action: String,
+    pub case_studies_heading: String,
+    pub no_case_studies: String,
+    pub reason_weak_theme: String,
+    pub reason_policy_area: String,
+    pub story_heading: String,
+    pub answers_heading: String,
+    pub question: String,
+    pub answer: String,
+    pub note: String,
+    pub privacy: String,
+    pub csv_headers: Vec<String>,
+}
+
+impl Locale {
+    pub fn english() -> Locale {
+        match Locale::parse(ENGLISH) {
+            Ok(locale) => locale,
+            Err(e) => panic!("the English locale table is broken: {e}"),
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Locale, String> {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    }
+
+    pub fn band(&self, band: Band) -> &str {
+        match band {
+            Band::GettingStarted => &self.bands.getting_started,
+            Band::Developing => &self.bands.developing,
+            Band::Established => &self.bands.established,
+            Band::Leading => &self.bands.leading,
+        }
+    }
+
+    pub fn band_means(&self, band: Band) -> &str {
+        match band {
+            Band::GettingStarted => &self.bands.getting_started_means,
+            Band::Developing => &self.bands.developing_means,
+            Band::Established => &self.bands.established_means,
+            Band::Leading => &self.bands.leading_means,
+        }
+    }
+
+    pub fn status(&self, status: ThemeStatus) -> &str {
+        match status {
+            ThemeStatus::NotStarted => &self.statuses.not_started,
+            ThemeStatus::InProgress => &self.statuses.in_progress,
+            ThemeStatus::Completed => &self.statuses.completed,
+        }
+    }
+
+    /// A problem with a file, as a sentence for the user.
+    pub fn file_problem(&self, problem: &FileProblem) -> String {
+        let m = &self.file;
+        match problem {
+            FileProblem::TooLarge { bytes } => fill(
+                &m.too_large,
+                &[("size", &format!("{:.1}", *bytes as f64 / 1_048_576.0))],
+            ),
+            FileProblem::NotJson { detail } => fill(&m.not_json, &[("detail", detail)]),
+            FileProblem::NotOurs => m.not_ours.clone(),
+            FileProblem::NewerFormat { version } => {
+                fill(&m.newer_format, &[("version", &version.to_string())])
+            }
+            FileProblem::Malformed { field } => fill(&m.malformed, &[("field", field)]),
+            FileProblem::LevelOutOfRange { question_id, value } => fill(
+                &m.level_out_of_range,
+                &[("question", question_id), ("value", value)],
+            ),
+            FileProblem::UnknownQuestion { question_id } => {
+                fill(&m.unknown_question, &[("question", question_id)])
+            }
+            FileProblem::UnknownPolicyArea { policy_area_id } => {
+                fill(&m.unknown_policy_area, &[("id", policy_area_id)])
+            }
+            FileProblem::OtherPack { pack_id } => fill(&m.other_pack, &[("pack", pack_id)]),
+            FileProblem::OtherPackVersion { version } => {
+                fill(&m.other_pack_version, &[("version", version)])
+            }
+        }
+    }
+}
+
+/// Replaces each `{name}` in `template` with its value. Values are inserted
+/// as they are: escaping is the renderer's job.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}

@@ -1,0 +1,9 @@
+//! The pure heart of Ready to Share: no browser or Yew imports here, so all of
+//! it runs and is tested with plain `cargo test`.
+
+pub mod assessment;
+pub mod content;
+pub mod file;
+pub mod locale;
+pub mod scoring;
+pub mod summary;
