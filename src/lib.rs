@@ -5,9 +5,16 @@
 //! thin browser layer around it, compiled only for wasm32.
 
 pub mod model;
+pub mod state;
 
 #[cfg(target_arch = "wasm32")]
+mod clock;
+#[cfg(target_arch = "wasm32")]
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+mod download;
+#[cfg(target_arch = "wasm32")]
+pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
 pub use components::app::{App, AppProps};

@@ -84,6 +84,10 @@ async fn destroying_the_app_leaves_its_host_empty() {
 
     handle.destroy();
     yew::scheduler::flush().await;
-    assert_eq!(host.child_element_count(), 0, "the app cleaned up after itself");
+    assert_eq!(
+        host.child_element_count(),
+        0,
+        "the app cleaned up after itself"
+    );
     host.remove();
 }

@@ -84,7 +84,10 @@ fn every_link_is_a_verified_address() {
             "{url} is not in content/verified-addresses.txt"
         );
     }
-    assert!(count >= 10, "the pack links to only {count} case studies and guides");
+    assert!(
+        count >= 10,
+        "the pack links to only {count} case studies and guides"
+    );
 }
 
 #[test]
@@ -92,7 +95,9 @@ fn every_theme_has_a_case_study() {
     let pack = pack();
     for theme in &pack.themes {
         assert!(
-            pack.case_studies.iter().any(|c| c.themes.contains(&theme.id)),
+            pack.case_studies
+                .iter()
+                .any(|c| c.themes.contains(&theme.id)),
             "no case study illustrates theme {}",
             theme.id
         );

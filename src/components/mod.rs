@@ -1,5 +1,20 @@
 //! One file per screen or component. Props structs are named after their
-//! component and callbacks are named `on_*`.
+//! component and callbacks are named `on_*`. Every word shown comes from the
+//! content pack or the locale table, reached through [`shared::Shared`].
 
+pub mod about;
 pub mod app;
+pub mod chart;
+pub mod check;
+pub mod downloads;
+pub mod error_summary;
+pub mod heading;
+pub mod open_file;
+pub mod question;
+pub mod shared;
 pub mod start;
+pub mod start_again;
+pub mod story;
+pub mod summary;
+pub mod tasks;
+pub mod theme_page;

@@ -1,22 +1,63 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::model::content::ContentPack;
+use crate::components::error_summary::ErrorSummary;
+use crate::components::heading::Heading;
+use crate::components::open_file::OpenFile;
+use crate::components::shared::use_shared;
+use crate::components::start_again::StartAgain;
+use crate::state::{Action, FileMessages, State, Step};
 
 #[derive(Properties, PartialEq)]
 pub struct StartProps {
-    pub pack: Rc<ContentPack>,
+    pub state: UseReducerHandle<State>,
 }
 
+/// What this is, how long it takes, that answers stay on this device; then
+/// start, continue, or open a saved file.
 #[component]
 pub fn Start(props: &StartProps) -> Html {
-    let start = &props.pack.start;
+    let shared = use_shared();
+    let ui = &shared.locale.ui;
+    let start = &shared.pack.start;
+    let state = &props.state;
+    let has_progress = !state.assessment.is_blank();
+
+    let errors = match &state.file_messages {
+        FileMessages::Failed(problem) => {
+            vec![(shared.locale.file_problem(problem), shared.id("open-file"))]
+        }
+        _ => Vec::new(),
+    };
+
     html! {
-        <section class="rts-start">
-            <h1 class="rts-heading rts-heading--xl">{ &start.heading }</h1>
+        <section class="rts-page rts-start">
+            if !errors.is_empty() {
+                <ErrorSummary {errors} />
+            }
+            <Heading level={1} class="rts-heading--xl">{ &start.heading }</Heading>
             { for start.paragraphs.iter().map(|p| html! { <p class="rts-body">{ p }</p> }) }
             <p class="rts-body">{ &start.time_needed }</p>
+            <div class="rts-inset">
+                <p class="rts-body">{ &ui.start_privacy }</p>
+            </div>
+            if has_progress {
+                <Heading level={2} class="rts-heading--m">{ &ui.start_saved_heading }</Heading>
+                <p class="rts-body">{ &ui.start_saved_body }</p>
+                <div class="rts-button-group">
+                    <button type="button" class="rts-button"
+                        onclick={shared.on(Action::Go(Step::Tasks))}>
+                        { &ui.start_continue }
+                    </button>
+                    <StartAgain assessment={state.assessment.clone()} />
+                </div>
+            } else {
+                <button type="button" class="rts-button rts-button--start"
+                    onclick={shared.on(Action::Go(Step::About))}>
+                    { &ui.start_button }
+                </button>
+            }
+            <Heading level={2} class="rts-heading--m">{ &ui.open_heading }</Heading>
+            <OpenFile replaces_answers={has_progress} />
         </section>
     }
 }

@@ -96,7 +96,10 @@ impl Assessment {
     }
 
     pub fn set_note(&mut self, question_id: &str, note: &str) {
-        self.answers.entry(question_id.to_string()).or_default().note = note.to_string();
+        self.answers
+            .entry(question_id.to_string())
+            .or_default()
+            .note = note.to_string();
         self.tidy(question_id);
     }
 

@@ -386,7 +386,11 @@ impl Checker<'_> {
     fn known(&mut self, item: &str, field: &str, values: &[String], known: &BTreeSet<String>) {
         for value in values {
             if !known.contains(value) {
-                self.error(item, field, format!("\"{value}\" is not defined in the pack"));
+                self.error(
+                    item,
+                    field,
+                    format!("\"{value}\" is not defined in the pack"),
+                );
             }
         }
     }

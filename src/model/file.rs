@@ -232,7 +232,11 @@ fn optional_object<'a>(parent: &'a Object, field: &str) -> Result<Option<&'a Obj
     }
 }
 
-fn optional_string(parent: Option<&Object>, field: &str, path: &str) -> Result<String, FileProblem> {
+fn optional_string(
+    parent: Option<&Object>,
+    field: &str,
+    path: &str,
+) -> Result<String, FileProblem> {
     match parent.and_then(|p| p.get(field)) {
         None | Some(Value::Null) => Ok(String::new()),
         Some(Value::String(text)) => Ok(text.clone()),

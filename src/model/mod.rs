@@ -2,8 +2,10 @@
 //! it runs and is tested with plain `cargo test`.
 
 pub mod assessment;
+pub mod chart;
 pub mod content;
 pub mod file;
 pub mod locale;
+pub mod render;
 pub mod scoring;
 pub mod summary;

@@ -142,10 +142,7 @@ pub fn profile(pack: &ContentPack, assessment: &Assessment) -> Profile {
         .iter()
         .map(|t| score_theme(t, assessment))
         .collect();
-    let scores: Option<Vec<u32>> = themes
-        .iter()
-        .map(|t| t.score.map(u32::from))
-        .collect();
+    let scores: Option<Vec<u32>> = themes.iter().map(|t| t.score.map(u32::from)).collect();
     let overall = scores.filter(|s| !s.is_empty()).map(|s| {
         let count = u32::try_from(s.len()).unwrap_or(u32::MAX);
         rounded_ratio(s.iter().sum(), count)

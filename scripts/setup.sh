@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# Installs what building and testing Ready to Share needs, and only what is
+# missing, so a second run takes a few seconds. The versions are the ones
+# that work with Rust 1.95 on Debian 12: Trunk 0.21.14, wasm-bindgen-cli
+# 0.2.130 (matching the pin in Cargo.toml), npm binaryen 132 for wasm-opt,
+# Debian's chromium + chromium-driver.
+#
+#   scripts/setup.sh              build tools: wasm target, wasm-bindgen, trunk,
+#                                 npm packages (wasm-opt), crates
+#   scripts/setup.sh --browser    the above, plus Chromium and chromedriver
+#                                 from apt (needed only by the tests)
+#
+# Other scripts `source` this file and call `rts_setup [--browser]`, which
+# also puts tests/e2e/node_modules/.bin (npm binaryen's wasm-opt) and
+# ~/.cargo/bin first on PATH for the rest of that script.
+#
+# Never install Debian's `binaryen` package: its wasm-opt (108) breaks the
+# wasm that current rustc emits.
+
+set -euo pipefail
+
+RTS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RTS_E2E="$RTS_ROOT/tests/e2e"
+
+RTS_WASM_TARGET="wasm32-unknown-unknown"
+RTS_WASM_BINDGEN_VERSION="0.2.130"
+RTS_TRUNK_VERSION="0.21.14"
+RTS_WASM_OPT_VERSION="132"
+
+rts_say() { printf 'setup: %s\n' "$*"; }
+rts_die() {
+    printf 'setup: error: %s\n' "$*" >&2
+    exit 1
+}
+
+# The Cargo install dir and then the npm tools dir go first on PATH, so the
+# wasm-opt Trunk finds is binaryen 132 from npm, never a system one.
+rts_setup_path() {
+    local cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
+    case ":$PATH:" in *":$cargo_bin:"*) ;; *) PATH="$cargo_bin:$PATH" ;; esac
+    case ":$PATH:" in
+        ":$RTS_E2E/node_modules/.bin:"*) ;;
+        *) PATH="$RTS_E2E/node_modules/.bin:$PATH" ;;
+    esac
+    export PATH
+}
+
+# Prints the version a `tool --version` reports (its second word), or nothing.
+rts_tool_version() {
+    "$@" --version 2>/dev/null | head -n 1 | awk '{print $2}' || true
+}
+
+rts_setup_rust() {
+    command -v cargo >/dev/null || rts_die "cargo not found: install Rust with rustup first"
+    command -v rustup >/dev/null || rts_die "rustup not found: it is needed to add the $RTS_WASM_TARGET target"
+
+    if cargo fmt --version >/dev/null 2>&1 && cargo clippy --version >/dev/null 2>&1; then
+        rts_say "ok: rustfmt and clippy"
+    else
+        rts_say "installing rustup components rustfmt and clippy"
+        rustup component add rustfmt clippy
+    fi
+
+    if rustup target list --installed | grep -qx "$RTS_WASM_TARGET"; then
+        rts_say "ok: rust target $RTS_WASM_TARGET"
+    else
+        rts_say "installing rust target $RTS_WASM_TARGET"
+        rustup target add "$RTS_WASM_TARGET"
+    fi
+
+    # Not --locked: the registry copy here lacks a crate its lock file names.
+    local bindgen runner
+    bindgen="$(rts_tool_version wasm-bindgen)"
+    runner="$(rts_tool_version wasm-bindgen-test-runner)"
+    if [[ "$bindgen" == "$RTS_WASM_BINDGEN_VERSION" && "$runner" == "$RTS_WASM_BINDGEN_VERSION" ]]; then
+        rts_say "ok: wasm-bindgen-cli $bindgen"
+    else
+        rts_say "installing wasm-bindgen-cli $RTS_WASM_BINDGEN_VERSION (found '${bindgen:-none}'; about 2 minutes)"
+        cargo install wasm-bindgen-cli --version "=$RTS_WASM_BINDGEN_VERSION" --force
+    fi
+
+    local trunk
+    trunk="$(rts_tool_version trunk)"
+    if [[ "$trunk" == "$RTS_TRUNK_VERSION" ]]; then
+        rts_say "ok: trunk $trunk"
+    else
+        rts_say "installing trunk $RTS_TRUNK_VERSION (found '${trunk:-none}'; about 7 minutes)"
+        cargo install trunk --version "$RTS_TRUNK_VERSION" --locked --force
+    fi
+}
+
+rts_setup_npm() {
+    command -v npm >/dev/null || rts_die "npm not found: install Node.js 20 or newer"
+    local lock="$RTS_E2E/package-lock.json"
+    local installed="$RTS_E2E/node_modules/.package-lock.json"
+    # npm writes node_modules/.package-lock.json on every install: if it is
+    # newer than package.json and the lock file, node_modules is current.
+    if [[ -f "$installed" && "$installed" -nt "$RTS_E2E/package.json" && (! -f "$lock" || "$installed" -nt "$lock") ]]; then
+        rts_say "ok: npm packages in tests/e2e"
+    elif [[ -f "$lock" ]]; then
+        rts_say "installing npm packages in tests/e2e (npm ci)"
+        (cd "$RTS_E2E" && npm ci --no-audit --no-fund --loglevel=error)
+    else
+        rts_say "installing npm packages in tests/e2e (npm install: no lock file yet)"
+        (cd "$RTS_E2E" && npm install --no-audit --no-fund --loglevel=error)
+    fi
+
+    local wasm_opt
+    wasm_opt="$(command -v wasm-opt || true)"
+    [[ "$wasm_opt" == "$RTS_E2E/node_modules/.bin/wasm-opt" ]] ||
+        rts_die "wasm-opt on PATH is '${wasm_opt:-none}', expected npm binaryen's in tests/e2e/node_modules/.bin"
+    local version
+    version="$(wasm-opt --version 2>/dev/null | awk '{print $3}')"
+    [[ "$version" == "$RTS_WASM_OPT_VERSION" ]] ||
+        rts_die "wasm-opt is version '${version:-unknown}', expected $RTS_WASM_OPT_VERSION (npm binaryen@$RTS_WASM_OPT_VERSION)"
+    rts_say "ok: wasm-opt $version (npm binaryen)"
+}
+
+# Downloads every crate the lock file names (for all targets), so builds can
+# run with --offline afterwards. Quick when the cache is warm.
+rts_setup_crates() {
+    rts_say "fetching crates (cargo fetch)"
+    (cd "$RTS_ROOT" && cargo fetch --quiet)
+}
+
+rts_setup_browser() {
+    if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
+        rts_say "ok: $(/usr/bin/chromium --version 2>/dev/null | head -n 1 || echo chromium), chromedriver"
+        return
+    fi
+    rts_say "installing chromium and chromium-driver from apt"
+    local sudo=()
+    if [[ "$(id -u)" != 0 ]]; then
+        command -v sudo >/dev/null || rts_die "installing chromium needs root or sudo"
+        sudo=(sudo)
+    fi
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        chromium chromium-driver
+    [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] ||
+        rts_die "apt-get installed chromium but /usr/bin/chromium or /usr/bin/chromedriver is missing"
+}
+
+# rts_setup [--browser]
+rts_setup() {
+    local browser=0 arg
+    for arg in "$@"; do
+        case "$arg" in
+            --browser) browser=1 ;;
+            -h | --help)
+                sed -n '2,18p' "$RTS_ROOT/scripts/setup.sh" | sed 's/^# \{0,1\}//'
+                return 0
+                ;;
+            *) rts_die "unknown option: $arg (try --help)" ;;
+        esac
+    done
+    rts_setup_path
+    rts_setup_rust
+    rts_setup_npm
+    rts_setup_crates
+    if ((browser)); then
+        rts_setup_browser
+    fi
+    rts_say "done"
+}
+
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+    rts_setup "$@"
+fi

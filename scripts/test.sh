@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Runs every check of Ready to Share, in order, stopping at the first failure:
+#   1. rustfmt            cargo fmt --check
+#   2. clippy (native)    cargo clippy --all-targets -- -D warnings
+#   3. clippy (wasm32)    the same for wasm32-unknown-unknown
+#   4. native tests       cargo test
+#   5. browser tests      wasm-bindgen-test in headless Chromium (tests/browser.rs)
+#   6. release build      trunk build --release --offline into dist/
+#   7. end-to-end tests   Playwright + axe against dist/ (tests/e2e/*.test.mjs)
+# Installs whatever is missing first (scripts/setup.sh --browser).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+STARTED=$SECONDS
+LAYER_STARTED=$SECONDS
+LAYER_NAME=""
+SUMMARY=()
+
+finish_layer() {
+    if [[ -n "$LAYER_NAME" ]]; then
+        SUMMARY+=("$(printf '  %-20s ok  %4ss' "$LAYER_NAME" "$((SECONDS - LAYER_STARTED))")")
+    fi
+}
+
+layer() {
+    finish_layer
+    LAYER_NAME="$1"
+    LAYER_STARTED=$SECONDS
+    printf '\n==============================================================\n'
+    printf '== %s\n' "$1"
+    printf '==============================================================\n'
+}
+
+on_exit() {
+    local status=$?
+    if ((status != 0)); then
+        printf '\n!! FAILED in layer: %s (exit %s, after %ss)\n' "${LAYER_NAME:-setup}" "$status" "$((SECONDS - STARTED))" >&2
+    fi
+}
+trap on_exit EXIT
+
+layer "setup"
+# shellcheck source=scripts/setup.sh
+source "$ROOT/scripts/setup.sh"
+rts_setup --browser
+
+layer "rustfmt"
+cargo fmt --all --check
+
+layer "clippy (native)"
+cargo clippy --all-targets -- -D warnings
+
+layer "clippy (wasm32)"
+# Integration tests other than tests/browser.rs are native-only and must say
+# so, or they are compiled (and fail) for wasm32 here.
+for test_file in tests/*.rs; do
+    [[ "$test_file" == tests/browser.rs ]] && continue
+    grep -q '^#!\[cfg(not(target_arch = "wasm32"))\]' "$test_file" || {
+        echo "$test_file: add #![cfg(not(target_arch = \"wasm32\"))] at the top (native-only test)" >&2
+        exit 1
+    }
+done
+cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+layer "native tests"
+cargo test
+
+layer "browser tests (wasm-bindgen-test, headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver \
+    WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-300}" \
+    WASM_BINDGEN_TEST_DRIVER_TIMEOUT="${WASM_BINDGEN_TEST_DRIVER_TIMEOUT:-30}" \
+    cargo test --target wasm32-unknown-unknown --test browser
+
+layer "release build (trunk build --release --offline)"
+trunk build --release --offline
+wasm_file="$(find dist -maxdepth 1 -name '*.wasm' | head -n 1)"
+[[ -n "$wasm_file" ]] || {
+    echo "trunk build produced no .wasm in dist/" >&2
+    exit 1
+}
+printf 'dist: %s is %s bytes (%s gzipped)\n' "$wasm_file" "$(wc -c <"$wasm_file")" "$(gzip -9 -c "$wasm_file" | wc -c)"
+
+layer "end-to-end tests (Playwright + axe, Debian Chromium)"
+(cd tests/e2e && node --test --test-reporter=spec --test-concurrency=1 ./*.test.mjs)
+
+finish_layer
+LAYER_NAME=""
+printf '\n==============================================================\n'
+printf '== all layers passed in %ss\n' "$((SECONDS - STARTED))"
+printf '%s\n' "${SUMMARY[@]}"

@@ -1,0 +1,83 @@
+use yew::prelude::*;
+
+use crate::clock;
+use crate::components::heading::Heading;
+use crate::components::shared::{use_shared, Shared};
+use crate::download;
+use crate::model::assessment::Assessment;
+use crate::model::file::write_assessment;
+use crate::model::render::{csv, file_name, html, markdown, Report};
+
+/// Offers the assessment as the JSON file that can be opened again.
+pub fn offer_json(assessment: &Assessment) {
+    let name = file_name(&assessment.context.area, &clock::today(), "json");
+    let _ = download::offer(&name, "application/json", &write_assessment(assessment));
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Html,
+    Markdown,
+    Csv,
+    Json,
+}
+
+fn offer(shared: &Shared, assessment: &Assessment, format: Format) {
+    if format == Format::Json {
+        return offer_json(assessment);
+    }
+    let date = clock::today_in_words(&shared.pack.language);
+    let report = Report::new(&shared.pack, &shared.locale, assessment, &date);
+    let (extension, mime, contents) = match format {
+        Format::Html => ("html", "text/html;charset=utf-8", html::render(&report)),
+        Format::Markdown => (
+            "md",
+            "text/markdown;charset=utf-8",
+            markdown::render(&report),
+        ),
+        _ => ("csv", "text/csv;charset=utf-8", csv::render(&report)),
+    };
+    let name = file_name(&assessment.context.area, &clock::today(), extension);
+    let _ = download::offer(&name, mime, &contents);
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DownloadsProps {
+    pub assessment: Assessment,
+}
+
+/// The download buttons and print. Files are made on this device.
+#[component]
+pub fn Downloads(props: &DownloadsProps) -> Html {
+    let shared = use_shared();
+    let ui = &shared.locale.ui;
+    let button = |format: Format, label: &str, hint: &str| {
+        let shared2 = shared.clone();
+        let assessment = props.assessment.clone();
+        let onclick = Callback::from(move |_: MouseEvent| offer(&shared2, &assessment, format));
+        html! {
+            <li class="rts-downloads__item">
+                <button type="button" class="rts-button rts-button--secondary" {onclick}>{ label }</button>
+                <p class="rts-hint">{ hint }</p>
+            </li>
+        }
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        let _ = gloo::utils::window().print();
+    });
+    html! {
+        <div class="rts-downloads rts-no-print">
+            <Heading level={2} class="rts-heading--m">{ &ui.downloads_heading }</Heading>
+            <p class="rts-body">{ &ui.downloads_intro }</p>
+            <ul class="rts-downloads__list">
+                { button(Format::Html, &ui.download_html, &ui.download_html_hint) }
+                { button(Format::Markdown, &ui.download_markdown, &ui.download_markdown_hint) }
+                { button(Format::Csv, &ui.download_csv, &ui.download_csv_hint) }
+                { button(Format::Json, &ui.download_json, &ui.download_json_hint) }
+            </ul>
+            <button type="button" class="rts-button rts-button--secondary" onclick={print}>
+                { &ui.print }
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,65 @@
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::components::shared::use_shared;
+
+#[derive(Properties, PartialEq)]
+pub struct ErrorSummaryProps {
+    /// Each message with the id of the field it is about.
+    pub errors: Vec<(String, String)>,
+}
+
+/// The GOV.UK error summary: "There is a problem", focused when it appears,
+/// linking to each field at fault.
+#[component]
+pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
+    let shared = use_shared();
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(props.errors.clone(), move |_| {
+            if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        });
+    }
+    let title_id = shared.id("error-summary-title");
+    html! {
+        <div class="rts-error-summary" ref={node.clone()} tabindex="-1" role="alert"
+            aria-labelledby={title_id.clone()}>
+            <h2 class="rts-error-summary__title" id={title_id}>
+                { &shared.locale.ui.error_summary_title }
+            </h2>
+            <ul class="rts-error-summary__list">
+                { for props.errors.iter().map(|(message, field_id)| {
+                    let field_id = field_id.clone();
+                    // Move focus to the field without changing the page's
+                    // address, which belongs to the host.
+                    let onclick = {
+                        let node = node.clone();
+                        Callback::from(move |e: MouseEvent| {
+                            e.prevent_default();
+                            focus_field(&node, &field_id);
+                        })
+                    };
+                    html! {
+                        <li><a href="#" class="rts-error-summary__link" {onclick}>{ message }</a></li>
+                    }
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+fn focus_field(summary: &NodeRef, field_id: &str) {
+    let root = summary
+        .cast::<web_sys::Element>()
+        .and_then(|e| e.closest(".rts-app").ok().flatten());
+    if let Some(root) = root {
+        if let Ok(Some(field)) = root.query_selector(&format!("#{field_id}")) {
+            if let Ok(field) = field.dyn_into::<web_sys::HtmlElement>() {
+                let _ = field.focus();
+            }
+        }
+    }
+}

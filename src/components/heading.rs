@@ -1,0 +1,52 @@
+use yew::prelude::*;
+
+use crate::components::shared::use_shared;
+
+#[derive(Properties, PartialEq)]
+pub struct HeadingProps {
+    /// 1 for the page heading, 2 for its sections, and so on; offset by the
+    /// host page's chosen level so the widget fits the host's outline.
+    pub level: u8,
+    #[prop_or_default]
+    pub class: Classes,
+    #[prop_or_default]
+    pub id: Option<AttrValue>,
+    pub children: Html,
+}
+
+/// A heading at the right level. Page headings (level 1) can take focus, so
+/// focus can move to them when the page changes.
+#[component]
+pub fn Heading(props: &HeadingProps) -> Html {
+    let shared = use_shared();
+    let level = (shared.heading_base + props.level - 1).clamp(1, 6);
+    let page = props.level == 1;
+    let class = classes!(
+        "rts-heading",
+        page.then_some("rts-page-heading"),
+        props.class.clone()
+    );
+    let tag = format!("h{level}");
+    html! {
+        <@{tag} class={class} id={props.id.clone()} tabindex={page.then_some("-1")}>
+            { props.children.clone() }
+        </@>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BackLinkProps {
+    pub on_click: Callback<MouseEvent>,
+}
+
+/// Goes back a step. A button, not a link: the widget never changes the
+/// page's address.
+#[component]
+pub fn BackLink(props: &BackLinkProps) -> Html {
+    let shared = use_shared();
+    html! {
+        <button type="button" class="rts-back-link" onclick={props.on_click.clone()}>
+            { &shared.locale.ui.back }
+        </button>
+    }
+}

@@ -1,0 +1,53 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::content::ContentPack;
+use crate::model::locale::Locale;
+use crate::state::{Action, State};
+
+/// What every component of one mounted widget shares: the content, the
+/// words, the heading level to start from and the way to change state.
+#[derive(Clone)]
+pub struct Shared {
+    pub pack: Rc<ContentPack>,
+    pub locale: Rc<Locale>,
+    /// The level of the page heading (1 standalone; a host may ask for 2).
+    pub heading_base: u8,
+    pub storage_key: Rc<str>,
+    /// Prefix of every element id in this widget, unique per mount.
+    pub id_prefix: Rc<str>,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.pack, &other.pack)
+            && Rc::ptr_eq(&self.locale, &other.locale)
+            && self.heading_base == other.heading_base
+            && self.storage_key == other.storage_key
+            && self.id_prefix == other.id_prefix
+    }
+}
+
+impl Shared {
+    /// An element id that is unique to this widget.
+    pub fn id(&self, name: &str) -> String {
+        format!("{}{name}", self.id_prefix)
+    }
+
+    pub fn send(&self, action: Action) {
+        self.dispatch.dispatch(action);
+    }
+
+    /// A callback that sends the same action on every call.
+    pub fn on<E>(&self, action: Action) -> Callback<E> {
+        let dispatch = self.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(action.clone()))
+    }
+}
+
+#[hook]
+pub fn use_shared() -> Shared {
+    use_context::<Shared>().expect("components are rendered inside App")
+}

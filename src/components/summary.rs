@@ -1,0 +1,162 @@
+use yew::prelude::*;
+
+use crate::clock;
+use crate::components::chart::Chart;
+use crate::components::downloads::Downloads;
+use crate::components::heading::{BackLink, Heading};
+use crate::components::shared::use_shared;
+use crate::model::render::Report;
+use crate::state::{Action, State, Step};
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub state: UseReducerHandle<State>,
+}
+
+/// The readiness profile, band, strengths, actions, case studies and story,
+/// then the downloads.
+#[component]
+pub fn Summary(props: &SummaryProps) -> Html {
+    let shared = use_shared();
+    let ui = &shared.locale.ui;
+    let r = &shared.locale.report;
+    let assessment = &props.state.assessment;
+    let date = clock::today_in_words(&shared.pack.language);
+    let report = Report::new(&shared.pack, &shared.locale, assessment, &date);
+    let summary = &report.summary;
+
+    let band = html! {
+        <div class="rts-panel">
+            if let (Some(band), Some(score)) = (summary.profile.band, summary.profile.overall) {
+                <p class="rts-panel__title">{ shared.locale.band(band) }</p>
+                <p class="rts-panel__body">{ crate::model::locale::fill(&r.overall_score, &[("score", &score.to_string())]) }</p>
+                <p class="rts-panel__body">{ shared.locale.band_means(band) }</p>
+            } else {
+                <p class="rts-panel__body">{ &shared.locale.bands.not_yet }</p>
+            }
+        </div>
+    };
+
+    let table = html! {
+        <table class="rts-table">
+            <caption class="rts-table__caption">{ &r.chart_title }</caption>
+            <thead>
+                <tr>
+                    <th scope="col" class="rts-table__header">{ &r.theme }</th>
+                    <th scope="col" class="rts-table__header rts-table__header--numeric">{ &r.score }</th>
+                    <th scope="col" class="rts-table__header rts-table__header--numeric">{ &r.answered }</th>
+                    <th scope="col" class="rts-table__header rts-table__header--numeric">{ &r.not_sure }</th>
+                    <th scope="col" class="rts-table__header rts-table__header--numeric">{ &r.unanswered }</th>
+                </tr>
+            </thead>
+            <tbody>
+                { for summary.profile.themes.iter().map(|t| html! {
+                    <tr>
+                        <th scope="row" class="rts-table__header">{ report.theme_title(&t.theme_id) }</th>
+                        <td class="rts-table__cell rts-table__cell--numeric">{ report.score_text(t.score) }</td>
+                        <td class="rts-table__cell rts-table__cell--numeric">{ t.scored }</td>
+                        <td class="rts-table__cell rts-table__cell--numeric">{ t.not_sure }</td>
+                        <td class="rts-table__cell rts-table__cell--numeric">{ t.unanswered }</td>
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    };
+
+    let strengths = if summary.strengths.is_empty() {
+        html! { <p class="rts-body">{ &r.no_strengths }</p> }
+    } else {
+        html! {
+            <ul class="rts-list rts-list--bullet">
+                { for summary.strengths.iter().map(|s| html! {
+                    <li>
+                        { report.question_text(&s.question_id) }
+                        <span class="rts-secondary">{ format!(" ({}: {})", report.theme_title(&s.theme_id), shared.pack.level_label(s.level)) }</span>
+                    </li>
+                }) }
+            </ul>
+        }
+    };
+
+    let actions = if summary.priority_actions.is_empty() {
+        html! { <p class="rts-body">{ &r.no_actions }</p> }
+    } else {
+        html! {
+            <ol class="rts-list rts-list--number rts-actions">
+                { for summary.priority_actions.iter().map(|a| html! {
+                    <li class="rts-actions__item">
+                        <strong>{ &a.action }</strong>
+                        <span class="rts-secondary rts-actions__why">
+                            { format!("{} ({})", report.action_because(&a.question_id, a.level), report.theme_title(&a.theme_id)) }
+                        </span>
+                    </li>
+                }) }
+            </ol>
+        }
+    };
+
+    let case_studies = if summary.case_studies.is_empty() {
+        html! { <p class="rts-body">{ &r.no_case_studies }</p> }
+    } else {
+        html! {
+            <ul class="rts-list rts-case-studies">
+                { for summary.case_studies.iter().filter_map(|m| {
+                    let study = shared.pack.case_studies.iter().find(|c| c.id == m.case_study_id)?;
+                    let reasons: Vec<String> = m.reasons.iter().map(|x| report.reason_text(x)).collect();
+                    Some(html! {
+                        <li class="rts-case-studies__item">
+                            <a class="rts-link" href={study.url.clone()} target="_blank" rel="noopener noreferrer">
+                                { &study.title }
+                                <span class="rts-link__new-tab">{ format!(" {}", shared.locale.common.opens_in_new_tab) }</span>
+                            </a>
+                            <p class="rts-body rts-secondary">{ format!("{}; {}", study.place, study.source) }</p>
+                            <p class="rts-body">{ &study.summary }</p>
+                            <p class="rts-body rts-case-studies__reason">{ reasons.join(" ") }</p>
+                        </li>
+                    })
+                }) }
+            </ul>
+        }
+    };
+
+    html! {
+        <section class="rts-page rts-summary">
+            <div class="rts-no-print">
+                <BackLink on_click={shared.on(Action::Go(Step::Tasks))} />
+            </div>
+            <Heading level={1} class="rts-heading--l">{ report.title() }</Heading>
+            <p class="rts-body rts-secondary">{ report.generated() }</p>
+            <Heading level={2} class="rts-heading--m">{ &r.overall_heading }</Heading>
+            { band }
+            <details class="rts-details">
+                <summary class="rts-details__summary">{ &ui.how_worked_out }</summary>
+                <p class="rts-details__text">{ &shared.locale.bands.method }</p>
+            </details>
+            <Heading level={2} class="rts-heading--m">{ &r.profile_heading }</Heading>
+            <figure class="rts-figure">
+                <Chart profile={summary.profile.clone()} />
+            </figure>
+            { table }
+            <Heading level={2} class="rts-heading--m">{ &r.strengths_heading }</Heading>
+            { strengths }
+            <Heading level={2} class="rts-heading--m">{ &r.actions_heading }</Heading>
+            { actions }
+            if !summary.find_out.is_empty() {
+                <Heading level={2} class="rts-heading--m">{ &r.find_out_heading }</Heading>
+                <ul class="rts-list rts-list--bullet">
+                    { for summary.find_out.iter().map(|f| html! {
+                        <li>{ report.find_out_text(&f.question_id) }</li>
+                    }) }
+                </ul>
+            }
+            <Heading level={2} class="rts-heading--m">{ &r.case_studies_heading }</Heading>
+            { case_studies }
+            if !assessment.story.trim().is_empty() {
+                <Heading level={2} class="rts-heading--m">{ &r.story_heading }</Heading>
+                <p class="rts-body rts-body--note">{ assessment.story.trim() }</p>
+            }
+            <Downloads assessment={assessment.clone()} />
+            <p class="rts-body rts-secondary">{ &r.privacy }</p>
+        </section>
+    }
+}

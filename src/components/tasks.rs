@@ -1,0 +1,122 @@
+use yew::prelude::*;
+
+use crate::components::heading::{BackLink, Heading};
+use crate::components::shared::use_shared;
+use crate::model::locale::fill;
+use crate::model::scoring::{score_theme, ThemeStatus};
+use crate::state::{Action, State, Step};
+
+#[derive(Properties, PartialEq)]
+pub struct TasksProps {
+    pub state: UseReducerHandle<State>,
+}
+
+#[derive(Properties, PartialEq)]
+struct TaskProps {
+    name: AttrValue,
+    hint: Option<AttrValue>,
+    status: AttrValue,
+    /// Tag style: "done", "progress" or "todo".
+    tone: &'static str,
+    on_click: Callback<MouseEvent>,
+    id: AttrValue,
+}
+
+/// One row of the task list: the task (a button, since the widget never
+/// changes the address) and its status, read out with it.
+#[component]
+fn Task(props: &TaskProps) -> Html {
+    let status_id = format!("{}-status", props.id);
+    let hint_id = format!("{}-hint", props.id);
+    let described = if props.hint.is_some() {
+        format!("{hint_id} {status_id}")
+    } else {
+        status_id.clone()
+    };
+    html! {
+        <li class="rts-task-list__item">
+            <div class="rts-task-list__name">
+                <button type="button" class="rts-link-button rts-task-list__link"
+                    aria-describedby={described} onclick={props.on_click.clone()}>
+                    { &props.name }
+                </button>
+                if let Some(hint) = &props.hint {
+                    <p class="rts-hint rts-task-list__hint" id={hint_id}>{ hint }</p>
+                }
+            </div>
+            <div class="rts-task-list__status" id={status_id}>
+                <strong class={classes!("rts-tag", format!("rts-tag--{}", props.tone))}>{ &props.status }</strong>
+            </div>
+        </li>
+    }
+}
+
+/// The task list: every theme with its status, done in any order.
+#[component]
+pub fn Tasks(props: &TasksProps) -> Html {
+    let shared = use_shared();
+    let locale = &shared.locale;
+    let ui = &locale.ui;
+    let pack = &shared.pack;
+    let assessment = &props.state.assessment;
+    let answered = assessment.responded_count(pack);
+    let total = pack.question_count();
+
+    let about_done = assessment.context != Default::default();
+    let themes = pack.themes.iter().enumerate().map(|(index, theme)| {
+        let score = score_theme(theme, assessment);
+        let status = score.status();
+        let tone = match status {
+            ThemeStatus::Completed => "done",
+            ThemeStatus::InProgress => "progress",
+            ThemeStatus::NotStarted => "todo",
+        };
+        let count = fill(
+            &ui.tasks_theme_count,
+            &[
+                ("answered", &score.responded().to_string()),
+                ("total", &score.total.to_string()),
+            ],
+        );
+        html! {
+            <Task name={theme.title.clone()} hint={Some(AttrValue::from(format!("{} {count}", theme.description)))}
+                status={locale.status(status).to_string()} {tone}
+                id={shared.id(&format!("task-{}", theme.id))}
+                on_click={shared.on(Action::Go(Step::Theme(index)))} />
+        }
+    });
+
+    html! {
+        <section class="rts-page rts-tasks">
+            <BackLink on_click={shared.on(Action::Go(Step::Start))} />
+            <Heading level={1} class="rts-heading--l">{ &ui.tasks_heading }</Heading>
+            <p class="rts-body">
+                { fill(&ui.tasks_progress, &[("answered", &answered.to_string()), ("total", &total.to_string())]) }
+            </p>
+            <p class="rts-body">{ &ui.tasks_any_order }</p>
+            <Heading level={2} class="rts-heading--m">{ &ui.tasks_prepare }</Heading>
+            <ul class="rts-task-list">
+                <Task name={ui.about_heading.clone()} hint={None::<AttrValue>}
+                    status={if about_done { locale.statuses.completed.clone() } else { ui.optional.clone() }}
+                    tone={if about_done { "done" } else { "todo" }}
+                    id={shared.id("task-about")} on_click={shared.on(Action::Go(Step::About))} />
+            </ul>
+            <Heading level={2} class="rts-heading--m">{ &ui.tasks_themes }</Heading>
+            <ul class="rts-task-list">{ for themes }</ul>
+            <Heading level={2} class="rts-heading--m">{ &ui.tasks_finish }</Heading>
+            <ul class="rts-task-list">
+                <Task name={ui.story_heading.clone()} hint={None::<AttrValue>}
+                    status={if assessment.story.trim().is_empty() { ui.optional.clone() } else { locale.statuses.completed.clone() }}
+                    tone={if assessment.story.trim().is_empty() { "todo" } else { "done" }}
+                    id={shared.id("task-story")} on_click={shared.on(Action::Go(Step::Story))} />
+                <Task name={ui.check_heading.clone()} hint={None::<AttrValue>}
+                    status={fill(&ui.tasks_theme_count, &[("answered", &answered.to_string()), ("total", &total.to_string())])}
+                    tone={if answered == total { "done" } else { "todo" }}
+                    id={shared.id("task-check")} on_click={shared.on(Action::Go(Step::Check))} />
+            </ul>
+            <button type="button" class="rts-button" onclick={shared.on(Action::Go(Step::Summary))}>
+                { &ui.see_summary }
+            </button>
+        </section>
+    }
+}

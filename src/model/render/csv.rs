@@ -1,0 +1,59 @@
+//! CSV for spreadsheets: one row per question. Cells are quoted (RFC 4180)
+//! and any cell a spreadsheet would treat as a formula is neutralised.
+
+use crate::model::render::Report;
+
+/// Quotes a cell, and prefixes an apostrophe when it starts with a character
+/// that spreadsheets read as the start of a formula (= + - @, tab, return),
+/// so `=HYPERLINK(...)` shows as text instead of running.
+pub fn cell(text: &str) -> String {
+    let risky = text
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r'));
+    let mut out = String::with_capacity(text.len() + 3);
+    out.push('"');
+    if risky {
+        out.push('\'');
+    }
+    out.push_str(&text.replace('"', "\"\""));
+    out.push('"');
+    out
+}
+
+fn row(cells: &[&str]) -> String {
+    let line: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+    line.join(",") + "\r\n"
+}
+
+pub fn render(report: &Report) -> String {
+    let headers: Vec<&str> = report
+        .locale
+        .report
+        .csv_headers
+        .iter()
+        .map(String::as_str)
+        .collect();
+    let mut out = String::from("\u{feff}"); // so Excel reads UTF-8
+    out.push_str(&row(&headers));
+    for (theme, q) in report.pack.questions() {
+        let response = report.assessment.response(&q.id);
+        let level = response
+            .and_then(|r| r.level())
+            .map(|l| l.to_string())
+            .unwrap_or_default();
+        let descriptor = response
+            .and_then(|r| r.level())
+            .map_or("", |l| q.levels.for_level(l));
+        out.push_str(&row(&[
+            &theme.title,
+            &q.id,
+            &q.text,
+            &level,
+            report.response_label(response),
+            descriptor,
+            report.assessment.note(&q.id),
+        ]));
+    }
+    out
+}

@@ -1,0 +1,184 @@
+//! The downloads, as pure functions of the model: a self-contained HTML
+//! report, Markdown, CSV and (in `model::file`) the JSON assessment file.
+//!
+//! Each renderer reads the same [`Report`], and the words shared between
+//! them are made here once.
+
+pub mod csv;
+pub mod html;
+pub mod markdown;
+
+use crate::model::assessment::{Assessment, Response};
+use crate::model::content::ContentPack;
+use crate::model::locale::{fill, Locale};
+use crate::model::summary::{summarise, MatchReason, Summary};
+
+/// Everything a renderer needs.
+pub struct Report<'a> {
+    pub pack: &'a ContentPack,
+    pub locale: &'a Locale,
+    pub assessment: &'a Assessment,
+    pub summary: Summary,
+    /// The date the report was made, as the user should read it.
+    pub date: &'a str,
+}
+
+impl<'a> Report<'a> {
+    pub fn new(
+        pack: &'a ContentPack,
+        locale: &'a Locale,
+        assessment: &'a Assessment,
+        date: &'a str,
+    ) -> Report<'a> {
+        Report {
+            pack,
+            locale,
+            assessment,
+            summary: summarise(pack, assessment),
+            date,
+        }
+    }
+
+    pub fn title(&self) -> String {
+        let area = self.assessment.context.area.trim();
+        if area.is_empty() {
+            self.locale.report.title.clone()
+        } else {
+            fill(&self.locale.report.title_for_area, &[("area", area)])
+        }
+    }
+
+    pub fn generated(&self) -> String {
+        fill(&self.locale.report.generated, &[("date", self.date)])
+    }
+
+    pub fn theme_title<'b>(&'b self, theme_id: &'b str) -> &'b str {
+        self.pack
+            .theme(theme_id)
+            .map_or(theme_id, |t| t.title.as_str())
+    }
+
+    pub fn question_text<'b>(&'b self, question_id: &'b str) -> &'b str {
+        self.pack
+            .question(question_id)
+            .map_or(question_id, |(_, q)| q.text.as_str())
+    }
+
+    /// "Developing" or "Not sure" or "Not answered".
+    pub fn response_label(&self, response: Option<Response>) -> &str {
+        match response {
+            Some(Response::Level(level)) => self.pack.level_label(level),
+            Some(Response::NotSure) => &self.locale.common.not_sure,
+            None => &self.locale.common.not_answered,
+        }
+    }
+
+    pub fn score_text(&self, score: Option<u8>) -> String {
+        score.map_or_else(|| self.locale.common.no_score.clone(), |s| s.to_string())
+    }
+
+    pub fn band_text(&self) -> String {
+        match (self.summary.profile.band, self.summary.profile.overall) {
+            (Some(band), Some(score)) => format!(
+                "{}. {} {}",
+                self.locale.band(band),
+                fill(
+                    &self.locale.report.overall_score,
+                    &[("score", &score.to_string())]
+                ),
+                self.locale.band_means(band)
+            ),
+            _ => self.locale.bands.not_yet.clone(),
+        }
+    }
+
+    pub fn policy_area_labels(&self) -> Vec<&str> {
+        self.assessment
+            .context
+            .policy_areas
+            .iter()
+            .filter_map(|id| self.pack.policy_area_label(id))
+            .collect()
+    }
+
+    pub fn reason_text(&self, reason: &MatchReason) -> String {
+        match reason {
+            MatchReason::WeakTheme { theme_id } => fill(
+                &self.locale.report.reason_weak_theme,
+                &[("theme", self.theme_title(theme_id))],
+            ),
+            MatchReason::PolicyArea { policy_area_id } => fill(
+                &self.locale.report.reason_policy_area,
+                &[(
+                    "area",
+                    self.pack
+                        .policy_area_label(policy_area_id)
+                        .unwrap_or(policy_area_id),
+                )],
+            ),
+        }
+    }
+
+    /// "Because you answered "Emerging" to: <question>".
+    pub fn action_because(&self, question_id: &str, level: u8) -> String {
+        fill(
+            &self.locale.report.action_because,
+            &[
+                ("level", self.pack.level_label(level)),
+                ("question", self.question_text(question_id)),
+            ],
+        )
+    }
+
+    pub fn find_out_text(&self, question_id: &str) -> String {
+        fill(
+            &self.locale.report.find_out_action,
+            &[("question", self.question_text(question_id))],
+        )
+    }
+
+    /// The context fields that have a value, as (label, value) pairs.
+    pub fn context_rows(&self) -> Vec<(&str, String)> {
+        let r = &self.locale.report;
+        let c = &self.assessment.context;
+        [
+            (r.area.as_str(), c.area.trim().to_string()),
+            (r.organisation.as_str(), c.organisation.trim().to_string()),
+            (r.partners.as_str(), c.partners.trim().to_string()),
+            (
+                r.policy_areas.as_str(),
+                self.policy_area_labels().join(", "),
+            ),
+        ]
+        .into_iter()
+        .filter(|(_, value)| !value.is_empty())
+        .collect()
+    }
+}
+
+/// A file name from the area name and the date, safe on every system:
+/// `ready-to-share-bath-and-north-east-somerset-2026-11-22.html`.
+pub fn file_name(area: &str, date: &str, extension: &str) -> String {
+    let mut slug = String::new();
+    for ch in area.chars().flat_map(char::to_lowercase) {
+        if ch.is_ascii_alphanumeric() {
+            slug.push(ch);
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug: String = slug.trim_matches('-').chars().take(60).collect();
+    let slug = slug.trim_end_matches('-');
+    let date: String = date
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '-')
+        .collect();
+    let mut parts = vec!["ready-to-share"];
+    if !slug.is_empty() {
+        parts.push(slug);
+    }
+    if !date.is_empty() {
+        parts.push(&date);
+    }
+    format!("{}.{extension}", parts.join("-"))
+}

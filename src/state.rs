@@ -1,0 +1,218 @@
+//! The app's one state and the actions that change it. The reducer calls the
+//! model and nothing else: no browser APIs, so it is easy to test and reason
+//! about. Saving happens in an effect in `components::app`.
+
+use std::rc::Rc;
+
+use crate::model::assessment::{Assessment, Context, Response};
+use crate::model::content::ContentPack;
+use crate::model::file::{FileProblem, Opened};
+
+/// Where the user is. Saved with the answers, so a reload returns here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Start,
+    About,
+    Tasks,
+    /// One theme's questions, by the theme's index in the pack.
+    Theme(usize),
+    Check,
+    Story,
+    Summary,
+}
+
+impl Step {
+    /// A stable name for storage: themes by id, so a pack that reorders its
+    /// themes still restores the right page.
+    pub fn to_key(&self, pack: &ContentPack) -> String {
+        match self {
+            Step::Start => "start".into(),
+            Step::About => "about".into(),
+            Step::Tasks => "tasks".into(),
+            Step::Theme(i) => pack
+                .themes
+                .get(*i)
+                .map_or_else(|| "tasks".into(), |t| format!("theme:{}", t.id)),
+            Step::Check => "check".into(),
+            Step::Story => "story".into(),
+            Step::Summary => "summary".into(),
+        }
+    }
+
+    /// The step a stored name refers to; unknown names fall back to the task
+    /// list, which is always a safe place to resume.
+    pub fn from_key(key: &str, pack: &ContentPack) -> Step {
+        match key {
+            "start" => Step::Start,
+            "about" => Step::About,
+            "tasks" => Step::Tasks,
+            "check" => Step::Check,
+            "story" => Step::Story,
+            "summary" => Step::Summary,
+            _ => key
+                .strip_prefix("theme:")
+                .and_then(|id| pack.themes.iter().position(|t| t.id == id))
+                .map_or(Step::Tasks, Step::Theme),
+        }
+    }
+}
+
+/// A change to the answers. Each carries the time it was made, because the
+/// reducer has no clock.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    Response {
+        question_id: String,
+        response: Option<Response>,
+    },
+    Note {
+        question_id: String,
+        note: String,
+    },
+    Context(Context),
+    Story(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Go(Step),
+    /// Go to a theme page and put focus on one of its questions (from a
+    /// "Change" link on the check answers page).
+    ChangeAnswer {
+        theme: usize,
+        question_id: String,
+    },
+    Edit {
+        edit: Edit,
+        now: String,
+    },
+    /// A saved file opened: replace the answers and go to the task list.
+    Opened(Opened),
+    /// A file failed to open: report it and keep the answers as they are.
+    OpenFailed(FileProblem),
+    DismissFileMessages,
+    StartAgain {
+        now: String,
+    },
+    /// Whether the last save worked, reported by the saving effect.
+    SaveResult(SaveStatus),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Nothing to report: saving works, or nothing was saved yet.
+    Ok,
+    /// The browser does not let this page store anything.
+    Blocked,
+    /// Storage is full.
+    Full,
+}
+
+/// What the last attempt to open a file said.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileMessages {
+    None,
+    Failed(FileProblem),
+    OpenedWithWarnings(Vec<FileProblem>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub pack: Rc<ContentPack>,
+    pub assessment: Assessment,
+    pub step: Step,
+    /// Counts step changes, so the focus effect runs on every navigation but
+    /// not on the first render (the widget must not steal focus on load).
+    pub navigations: u32,
+    /// The question to focus after navigating, if any.
+    pub focus_question: Option<String>,
+    pub file_messages: FileMessages,
+    pub save_status: SaveStatus,
+}
+
+impl State {
+    pub fn new(pack: Rc<ContentPack>, assessment: Assessment, step: Step) -> State {
+        State {
+            pack,
+            assessment,
+            step,
+            navigations: 0,
+            focus_question: None,
+            file_messages: FileMessages::None,
+            save_status: SaveStatus::Ok,
+        }
+    }
+
+    fn go(&mut self, step: Step) {
+        self.step = step;
+        self.navigations += 1;
+        self.focus_question = None;
+    }
+
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Go(step) => {
+                if !matches!(step, Step::Start) {
+                    self.file_messages = FileMessages::None;
+                }
+                self.go(step);
+            }
+            Action::ChangeAnswer { theme, question_id } => {
+                self.go(Step::Theme(theme));
+                self.focus_question = Some(question_id);
+            }
+            Action::Edit { edit, now } => {
+                let a = &mut self.assessment;
+                match edit {
+                    Edit::Response {
+                        question_id,
+                        response,
+                    } => a.set_response(&question_id, response),
+                    Edit::Note { question_id, note } => a.set_note(&question_id, &note),
+                    Edit::Context(context) => a.context = context,
+                    Edit::Story(story) => a.story = story,
+                }
+                if a.created.is_empty() {
+                    a.created = now.clone();
+                }
+                a.updated = now;
+            }
+            Action::Opened(opened) => {
+                self.assessment = opened.assessment;
+                self.file_messages = if opened.warnings.is_empty() {
+                    FileMessages::None
+                } else {
+                    FileMessages::OpenedWithWarnings(opened.warnings)
+                };
+                self.go(Step::Tasks);
+            }
+            Action::OpenFailed(problem) => {
+                self.file_messages = FileMessages::Failed(problem);
+            }
+            Action::DismissFileMessages => self.file_messages = FileMessages::None,
+            Action::StartAgain { now } => {
+                self.assessment = Assessment::new(&self.pack, &now);
+                self.file_messages = FileMessages::None;
+                self.go(Step::Start);
+            }
+            Action::SaveResult(status) => self.save_status = status,
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl yew::Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // Reporting an unchanged save status must not re-render the page.
+        if let Action::SaveResult(status) = action {
+            if status == self.save_status {
+                return self;
+            }
+        }
+        let mut next = (*self).clone();
+        next.apply(action);
+        Rc::new(next)
+    }
+}

@@ -1,0 +1,105 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium through
+// playwright-core (never a downloaded browser), the built site from dist/,
+// the content pack, and axe.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { DIST, startServer } from './server.mjs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags Chromium needs on this machine, or it tries to reach the network. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** The WCAG levels every page must meet. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** The English content pack, the source of every word the app shows. */
+export function contentPack() {
+  const file = fileURLToPath(new URL('../../content/pack.en.json', import.meta.url));
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/**
+ * Launches headless Debian Chromium. Playwright gives each launch a fresh
+ * temporary profile (user-data-dir) and removes it on close.
+ */
+export async function launchBrowser() {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: run scripts/setup.sh --browser`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** Serves dist/ (built by `trunk build --release`) on a loopback port. */
+export async function serveSite() {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error(`${DIST}index.html is missing: run trunk build --release --offline first`);
+  }
+  return startServer({ root: DIST });
+}
+
+/**
+ * Opens a new context and page that record every request, console error and
+ * page error. Requests to any origin other than `origin` are recorded and
+ * then aborted, so a test never touches the network.
+ */
+export async function openPage(browser, origin) {
+  const context = await browser.newContext();
+  const requests = [];
+  const foreignRequests = [];
+  const errors = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isLocal(url, origin)) return route.continue();
+    return route.abort('blockedbyclient');
+  });
+  context.on('request', (request) => {
+    const url = request.url();
+    requests.push(url);
+    if (!isLocal(url, origin)) foreignRequests.push(url);
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  return { context, page, requests, foreignRequests, errors };
+}
+
+/** data: URLs never leave the browser; blob: URLs carry their page's origin. */
+function isLocal(url, origin) {
+  if (url.startsWith('data:')) return true;
+  if (url.startsWith('blob:')) return url.slice('blob:'.length).startsWith(`${origin}/`);
+  return new URL(url).origin === origin;
+}
+
+/** Runs axe over the page (or the part matching `include`) for AXE_TAGS. */
+export async function runAxe(page, { include, exclude } = {}) {
+  let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  if (include) builder = builder.include(include);
+  if (exclude) builder = builder.exclude(exclude);
+  return builder.analyze();
+}
+
+/** A readable account of axe violations for an assertion message. */
+export function describeViolations(violations) {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n');
+      return `${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n${nodes}`;
+    })
+    .join('\n\n');
+}

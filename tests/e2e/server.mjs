@@ -1,0 +1,140 @@
+// A tiny static file server for the built site (dist/), on an ephemeral
+// loopback port, so end-to-end tests need neither Trunk nor the network.
+//
+//   import { startServer } from './server.mjs';
+//   const server = await startServer();   // serves ../../dist
+//   server.url                            // e.g. http://127.0.0.1:41234/
+//   await server.close();
+//
+// Run on its own (`node server.mjs [dir] [port]`) it serves until stopped.
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+const COMPRESSIBLE = new Set([
+  '.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.md', '.csv', '.map',
+  '.webmanifest',
+]);
+
+function acceptsGzip(header) {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.trim().split(';');
+    if (coding.trim().toLowerCase() !== 'gzip') return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return !q || Number(q.slice(2)) > 0;
+  });
+}
+
+/** Resolves a URL path to a file under root, or null if it escapes root. */
+function resolvePath(root, urlPath) {
+  let path;
+  try {
+    path = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (path.includes('\0')) return null;
+  const file = resolve(root, `.${path.endsWith('/') ? `${path}index.html` : path}`);
+  return file === root || file.startsWith(root.endsWith(sep) ? root : root + sep) ? file : null;
+}
+
+/**
+ * Starts serving `root` on 127.0.0.1. Resolves to { url, origin, port, close }.
+ * @param {{ root?: string, port?: number }} [options]
+ */
+export async function startServer({ root = DIST, port = 0 } = {}) {
+  const base = resolve(root);
+  const gzipCache = new Map();
+
+  const server = createServer(async (req, res) => {
+    const send = (status, body, headers = {}) => {
+      res.writeHead(status, { 'Cache-Control': 'no-store', ...headers });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(405, 'Method Not Allowed\n', { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' });
+      return;
+    }
+    const { pathname } = new URL(req.url, 'http://localhost');
+    let file = resolvePath(base, pathname);
+    if (!file) {
+      send(400, 'Bad Request\n', { 'Content-Type': 'text/plain' });
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      let body = await readFile(file);
+      const ext = extname(file).toLowerCase();
+      const headers = {
+        'Content-Type': MIME_TYPES[ext] ?? 'application/octet-stream',
+        'X-Content-Type-Options': 'nosniff',
+        Vary: 'Accept-Encoding',
+      };
+      if (COMPRESSIBLE.has(ext) && acceptsGzip(req.headers['accept-encoding'])) {
+        const key = `${file}:${body.length}`;
+        if (!gzipCache.has(key)) gzipCache.set(key, gzipSync(body, { level: 9 }));
+        body = gzipCache.get(key);
+        headers['Content-Encoding'] = 'gzip';
+      }
+      headers['Content-Length'] = body.length;
+      send(200, body, headers);
+    } catch (error) {
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') {
+        send(404, 'Not Found\n', { 'Content-Type': 'text/plain' });
+      } else {
+        send(500, 'Internal Server Error\n', { 'Content-Type': 'text/plain' });
+      }
+    }
+  });
+
+  await new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolveListen);
+  });
+  const { port: actualPort } = server.address();
+  const origin = `http://127.0.0.1:${actualPort}`;
+  return {
+    origin,
+    port: actualPort,
+    url: `${origin}/`,
+    close: () =>
+      new Promise((resolveClose) => {
+        server.closeAllConnections?.();
+        server.close(() => resolveClose());
+      }),
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = process.argv[2] ?? DIST;
+  const port = Number(process.argv[3] ?? 0);
+  const server = await startServer({ root, port });
+  console.log(`serving ${resolve(root)} on ${server.url}`);
+}

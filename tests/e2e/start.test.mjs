@@ -1,0 +1,66 @@
+// End-to-end tests of the start page against the release build in dist/.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  contentPack,
+  describeViolations,
+  launchBrowser,
+  openPage,
+  runAxe,
+  serveSite,
+} from './helpers.mjs';
+import { StartPage } from './pages/start.mjs';
+
+describe('start page', () => {
+  let server;
+  let browser;
+  let session;
+  let start;
+
+  before(async () => {
+    server = await serveSite();
+    browser = await launchBrowser();
+    session = await openPage(browser, server.origin);
+    start = await new StartPage(session.page).goto(server.url);
+  });
+
+  after(async () => {
+    await session?.context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('shows the heading from the content pack', async () => {
+    assert.equal(await start.headingText(), contentPack().start.heading);
+    assert.equal(await start.heading.count(), 1, 'exactly one h1');
+  });
+
+  test('keeps the page title and language', async () => {
+    assert.equal(await session.page.title(), 'Ready to Share');
+    assert.equal(await session.page.locator('html').getAttribute('lang'), 'en-GB');
+  });
+
+  test('has no accessibility violations (WCAG 2.2 AA)', async () => {
+    const results = await runAxe(session.page);
+    assert.equal(
+      results.violations.length,
+      0,
+      `axe found violations:\n${describeViolations(results.violations)}`,
+    );
+    assert.ok(results.passes.length > 0, 'axe ran its checks');
+  });
+
+  test('requests nothing from any origin but its own', async () => {
+    await session.page.waitForLoadState('networkidle');
+    assert.ok(
+      session.requests.some((url) => url.endsWith('.wasm')),
+      'the app loaded its wasm from the site itself',
+    );
+    assert.deepEqual(session.foreignRequests, []);
+  });
+
+  test('logs no errors', () => {
+    assert.deepEqual(session.errors, []);
+  });
+});
