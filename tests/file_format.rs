@@ -588,7 +588,7 @@ fn errors_and_warnings_are_told_apart() {
 fn every_file_problem_has_an_english_sentence_with_its_values() {
     let locale = Locale::english();
     let cases: Vec<(FileProblem, Vec<&str>)> = vec![
-        (FileProblem::TooLarge { bytes: 2_500_000 }, vec!["2.4"]),
+        (FileProblem::TooLarge { bytes: 2_500_000 }, vec!["2442"]),
         (
             FileProblem::NotJson {
                 detail: "expected value at line 1 column 1".into(),

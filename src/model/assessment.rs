@@ -87,7 +87,12 @@ impl Assessment {
             .unwrap_or("")
     }
 
+    /// Sets or clears a response. A level outside 1 to 5 is not a response
+    /// and is ignored.
     pub fn set_response(&mut self, question_id: &str, response: Option<Response>) {
+        if matches!(response, Some(Response::Level(level)) if !(1..=5).contains(&level)) {
+            return;
+        }
         self.answers
             .entry(question_id.to_string())
             .or_default()

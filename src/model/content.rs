@@ -371,9 +371,12 @@ impl Checker<'_> {
     }
 
     fn url(&mut self, item: &str, url: &str) {
-        let ok = (url.starts_with("https://") || url.starts_with("http://"))
-            && url.len() > "https://".len()
-            && !url.chars().any(|ch| ch.is_whitespace() || ch == '"');
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"));
+        let ok = rest.is_some_and(|rest| {
+            !rest.is_empty() && !rest.chars().any(|ch| ch.is_whitespace() || ch == '"')
+        });
         if !ok {
             self.error(
                 item,
@@ -384,6 +387,7 @@ impl Checker<'_> {
     }
 
     fn known(&mut self, item: &str, field: &str, values: &[String], known: &BTreeSet<String>) {
+        let mut seen = BTreeSet::new();
         for value in values {
             if !known.contains(value) {
                 self.error(
@@ -391,6 +395,8 @@ impl Checker<'_> {
                     field,
                     format!("\"{value}\" is not defined in the pack"),
                 );
+            } else if !seen.insert(value) {
+                self.error(item, field, format!("\"{value}\" is listed more than once"));
             }
         }
     }

@@ -173,7 +173,9 @@ pub fn read_assessment(text: &str, pack: &ContentPack) -> Result<Opened, FilePro
     let content_pack = optional_object(root, "content_pack")?;
     assessment.pack_id = optional_string(content_pack, "id", "content_pack.id")?;
     assessment.pack_version = optional_string(content_pack, "version", "content_pack.version")?;
-    if assessment.pack_id != pack.id {
+    if assessment.pack_id.is_empty() {
+        // An old or hand-made file that does not say: match by question id.
+    } else if assessment.pack_id != pack.id {
         warnings.push(FileProblem::OtherPack {
             pack_id: assessment.pack_id.clone(),
         });
@@ -195,7 +197,7 @@ pub fn read_assessment(text: &str, pack: &ContentPack) -> Result<Opened, FilePro
             continue;
         };
         for (question_id, value) in answers {
-            let answer = read_answer(question_id, value, &mut warnings)?;
+            let answer = read_answer(field, question_id, value, &mut warnings)?;
             if answer.is_empty() {
                 continue;
             }
@@ -278,11 +280,12 @@ fn read_context(
 }
 
 fn read_answer(
+    section: &str,
     question_id: &str,
     value: &Value,
     warnings: &mut Vec<FileProblem>,
 ) -> Result<Answer, FileProblem> {
-    let path = |field: &str| format!("answers.{question_id}{field}");
+    let path = |field: &str| format!("{section}.{question_id}{field}");
     let object = value.as_object().ok_or_else(|| malformed(&path("")))?;
     let note = optional_string(Some(object), "note", &path(".note"))?;
     let response = match object.get("level") {

@@ -234,7 +234,7 @@ impl Locale {
         match problem {
             FileProblem::TooLarge { bytes } => fill(
                 &m.too_large,
-                &[("size", &format!("{:.1}", *bytes as f64 / 1_048_576.0))],
+                &[("size", &format!("{}", bytes.div_ceil(1024)))],
             ),
             FileProblem::NotJson { detail } => fill(&m.not_json, &[("detail", detail)]),
             FileProblem::NotOurs => m.not_ours.clone(),
@@ -263,9 +263,31 @@ impl Locale {
 /// Replaces each `{name}` in `template` with its value. Values are inserted
 /// as they are: escaping is the renderer's job.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+    // One pass over the template, so a value that happens to contain
+    // "{name}" is never filled in itself.
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }

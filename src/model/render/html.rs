@@ -28,6 +28,7 @@ pub fn escape(text: &str) -> String {
 fn paragraphs(text: &str) -> String {
     text.trim()
         .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
         .map(|p| format!("<p>{}</p>", escape(p.trim()).replace('\n', "<br>")))
         .collect()
 }

@@ -31,7 +31,7 @@ pub fn escape(text: &str) -> String {
 fn block(text: &str) -> String {
     text.trim()
         .split("\n\n")
-        .map(escape)
+        .map(|paragraph| escape(paragraph.trim()))
         .collect::<Vec<_>>()
         .join("\n\n")
 }

@@ -1,6 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Bugs found in the download renderers. Each test fails until its bug is
-//! fixed; the comment on each says what is wrong and where.
+//! Regression tests: each guards a bug that was found and fixed. The comment
+//! on each says what went wrong and where.
 
 use ready_to_share::model::assessment::{Assessment, Response};
 use ready_to_share::model::content::{ContentPack, LevelDescriptors, Question, StartPage, Theme};

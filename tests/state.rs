@@ -1,0 +1,162 @@
+//! The reducer, through its public actions, with the built-in pack.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use ready_to_share::model::assessment::{Assessment, Context, Response};
+use ready_to_share::model::content::ContentPack;
+use ready_to_share::model::file::{read_assessment, write_assessment, FileProblem};
+use ready_to_share::state::{Action, Edit, FileMessages, SaveStatus, State, Step};
+
+fn state() -> State {
+    let pack = Rc::new(ContentPack::built_in());
+    let assessment = Assessment::new(&pack, "2026-01-01T00:00:00Z");
+    State::new(pack, assessment, Step::Start)
+}
+
+fn first_question(state: &State) -> String {
+    state.pack.themes[0].questions[0].id.clone()
+}
+
+fn answer(state: &mut State, question_id: &str, response: Option<Response>, now: &str) {
+    state.apply(Action::Edit {
+        edit: Edit::Response {
+            question_id: question_id.to_string(),
+            response,
+        },
+        now: now.to_string(),
+    });
+}
+
+#[test]
+fn an_answer_is_recorded_with_the_time_it_was_given() {
+    let mut s = state();
+    let q = first_question(&s);
+    answer(&mut s, &q, Some(Response::Level(3)), "2026-02-02T10:00:00Z");
+    assert_eq!(s.assessment.response(&q), Some(Response::Level(3)));
+    assert_eq!(s.assessment.updated, "2026-02-02T10:00:00Z");
+    assert_eq!(s.assessment.created, "2026-01-01T00:00:00Z");
+    answer(&mut s, &q, None, "2026-02-02T10:01:00Z");
+    assert_eq!(s.assessment.response(&q), None);
+    assert!(
+        s.assessment.answers.is_empty(),
+        "a cleared answer leaves nothing behind"
+    );
+}
+
+#[test]
+fn notes_context_and_story_are_edited() {
+    let mut s = state();
+    let q = first_question(&s);
+    let now = "2026-02-02T10:00:00Z".to_string();
+    s.apply(Action::Edit {
+        edit: Edit::Note {
+            question_id: q.clone(),
+            note: "Ask the DPO".into(),
+        },
+        now: now.clone(),
+    });
+    let context = Context {
+        area: "Swindon".into(),
+        ..Context::default()
+    };
+    s.apply(Action::Edit {
+        edit: Edit::Context(context.clone()),
+        now: now.clone(),
+    });
+    s.apply(Action::Edit {
+        edit: Edit::Story("Tom told his story five times.".into()),
+        now,
+    });
+    assert_eq!(s.assessment.note(&q), "Ask the DPO");
+    assert_eq!(s.assessment.response(&q), None);
+    assert_eq!(s.assessment.context, context);
+    assert_eq!(s.assessment.story, "Tom told his story five times.");
+}
+
+#[test]
+fn navigation_counts_steps_and_change_links_focus_a_question() {
+    let mut s = state();
+    assert_eq!(s.navigations, 0);
+    s.apply(Action::Go(Step::Tasks));
+    s.apply(Action::ChangeAnswer {
+        theme: 2,
+        question_id: "x".into(),
+    });
+    assert_eq!(s.step, Step::Theme(2));
+    assert_eq!(s.navigations, 2);
+    assert_eq!(s.focus_question.as_deref(), Some("x"));
+    s.apply(Action::Go(Step::Check));
+    assert_eq!(s.focus_question, None);
+}
+
+#[test]
+fn a_failed_open_keeps_the_answers() {
+    let mut s = state();
+    let q = first_question(&s);
+    answer(&mut s, &q, Some(Response::Level(4)), "t");
+    let before = s.assessment.clone();
+    s.apply(Action::OpenFailed(FileProblem::NotOurs));
+    assert_eq!(s.assessment, before);
+    assert_eq!(s.file_messages, FileMessages::Failed(FileProblem::NotOurs));
+    assert_eq!(s.step, Step::Start);
+}
+
+#[test]
+fn an_opened_file_replaces_the_answers_and_reports_warnings() {
+    let mut s = state();
+    let mut other = Assessment::new(&s.pack, "2025-05-05T00:00:00Z");
+    let q = first_question(&s);
+    other.set_response(&q, Some(Response::NotSure));
+    let mut text: serde_json::Value = serde_json::from_str(&write_assessment(&other)).unwrap();
+    text["answers"]["no-such-question"] = serde_json::json!({"level": 2});
+    let opened = read_assessment(&text.to_string(), &s.pack).unwrap();
+    s.apply(Action::Opened(opened));
+    assert_eq!(s.assessment.response(&q), Some(Response::NotSure));
+    assert_eq!(s.step, Step::Tasks);
+    assert!(matches!(
+        &s.file_messages,
+        FileMessages::OpenedWithWarnings(w) if w == &vec![FileProblem::UnknownQuestion { question_id: "no-such-question".into() }]
+    ));
+}
+
+#[test]
+fn start_again_clears_everything() {
+    let mut s = state();
+    let q = first_question(&s);
+    answer(&mut s, &q, Some(Response::Level(1)), "t");
+    s.apply(Action::Go(Step::Summary));
+    s.apply(Action::StartAgain {
+        now: "2026-03-03T00:00:00Z".into(),
+    });
+    assert!(s.assessment.is_blank());
+    assert_eq!(s.assessment.created, "2026-03-03T00:00:00Z");
+    assert_eq!(s.step, Step::Start);
+}
+
+#[test]
+fn save_status_is_reported() {
+    let mut s = state();
+    s.apply(Action::SaveResult(SaveStatus::Full));
+    assert_eq!(s.save_status, SaveStatus::Full);
+}
+
+#[test]
+fn steps_round_trip_through_their_storage_names() {
+    let pack = ContentPack::built_in();
+    let mut steps = vec![
+        Step::Start,
+        Step::About,
+        Step::Tasks,
+        Step::Check,
+        Step::Story,
+        Step::Summary,
+    ];
+    steps.extend((0..pack.themes.len()).map(Step::Theme));
+    for step in steps {
+        assert_eq!(Step::from_key(&step.to_key(&pack), &pack), step);
+    }
+    assert_eq!(Step::from_key("theme:gone", &pack), Step::Tasks);
+    assert_eq!(Step::from_key("nonsense", &pack), Step::Tasks);
+    assert_eq!(Step::Theme(99).to_key(&pack), "tasks");
+}
