@@ -1,0 +1,148 @@
+// The four downloads of a finished assessment: their names, that what the
+// user typed is escaped or neutralised in each, and that the JSON file opens
+// again after "Start again" with the same answers.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { contentPack, launchBrowser, serveSite } from './helpers.mjs';
+import { CONTEXT, HOSTILE_NOTE, NOTES, answerText, plannedAnswers, questions, slug } from './expected.mjs';
+import { completeAssessment } from './journey.mjs';
+import {
+  browserToday,
+  fill,
+  freshSession,
+  locale,
+  parseCsv,
+  waitForHeadingFocus,
+  watchDialogs,
+} from './support.mjs';
+import { CheckPage } from './pages/check.mjs';
+import { StartScreen } from './pages/start-screen.mjs';
+import { TasksPage } from './pages/tasks.mjs';
+
+const pack = contentPack();
+const { ui, report } = locale();
+
+describe('downloads', () => {
+  let server;
+  let browser;
+  let folder;
+
+  before(async () => {
+    server = await serveSite();
+    browser = await launchBrowser();
+    folder = await mkdtemp(join(tmpdir(), 'rts-downloads-'));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  test('HTML, Markdown, CSV and JSON are named for the area and date, escape what was typed, and the JSON opens again', async () => {
+    const session = await freshSession(browser, server.origin);
+    const { page, context } = session;
+    try {
+      const summary = await completeAssessment(page, server.url);
+      const base = `ready-to-share-${slug(CONTEXT.area)}-${await browserToday(page)}`;
+      assert.equal(base.startsWith('ready-to-share-bath-and-north-east-somerset-'), true);
+
+      const files = {};
+      for (const [name, extension] of [
+        [ui.download_html, 'html'],
+        [ui.download_markdown, 'md'],
+        [ui.download_csv, 'csv'],
+        [ui.download_json, 'json'],
+      ]) {
+        const download = await summary.download(name);
+        assert.equal(download.suggestedFilename(), `${base}.${extension}`, `the file name of "${name}"`);
+        const path = join(folder, download.suggestedFilename());
+        await download.saveAs(path);
+        files[extension] = { path, text: await readFile(path, 'utf8') };
+      }
+
+      // HTML: the hostile note is escaped, and the report opens without running it.
+      const html = files.html.text;
+      assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'), 'the HTML has the note, escaped');
+      assert.ok(!html.includes('<img src=x'), 'the HTML never has the note as markup');
+      assert.ok(html.includes(`<h1>${fill(report.title_for_area, { area: CONTEXT.area })}</h1>`));
+      const reportPage = await context.newPage();
+      const reportDialogs = [];
+      watchDialogs(reportPage, reportDialogs);
+      await reportPage.setContent(html, { waitUntil: 'load' });
+      assert.equal(await reportPage.evaluate(() => document.images.length), 0, 'the report has no image');
+      await reportPage.getByText('<img src=x onerror=alert(1)>', { exact: false }).first().waitFor();
+      await reportPage.close();
+      assert.deepEqual(reportDialogs, [], 'opening the HTML report ran no script');
+
+      // Markdown: the area is in the title; no raw markup.
+      const markdownLines = files.md.text.split('\n');
+      assert.equal(markdownLines[0], `# ${fill(report.title_for_area, { area: CONTEXT.area })}`);
+      assert.ok(!files.md.text.includes('<img'), 'the Markdown never has the note as markup');
+
+      // CSV: a header and one row per question, in pack order; the formula is neutralised.
+      const records = parseCsv(files.csv.text);
+      const all = questions(pack);
+      assert.equal(records.length, all.length + 1, 'a header and one row per question');
+      assert.deepEqual(records[0], report.csv_headers);
+      // Theme, Question ID, Question, Level, Answer, What this looks like, Note.
+      const column = (name) =>
+        ({ Theme: 0, 'Question ID': 1, Question: 2, Level: 3, Answer: 4, Note: 6 })[name];
+      const answers = plannedAnswers({ change: true });
+      all.forEach(({ theme, question }, i) => {
+        const row = records[i + 1];
+        assert.equal(row.length, report.csv_headers.length, `row ${i + 1} has every column`);
+        assert.equal(row[column('Theme')], theme.title);
+        assert.equal(row[column('Question ID')], question.id);
+        assert.equal(row[column('Question')], question.text);
+        const response = answers.get(question.id);
+        assert.equal(row[column('Level')], typeof response === 'number' ? String(response) : '');
+        const label = answerText(response).replace(/^\d /, '');
+        assert.equal(row[column('Answer')], label, `answer to ${question.id}`);
+      });
+      const noteCell = records.find((r) => r[column('Question ID')] === 'purpose-what-information')[column('Note')];
+      assert.ok(noteCell.startsWith("'=HYPERLINK"), `the formula note starts with an apostrophe: ${noteCell}`);
+      assert.equal(noteCell, `'${HOSTILE_NOTE}`, 'the rest of the note, commas, quotes and line break included, is intact');
+      const dpiaNote = records.find((r) => r[column('Question ID')] === 'governance-dpia')[column('Note')];
+      assert.equal(dpiaNote, NOTES['governance-dpia']);
+
+      // JSON: the assessment file.
+      const saved = JSON.parse(files.json.text);
+      assert.equal(saved.format, 'ready-to-share-assessment');
+      assert.equal(saved.context.area, CONTEXT.area);
+      assert.equal(saved.answers['purpose-what-information'].note, HOSTILE_NOTE);
+
+      // Back to the start page, start again, then open the JSON file.
+      await summary.back();
+      const tasks = await new TasksPage(page).waitFor();
+      await tasks.back();
+      const start = await new StartScreen(page).waitFor();
+      await start.savedHeading.waitFor();
+      await start.startAgain();
+      await start.confirmStartAgain();
+      assert.equal(await start.savedHeading.count(), 0, 'the answers are gone after Start again');
+      await start.openFile(files.json.path);
+      await tasks.waitFor();
+      await waitForHeadingFocus(page, ui.tasks_heading);
+      await tasks.progress(answers.size, all.length).waitFor();
+      await tasks.open(ui.check_heading);
+      const check = await new CheckPage(page).waitFor();
+      for (const { question } of all) {
+        assert.equal(await check.answer(question.id), answerText(answers.get(question.id)), `reopened ${question.id}`);
+      }
+      const noteLines = await check.value(check.questionText('purpose-what-information'));
+      assert.equal(noteLines.slice(1).join('\n'), `${ui.note_short}: ${HOSTILE_NOTE}`);
+      assert.deepEqual(await check.value(ui.about_area), [CONTEXT.area]);
+
+      assert.deepEqual(session.dialogs, [], 'no dialog opened');
+      assert.deepEqual(session.errors, [], 'no errors logged');
+      assert.deepEqual(session.foreignRequests, [], 'no request left the site');
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,173 @@
+// Shared pieces of the journey tests that are not page objects: the locale
+// table, waiting for a condition, watching for dialogs, focus checks and a
+// CSV parser. Browser set-up itself lives in helpers.mjs.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { openPage } from './helpers.mjs';
+
+let cachedLocale;
+
+/** The English locale table: every word on the screens not in the pack. */
+export function locale() {
+  if (!cachedLocale) {
+    const file = fileURLToPath(new URL('../../content/locale.en.json', import.meta.url));
+    cachedLocale = JSON.parse(readFileSync(file, 'utf8'));
+  }
+  return cachedLocale;
+}
+
+/** Fills `{name}` placeholders the way the app's locale `fill` does. */
+export function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
+}
+
+/**
+ * Polls `condition` until it returns a truthy value, and returns that value.
+ * Fails with `message` (or the last value seen) after `timeout` ms.
+ */
+export async function waitUntil(condition, { timeout = 5000, interval = 20, message } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await condition();
+    if (last) return last;
+    if (Date.now() > deadline) {
+      throw new Error(`${message ?? 'condition not met'} (after ${timeout} ms; last value: ${JSON.stringify(last)})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
+/**
+ * Records every dialog (alert, confirm, prompt) a page opens and dismisses
+ * it. A dialog in these tests means script ran that should not have.
+ */
+export function watchDialogs(page, dialogs) {
+  page.on('dialog', async (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    await dialog.dismiss().catch(() => {});
+  });
+}
+
+/** Records console errors and page errors of a page opened later in a context. */
+export function watchErrors(page, errors) {
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+}
+
+/**
+ * A fresh browser context and page (so storage is fresh) from helpers.mjs'
+ * openPage, plus a record of dialogs.
+ */
+export async function freshSession(browser, origin) {
+  const session = await openPage(browser, origin);
+  session.dialogs = [];
+  watchDialogs(session.page, session.dialogs);
+  return session;
+}
+
+/** What has focus, described for assertions. */
+export async function focusedElement(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { tag: 'BODY', text: '' };
+    const label = el.labels?.[0]?.textContent ?? '';
+    return {
+      tag: el.tagName,
+      type: el.getAttribute('type') ?? '',
+      role: el.getAttribute('role') ?? '',
+      text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      label: label.replace(/\s+/g, ' ').trim(),
+      legend: (el.closest('fieldset')?.querySelector('legend')?.textContent ?? '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+      checked: el.checked === true,
+    };
+  });
+}
+
+/**
+ * Waits until the page's h1 has focus (as it must after each navigation),
+ * optionally with the given text, and returns its text.
+ */
+export async function waitForHeadingFocus(page, text) {
+  let seen;
+  try {
+    await waitUntil(async () => {
+      seen = await focusedElement(page);
+      return seen.tag === 'H1' && (text === undefined || seen.text === text);
+    });
+  } catch {
+    throw new Error(
+      `expected focus on the h1${text === undefined ? '' : ` "${text}"`}, but it is on ${JSON.stringify(seen)}`,
+    );
+  }
+  return seen.text;
+}
+
+/** Today's date in the browser, as the app puts it in file names. */
+export async function browserToday(page) {
+  return page.evaluate(() => {
+    const d = new Date();
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  });
+}
+
+/**
+ * Parses RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line
+ * breaks. A leading byte-order mark is dropped. Returns an array of records.
+ */
+export function parseCsv(text) {
+  const input = text.startsWith('\ufeff') ? text.slice(1) : text;
+  const records = [];
+  let record = [];
+  let field = '';
+  let quoted = false;
+  let i = 0;
+  while (i < input.length) {
+    const ch = input[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (input[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i += 1;
+        continue;
+      }
+      field += ch;
+      i += 1;
+      continue;
+    }
+    if (ch === '"') {
+      if (field !== '') throw new Error(`CSV: a quote inside an unquoted field at ${i}`);
+      quoted = true;
+      i += 1;
+    } else if (ch === ',') {
+      record.push(field);
+      field = '';
+      i += 1;
+    } else if (ch === '\r' || ch === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i += ch === '\r' && input[i + 1] === '\n' ? 2 : 1;
+    } else {
+      field += ch;
+      i += 1;
+    }
+  }
+  if (quoted) throw new Error('CSV: a quoted field is not closed');
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  return records;
+}
