@@ -29,30 +29,33 @@ layer() {
     LAYER_NAME="$1"
     LAYER_STARTED=$SECONDS
     printf '\n==============================================================\n'
-    printf '== %s\n' "$1"
+    printf '== %s: %s\n' "$1" "${2:-}"
     printf '==============================================================\n'
 }
 
 on_exit() {
     local status=$?
     if ((status != 0)); then
-        printf '\n!! FAILED in layer: %s (exit %s, after %ss)\n' "${LAYER_NAME:-setup}" "$status" "$((SECONDS - STARTED))" >&2
+        printf '\n==============================================================\n' >&2
+        ((${#SUMMARY[@]})) && printf '%s\n' "${SUMMARY[@]}" >&2
+        printf '  %-20s FAILED (exit %s)\n' "${LAYER_NAME:-setup}" "$status" >&2
+        printf '!! stopped after %ss: fix the layer above and run scripts/test.sh again\n' "$((SECONDS - STARTED))" >&2
     fi
 }
 trap on_exit EXIT
 
-layer "setup"
+layer "setup" "scripts/setup.sh --browser"
 # shellcheck source=scripts/setup.sh
 source "$ROOT/scripts/setup.sh"
 rts_setup --browser
 
-layer "rustfmt"
+layer "rustfmt" "cargo fmt --check"
 cargo fmt --all --check
 
-layer "clippy (native)"
+layer "clippy (native)" "cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets -- -D warnings
 
-layer "clippy (wasm32)"
+layer "clippy (wasm32)" "cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings"
 # Integration tests other than tests/browser.rs are native-only and must say
 # so, or they are compiled (and fail) for wasm32 here.
 for test_file in tests/*.rs; do
@@ -64,16 +67,16 @@ for test_file in tests/*.rs; do
 done
 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 
-layer "native tests"
+layer "native tests" "cargo test"
 cargo test
 
-layer "browser tests (wasm-bindgen-test, headless Chromium)"
+layer "browser tests" "wasm-bindgen-test in headless Chromium (tests/browser.rs)"
 CHROMEDRIVER=/usr/bin/chromedriver \
     WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-300}" \
     WASM_BINDGEN_TEST_DRIVER_TIMEOUT="${WASM_BINDGEN_TEST_DRIVER_TIMEOUT:-30}" \
     cargo test --target wasm32-unknown-unknown --test browser
 
-layer "release build (trunk build --release --offline)"
+layer "release build" "trunk build --release --offline into dist/"
 trunk build --release --offline
 wasm_file="$(find dist -maxdepth 1 -name '*.wasm' | head -n 1)"
 [[ -n "$wasm_file" ]] || {
@@ -82,7 +85,7 @@ wasm_file="$(find dist -maxdepth 1 -name '*.wasm' | head -n 1)"
 }
 printf 'dist: %s is %s bytes (%s gzipped)\n' "$wasm_file" "$(wc -c <"$wasm_file")" "$(gzip -9 -c "$wasm_file" | wc -c)"
 
-layer "end-to-end tests (Playwright + axe, Debian Chromium)"
+layer "end-to-end tests" "Playwright + axe against dist/, Debian Chromium (tests/e2e)"
 (cd tests/e2e && node --test --test-reporter=spec --test-concurrency=1 ./*.test.mjs)
 
 finish_layer

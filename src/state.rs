@@ -128,6 +128,8 @@ pub struct State {
     pub focus_question: Option<String>,
     pub file_messages: FileMessages,
     pub save_status: SaveStatus,
+    /// Saved progress was found but could not be read; it was kept aside.
+    pub progress_unreadable: bool,
 }
 
 impl State {
@@ -140,6 +142,7 @@ impl State {
             focus_question: None,
             file_messages: FileMessages::None,
             save_status: SaveStatus::Ok,
+            progress_unreadable: false,
         }
     }
 

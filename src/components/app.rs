@@ -45,6 +45,7 @@ fn step_key(storage_key: &str) -> String {
 fn restore(pack: &Rc<ContentPack>, storage_key: &str) -> State {
     let fresh = || Assessment::new(pack, &clock::now());
     let key = storage::progress_key(storage_key);
+    let mut unreadable = false;
     let (assessment, step, status) = match storage::load(&key) {
         Ok(Some(text)) => match read_assessment(&text, pack) {
             Ok(opened) => {
@@ -55,6 +56,7 @@ fn restore(pack: &Rc<ContentPack>, storage_key: &str) -> State {
                 (opened.assessment, step, SaveStatus::Ok)
             }
             Err(_) => {
+                unreadable = true;
                 let _ = storage::save(&format!("{key}:unreadable"), &text);
                 let _ = storage::remove(&key);
                 (fresh(), Step::Start, SaveStatus::Ok)
@@ -65,6 +67,7 @@ fn restore(pack: &Rc<ContentPack>, storage_key: &str) -> State {
     };
     let mut state = State::new(Rc::clone(pack), assessment, step);
     state.save_status = status;
+    state.progress_unreadable = unreadable;
     state
 }
 
@@ -175,6 +178,11 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Shared> context={shared}>
             <div class="rts-app" ref={root} lang={locale.language.clone()}>
+                if state.progress_unreadable {
+                    <div class="rts-notice rts-notice--warning" role="status">
+                        <p class="rts-body">{ &locale.ui.progress_unreadable }</p>
+                    </div>
+                }
                 if let Some(warning) = warning {
                     <div class="rts-notice rts-notice--warning" role="status">
                         <p class="rts-body">{ warning }</p>

@@ -4,7 +4,7 @@ use crate::components::heading::{BackLink, Heading};
 use crate::components::shared::use_shared;
 use crate::model::locale::fill;
 use crate::model::scoring::{score_theme, ThemeStatus};
-use crate::state::{Action, State, Step};
+use crate::state::{Action, FileMessages, State, Step};
 
 #[derive(Properties, PartialEq)]
 pub struct TasksProps {
@@ -90,6 +90,14 @@ pub fn Tasks(props: &TasksProps) -> Html {
         <section class="rts-page rts-tasks">
             <BackLink on_click={shared.on(Action::Go(Step::Start))} />
             <Heading level={1} class="rts-heading--l">{ &ui.tasks_heading }</Heading>
+            if let FileMessages::OpenedWithWarnings(warnings) = &props.state.file_messages {
+                <div class="rts-notice rts-notice--warning" role="status">
+                    <p class="rts-body rts-body--bold">{ &ui.opened_with_warnings }</p>
+                    <ul class="rts-list rts-list--bullet">
+                        { for warnings.iter().map(|w| html! { <li>{ locale.file_problem(w) }</li> }) }
+                    </ul>
+                </div>
+            }
             <p class="rts-body">
                 { fill(&ui.tasks_progress, &[("answered", &answered.to_string()), ("total", &total.to_string())]) }
             </p>

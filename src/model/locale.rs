@@ -188,6 +188,8 @@ pub struct Ui {
     pub print: String,
     pub storage_blocked: String,
     pub storage_full: String,
+    pub progress_unreadable: String,
+    pub opened_with_warnings: String,
 }
 
 impl Locale {

@@ -64,6 +64,8 @@ export function watchErrors(page, errors) {
  */
 export async function freshSession(browser, origin) {
   const session = await openPage(browser, origin);
+  // Fail fast: nothing in this app takes seconds.
+  session.context.setDefaultTimeout(10_000);
   session.dialogs = [];
   watchDialogs(session.page, session.dialogs);
   return session;

@@ -20,7 +20,9 @@ export class TasksPage extends Screen {
 
   /** The status shown beside a task, such as "Not yet started" or "Completed". */
   async status(name) {
-    const row = this.page.getByRole('listitem').filter({ has: this.task(name) });
+    const row = this.page
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('button', { name, exact: true }) });
     const lines = (await row.innerText()).split('\n').map((l) => l.trim()).filter(Boolean);
     return lines.at(-1);
   }
