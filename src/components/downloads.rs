@@ -22,6 +22,17 @@ enum Format {
     Json,
 }
 
+impl Format {
+    fn name(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Markdown => "markdown",
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
+    }
+}
+
 fn offer(shared: &Shared, assessment: &Assessment, format: Format) {
     if format == Format::Json {
         return offer_json(assessment);
@@ -52,13 +63,15 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
     let shared = use_shared();
     let ui = &shared.locale.ui;
     let button = |format: Format, label: &str, hint: &str| {
+        let hint_id = shared.id(&format!("download-{}-hint", format.name()));
         let shared2 = shared.clone();
         let assessment = props.assessment.clone();
         let onclick = Callback::from(move |_: MouseEvent| offer(&shared2, &assessment, format));
         html! {
             <li class="rts-downloads__item">
-                <button type="button" class="rts-button rts-button--secondary" {onclick}>{ label }</button>
-                <p class="rts-hint">{ hint }</p>
+                <button type="button" class="rts-button rts-button--secondary"
+                    aria-describedby={hint_id.clone()} {onclick}>{ label }</button>
+                <p class="rts-hint" id={hint_id}>{ hint }</p>
             </li>
         }
     };

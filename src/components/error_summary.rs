@@ -1,6 +1,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::heading::Heading;
 use crate::components::shared::use_shared;
 
 #[derive(Properties, PartialEq)]
@@ -27,9 +28,9 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
     html! {
         <div class="rts-error-summary" ref={node.clone()} tabindex="-1" role="alert"
             aria-labelledby={title_id.clone()}>
-            <h2 class="rts-error-summary__title" id={title_id}>
+            <Heading level={2} class="rts-error-summary__title" id={title_id}>
                 { &shared.locale.ui.error_summary_title }
-            </h2>
+            </Heading>
             <ul class="rts-error-summary__list">
                 { for props.errors.iter().map(|(message, field_id)| {
                     let field_id = field_id.clone();

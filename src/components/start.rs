@@ -48,8 +48,8 @@ pub fn Start(props: &StartProps) -> Html {
                         onclick={shared.on(Action::Go(Step::Tasks))}>
                         { &ui.start_continue }
                     </button>
-                    <StartAgain assessment={state.assessment.clone()} />
                 </div>
+                <StartAgain assessment={state.assessment.clone()} />
             } else {
                 <button type="button" class="rts-button rts-button--start"
                     onclick={shared.on(Action::Go(Step::About))}>

@@ -37,9 +37,11 @@ pub fn Summary(props: &SummaryProps) -> Html {
         </div>
     };
 
+    let caption_id = shared.id("profile-caption");
     let table = html! {
+        <div class="rts-table-wrapper" role="region" aria-labelledby={caption_id.clone()} tabindex="0">
         <table class="rts-table">
-            <caption class="rts-table__caption">{ &r.chart_title }</caption>
+            <caption class="rts-table__caption" id={caption_id}>{ &r.chart_title }</caption>
             <thead>
                 <tr>
                     <th scope="col" class="rts-table__header">{ &r.theme }</th>
@@ -61,6 +63,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 }) }
             </tbody>
         </table>
+        </div>
     };
 
     let strengths = if summary.strengths.is_empty() {
@@ -105,7 +108,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     let reasons: Vec<String> = m.reasons.iter().map(|x| report.reason_text(x)).collect();
                     Some(html! {
                         <li class="rts-case-studies__item">
-                            <a class="rts-link" href={study.url.clone()} target="_blank" rel="noopener noreferrer">
+                            <a class="rts-link rts-case-studies__link" href={study.url.clone()} target="_blank" rel="noopener noreferrer">
                                 { &study.title }
                                 <span class="rts-link__new-tab">{ format!(" {}", shared.locale.common.opens_in_new_tab) }</span>
                             </a>
