@@ -14,6 +14,8 @@ pub mod components;
 #[cfg(target_arch = "wasm32")]
 mod download;
 #[cfg(target_arch = "wasm32")]
+pub mod embed;
+#[cfg(target_arch = "wasm32")]
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
@@ -28,6 +30,29 @@ pub struct MountOptions {
     pub storage_key: String,
     /// The level (1-6) of the widget's top heading, to fit the host's outline.
     pub heading_level: u8,
+    /// A colour for links, the chart and the band panel, checked by
+    /// [`safe_colour`] before use.
+    pub accent: Option<String>,
+    /// A partner's own content pack: where it came from and its text, or why
+    /// it could not be fetched. Checked with the same rules as the built-in
+    /// pack; if it fails, the built-in pack is used and the widget says so.
+    pub partner_pack: Option<PartnerPack>,
+    /// The address the app's own files are served from, ending in `/`, for
+    /// the "save this tool for offline use" link.
+    pub base_url: String,
+    /// Offer the single-file copy for offline use (not when running from it).
+    pub offer_offline_copy: bool,
+    /// A new version has been downloaded and is waiting: offer to switch.
+    pub update_ready: bool,
+}
+
+/// A partner's content pack as the loader found it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartnerPack {
+    /// The pack's address, named in every error.
+    pub source: String,
+    /// The pack's text, or why it could not be fetched.
+    pub text: Result<String, String>,
 }
 
 impl Default for MountOptions {
@@ -35,8 +60,26 @@ impl Default for MountOptions {
         MountOptions {
             storage_key: "ready-to-share".into(),
             heading_level: 1,
+            accent: None,
+            partner_pack: None,
+            base_url: String::new(),
+            offer_offline_copy: false,
+            update_ready: false,
         }
     }
+}
+
+/// A colour a host may set: `#` and 3 to 8 hex digits, or a plain colour
+/// name. Anything else could break out of the style attribute, so it is
+/// refused.
+pub fn safe_colour(colour: &str) -> Option<&str> {
+    let colour = colour.trim();
+    let hex = colour
+        .strip_prefix('#')
+        .is_some_and(|h| (3..=8).contains(&h.len()) && h.chars().all(|c| c.is_ascii_hexdigit()));
+    let named =
+        !colour.is_empty() && colour.len() <= 20 && colour.chars().all(|c| c.is_ascii_alphabetic());
+    (hex || named).then_some(colour)
 }
 
 /// Renders the app inside `element` and nowhere else.

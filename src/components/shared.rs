@@ -17,6 +17,8 @@ pub struct Shared {
     pub storage_key: Rc<str>,
     /// Prefix of every element id in this widget, unique per mount.
     pub id_prefix: Rc<str>,
+    /// Where the single-file offline copy can be downloaded, if offered.
+    pub offline_copy_url: Option<Rc<str>>,
     pub dispatch: UseReducerDispatcher<State>,
 }
 
@@ -27,6 +29,7 @@ impl PartialEq for Shared {
             && self.heading_base == other.heading_base
             && self.storage_key == other.storage_key
             && self.id_prefix == other.id_prefix
+            && self.offline_copy_url == other.offline_copy_url
     }
 }
 

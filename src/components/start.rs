@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use crate::components::app::OFFLINE_COPY_FILE;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::heading::Heading;
 use crate::components::open_file::OpenFile;
@@ -58,6 +59,15 @@ pub fn Start(props: &StartProps) -> Html {
             }
             <Heading level={2} class="rts-heading--m">{ &ui.open_heading }</Heading>
             <OpenFile replaces_answers={has_progress} />
+            if let Some(url) = &shared.offline_copy_url {
+                <div class="rts-no-print">
+                    <Heading level={2} class="rts-heading--m">{ &ui.offline_heading }</Heading>
+                    <p class="rts-body">{ &ui.offline_body }</p>
+                    <a class="rts-link rts-offline-link" href={url.to_string()} download={OFFLINE_COPY_FILE}>
+                        { &ui.offline_link }
+                    </a>
+                </div>
+            }
         </section>
     }
 }

@@ -3,9 +3,11 @@
 
 pub mod assessment;
 pub mod chart;
+pub mod compare;
 pub mod content;
 pub mod file;
 pub mod locale;
+pub mod partnership;
 pub mod render;
 pub mod scoring;
 pub mod summary;

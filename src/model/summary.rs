@@ -1,6 +1,7 @@
 //! The summary: profile, strengths, ranked actions and matched case studies.
 
 use std::cmp::Reverse;
+use std::collections::BTreeSet;
 
 use crate::model::assessment::{Assessment, Response};
 use crate::model::content::ContentPack;
@@ -133,7 +134,7 @@ pub fn summarise(pack: &ContentPack, assessment: &Assessment) -> Summary {
         (Reverse(s.level), Reverse(score), index)
     });
 
-    let case_studies = match_case_studies(pack, assessment, &weakest_themes);
+    let case_studies = match_case_studies(pack, &assessment.context.policy_areas, &weakest_themes);
     Summary {
         profile,
         weakest_themes,
@@ -150,13 +151,13 @@ const POLICY_AREA_WEIGHT: usize = 2;
 
 /// Case studies that illustrate the weakest themes or cover a chosen policy
 /// area, best match first. The weakest theme weighs 3, the next 2, and each
-/// chosen policy area 2; ties keep pack order.
-fn match_case_studies(
+/// chosen policy area 2; ties keep pack order. Shared with the partnership
+/// view, which passes the partners' weakest themes and chosen areas.
+pub(crate) fn match_case_studies(
     pack: &ContentPack,
-    assessment: &Assessment,
+    chosen: &BTreeSet<String>,
     weakest_themes: &[String],
 ) -> Vec<MatchedCaseStudy> {
-    let chosen = &assessment.context.policy_areas;
     let mut matches: Vec<(usize, MatchedCaseStudy)> = pack
         .case_studies
         .iter()

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contentPack, launchBrowser, serveSite } from './helpers.mjs';
+import { contentPack, describeViolations, launchBrowser, runAxe, serveSite } from './helpers.mjs';
 import { CONTEXT, HOSTILE_NOTE, NOTES, answerText, plannedAnswers, questions, slug } from './expected.mjs';
 import { completeAssessment } from './journey.mjs';
 import {
@@ -76,6 +76,8 @@ describe('downloads', () => {
       await reportPage.setContent(html, { waitUntil: 'load' });
       assert.equal(await reportPage.evaluate(() => document.images.length), 0, 'the report has no image');
       await reportPage.getByText('<img src=x onerror=alert(1)>', { exact: false }).first().waitFor();
+      const reportAxe = await runAxe(reportPage);
+      assert.equal(reportAxe.violations.length, 0, `the HTML report:\n${describeViolations(reportAxe.violations)}`);
       await reportPage.close();
       assert.deepEqual(reportDialogs, [], 'opening the HTML report ran no script');
 
@@ -123,7 +125,15 @@ describe('downloads', () => {
       const start = await new StartScreen(page).waitFor();
       await start.savedHeading.waitFor();
       await start.startAgain();
+      // The confirmation offers the JSON file too.
+      const [offered] = await Promise.all([page.waitForEvent('download'), start.downloadFirstButton().click()]);
+      assert.equal(offered.suggestedFilename(), `${base}.json`);
+      const offeredPath = join(folder, `offered-${offered.suggestedFilename()}`);
+      await offered.saveAs(offeredPath);
+      const offeredJson = JSON.parse(await readFile(offeredPath, 'utf8'));
+      assert.deepEqual(offeredJson.answers, saved.answers, 'the same answers as the summary\'s JSON');
       await start.confirmStartAgain();
+      await waitForHeadingFocus(page, pack.start.heading);
       assert.equal(await start.savedHeading.count(), 0, 'the answers are gone after Start again');
       await start.openFile(files.json.path);
       await tasks.waitFor();

@@ -153,4 +153,79 @@ describe('keyboard only', () => {
       await session.context.close();
     }
   });
+
+  // When the control that has focus goes away, focus must go somewhere
+  // sensible, not back to the top of the document (WCAG 2.4.3 Focus Order).
+  test('focus stays in place when "Clear answer", "Start again" and "Cancel" replace themselves', async () => {
+    const session = await freshSession(browser, server.origin);
+    const { page } = session;
+    const { keyboard } = page;
+    const problems = [];
+    try {
+      const start = await new StartScreen(page).goto(server.url);
+      await tabTo(page, button(ui.start_button), { what: ui.start_button });
+      await keyboard.press('Enter');
+      await waitForHeadingFocus(page, ui.about_heading);
+      await tabTo(page, button(ui.save_and_continue), { what: ui.save_and_continue });
+      await keyboard.press('Enter');
+      await waitForHeadingFocus(page, ui.tasks_heading);
+      await tabTo(page, button(THEME.title), { what: THEME.title });
+      await keyboard.press('Enter');
+      await waitForHeadingFocus(page, THEME.title);
+      const themePage = new ThemePage(page, THEME.id);
+      const [first, second] = THEME.questions;
+
+      // Answer two questions, then clear the first with its "Clear answer" button.
+      await tabTo(page, radioOf(first), { what: 'question 1' });
+      await keyboard.press('Space');
+      await tabTo(page, radioOf(second), { what: 'question 2' });
+      await keyboard.press('Space');
+      await tabTo(page, radioOf(first), { shift: true, what: 'question 1 again' });
+      const clearName = `${ui.clear_answer}: ${first.text}`;
+      await tabTo(page, (f) => f.tag === 'BUTTON' && f.text === clearName, { max: 3, what: clearName });
+      await keyboard.press('Enter');
+      await themePage.radio(first.id, 1).waitFor();
+      assert.equal(await themePage.chosen(first.id), null, 'the answer is cleared');
+      let focused = await focusedElement(page);
+      if (!focused.legend.endsWith(first.text)) {
+        problems.push(`after "${ui.clear_answer}", focus is on ${focused.tag} "${focused.text}", not in question 1`);
+      }
+
+      // Back to the start page, which now has saved progress.
+      await tabTo(page, button(ui.return_to_tasks), { what: ui.return_to_tasks });
+      await keyboard.press('Enter');
+      await waitForHeadingFocus(page, ui.tasks_heading);
+      await tabTo(page, button(ui.back), { shift: true, max: 3, what: ui.back });
+      await keyboard.press('Enter');
+      await waitForHeadingFocus(page);
+      await start.savedHeading.waitFor();
+
+      // "Start again" is replaced by its confirmation.
+      await tabTo(page, button(ui.start_again), { what: ui.start_again });
+      await keyboard.press('Enter');
+      await start.confirmation.waitFor();
+      focused = await focusedElement(page);
+      const inConfirmation = await start.confirmation.evaluate((group) => group.contains(document.activeElement));
+      if (!inConfirmation) {
+        problems.push(`after "${ui.start_again}", focus is on ${focused.tag} "${focused.text}", not in the confirmation`);
+      }
+
+      // "Cancel" puts "Start again" back.
+      if (!inConfirmation) {
+        // Focus fell to the top of the page; Tab on into the confirmation.
+        await tabTo(page, button(ui.start_again_download), { what: ui.start_again_download });
+      }
+      await tabTo(page, button(ui.cancel), { what: ui.cancel });
+      await keyboard.press('Enter');
+      await start.startAgainButton.waitFor();
+      focused = await focusedElement(page);
+      if (!(focused.tag === 'BUTTON' && focused.text === ui.start_again)) {
+        problems.push(`after "${ui.cancel}", focus is on ${focused.tag} "${focused.text}", not on "${ui.start_again}"`);
+      }
+
+      assert.deepEqual(problems, [], `focus was lost:\n  ${problems.join('\n  ')}`);
+    } finally {
+      await session.context.close();
+    }
+  });
 });

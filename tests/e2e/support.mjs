@@ -75,7 +75,9 @@ export async function freshSession(browser, origin) {
 export async function focusedElement(page) {
   return page.evaluate(() => {
     const el = document.activeElement;
-    if (!el || el === document.body) return { tag: 'BODY', text: '' };
+    if (!el || el === document.body) {
+      return { tag: 'BODY', type: '', role: '', text: '', label: '', legend: '', checked: false };
+    }
     const label = el.labels?.[0]?.textContent ?? '';
     return {
       tag: el.tagName,

@@ -1,7 +1,7 @@
 //! CSV for spreadsheets: one row per question. Cells are quoted (RFC 4180)
 //! and any cell a spreadsheet would treat as a formula is neutralised.
 
-use crate::model::render::Report;
+use crate::model::render::{compare, Report};
 
 /// Quotes a cell, and prefixes an apostrophe when it starts with a character
 /// that spreadsheets read as the start of a formula (= + - @, tab, return),
@@ -33,6 +33,7 @@ pub fn render(report: &Report) -> String {
         .csv_headers
         .iter()
         .map(String::as_str)
+        .chain(compare::csv_headers(report))
         .collect();
     let mut out = String::from("\u{feff}"); // so Excel reads UTF-8
     out.push_str(&row(&headers));
@@ -45,15 +46,18 @@ pub fn render(report: &Report) -> String {
         let descriptor = response
             .and_then(|r| r.level())
             .map_or("", |l| q.levels.for_level(l));
-        out.push_str(&row(&[
-            &theme.title,
+        let earlier = compare::csv_cells(report, &q.id);
+        let mut cells = vec![
+            theme.title.as_str(),
             &q.id,
             &q.text,
             &level,
             report.response_label(response),
             descriptor,
             report.assessment.note(&q.id),
-        ]));
+        ];
+        cells.extend(earlier.iter().map(String::as_str));
+        out.push_str(&row(&cells));
     }
     out
 }

@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use crate::model::chart::{self, LABEL_WIDTH, WIDTH};
-use crate::model::render::Report;
+use crate::model::render::{compare, Report};
 
 /// Escapes text for use in HTML content and quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -91,6 +91,7 @@ pub fn render(report: &Report) -> String {
     );
 
     profile(&mut h, report);
+    h.push_str(&compare::html_section(report));
     strengths(&mut h, report);
     actions(&mut h, report);
     case_studies(&mut h, report);

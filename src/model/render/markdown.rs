@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::model::render::Report;
+use crate::model::render::{compare, Report};
 
 /// Escapes Markdown's special characters and HTML's angle brackets.
 pub fn escape(text: &str) -> String {
@@ -80,6 +80,7 @@ pub fn render(report: &Report) -> String {
         );
     }
 
+    m.push_str(&compare::markdown_section(report));
     let _ = write!(m, "\n## {}\n\n", escape(&r.strengths_heading));
     if report.summary.strengths.is_empty() {
         let _ = writeln!(m, "{}", escape(&r.no_strengths));

@@ -4,11 +4,14 @@
 //! Each renderer reads the same [`Report`], and the words shared between
 //! them are made here once.
 
+pub mod compare;
 pub mod csv;
 pub mod html;
 pub mod markdown;
+pub mod partnership;
 
 use crate::model::assessment::{Assessment, Response};
+use crate::model::compare::{compare, Comparison};
 use crate::model::content::ContentPack;
 use crate::model::locale::{fill, Locale};
 use crate::model::summary::{summarise, MatchReason, Summary};
@@ -21,6 +24,9 @@ pub struct Report<'a> {
     pub summary: Summary,
     /// The date the report was made, as the user should read it.
     pub date: &'a str,
+    /// What changed since an earlier assessment, when one was given: every
+    /// renderer then adds it (see [`Report::with_comparison`]).
+    pub comparison: Option<Comparison>,
 }
 
 impl<'a> Report<'a> {
@@ -36,7 +42,15 @@ impl<'a> Report<'a> {
             assessment,
             summary: summarise(pack, assessment),
             date,
+            comparison: None,
         }
+    }
+
+    /// The same report, compared with an earlier assessment (read against
+    /// the same pack).
+    pub fn with_comparison(mut self, earlier: &Assessment) -> Self {
+        self.comparison = Some(compare(self.pack, earlier, self.assessment));
+        self
     }
 
     pub fn title(&self) -> String {

@@ -1,0 +1,425 @@
+//! The partnership view: several partners' assessment files side by side.
+//!
+//! Scores are not pooled into one: for each theme the view gives the median
+//! partner's score and the spread (highest minus lowest), and for each
+//! question how far apart partners' answers are. The questions partners
+//! disagree on most, and those most partners are not sure about, are the
+//! agenda for a workshop.
+//!
+//! Everything except the order partners are listed in (and the numbers in
+//! their names) is independent of the order the files are given in: the
+//! statistics are symmetric and ties are broken by pack order.
+//!
+//! Naming: a partner is named by its file's organisation, or else its area.
+//! Files with neither are named "Partner 1", "Partner 2", ... numbered in
+//! order among the blank ones (skipping any number whose name a partner
+//! already has). Partners with the same name (ignoring case and spacing) are
+//! told apart as "Council (1)", "Council (2)", in the order given. With
+//! `anonymise`, every partner is "Partner A", "Partner B", ... in the order
+//! given ("Partner AA" follows "Partner Z").
+
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::assessment::{Assessment, Response};
+use crate::model::compare::{unmatched_answers, UnmatchedAnswer};
+use crate::model::content::{ContentPack, LEVELS};
+use crate::model::file::{read_assessment, FileProblem};
+use crate::model::locale::{fill, Locale};
+use crate::model::scoring::{self, Profile};
+use crate::model::summary::{match_case_studies, MatchedCaseStudy, WEAKEST_THEME_COUNT};
+
+/// Questions whose answers are at least this many levels apart are listed
+/// under "where you disagree".
+pub const DISAGREEMENT_SPREAD: u8 = 2;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Partner {
+    /// The name to show: see the module documentation.
+    pub name: String,
+    /// The name of the file it came from, as given.
+    pub file_name: String,
+    pub assessment: Assessment,
+    /// What the user should know about the file (it still opened).
+    pub warnings: Vec<FileProblem>,
+    /// Answers to questions the pack does not have, by question id.
+    pub unmatched: Vec<UnmatchedAnswer>,
+    pub profile: Profile,
+}
+
+/// One theme across the partners.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThemeSpread {
+    pub theme_id: String,
+    /// The middle score among partners with a score; with an even number of
+    /// them, the mean of the two middle scores rounded half up.
+    pub median: Option<u8>,
+    pub lowest: Option<u8>,
+    pub highest: Option<u8>,
+    /// Highest minus lowest.
+    pub spread: Option<u8>,
+    /// How many partners have a score in the theme.
+    pub scored_by: usize,
+}
+
+/// One question across the partners.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionSpread {
+    pub question_id: String,
+    pub theme_id: String,
+    /// Each partner's response, in the order of [`Partnership::partners`].
+    pub responses: Vec<Option<Response>>,
+    /// How many partners answered at each level, level 1 first.
+    pub level_counts: [usize; 5],
+    pub not_sure: usize,
+    pub unanswered: usize,
+    /// Highest level minus lowest, among partners who gave a level.
+    pub spread: Option<u8>,
+}
+
+impl QuestionSpread {
+    /// Partners who answered with a level.
+    pub fn levels_given(&self) -> usize {
+        self.level_counts.iter().sum()
+    }
+
+    pub fn lowest(&self) -> Option<u8> {
+        LEVELS
+            .iter()
+            .zip(self.level_counts)
+            .find(|(_, n)| *n > 0)
+            .map(|(level, _)| *level)
+    }
+
+    pub fn highest(&self) -> Option<u8> {
+        LEVELS
+            .iter()
+            .zip(self.level_counts)
+            .rfind(|(_, n)| *n > 0)
+            .map(|(level, _)| *level)
+    }
+
+    /// The population standard deviation of the levels given.
+    pub fn standard_deviation(&self) -> Option<f64> {
+        let (numerator, n) = self.variance_parts()?;
+        let n = n as f64;
+        Some((numerator as f64 / (n * n)).sqrt())
+    }
+
+    /// The population variance as `numerator / n²`, in whole numbers so that
+    /// rankings compare it exactly.
+    fn variance_parts(&self) -> Option<(u128, u128)> {
+        let mut n = 0u128;
+        let mut sum = 0u128;
+        let mut squares = 0u128;
+        for (level, count) in LEVELS.iter().zip(self.level_counts) {
+            let (level, count) = (u128::from(*level), count as u128);
+            n += count;
+            sum += level * count;
+            squares += level * level * count;
+        }
+        (n > 0).then(|| (n * squares - sum * sum, n))
+    }
+
+    /// More disagreement first: the wider spread, then the larger standard
+    /// deviation. Equal questions compare equal (the caller breaks the tie).
+    fn cmp_disagreement(&self, other: &QuestionSpread) -> Ordering {
+        let variance = match (self.variance_parts(), other.variance_parts()) {
+            (Some((a, n)), Some((b, m))) => (b * n * n).cmp(&(a * m * m)),
+            (a, b) => b.is_some().cmp(&a.is_some()),
+        };
+        other.spread.cmp(&self.spread).then(variance)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Partnership {
+    /// Whether partners' names were replaced with letters.
+    pub anonymised: bool,
+    /// Files that could not be opened, with the reason, in the order given.
+    pub failed: Vec<(String, FileProblem)>,
+    /// In the order their files were given.
+    pub partners: Vec<Partner>,
+    /// One per theme, in pack order.
+    pub themes: Vec<ThemeSpread>,
+    /// One per question, in pack order.
+    pub questions: Vec<QuestionSpread>,
+    /// Ids of the questions at least two partners answered with a level,
+    /// most disagreement first (widest spread, then largest standard
+    /// deviation, then pack order).
+    pub disagreement_ranking: Vec<String>,
+    /// The start of the ranking with a spread of [`DISAGREEMENT_SPREAD`] or
+    /// more: "where you disagree".
+    pub disagreements: Vec<String>,
+    /// Ids of the questions some partner is not sure about, most partners
+    /// first, then pack order.
+    pub most_not_sure: Vec<String>,
+    /// Theme ids with the lowest median scores, weakest first.
+    pub weakest_themes: Vec<String>,
+    /// Every policy area any partner chose.
+    pub policy_areas: BTreeSet<String>,
+    pub case_studies: Vec<MatchedCaseStudy>,
+}
+
+impl Partnership {
+    pub fn question(&self, question_id: &str) -> Option<&QuestionSpread> {
+        self.questions.iter().find(|q| q.question_id == question_id)
+    }
+
+    pub fn theme(&self, theme_id: &str) -> Option<&ThemeSpread> {
+        self.themes.iter().find(|t| t.theme_id == theme_id)
+    }
+}
+
+/// Opens every file against `pack` and brings the partners together.
+/// `files` are (file name, file text) pairs. `locale` gives the words for
+/// made-up names ("Partner 1", "Council (2)", "Partner A").
+pub fn partnership<N, T>(
+    pack: &ContentPack,
+    locale: &Locale,
+    files: &[(N, T)],
+    anonymise: bool,
+) -> Partnership
+where
+    N: AsRef<str>,
+    T: AsRef<str>,
+{
+    let mut failed = Vec::new();
+    let mut opened = Vec::new();
+    for (name, text) in files {
+        match read_assessment(text.as_ref(), pack) {
+            Ok(file) => opened.push((name.as_ref().to_string(), file)),
+            Err(problem) => failed.push((name.as_ref().to_string(), problem)),
+        }
+    }
+
+    let names = if anonymise {
+        (0..opened.len())
+            .map(|i| {
+                fill(
+                    &locale.partnership.anonymous_name,
+                    &[("letter", &letters(i))],
+                )
+            })
+            .collect()
+    } else {
+        let given: Vec<&str> = opened
+            .iter()
+            .map(|(_, file)| given_name(&file.assessment))
+            .collect();
+        partner_names(locale, &given)
+    };
+
+    let partners: Vec<Partner> = opened
+        .into_iter()
+        .zip(names)
+        .map(|((file_name, file), name)| Partner {
+            name,
+            file_name,
+            unmatched: unmatched_answers(pack, &file.assessment),
+            profile: scoring::profile(pack, &file.assessment),
+            assessment: file.assessment,
+            warnings: file.warnings,
+        })
+        .collect();
+
+    let themes: Vec<ThemeSpread> = pack
+        .themes
+        .iter()
+        .enumerate()
+        .map(|(index, theme)| {
+            let mut scores: Vec<u8> = partners
+                .iter()
+                .filter_map(|p| p.profile.themes.get(index).and_then(|t| t.score))
+                .collect();
+            scores.sort_unstable();
+            ThemeSpread {
+                theme_id: theme.id.clone(),
+                median: median(&scores),
+                lowest: scores.first().copied(),
+                highest: scores.last().copied(),
+                spread: scores.first().zip(scores.last()).map(|(lo, hi)| hi - lo),
+                scored_by: scores.len(),
+            }
+        })
+        .collect();
+
+    let questions: Vec<QuestionSpread> = pack
+        .questions()
+        .map(|(theme, question)| {
+            let responses: Vec<Option<Response>> = partners
+                .iter()
+                .map(|p| p.assessment.response(&question.id))
+                .collect();
+            let mut spread = QuestionSpread {
+                question_id: question.id.clone(),
+                theme_id: theme.id.clone(),
+                level_counts: [0; 5],
+                not_sure: 0,
+                unanswered: 0,
+                spread: None,
+                responses,
+            };
+            for response in &spread.responses {
+                match response {
+                    Some(Response::Level(level)) => {
+                        spread.level_counts[usize::from((*level).clamp(1, 5) - 1)] += 1;
+                    }
+                    Some(Response::NotSure) => spread.not_sure += 1,
+                    None => spread.unanswered += 1,
+                }
+            }
+            spread.spread = spread.lowest().zip(spread.highest()).map(|(l, h)| h - l);
+            spread
+        })
+        .collect();
+
+    // Indices are pack order, so a stable sort keeps it among equals.
+    let mut ranked: Vec<&QuestionSpread> =
+        questions.iter().filter(|q| q.levels_given() >= 2).collect();
+    ranked.sort_by(|a, b| a.cmp_disagreement(b));
+    let disagreement_ranking: Vec<String> = ranked.iter().map(|q| q.question_id.clone()).collect();
+    let disagreements = ranked
+        .iter()
+        .take_while(|q| q.spread.is_some_and(|s| s >= DISAGREEMENT_SPREAD))
+        .map(|q| q.question_id.clone())
+        .collect();
+
+    let mut unsure: Vec<&QuestionSpread> = questions.iter().filter(|q| q.not_sure > 0).collect();
+    unsure.sort_by_key(|q| Reverse(q.not_sure));
+    let most_not_sure = unsure.iter().map(|q| q.question_id.clone()).collect();
+
+    // The same rule as a single summary: the lowest scores first, a theme
+    // without a score is unknown rather than weak, ties keep pack order.
+    let mut scored: Vec<(u8, usize, &str)> = themes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| t.median.map(|m| (m, i, t.theme_id.as_str())))
+        .collect();
+    scored.sort_unstable();
+    let weakest_themes: Vec<String> = scored
+        .iter()
+        .take(WEAKEST_THEME_COUNT)
+        .map(|(_, _, id)| id.to_string())
+        .collect();
+
+    let policy_areas: BTreeSet<String> = partners
+        .iter()
+        .flat_map(|p| p.assessment.context.policy_areas.iter().cloned())
+        .collect();
+    let case_studies = match_case_studies(pack, &policy_areas, &weakest_themes);
+
+    Partnership {
+        anonymised: anonymise,
+        failed,
+        partners,
+        themes,
+        questions,
+        disagreement_ranking,
+        disagreements,
+        most_not_sure,
+        weakest_themes,
+        policy_areas,
+        case_studies,
+    }
+}
+
+/// The median of sorted scores: the middle one, or the mean of the two
+/// middle ones rounded half up.
+fn median(sorted: &[u8]) -> Option<u8> {
+    let n = sorted.len();
+    if n == 0 {
+        return None;
+    }
+    if n % 2 == 1 {
+        return Some(sorted[n / 2]);
+    }
+    let (a, b) = (u16::from(sorted[n / 2 - 1]), u16::from(sorted[n / 2]));
+    // Halves round up.
+    u8::try_from((a + b).div_ceil(2)).ok()
+}
+
+/// The organisation, or else the area, with spacing tidied; empty when
+/// neither is given.
+fn given_name(assessment: &Assessment) -> &str {
+    let organisation = assessment.context.organisation.trim();
+    if organisation.is_empty() {
+        assessment.context.area.trim()
+    } else {
+        organisation
+    }
+}
+
+/// How names are compared: case and runs of spacing do not tell them apart.
+fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Display names for the given names (empty for blank), all different.
+fn partner_names(locale: &Locale, given: &[&str]) -> Vec<String> {
+    let words = &locale.partnership;
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for name in given.iter().filter(|n| !n.is_empty()) {
+        *counts.entry(name_key(name)).or_default() += 1;
+    }
+    // Names taken so far, so that no made-up name repeats a real one.
+    let mut taken: BTreeSet<String> = counts
+        .iter()
+        .filter(|(_, n)| **n == 1)
+        .map(|(key, _)| key.clone())
+        .collect();
+    let mut next_number: BTreeMap<String, usize> = BTreeMap::new();
+    let mut next_blank = 0;
+    given
+        .iter()
+        .map(|name| {
+            let tidy = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            let key = name_key(name);
+            if !name.is_empty() && counts.get(&key) == Some(&1) {
+                return tidy;
+            }
+            loop {
+                let made_up = if name.is_empty() {
+                    next_blank += 1;
+                    fill(&words.blank_name, &[("n", &next_blank.to_string())])
+                } else {
+                    let n = next_number.entry(key.clone()).or_insert(0);
+                    *n += 1;
+                    fill(
+                        &words.duplicate_name,
+                        &[("name", &tidy), ("n", &n.to_string())],
+                    )
+                };
+                if taken.insert(name_key(&made_up)) {
+                    return made_up;
+                }
+            }
+        })
+        .collect()
+}
+
+/// Spreadsheet-style letters for a position from 0: A to Z, then AA, AB...
+pub fn letters(index: usize) -> String {
+    let mut n = index + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        n -= 1;
+        out.push(char::from(b'A' + (n % 26) as u8));
+        n /= 26;
+    }
+    out.iter().rev().collect()
+}
+
+/// An assessment with the fields that name its organisation left out: the
+/// area, the organisation and the partner organisations. Anonymised
+/// downloads embed this. Notes and the story are kept as written.
+pub fn without_names(assessment: &Assessment) -> Assessment {
+    let mut anonymous = assessment.clone();
+    anonymous.context.area.clear();
+    anonymous.context.organisation.clear();
+    anonymous.context.partners.clear();
+    anonymous
+}
