@@ -3,8 +3,15 @@
 //! --test browser`, see scripts/test.sh).
 #![cfg(target_arch = "wasm32")]
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use ready_to_share::model::assessment::{Assessment, Response};
 use ready_to_share::model::content::ContentPack;
-use ready_to_share::MountOptions;
+use ready_to_share::model::file::{read_assessment, write_assessment};
+use ready_to_share::model::locale::Locale;
+use ready_to_share::{MountOptions, PartnerPack};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Document, Element};
 
@@ -89,5 +96,240 @@ async fn destroying_the_app_leaves_its_host_empty() {
         0,
         "the app cleaned up after itself"
     );
+    host.remove();
+}
+
+/// Waits for real time to pass (for the debounced save).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("a window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    yew::scheduler::flush().await;
+}
+
+/// The button in `host` whose text is `text`.
+fn button(host: &Element, text: &str) -> web_sys::HtmlElement {
+    let buttons = host.query_selector_all("button").expect("a valid selector");
+    (0..buttons.length())
+        .filter_map(|i| buttons.get(i))
+        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|b| b.text_content().unwrap_or_default().trim() == text)
+        .unwrap_or_else(|| panic!("no button \"{text}\""))
+}
+
+fn locale() -> Locale {
+    Locale::english()
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("local storage")
+}
+
+fn options(key: &str) -> MountOptions {
+    MountOptions {
+        storage_key: key.to_string(),
+        ..MountOptions::default()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn start_now_moves_to_the_about_page_and_focuses_its_heading() {
+    let host = host();
+    let key = "browser-test-start";
+    let _ = storage().remove_item(&format!("{key}:progress:v1"));
+    let handle = ready_to_share::mount(host.clone(), options(key));
+    yew::scheduler::flush().await;
+
+    button(&host, &locale().ui.start_button).click();
+    yew::scheduler::flush().await;
+
+    let heading = host
+        .query_selector(".rts-page-heading")
+        .unwrap()
+        .expect("a page heading");
+    assert_eq!(heading.text_content().unwrap(), locale().ui.about_heading);
+    let active = document().active_element().expect("something has focus");
+    assert!(
+        active.is_same_node(Some(&heading)),
+        "focus is on the heading"
+    );
+    handle.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_updates_the_page_and_is_saved_under_the_widgets_key() {
+    let key = "browser-test-answer";
+    let storage = storage();
+    let _ = storage.remove_item(&format!("{key}:progress:v1"));
+    storage
+        .set_item(&format!("{key}:step:v1"), "theme:purpose")
+        .unwrap();
+    // A minimal saved file puts the widget on the first theme page.
+    let pack = ContentPack::built_in();
+    let blank = Assessment::new(&pack, "2026-01-01T00:00:00Z");
+    storage
+        .set_item(&format!("{key}:progress:v1"), &write_assessment(&blank))
+        .unwrap();
+    let host = host();
+    let handle = ready_to_share::mount(host.clone(), options(key));
+    yew::scheduler::flush().await;
+
+    let question = &pack.themes[0].questions[0];
+    let radio = host
+        .query_selector(&format!("input[id$='q-{}-4']", question.id))
+        .unwrap()
+        .expect("the level 4 radio")
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .unwrap();
+    radio.click();
+    yew::scheduler::flush().await;
+    assert!(radio.checked());
+    let progress = host
+        .query_selector(".rts-theme__progress")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        progress.starts_with("1 of"),
+        "progress shows one answer: {progress}"
+    );
+
+    sleep(700).await;
+    let saved = storage
+        .get_item(&format!("{key}:progress:v1"))
+        .unwrap()
+        .expect("progress was saved");
+    let opened = read_assessment(&saved, &pack).expect("the saved progress reads back");
+    assert_eq!(
+        opened.assessment.response(&question.id),
+        Some(Response::Level(4))
+    );
+    handle.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn two_widgets_keep_separate_answers_and_ids() {
+    let storage = storage();
+    for key in ["browser-test-one", "browser-test-two"] {
+        let _ = storage.remove_item(&format!("{key}:progress:v1"));
+        storage
+            .set_item(&format!("{key}:step:v1"), "theme:purpose")
+            .unwrap();
+    }
+    let pack = ContentPack::built_in();
+    let blank = write_assessment(&Assessment::new(&pack, "2026-01-01T00:00:00Z"));
+    storage
+        .set_item("browser-test-one:progress:v1", &blank)
+        .unwrap();
+    storage
+        .set_item("browser-test-two:progress:v1", &blank)
+        .unwrap();
+    let (one, two) = (host(), host());
+    let first = ready_to_share::mount(one.clone(), options("browser-test-one"));
+    let second = ready_to_share::mount(two.clone(), options("browser-test-two"));
+    yew::scheduler::flush().await;
+
+    let radio_in = |host: &Element| {
+        host.query_selector("input[type=radio]")
+            .unwrap()
+            .expect("a radio")
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .unwrap()
+    };
+    let (radio_one, radio_two) = (radio_in(&one), radio_in(&two));
+    assert_ne!(radio_one.id(), radio_two.id(), "ids are unique per widget");
+    radio_one.click();
+    yew::scheduler::flush().await;
+    assert!(radio_one.checked());
+    assert!(!radio_two.checked(), "the other widget is untouched");
+
+    sleep(700).await;
+    let saved_two = storage.get_item("browser-test-two:progress:v1").unwrap();
+    let two_answers = read_assessment(&saved_two.unwrap(), &pack).unwrap();
+    assert!(two_answers.assessment.answers.is_empty());
+    first.destroy();
+    second.destroy();
+    one.remove();
+    two.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_partner_pack_falls_back_to_the_built_in_pack_and_says_so() {
+    let host = host();
+    let options = MountOptions {
+        storage_key: "browser-test-partner".into(),
+        partner_pack: Some(PartnerPack {
+            source: "https://partner.example/pack.json".into(),
+            text: Ok("{\"id\": \"partner\"".into()),
+        }),
+        ..MountOptions::default()
+    };
+    let _ = storage().remove_item("browser-test-partner:progress:v1");
+    let handle = ready_to_share::mount(host.clone(), options);
+    yew::scheduler::flush().await;
+    let text = host.text_content().unwrap_or_default();
+    assert!(text.contains(&ContentPack::built_in().start.heading));
+    assert!(
+        text.contains("https://partner.example/pack.json"),
+        "the notice names the pack: {text}"
+    );
+    handle.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn reaching_the_summary_tells_the_host_page_scores_but_no_free_text() {
+    let key = "browser-test-complete";
+    let pack = ContentPack::built_in();
+    let mut assessment = Assessment::new(&pack, "2026-01-01T00:00:00Z");
+    for theme in &pack.themes {
+        assessment.set_response(&theme.questions[0].id, Some(Response::Level(3)));
+    }
+    assessment.set_note(&pack.themes[0].questions[0].id, "secret-note-marker");
+    assessment.context.area = "secret-area-marker".into();
+    let storage = storage();
+    storage
+        .set_item(
+            &format!("{key}:progress:v1"),
+            &write_assessment(&assessment),
+        )
+        .unwrap();
+    storage
+        .set_item(&format!("{key}:step:v1"), "summary")
+        .unwrap();
+
+    let host = host();
+    let received: Rc<RefCell<Option<String>>> = Rc::default();
+    let listener = {
+        let received = Rc::clone(&received);
+        gloo::events::EventListener::new(&host, "ready-to-share:complete", move |event| {
+            let event = event
+                .dyn_ref::<web_sys::CustomEvent>()
+                .expect("a CustomEvent");
+            *received.borrow_mut() = js_sys::JSON::stringify(&event.detail())
+                .ok()
+                .and_then(|s| s.as_string());
+        })
+    };
+    let handle = ready_to_share::mount(host.clone(), options(key));
+    yew::scheduler::flush().await;
+
+    let detail = received.borrow().clone().expect("the event was sent");
+    assert!(detail.contains("\"band\":\"established\""), "{detail}");
+    assert!(detail.contains("\"overall\":50"), "{detail}");
+    assert!(
+        !detail.contains("secret"),
+        "no free text leaves the widget: {detail}"
+    );
+    drop(listener);
+    handle.destroy();
     host.remove();
 }
