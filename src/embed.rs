@@ -80,3 +80,11 @@ pub fn mount_widget(element: web_sys::Element, options: JsValue) -> WidgetHandle
         options,
     }
 }
+
+/// Panics on purpose, so tests can check the panel that replaces a broken
+/// widget. Only in debug builds: release builds do not have it.
+#[cfg(debug_assertions)]
+#[wasm_bindgen(js_name = forcePanicForTests)]
+pub fn force_panic_for_tests() {
+    panic!("forced by a test");
+}

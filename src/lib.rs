@@ -16,6 +16,8 @@ mod download;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
+mod panic_panel;
+#[cfg(target_arch = "wasm32")]
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

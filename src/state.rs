@@ -96,6 +96,9 @@ pub enum Action {
     },
     /// Whether the last save worked, reported by the saving effect.
     SaveResult(SaveStatus),
+    /// Another tab saved these answers. Taken up only if they are newer, so
+    /// newer answers are never replaced by older ones.
+    FromOtherTab(Assessment),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,6 +133,8 @@ pub struct State {
     pub save_status: SaveStatus,
     /// Saved progress was found but could not be read; it was kept aside.
     pub progress_unreadable: bool,
+    /// The answers were replaced by newer ones from another tab.
+    pub from_other_tab: bool,
 }
 
 impl State {
@@ -143,6 +148,7 @@ impl State {
             file_messages: FileMessages::None,
             save_status: SaveStatus::Ok,
             progress_unreadable: false,
+            from_other_tab: false,
         }
     }
 
@@ -199,6 +205,12 @@ impl State {
                 self.go(Step::Start);
             }
             Action::SaveResult(status) => self.save_status = status,
+            Action::FromOtherTab(assessment) => {
+                if assessment.updated > self.assessment.updated {
+                    self.assessment = assessment;
+                    self.from_other_tab = true;
+                }
+            }
         }
     }
 }
@@ -209,10 +221,10 @@ impl yew::Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         // Reporting an unchanged save status must not re-render the page.
-        if let Action::SaveResult(status) = action {
-            if status == self.save_status {
-                return self;
-            }
+        match &action {
+            Action::SaveResult(status) if *status == self.save_status => return self,
+            Action::FromOtherTab(other) if other.updated <= self.assessment.updated => return self,
+            _ => {}
         }
         let mut next = (*self).clone();
         next.apply(action);

@@ -160,3 +160,24 @@ fn steps_round_trip_through_their_storage_names() {
     assert_eq!(Step::from_key("nonsense", &pack), Step::Tasks);
     assert_eq!(Step::Theme(99).to_key(&pack), "tasks");
 }
+
+#[test]
+fn newer_answers_from_another_tab_replace_older_ones_but_never_the_reverse() {
+    let mut s = state();
+    let q = first_question(&s);
+    answer(&mut s, &q, Some(Response::Level(2)), "2026-02-02T10:00:00Z");
+
+    let mut older = s.assessment.clone();
+    older.set_response(&q, Some(Response::Level(5)));
+    older.updated = "2026-02-02T09:00:00Z".into();
+    s.apply(Action::FromOtherTab(older));
+    assert_eq!(s.assessment.response(&q), Some(Response::Level(2)));
+    assert!(!s.from_other_tab);
+
+    let mut newer = s.assessment.clone();
+    newer.set_response(&q, Some(Response::Level(4)));
+    newer.updated = "2026-02-02T11:00:00Z".into();
+    s.apply(Action::FromOtherTab(newer));
+    assert_eq!(s.assessment.response(&q), Some(Response::Level(4)));
+    assert!(s.from_other_tab);
+}

@@ -4,11 +4,14 @@
 
 pub mod about;
 pub mod app;
+pub mod autosave;
 pub mod chart;
 pub mod check;
 pub mod downloads;
 pub mod error_summary;
 pub mod heading;
+pub mod host_events;
+pub mod notices;
 pub mod open_file;
 pub mod question;
 pub mod shared;

@@ -198,6 +198,11 @@ pub struct Ui {
     pub offline_heading: String,
     pub offline_body: String,
     pub offline_link: String,
+    pub download_answers: String,
+    pub from_other_tab: String,
+    pub crashed_title: String,
+    pub crashed_body: String,
+    pub crashed_download: String,
 }
 
 /// Words for comparing an assessment with an earlier one.

@@ -54,22 +54,24 @@ export async function serveSite() {
 /**
  * Opens a new context and page that record every request, console error and
  * page error. Requests to any origin other than `origin` are recorded and
- * then aborted, so a test never touches the network.
+ * then aborted, so a test never touches the network. `allow` lists more
+ * origins (other loopback test servers) whose requests go through too.
  */
-export async function openPage(browser, origin) {
+export async function openPage(browser, origin, { allow = [] } = {}) {
   const context = await browser.newContext();
   const requests = [];
   const foreignRequests = [];
   const errors = [];
+  const allowed = (url) => isLocal(url, origin) || allow.some((other) => isLocal(url, other));
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (isLocal(url, origin)) return route.continue();
+    if (allowed(url)) return route.continue();
     return route.abort('blockedbyclient');
   });
   context.on('request', (request) => {
     const url = request.url();
     requests.push(url);
-    if (!isLocal(url, origin)) foreignRequests.push(url);
+    if (!allowed(url)) foreignRequests.push(url);
   });
   const page = await context.newPage();
   page.on('console', (message) => {

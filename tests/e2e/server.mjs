@@ -67,15 +67,31 @@ function resolvePath(root, urlPath) {
 
 /**
  * Starts serving `root` on 127.0.0.1. Resolves to { url, origin, port, close }.
- * @param {{ root?: string, port?: number }} [options]
+ *
+ * Optional extras (all off by default):
+ * - `cors: true` adds `Access-Control-Allow-Origin: *` to every response, so
+ *   a page on another origin can load the files (embed.js, the glue, the wasm).
+ * - `mounts: { '/fixtures/': '/some/dir' }` serves other folders under URL
+ *   prefixes (each prefix starts and ends with `/`), before `root`.
+ * - `pages: { '/host.html': '<!DOCTYPE html>…' }` serves fixed text at exact
+ *   paths (HTML unless the path's extension says otherwise); a value may also
+ *   be `{ body, type, status }`. The object is read on every request, so a
+ *   test may add pages after the server has started.
+ * @param {{ root?: string, port?: number, cors?: boolean,
+ *   mounts?: Record<string, string>, pages?: Record<string, string | object> }} [options]
  */
-export async function startServer({ root = DIST, port = 0 } = {}) {
+export async function startServer({ root = DIST, port = 0, cors = false, mounts = {}, pages = {} } = {}) {
   const base = resolve(root);
   const gzipCache = new Map();
+  const extraRoots = Object.entries(mounts).map(([prefix, dir]) => [prefix, resolve(dir)]);
 
   const server = createServer(async (req, res) => {
     const send = (status, body, headers = {}) => {
-      res.writeHead(status, { 'Cache-Control': 'no-store', ...headers });
+      res.writeHead(status, {
+        'Cache-Control': 'no-store',
+        ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
+        ...headers,
+      });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -83,7 +99,18 @@ export async function startServer({ root = DIST, port = 0 } = {}) {
       return;
     }
     const { pathname } = new URL(req.url, 'http://localhost');
-    let file = resolvePath(base, pathname);
+    if (Object.hasOwn(pages, pathname)) {
+      const entry = pages[pathname];
+      const { body, type, status = 200 } = typeof entry === 'string' ? { body: entry } : entry;
+      send(status, body, {
+        'Content-Type': type ?? MIME_TYPES[extname(pathname).toLowerCase()] ?? MIME_TYPES['.html'],
+      });
+      return;
+    }
+    const mount = extraRoots.find(([prefix]) => pathname.startsWith(prefix));
+    let file = mount
+      ? resolvePath(mount[1], pathname.slice(mount[0].length - 1))
+      : resolvePath(base, pathname);
     if (!file) {
       send(400, 'Bad Request\n', { 'Content-Type': 'text/plain' });
       return;

@@ -1,0 +1,158 @@
+//! Saving progress as it changes, restoring it on load, and keeping two
+//! tabs on the same assessment in step. The storage calls themselves are in
+//! `crate::storage`; the decisions (which answers are newer) are in the
+//! reducer.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::model::assessment::Assessment;
+use crate::model::content::ContentPack;
+use crate::model::file::{read_assessment, write_assessment};
+use crate::state::{Action, SaveStatus, State, Step};
+use crate::{clock, panic_panel, storage};
+
+/// How long typing may pause before progress is saved.
+const SAVE_DELAY_MS: u32 = 400;
+
+/// What to save: the assessment file and the step, under versioned keys.
+struct Pending {
+    progress: String,
+    step: String,
+    updated: String,
+}
+
+fn step_key(storage_key: &str) -> String {
+    format!("{storage_key}:step:v1")
+}
+
+/// Reads saved progress. A value that cannot be read is moved aside, never
+/// overwritten, so nothing is lost; the user is told.
+pub fn restore(pack: &Rc<ContentPack>, storage_key: &str) -> State {
+    let fresh = || Assessment::new(pack, &clock::now());
+    let key = storage::progress_key(storage_key);
+    let mut unreadable = false;
+    let (assessment, step, status) = match storage::load(&key) {
+        Ok(Some(text)) => match read_assessment(&text, pack) {
+            Ok(opened) => {
+                let step = storage::load(&step_key(storage_key))
+                    .ok()
+                    .flatten()
+                    .map_or(Step::Tasks, |s| Step::from_key(&s, pack));
+                (opened.assessment, step, SaveStatus::Ok)
+            }
+            Err(_) => {
+                unreadable = true;
+                let _ = storage::save(&format!("{key}:unreadable"), &text);
+                let _ = storage::remove(&key);
+                (fresh(), Step::Start, SaveStatus::Ok)
+            }
+        },
+        Ok(None) => (fresh(), Step::Start, SaveStatus::Ok),
+        Err(error) => (fresh(), Step::Start, error.into()),
+    };
+    let mut state = State::new(Rc::clone(pack), assessment, step);
+    state.save_status = status;
+    state.progress_unreadable = unreadable;
+    state
+}
+
+/// The assessment saved by another tab, if it is newer than `updated`.
+fn newer_in_storage(storage_key: &str, pack: &ContentPack, updated: &str) -> Option<Assessment> {
+    let text = storage::load(&storage::progress_key(storage_key)).ok()??;
+    let stored = read_assessment(&text, pack).ok()?.assessment;
+    (stored.updated.as_str() > updated).then_some(stored)
+}
+
+/// Saves, unless another tab has saved newer answers since: those are never
+/// overwritten by older ones, and are taken up here instead.
+fn save(storage_key: &str, pack: &ContentPack, pending: &Pending) -> Action {
+    if let Some(newer) = newer_in_storage(storage_key, pack, &pending.updated) {
+        return Action::FromOtherTab(newer);
+    }
+    let result = storage::save(&storage::progress_key(storage_key), &pending.progress)
+        .and_then(|()| storage::save(&step_key(storage_key), &pending.step));
+    Action::SaveResult(match result {
+        Ok(()) => SaveStatus::Ok,
+        Err(error) => error.into(),
+    })
+}
+
+/// Saves shortly after each change, and at once when the page is hidden or
+/// closed; picks up answers saved by another tab. Every listener goes when
+/// the widget does.
+#[hook]
+pub fn use_autosave(state: &UseReducerHandle<State>, storage_key: &str, pack: &Rc<ContentPack>) {
+    let pending: Rc<RefCell<Option<Pending>>> = use_mut_ref(|| None);
+    {
+        let pending = Rc::clone(&pending);
+        let key = storage_key.to_string();
+        let pack = Rc::clone(pack);
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let on_hide = {
+                let (pending, key, pack, dispatch) = (
+                    Rc::clone(&pending),
+                    key.clone(),
+                    Rc::clone(&pack),
+                    dispatch.clone(),
+                );
+                EventListener::new(&window, "pagehide", move |_| {
+                    if let Some(p) = pending.borrow_mut().take() {
+                        dispatch.dispatch(save(&key, &pack, &p));
+                    }
+                })
+            };
+            let progress_key = storage::progress_key(&key);
+            let on_other_tab = EventListener::new(&window, "storage", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
+                if event.key().as_deref() != Some(progress_key.as_str()) {
+                    return;
+                }
+                if let Some(text) = event.new_value() {
+                    if let Ok(opened) = read_assessment(&text, &pack) {
+                        dispatch.dispatch(Action::FromOtherTab(opened.assessment));
+                    }
+                }
+            });
+            move || {
+                drop(on_hide);
+                drop(on_other_tab);
+            }
+        });
+    }
+    {
+        let pending = Rc::clone(&pending);
+        let key = storage_key.to_string();
+        let pack = Rc::clone(pack);
+        let dispatch = state.dispatcher();
+        let step = state.step.to_key(pack.as_ref());
+        use_effect_with(
+            (state.assessment.clone(), step),
+            move |(assessment, step)| {
+                let progress = write_assessment(assessment);
+                panic_panel::remember(&key, &assessment.context.area, &progress);
+                *pending.borrow_mut() = Some(Pending {
+                    progress,
+                    step: step.clone(),
+                    updated: assessment.updated.clone(),
+                });
+                let timeout = Timeout::new(SAVE_DELAY_MS, move || {
+                    if let Some(p) = pending.borrow_mut().take() {
+                        dispatch.dispatch(save(&key, &pack, &p));
+                    }
+                });
+                // A newer change cancels this save and schedules its own.
+                move || drop(timeout)
+            },
+        );
+    }
+}

@@ -1,0 +1,73 @@
+use yew::prelude::*;
+
+use crate::components::downloads::offer_json;
+use crate::components::shared::use_shared;
+use crate::model::assessment::Assessment;
+use crate::model::locale::fill;
+use crate::state::SaveStatus;
+
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    pub save_status: SaveStatus,
+    pub progress_unreadable: bool,
+    pub from_other_tab: bool,
+    pub update_ready: bool,
+    /// The partner pack's address and its problems, when it was refused.
+    pub pack_problems: Option<(AttrValue, Vec<String>)>,
+    pub assessment: Assessment,
+    pub on_update: Callback<MouseEvent>,
+}
+
+/// Messages about the widget itself (saving, versions, a partner's pack),
+/// shown above every page.
+#[component]
+pub fn Notices(props: &NoticesProps) -> Html {
+    let shared = use_shared();
+    let ui = &shared.locale.ui;
+    let storage_problem = match props.save_status {
+        SaveStatus::Ok => None,
+        SaveStatus::Blocked => Some(&ui.storage_blocked),
+        SaveStatus::Full => Some(&ui.storage_full),
+    };
+    let download = {
+        let assessment = props.assessment.clone();
+        Callback::from(move |_: MouseEvent| offer_json(&assessment))
+    };
+    html! {
+        <>
+            if props.update_ready {
+                <div class="rts-notice" role="status">
+                    <p class="rts-body">{ &ui.update_ready }</p>
+                    <button type="button" class="rts-button rts-button--secondary"
+                        onclick={props.on_update.clone()}>{ &ui.update_now }</button>
+                </div>
+            }
+            if let Some((source, problems)) = &props.pack_problems {
+                <div class="rts-notice rts-notice--warning" role="status">
+                    <p class="rts-body">{ fill(&ui.partner_pack_failed, &[("source", source)]) }</p>
+                    <ul class="rts-list rts-list--bullet">
+                        { for problems.iter().take(10).map(|p| html! { <li>{ p }</li> }) }
+                    </ul>
+                </div>
+            }
+            if props.progress_unreadable {
+                <div class="rts-notice rts-notice--warning" role="status">
+                    <p class="rts-body">{ &ui.progress_unreadable }</p>
+                </div>
+            }
+            if props.from_other_tab {
+                <div class="rts-notice" role="status">
+                    <p class="rts-body">{ &ui.from_other_tab }</p>
+                </div>
+            }
+            if let Some(problem) = storage_problem {
+                <div class="rts-notice rts-notice--warning" role="alert">
+                    <p class="rts-body">{ problem }</p>
+                    <button type="button" class="rts-button rts-button--secondary" onclick={download}>
+                        { &ui.download_answers }
+                    </button>
+                </div>
+            }
+        </>
+    }
+}
