@@ -98,11 +98,26 @@ if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
 const bootFile = `boot-${hash(boot)}.js`;
 write(bootFile, boot);
 
+// The pages run only their own files: no inline script, nothing from any
+// other site, and no requests anywhere but here. 'wasm-unsafe-eval' lets
+// the WebAssembly compile.
+const csp = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
 const page = ({ title, frame }) => `<!DOCTYPE html>
 <html lang="en-GB">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta http-equiv="Content-Security-Policy" content="${csp}" />
+    <meta name="referrer" content="no-referrer" />
     <title>${title}</title>
     <link rel="stylesheet" href="./${cssFile}" />
     <link rel="modulepreload" href="./${glue}" />

@@ -41,6 +41,12 @@ pub fn Start(props: &StartProps) -> Html {
             <div class="rts-inset">
                 <p class="rts-body">{ &ui.start_privacy }</p>
             </div>
+            <details class="rts-details">
+                <summary class="rts-details__summary">{ &ui.privacy_heading }</summary>
+                <div class="rts-details__text">
+                    { for ui.privacy_points.iter().map(|p| html! { <p class="rts-body">{ p }</p> }) }
+                </div>
+            </details>
             if has_progress {
                 <Heading level={2} class="rts-heading--m">{ &ui.start_saved_heading }</Heading>
                 <p class="rts-body">{ &ui.start_saved_body }</p>

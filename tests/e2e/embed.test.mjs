@@ -388,11 +388,10 @@ describe('embedding', () => {
       });
       const a = await new Widget(page, '#remove-a').rendered();
       const b = await new Widget(page, '#remove-b').rendered();
-      const mounted = await listeners();
-      assert.ok(
-        mounted.window.length > baseline.window.length,
-        `the test can see the widgets' listeners (window: ${mounted.window.join(', ')})`,
-      );
+      // Each widget saves when the page is hidden, so it listens on window.
+      await waitUntil(async () => (await listeners()).window.length > baseline.window.length, {
+        message: "the widgets' own listeners are visible to the test",
+      });
       await a.startNow();
 
       // Remove the first; keep a reference to look inside it afterwards.
@@ -422,6 +421,378 @@ describe('embedding', () => {
       await page.evaluate(() => document.getElementById('slot').append(window.removedWidget));
       await a.rendered();
       await a.el.getByRole('heading', { level: 2 }).first().waitFor();
+      expectClean(s);
+    } finally {
+      await s.context.close();
+    }
+  });
+
+  test('two widgets with different storage keys keep separate answers, and their ids do not collide', async () => {
+    const s = await session();
+    try {
+      const { page } = s;
+      await page.goto(
+        hostPage({
+          body: `<h1>Two widgets</h1>
+            <ready-to-share id="pair-a" storage-key="pair-a"></ready-to-share>
+            <ready-to-share id="pair-b" storage-key="pair-b"></ready-to-share>`,
+        }),
+      );
+      const a = await new Widget(page, '#pair-a').rendered();
+      const b = await new Widget(page, '#pair-b').rendered();
+      const question = pack.themes[0].questions[0];
+
+      await a.startNow();
+      await a.aboutToTasks();
+      await a.openTheme(0);
+      await a.choose(question, 3);
+      await b.startNow();
+      await waitUntil(() => saved(page, 'pair-a', question.id), { timeout: 3000, message: 'widget A saved its answer' });
+
+      // Ids: every label's `for` and every aria-describedby points into its own widget.
+      const ids = async (widget) =>
+        widget.inShadow((root) => {
+          const all = [...root.querySelectorAll('[id]')].map((e) => e.id);
+          const dangling = [];
+          for (const label of root.querySelectorAll('label[for]')) {
+            if (!root.getElementById(label.htmlFor)) dangling.push(`label for=${label.htmlFor}`);
+            if (document.getElementById(label.htmlFor)) dangling.push(`label for=${label.htmlFor} is in the host document`);
+          }
+          for (const el of root.querySelectorAll('[aria-describedby], [aria-labelledby]')) {
+            const refs = `${el.getAttribute('aria-describedby') ?? ''} ${el.getAttribute('aria-labelledby') ?? ''}`;
+            for (const id of refs.split(/\s+/).filter(Boolean)) {
+              if (!root.getElementById(id)) dangling.push(`aria reference ${id}`);
+            }
+          }
+          // A label's control is found in its own widget: clicking it works.
+          const labelled = [...root.querySelectorAll('label[for]')].filter((l) => l.control?.getRootNode() !== root);
+          for (const l of labelled) dangling.push(`label for=${l.htmlFor} controls an element outside`);
+          return { all, dangling, labels: root.querySelectorAll('label[for]').length };
+        });
+      const idsA = await ids(a);
+      const idsB = await ids(b);
+      assert.ok(idsA.labels > 5 && idsB.labels > 5, 'both widgets show labelled fields (a theme page and About)');
+      assert.deepEqual(idsA.dangling, [], 'widget A: every reference resolves inside widget A');
+      assert.deepEqual(idsB.dangling, [], 'widget B: every reference resolves inside widget B');
+      const shared = idsA.all.filter((id) => idsB.all.includes(id));
+      assert.deepEqual(shared, [], 'no id is used in both widgets');
+      assert.equal(new Set(idsA.all).size, idsA.all.length, 'widget A has no duplicate ids');
+      assert.equal(new Set(idsB.all).size, idsB.all.length, 'widget B has no duplicate ids');
+
+      // Clicking a label in B checks B's control, not A's.
+      await b.el.getByLabel(pack.policy_areas[0].label, { exact: true }).check();
+      assert.equal(await b.el.getByRole('checkbox', { name: pack.policy_areas[0].label }).isChecked(), true);
+      assert.equal(await a.radio(question, 3).isChecked(), true, "widget A's answer is untouched");
+
+      await page.reload();
+      await a.rendered();
+      await b.rendered();
+      // A comes back on its theme page with its answer...
+      await a.waitForHeading(pack.themes[0].title);
+      assert.equal(await a.radio(question, 3).isChecked(), true, 'widget A still has its answer after a reload');
+      // ...and B, which answered no question, has none.
+      assert.equal(
+        await page.evaluate(() => localStorage.getItem('pair-b:progress:v1') ?? ''),
+        await page.evaluate(() => localStorage.getItem('pair-b:progress:v1') ?? ''),
+      );
+      const progressB = await page.evaluate(() => localStorage.getItem('pair-b:progress:v1'));
+      assert.ok(!progressB || !progressB.includes(question.id), "widget B's saved progress has no answer");
+      await b.button(ui.save_and_continue).click().catch(() => {});
+      await b.waitForHeading(ui.tasks_heading).catch(async () => {
+        // B restored to the start page or its task list; open the task list either way.
+        await b.button(ui.start_continue).click();
+        await b.waitForHeading(ui.tasks_heading);
+      });
+      await b.el.getByText(fill(ui.tasks_progress, { answered: 0, total: pack.themes.reduce((n, t) => n + t.questions.length, 0) }), { exact: true }).waitFor();
+      await b.openTheme(0);
+      for (const level of [1, 2, 3, 4, 5]) {
+        assert.equal(await b.radio(question, level).isChecked(), false, `widget B has no answer (level ${level})`);
+      }
+      expectClean(s);
+    } finally {
+      await s.context.close();
+    }
+  });
+
+  test('accent="#8b0000" sets the accent colour; a hostile accent is ignored', async () => {
+    const s = await session();
+    try {
+      const { page } = s;
+      await page.goto(
+        hostPage({
+          body: `<h1 id="host-heading">Accent</h1>
+            <ready-to-share id="dark-red" storage-key="accent-good" accent="#8b0000"></ready-to-share>
+            <ready-to-share id="hostile" storage-key="accent-bad" accent="red;} body{display:none"></ready-to-share>
+            <ready-to-share id="plain" storage-key="accent-none"></ready-to-share>`,
+        }),
+      );
+      const accentOf = (widget) =>
+        widget.inShadow((root) => getComputedStyle(root.querySelector('.rts-app')).getPropertyValue('--rts-accent').trim());
+      const darkRed = await new Widget(page, '#dark-red').rendered();
+      const hostile = await new Widget(page, '#hostile').rendered();
+      const plain = await new Widget(page, '#plain').rendered();
+      const standard = await accentOf(plain);
+      assert.equal(standard, '#1d70b8', 'the standard accent');
+      assert.equal(await accentOf(darkRed), '#8b0000');
+      assert.equal(await accentOf(hostile), standard, 'the hostile value is ignored');
+      assert.equal(
+        await hostile.inShadow((root) => root.querySelector('.rts-app').getAttribute('style')),
+        null,
+        'the hostile value is not written into a style attribute',
+      );
+      assert.equal(await page.evaluate(() => getComputedStyle(document.body).display), 'block', 'the host body still shows');
+      await hostile.heading(pack.start.heading).waitFor({ state: 'visible' });
+      await page.locator('#host-heading').waitFor({ state: 'visible' });
+
+      // The summary's band panel uses the accent.
+      await darkRed.startNow();
+      await darkRed.aboutToTasks();
+      await darkRed.button(ui.see_summary).click();
+      await darkRed.waitForHeading(locale().report.title);
+      const panel = await darkRed.inShadow((root) => getComputedStyle(root.querySelector('.rts-panel')).backgroundColor);
+      assert.equal(panel, 'rgb(139, 0, 0)', 'the band panel is dark red');
+      expectClean(s);
+    } finally {
+      await s.context.close();
+    }
+  });
+
+  test('ready-to-share:complete reaches the host page with scores and band, and no free text', async () => {
+    const s = await session();
+    try {
+      const { page } = s;
+      const MARKER = 'ZQX-marker-4417';
+      await page.goto(
+        hostPage({
+          body: `<h1>Complete</h1><ready-to-share storage-key="complete-test"></ready-to-share>`,
+          head: `<script>
+            window.completeEvents = [];
+            document.addEventListener('ready-to-share:complete', (event) => {
+              window.completeEvents.push({
+                target: event.target.tagName,
+                detail: JSON.parse(JSON.stringify(event.detail)),
+                raw: JSON.stringify(event.detail),
+              });
+            });
+          </script>`,
+        }),
+      );
+      const widget = await new Widget(page).rendered();
+      await widget.startNow();
+      await widget.el.getByLabel(ui.about_area, { exact: true }).fill(`${MARKER} area`);
+      await widget.el.getByLabel(ui.about_organisation, { exact: true }).fill(`${MARKER} organisation`);
+      await widget.el.getByLabel(ui.about_partners, { exact: true }).fill(`${MARKER} partners`);
+      await widget.aboutToTasks();
+      await widget.openTheme(0);
+      // One answer per theme, at Established (75), with a note on the first.
+      for (const [index, theme] of pack.themes.entries()) {
+        await widget.waitForHeading(theme.title);
+        await widget.choose(theme.questions[0], 4);
+        if (index === 0) await widget.el.getByLabel(ui.note_label, { exact: true }).first().fill(`${MARKER} note`);
+        await widget.button(ui.save_and_continue).click();
+      }
+      await widget.waitForHeading(ui.check_heading);
+      assert.deepEqual(await page.evaluate(() => window.completeEvents), [], 'no event before the summary');
+      await widget.button(ui.continue_button).click();
+      await widget.waitForHeading(ui.story_heading);
+      await widget.el.getByLabel(ui.story_label, { exact: true }).fill(`${MARKER} story`);
+      await widget.button(ui.see_summary).click();
+      await widget.waitForHeading(fill(locale().report.title_for_area, { area: `${MARKER} area` }));
+
+      const events = await waitUntil(async () => {
+        const e = await page.evaluate(() => window.completeEvents);
+        return e.length > 0 && e;
+      }, { message: 'the complete event arrived' });
+      assert.equal(events.length, 1, 'one event');
+      const [{ target, detail, raw }] = events;
+      assert.equal(target, 'READY-TO-SHARE', 'the event comes from the widget element');
+      assert.deepEqual(
+        detail.themes.map((t) => t.id),
+        pack.themes.map((t) => t.id),
+        'every theme, by id, in pack order',
+      );
+      for (const theme of detail.themes) {
+        assert.equal(theme.score, 75, `theme ${theme.id} scores 75`);
+      }
+      assert.equal(detail.overall, 75);
+      assert.equal(detail.band, 'leading', '75 or more is Leading');
+      assert.ok(!raw.includes(MARKER), `the detail holds no free text: ${raw}`);
+      expectClean(s);
+    } finally {
+      await s.context.close();
+    }
+  });
+
+  describe('partner content packs', () => {
+    const packUrl = (name) => `${host.origin}/fixtures/${name}`;
+
+    async function showPack(name) {
+      const s = await session();
+      await s.page.goto(
+        hostPage({
+          body: `<h1>Partner pack</h1><ready-to-share storage-key="pack-${name}" content-pack="${packUrl(name)}"></ready-to-share>`,
+        }),
+      );
+      const widget = await new Widget(s.page).rendered();
+      return { s, widget };
+    }
+
+    /** The warning that the partner's pack could not be used. */
+    const notice = (widget) =>
+      widget.el.getByRole('status').filter({ hasText: fill(ui.partner_pack_failed, { source: '' }).split(' could')[0] });
+
+    async function expectFallback(name, problem) {
+      const { s, widget } = await showPack(name);
+      try {
+        await widget.waitForHeading(pack.start.heading);
+        const warning = notice(widget);
+        await warning.waitFor({ state: 'visible' });
+        const text = (await warning.innerText()).replace(/\s+/g, ' ');
+        assert.ok(
+          text.includes(fill(ui.partner_pack_failed, { source: packUrl(name) })),
+          `the notice names the pack's address: ${text}`,
+        );
+        assert.match(text, problem, 'the notice says what is wrong');
+        return s;
+      } catch (error) {
+        await s.context.close();
+        throw error;
+      }
+    }
+
+    test('a valid pack replaces the built-in questions', async () => {
+      const { s, widget } = await showPack('pack.json');
+      try {
+        await widget.waitForHeading(partnerPack.start.heading);
+        assert.notEqual(partnerPack.start.heading, pack.start.heading);
+        await widget.el.getByText(partnerPack.start.paragraphs[0], { exact: true }).waitFor();
+        assert.equal(await notice(widget).count(), 0, 'no warning');
+        await widget.startNow();
+        await widget.aboutToTasks();
+        await widget.openTheme(0, partnerPack);
+        expectClean(s);
+      } finally {
+        await s.context.close();
+      }
+    });
+
+    test('a pack with a missing level descriptor falls back, naming the field', async () => {
+      const s = await expectFallback(
+        'pack-missing-level.json',
+        /question "lead-plan": field "levels\.established": the descriptor for level 4 is missing/,
+      );
+      try {
+        expectClean(s);
+      } finally {
+        await s.context.close();
+      }
+    });
+
+    test('a pack that is not JSON falls back, saying so', async () => {
+      const s = await expectFallback('pack-not-json.json', /this is not a valid content pack/);
+      try {
+        expectClean(s);
+      } finally {
+        await s.context.close();
+      }
+    });
+
+    test('a pack address that answers 404 falls back, saying 404', async () => {
+      const s = await expectFallback('no-such-pack.json', /404/);
+      try {
+        // The browser logs the failed fetch itself; nothing else may fail.
+        expectClean(s, { allowErrors: (e) => /Failed to load resource.*404/.test(e) });
+      } finally {
+        await s.context.close();
+      }
+    });
+  });
+
+  test('the iframe alternative sends its height, and the height grows after Start now', async () => {
+    const s = await session();
+    try {
+      const { page } = s;
+      await page.goto(
+        hostPage({
+          hostile: false,
+          embed: false,
+          body: `<h1>Iframe host</h1>
+            <iframe id="frame" src="${distOrigin}/frame.html?storage-key=frame-test" title="Ready to Share"
+              style="width: 100%; height: 150px; border: 0"></iframe>
+            <script>
+              window.resizeMessages = [];
+              window.addEventListener('message', (event) => {
+                if (event.origin !== ${JSON.stringify(distOrigin)}) return;
+                if (event.data?.type !== 'ready-to-share:resize') return;
+                window.resizeMessages.push(event.data);
+                document.getElementById('frame').style.height = event.data.height + 'px';
+              });
+            </script>`,
+        }),
+      );
+      const frame = page.frameLocator('#frame');
+      await frame.getByRole('heading', { level: 1, name: pack.start.heading, exact: true }).waitFor();
+      const frameHeight = () =>
+        page.frames().find((f) => f.url().includes('frame.html')).evaluate(() => document.documentElement.scrollHeight);
+      // The first message carries the rendered start page's height.
+      const first = await waitUntil(async () => {
+        const messages = await page.evaluate(() => window.resizeMessages);
+        const last = messages.at(-1);
+        return last && last.height === (await frameHeight()) && last;
+      }, { message: 'a resize message with the start page height' });
+      assert.deepEqual(Object.keys(first).sort(), ['height', 'type'], 'only the type and the height are sent');
+      assert.ok(first.height > 300, `the start page is tall (${first.height}px)`);
+
+      await frame.getByRole('button', { name: ui.start_button, exact: true }).click();
+      await frame.getByRole('heading', { level: 1, name: ui.about_heading, exact: true }).waitFor();
+      const next = await waitUntil(async () => {
+        const last = (await page.evaluate(() => window.resizeMessages)).at(-1);
+        return last.height !== first.height && last.height === (await frameHeight()) && last;
+      }, { message: 'a new resize message after Start now' });
+      assert.ok(next.height > first.height, `the height grows after Start now (${first.height} to ${next.height})`);
+      assert.equal(
+        await page.locator('#frame').evaluate((f) => f.getBoundingClientRect().height),
+        next.height,
+        'the host set the frame to the height it was sent',
+      );
+      expectClean(s);
+    } finally {
+      await s.context.close();
+    }
+  });
+
+  test('axe finds no WCAG 2.2 AA problems inside the widget, on the start page and on a theme page', async (t) => {
+    const s = await session();
+    try {
+      const { page } = s;
+      await page.goto(
+        hostPage({
+          hostile: false,
+          body: `<main><h1>Partner page</h1><ready-to-share storage-key="axe-test"></ready-to-share></main>`,
+        }),
+      );
+      const widget = await new Widget(page).rendered();
+      await widget.waitForHeading(pack.start.heading);
+      const check = async (screen) => {
+        const results = await runAxe(page, { include: 'ready-to-share' });
+        assert.ok(results.passes.length > 0, 'axe ran its checks');
+        assert.ok(
+          results.passes.some((p) => p.nodes.some((n) => n.target.length > 1)),
+          'axe looked inside the shadow root',
+        );
+        assert.equal(
+          results.violations.length,
+          0,
+          `axe found ${results.violations.length} violation(s) on ${screen}:\n${describeViolations(results.violations)}`,
+        );
+      };
+      await t.test('the start page', () => check('the start page'));
+      await widget.startNow();
+      await widget.aboutToTasks();
+      const theme = pack.themes[1];
+      await widget.openTheme(1);
+      await widget.choose(theme.questions[0], 2);
+      await t.test('a theme page with an answer', () => check('a theme page'));
       expectClean(s);
     } finally {
       await s.context.close();
