@@ -69,9 +69,14 @@ if (inFrame) {
   if (params.get('heading-level')) options.headingLevel = Number(params.get('heading-level'));
   if (params.get('accent')) options.accent = params.get('accent');
   // Tell the parent page how tall the widget is, so it can size the frame.
-  // Only the height is sent.
+  // Only the height is sent. It is the content's own height: the root's
+  // scrollHeight is never less than the frame's viewport, so once the parent
+  // had sized the frame to fit a tall step, a shorter one could never shrink it.
   const post = () =>
-    parent.postMessage({ type: 'ready-to-share:resize', height: document.documentElement.scrollHeight }, '*');
+    parent.postMessage(
+      { type: 'ready-to-share:resize', height: Math.ceil(document.documentElement.getBoundingClientRect().height) },
+      '*',
+    );
   new ResizeObserver(post).observe(document.body);
 }
 const handle = mountWidget(root, options);
@@ -118,6 +123,7 @@ const page = ({ title, frame }) => `<!DOCTYPE html>
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta http-equiv="Content-Security-Policy" content="${csp}" />
     <meta name="referrer" content="no-referrer" />
+    <link rel="icon" href="data:," />
     <title>${title}</title>
     <link rel="stylesheet" href="./${cssFile}" />
     <link rel="modulepreload" href="./${glue}" />

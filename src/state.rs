@@ -19,6 +19,8 @@ pub enum Step {
     Check,
     Story,
     Summary,
+    /// Several partners' files side by side.
+    Partnership,
 }
 
 impl Step {
@@ -36,6 +38,7 @@ impl Step {
             Step::Check => "check".into(),
             Step::Story => "story".into(),
             Step::Summary => "summary".into(),
+            Step::Partnership => "partnership".into(),
         }
     }
 
@@ -49,6 +52,7 @@ impl Step {
             "check" => Step::Check,
             "story" => Step::Story,
             "summary" => Step::Summary,
+            "partnership" => Step::Partnership,
             _ => key
                 .strip_prefix("theme:")
                 .and_then(|id| pack.themes.iter().position(|t| t.id == id))
@@ -96,6 +100,9 @@ pub enum Action {
     },
     /// Whether the last save worked, reported by the saving effect.
     SaveResult(SaveStatus),
+    /// An earlier assessment to compare with, or why it would not open.
+    Earlier(Result<Opened, FileProblem>),
+    ClearEarlier,
     /// Another tab saved these answers. Taken up only if they are newer, so
     /// newer answers are never replaced by older ones.
     FromOtherTab(Assessment),
@@ -135,6 +142,10 @@ pub struct State {
     pub progress_unreadable: bool,
     /// The answers were replaced by newer ones from another tab.
     pub from_other_tab: bool,
+    /// An earlier assessment of the same area, to show progress against.
+    pub earlier: Option<Assessment>,
+    /// Why the last earlier file chosen did not open.
+    pub earlier_problem: Option<FileProblem>,
 }
 
 impl State {
@@ -149,6 +160,8 @@ impl State {
             save_status: SaveStatus::Ok,
             progress_unreadable: false,
             from_other_tab: false,
+            earlier: None,
+            earlier_problem: None,
         }
     }
 
@@ -205,6 +218,15 @@ impl State {
                 self.go(Step::Start);
             }
             Action::SaveResult(status) => self.save_status = status,
+            Action::Earlier(Ok(opened)) => {
+                self.earlier = Some(opened.assessment);
+                self.earlier_problem = None;
+            }
+            Action::Earlier(Err(problem)) => self.earlier_problem = Some(problem),
+            Action::ClearEarlier => {
+                self.earlier = None;
+                self.earlier_problem = None;
+            }
             Action::FromOtherTab(assessment) => {
                 if assessment.updated > self.assessment.updated {
                     self.assessment = assessment;

@@ -244,7 +244,8 @@ fn check_pack(text: &str) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    // PROPTEST_CASES overrides the 256 (see tests/common/cases.rs).
+    #![proptest_config(ProptestConfig::with_cases(common::cases::cases(256)))]
 
     #[test]
     fn a_written_assessment_reads_back_the_same(a in assessment()) {

@@ -9,6 +9,7 @@ use crate::components::autosave;
 use crate::components::check::Check;
 use crate::components::host_events::{announce_complete, request_update};
 use crate::components::notices::Notices;
+use crate::components::partnership::PartnershipPage;
 use crate::components::shared::Shared;
 use crate::components::start::Start;
 use crate::components::story::Story;
@@ -132,6 +133,7 @@ pub fn App(props: &AppProps) -> Html {
         Step::Check => html! { <Check state={state.clone()} /> },
         Step::Story => html! { <Story story={state.assessment.story.clone()} /> },
         Step::Summary => html! { <Summary state={state.clone()} /> },
+        Step::Partnership => html! { <PartnershipPage /> },
     };
     let style = options
         .accent

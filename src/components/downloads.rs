@@ -33,12 +33,15 @@ impl Format {
     }
 }
 
-fn offer(shared: &Shared, assessment: &Assessment, format: Format) {
+fn offer(shared: &Shared, assessment: &Assessment, earlier: Option<&Assessment>, format: Format) {
     if format == Format::Json {
         return offer_json(assessment);
     }
     let date = clock::today_in_words(&shared.pack.language);
-    let report = Report::new(&shared.pack, &shared.locale, assessment, &date);
+    let mut report = Report::new(&shared.pack, &shared.locale, assessment, &date);
+    if let Some(earlier) = earlier {
+        report = report.with_comparison(earlier);
+    }
     let (extension, mime, contents) = match format {
         Format::Html => ("html", "text/html;charset=utf-8", html::render(&report)),
         Format::Markdown => (
@@ -55,6 +58,9 @@ fn offer(shared: &Shared, assessment: &Assessment, format: Format) {
 #[derive(Properties, PartialEq)]
 pub struct DownloadsProps {
     pub assessment: Assessment,
+    /// An earlier assessment: the downloads then include the comparison.
+    #[prop_or_default]
+    pub earlier: Option<Assessment>,
 }
 
 /// The download buttons and print. Files are made on this device.
@@ -66,7 +72,10 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
         let hint_id = shared.id(&format!("download-{}-hint", format.name()));
         let shared2 = shared.clone();
         let assessment = props.assessment.clone();
-        let onclick = Callback::from(move |_: MouseEvent| offer(&shared2, &assessment, format));
+        let earlier = props.earlier.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            offer(&shared2, &assessment, earlier.as_ref(), format)
+        });
         html! {
             <li class="rts-downloads__item">
                 <button type="button" class="rts-button rts-button--secondary"

@@ -1,50 +1,59 @@
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use gloo::file::callbacks::{read_as_text, FileReader};
 use gloo::file::File;
 use yew::prelude::*;
 
-use crate::components::shared::{use_shared, Shared};
-use crate::model::file::{read_assessment, FileProblem, MAX_FILE_BYTES};
-use crate::state::Action;
+use crate::components::shared::use_shared;
+use crate::model::file::{FileProblem, MAX_FILE_BYTES};
+
+/// What was read from each chosen file: its name, and its text or why it
+/// could not be read.
+pub type ChosenFiles = Vec<ChosenFile>;
+pub type ChosenFile = (String, Result<String, FileProblem>);
 
 #[derive(Properties, PartialEq)]
-pub struct OpenFileProps {
-    /// Warn that opening a file replaces the answers on this device.
-    pub replaces_answers: bool,
+pub struct FilePickerProps {
+    /// Names the input, for the error summary's links.
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub hint: AttrValue,
+    #[prop_or_default]
+    pub multiple: bool,
+    /// Called once with every chosen file, in the order chosen.
+    pub on_files: Callback<ChosenFiles>,
 }
 
-/// Opens a saved assessment file, chosen with the file picker or dropped on
-/// the area. A file that fails to open leaves the current answers alone.
+/// Chooses files with the file picker or by dropping them on the area, and
+/// reads them as text on this device.
 #[component]
-pub fn OpenFile(props: &OpenFileProps) -> Html {
+pub fn FilePicker(props: &FilePickerProps) -> Html {
     let shared = use_shared();
-    let ui = &shared.locale.ui;
-    // The read stops if its handle is dropped, so keep it until it is done.
-    let reader = use_mut_ref(|| None::<FileReader>);
+    // Reads stop if their handles are dropped, so keep them until done.
+    let readers = use_mut_ref(Vec::<FileReader>::new);
     let dragging = use_state(|| false);
 
-    let open = {
-        let shared = shared.clone();
-        let reader = reader.clone();
-        move |file: web_sys::File| {
-            let file = File::from(file);
-            if file.size() > MAX_FILE_BYTES as u64 {
-                shared.send(Action::OpenFailed(FileProblem::TooLarge {
-                    bytes: usize::try_from(file.size()).unwrap_or(usize::MAX),
-                }));
-                return;
-            }
-            let shared = shared.clone();
-            let task = read_as_text(&file, move |result| open_text(&shared, result));
-            *reader.borrow_mut() = Some(task);
+    let read = {
+        let readers = readers.clone();
+        let on_files = props.on_files.clone();
+        let multiple = props.multiple;
+        move |list: web_sys::FileList| {
+            let files: Vec<File> = (0..list.length())
+                .filter_map(|i| list.get(i))
+                .take(if multiple { usize::MAX } else { 1 })
+                .map(File::from)
+                .collect();
+            read_all(files, &readers, on_files.clone());
         }
     };
 
     let on_change = {
-        let open = open.clone();
+        let read = read.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                open(file);
+            if let Some(list) = input.files() {
+                read(list);
             }
             // Choosing the same file again must fire another change.
             input.set_value("");
@@ -66,44 +75,73 @@ pub fn OpenFile(props: &OpenFileProps) -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            let file = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|files| files.get(0));
-            if let Some(file) = file {
-                open(file);
+            if let Some(list) = e.data_transfer().and_then(|d| d.files()) {
+                read(list);
             }
         })
     };
 
-    let input_id = shared.id("open-file");
-    let hint_id = shared.id("open-file-hint");
+    let input_id = shared.id(&props.id);
+    let hint_id = format!("{input_id}-hint");
     html! {
-        <div class={classes!("rts-drop-zone", dragging.then_some("rts-drop-zone--active"))}
+        <div class={classes!("rts-drop-zone", "rts-no-print", dragging.then_some("rts-drop-zone--active"))}
             ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
-            <label class="rts-label" for={input_id.clone()}>{ &ui.open_label }</label>
-            <p class="rts-hint" id={hint_id.clone()}>
-                { &ui.open_hint }
-                if props.replaces_answers {
-                    { " " }{ &ui.open_replaces }
-                }
-            </p>
+            <label class="rts-label" for={input_id.clone()}>{ &props.label }</label>
+            <p class="rts-hint" id={hint_id.clone()}>{ &props.hint }</p>
             <input type="file" class="rts-file-upload" id={input_id}
-                accept=".json,application/json" aria-describedby={hint_id}
-                onchange={on_change} />
+                accept=".json,application/json" multiple={props.multiple}
+                aria-describedby={hint_id} onchange={on_change} />
         </div>
     }
 }
 
-fn open_text(shared: &Shared, result: Result<String, gloo::file::FileReadError>) {
-    let action = match result {
-        Ok(text) => match read_assessment(&text, &shared.pack) {
-            Ok(opened) => Action::Opened(opened),
-            Err(problem) => Action::OpenFailed(problem),
-        },
-        Err(error) => Action::OpenFailed(FileProblem::NotJson {
-            detail: error.to_string(),
-        }),
+/// Reads every file, then calls `on_files` once with all of them in order.
+fn read_all(
+    files: Vec<File>,
+    readers: &Rc<RefCell<Vec<FileReader>>>,
+    on_files: Callback<ChosenFiles>,
+) {
+    let total = files.len();
+    if total == 0 {
+        return;
+    }
+    // Earlier reads are finished by now; dropping a reader inside its own
+    // callback is not allowed, so they are let go here instead.
+    readers.borrow_mut().clear();
+    let results: Rc<RefCell<Vec<Option<ChosenFile>>>> = Rc::new(RefCell::new(vec![None; total]));
+    let finish = {
+        let results = Rc::clone(&results);
+        move || {
+            let done: ChosenFiles = results.borrow_mut().drain(..).flatten().collect();
+            on_files.emit(done);
+        }
     };
-    shared.send(action);
+    let remaining = Rc::new(RefCell::new(total));
+    let record = {
+        let results = Rc::clone(&results);
+        move |index: usize, entry: ChosenFile| {
+            results.borrow_mut()[index] = Some(entry);
+            *remaining.borrow_mut() -= 1;
+            if *remaining.borrow() == 0 {
+                finish();
+            }
+        }
+    };
+    let record = Rc::new(record);
+    for (index, file) in files.into_iter().enumerate() {
+        let name = file.name();
+        if file.size() > MAX_FILE_BYTES as u64 {
+            let bytes = usize::try_from(file.size()).unwrap_or(usize::MAX);
+            record(index, (name, Err(FileProblem::TooLarge { bytes })));
+            continue;
+        }
+        let record = Rc::clone(&record);
+        let task = read_as_text(&file, move |result| {
+            let text = result.map_err(|error| FileProblem::NotJson {
+                detail: error.to_string(),
+            });
+            record(index, (name, text));
+        });
+        readers.borrow_mut().push(task);
+    }
 }

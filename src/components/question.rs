@@ -1,3 +1,4 @@
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::clock;
@@ -25,6 +26,7 @@ pub struct QuestionProps {
 #[component]
 pub fn Question(props: &QuestionProps) -> Html {
     let shared = use_shared();
+    let fieldset = use_node_ref();
     let ui = &shared.locale.ui;
     let Some(question) = shared
         .pack
@@ -89,7 +91,17 @@ pub fn Question(props: &QuestionProps) -> Html {
     let clear = {
         let shared = shared.clone();
         let question_id = question.id.clone();
+        let fieldset = fieldset.clone();
         Callback::from(move |_: MouseEvent| {
+            // The button goes once the answer does: keep focus in the
+            // question by moving it to the first choice first.
+            if let Some(first) = fieldset
+                .cast::<web_sys::Element>()
+                .and_then(|f| f.query_selector("input").ok().flatten())
+                .and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = first.focus();
+            }
             shared.send(Action::Edit {
                 edit: Edit::Response {
                     question_id: question_id.clone(),
@@ -102,7 +114,7 @@ pub fn Question(props: &QuestionProps) -> Html {
 
     html! {
         <div class="rts-question" id={base.clone()}>
-            <fieldset class="rts-fieldset" aria-describedby={hint_id.clone()}>
+            <fieldset class="rts-fieldset" ref={fieldset} aria-describedby={hint_id.clone()}>
                 <legend class="rts-fieldset__legend rts-fieldset__legend--m">
                     <span class="rts-caption">
                         { fill(&ui.question_number, &[("n", &props.number.to_string()), ("total", &props.of.to_string())]) }

@@ -3,9 +3,10 @@ use yew::prelude::*;
 use crate::components::app::OFFLINE_COPY_FILE;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::heading::Heading;
-use crate::components::open_file::OpenFile;
+use crate::components::open_file::{ChosenFiles, FilePicker};
 use crate::components::shared::use_shared;
 use crate::components::start_again::StartAgain;
+use crate::model::file::read_assessment;
 use crate::state::{Action, FileMessages, State, Step};
 
 #[derive(Properties, PartialEq)]
@@ -28,6 +29,20 @@ pub fn Start(props: &StartProps) -> Html {
             vec![(shared.locale.file_problem(problem), shared.id("open-file"))]
         }
         _ => Vec::new(),
+    };
+
+    let on_open = {
+        let shared = shared.clone();
+        Callback::from(move |files: ChosenFiles| {
+            let Some((_, text)) = files.into_iter().next() else {
+                return;
+            };
+            let opened = text.and_then(|text| read_assessment(&text, &shared.pack));
+            shared.send(match opened {
+                Ok(opened) => Action::Opened(opened),
+                Err(problem) => Action::OpenFailed(problem),
+            });
+        })
     };
 
     html! {
@@ -64,7 +79,15 @@ pub fn Start(props: &StartProps) -> Html {
                 </button>
             }
             <Heading level={2} class="rts-heading--m">{ &ui.open_heading }</Heading>
-            <OpenFile replaces_answers={has_progress} />
+            <FilePicker id="open-file" label={ui.open_label.clone()}
+                hint={if has_progress { format!("{} {}", ui.open_hint, ui.open_replaces) } else { ui.open_hint.clone() }}
+                on_files={on_open} />
+            <Heading level={2} class="rts-heading--m">{ &ui.partnership_heading }</Heading>
+            <p class="rts-body">{ &ui.partnership_body }</p>
+            <button type="button" class="rts-button rts-button--secondary"
+                onclick={shared.on(Action::Go(Step::Partnership))}>
+                { &ui.partnership_button }
+            </button>
             if let Some(url) = &shared.offline_copy_url {
                 <div class="rts-no-print">
                     <Heading level={2} class="rts-heading--m">{ &ui.offline_heading }</Heading>

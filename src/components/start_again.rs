@@ -1,3 +1,4 @@
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::clock;
@@ -11,19 +12,39 @@ pub struct StartAgainProps {
     pub assessment: Assessment,
 }
 
+fn focus(node: &NodeRef) {
+    if let Some(element) = node.cast::<web_sys::Element>() {
+        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+}
+
 /// "Start again" asks first, and offers to download the answers before they
-/// are deleted.
+/// are deleted. Focus follows: to the question when it opens, and back to
+/// the button when it is cancelled.
 #[component]
 pub fn StartAgain(props: &StartAgainProps) -> Html {
     let shared = use_shared();
     let ui = &shared.locale.ui;
-    let confirming = use_state(|| false);
+    // None until the user first acts, so nothing takes focus on load.
+    let confirming = use_state(|| None::<bool>);
+    let button = use_node_ref();
+    let panel = use_node_ref();
+    {
+        let (button, panel) = (button.clone(), panel.clone());
+        use_effect_with(*confirming, move |confirming| match confirming {
+            Some(true) => focus(&panel),
+            Some(false) => focus(&button),
+            None => {}
+        });
+    }
 
-    if !*confirming {
+    if *confirming != Some(true) {
         let confirming = confirming.clone();
         return html! {
-            <button type="button" class="rts-button rts-button--secondary"
-                onclick={move |_| confirming.set(true)}>
+            <button type="button" class="rts-button rts-button--secondary" ref={button}
+                onclick={move |_| confirming.set(Some(true))}>
                 { &ui.start_again }
             </button>
         };
@@ -39,10 +60,11 @@ pub fn StartAgain(props: &StartAgainProps) -> Html {
     };
     let cancel = {
         let confirming = confirming.clone();
-        Callback::from(move |_| confirming.set(false))
+        Callback::from(move |_| confirming.set(Some(false)))
     };
     html! {
-        <div class="rts-warning-panel" role="group" aria-labelledby={shared.id("start-again-title")}>
+        <div class="rts-warning-panel" role="group" ref={panel} tabindex="-1"
+            aria-labelledby={shared.id("start-again-title")}>
             <p class="rts-body rts-body--bold" id={shared.id("start-again-title")}>
                 { &ui.start_again_warning }
             </p>

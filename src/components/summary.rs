@@ -2,6 +2,7 @@ use yew::prelude::*;
 
 use crate::clock;
 use crate::components::chart::Chart;
+use crate::components::compare::{comparison_view, CompareSection};
 use crate::components::downloads::Downloads;
 use crate::components::heading::{BackLink, Heading};
 use crate::components::shared::use_shared;
@@ -22,7 +23,10 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let r = &shared.locale.report;
     let assessment = &props.state.assessment;
     let date = clock::today_in_words(&shared.pack.language);
-    let report = Report::new(&shared.pack, &shared.locale, assessment, &date);
+    let mut report = Report::new(&shared.pack, &shared.locale, assessment, &date);
+    if let Some(earlier) = &props.state.earlier {
+        report = report.with_comparison(earlier);
+    }
     let summary = &report.summary;
 
     let band = html! {
@@ -140,6 +144,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <Chart profile={summary.profile.clone()} />
             </figure>
             { table }
+            { comparison_view(&report, shared.on(Action::ClearEarlier)) }
             <Heading level={2} class="rts-heading--m">{ &r.strengths_heading }</Heading>
             { strengths }
             <Heading level={2} class="rts-heading--m">{ &r.actions_heading }</Heading>
@@ -158,7 +163,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <Heading level={2} class="rts-heading--m">{ &r.story_heading }</Heading>
                 <p class="rts-body rts-body--note">{ assessment.story.trim() }</p>
             }
-            <Downloads assessment={assessment.clone()} />
+            <CompareSection has_earlier={props.state.earlier.is_some()}
+                problem={props.state.earlier_problem.clone()} />
+            <Downloads assessment={assessment.clone()} earlier={props.state.earlier.clone()} />
             <p class="rts-body rts-secondary">{ &r.privacy }</p>
         </section>
     }

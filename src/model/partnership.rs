@@ -33,7 +33,7 @@ use crate::model::summary::{match_case_studies, MatchedCaseStudy, WEAKEST_THEME_
 /// under "where you disagree".
 pub const DISAGREEMENT_SPREAD: u8 = 2;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Partner {
     /// The name to show: see the module documentation.
     pub name: String,
@@ -132,7 +132,7 @@ impl QuestionSpread {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Partnership {
     /// Whether partners' names were replaced with letters.
     pub anonymised: bool,

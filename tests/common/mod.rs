@@ -2,6 +2,8 @@
 //! tests do not depend on the wording of the built-in pack.
 #![allow(dead_code)]
 
+pub mod cases;
+
 use ready_to_share::model::assessment::{Assessment, Response};
 use ready_to_share::model::content::{
     CaseStudy, ContentPack, Guidance, LevelDescriptors, PolicyArea, Question, StartPage, Theme,

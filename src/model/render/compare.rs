@@ -78,7 +78,7 @@ fn score_with_band(report: &Report, score: Option<u8>, band: Option<Band>) -> St
 
 /// The rows of the theme table, the overall row last: (label, then, now,
 /// change), as plain text.
-fn table_rows(report: &Report, comparison: &Comparison) -> Vec<[String; 4]> {
+pub fn table_rows(report: &Report, comparison: &Comparison) -> Vec<[String; 4]> {
     let locale = report.locale;
     let mut rows: Vec<[String; 4]> = comparison
         .themes
@@ -101,7 +101,7 @@ fn table_rows(report: &Report, comparison: &Comparison) -> Vec<[String; 4]> {
     rows
 }
 
-fn question_change_text(report: &Report, q: &QuestionChange) -> String {
+pub fn question_change_text(report: &Report, q: &QuestionChange) -> String {
     fill(
         &report.locale.compare.question_change,
         &[
@@ -112,7 +112,7 @@ fn question_change_text(report: &Report, q: &QuestionChange) -> String {
     )
 }
 
-fn done_because(report: &Report, d: &DoneAction) -> String {
+pub fn done_because(report: &Report, d: &DoneAction) -> String {
     fill(
         &report.locale.compare.done_because,
         &[

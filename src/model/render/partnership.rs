@@ -116,7 +116,7 @@ impl<'a> PartnershipReport<'a> {
 
     /// The names of the partners whose response to `question` satisfies
     /// `wanted`, joined with commas.
-    fn names_where(
+    pub fn names_where(
         &self,
         question: &QuestionSpread,
         wanted: impl Fn(Option<Response>) -> bool,
@@ -133,7 +133,7 @@ impl<'a> PartnershipReport<'a> {
 
     /// "Developing: Council, NHS" for each answer some partner gave, lowest
     /// level first and "Not sure" last.
-    fn answer_groups(&self, question: &QuestionSpread) -> Vec<String> {
+    pub fn answer_groups(&self, question: &QuestionSpread) -> Vec<String> {
         let mut groups: Vec<Option<Response>> = LEVELS
             .iter()
             .zip(question.level_counts)

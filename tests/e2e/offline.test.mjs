@@ -1,0 +1,369 @@
+// Offline use: the service worker (the app keeps working when the server is
+// gone, and a new version waits until the user chooses to switch), and the
+// single-file copy opened from file:// (autosave works, no network at all).
+// Also prints the figures for the release notes: the size of embed.js and of
+// the single file, and how long embed.js takes to first render on a host page.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { contentPack, launchBrowser, openPage } from './helpers.mjs';
+import { DIST, startServer } from './server.mjs';
+import { fill, locale, waitUntil, watchDialogs } from './support.mjs';
+
+const pack = contentPack();
+const { ui, report } = locale();
+const TOTAL = pack.themes.reduce((n, t) => n + t.questions.length, 0);
+const PROGRESS_KEY = 'ready-to-share:progress:v1';
+
+/** The label of a level radio, such as "4 Established". */
+const levelName = (level) => `${level} ${pack.scale[level - 1]}`;
+
+/** The standalone app (page heading h1), by roles and labels. */
+class App {
+  constructor(page) {
+    this.page = page;
+  }
+
+  heading(name) {
+    return this.page.getByRole('heading', { level: 1, name, exact: true });
+  }
+
+  async waitForHeading(name) {
+    await this.heading(name).waitFor({ state: 'visible' });
+  }
+
+  button(name) {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  async next(button, heading) {
+    await this.button(button).click();
+    await this.waitForHeading(heading);
+  }
+
+  async openTheme(index) {
+    const theme = pack.themes[index];
+    await this.page.getByRole('listitem').getByRole('button', { name: theme.title, exact: true }).click();
+    await this.waitForHeading(theme.title);
+  }
+
+  radio(question, level) {
+    return this.page.getByRole('group', { name: question.text }).getByRole('radio', { name: levelName(level), exact: true });
+  }
+
+  /** Start now, About your area (saved as it is), the task list, a theme. */
+  async toTheme(index) {
+    await this.next(ui.start_button, ui.about_heading);
+    await this.next(ui.save_and_continue, ui.tasks_heading);
+    await this.openTheme(index);
+  }
+}
+
+/** Whether the saved progress holds an answer to a question. */
+function savedAnswer(page, questionId) {
+  return page.evaluate(
+    ([key, id]) => {
+      const text = localStorage.getItem(key);
+      return Boolean(text && JSON.parse(text).answers?.[id]);
+    },
+    [PROGRESS_KEY, questionId],
+  );
+}
+
+/**
+ * A fresh context with no request routing (Playwright's routing would sit
+ * between the page and its service worker), recording requests and errors.
+ */
+async function plainSession(browser) {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(10_000);
+  const requests = [];
+  const errors = [];
+  const dialogs = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const page = await context.newPage();
+  // As support.mjs' watchErrors, but a missing /favicon.ico is not an error:
+  // the browser asks for it by itself, and through the service worker's
+  // fetch handler its 404 is logged on the page.
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (new URL(message.location().url || 'about:blank').pathname === '/favicon.ico') return;
+    errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  watchDialogs(page, dialogs);
+  return { context, page, requests, errors, dialogs };
+}
+
+/** Waits until the page is controlled by an activated service worker. */
+async function waitUntilControlled(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await waitUntil(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+    message: 'the page is controlled by the service worker',
+  });
+}
+
+describe('offline', () => {
+  let browser;
+  const temps = [];
+
+  before(async () => {
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function tempDir(name) {
+    const dir = mkdtempSync(join(tmpdir(), `rts-${name}-`));
+    temps.push(dir);
+    return dir;
+  }
+
+  test('with the service worker, the app works with the server stopped, and keeps answers given offline', async () => {
+    const root = tempDir('sw');
+    cpSync(DIST, root, { recursive: true });
+    let server = await startServer({ root });
+    const { port } = server;
+    const s = await plainSession(browser);
+    try {
+      const { page } = s;
+      const app = new App(page);
+      const theme = pack.themes[1];
+      const [online, offline] = theme.questions;
+
+      await page.goto(server.url);
+      await app.waitForHeading(pack.start.heading);
+      await waitUntilControlled(page);
+      await app.toTheme(1);
+      await app.radio(online, 2).check();
+      await waitUntil(() => savedAnswer(page, online.id), { message: 'the first answer was saved' });
+
+      // The server goes away: a reload still shows the app, on the same page.
+      await server.close();
+      server = null;
+      await page.reload();
+      await app.waitForHeading(theme.title);
+      assert.equal(await app.radio(online, 2).isChecked(), true, 'the answer given online is there offline');
+      await app.radio(offline, 5).check();
+      await waitUntil(() => savedAnswer(page, offline.id), { message: 'the answer given offline was saved' });
+      // Navigation works offline too.
+      await app.next(ui.return_to_tasks, ui.tasks_heading);
+      await page.getByText(fill(ui.tasks_progress, { answered: 2, total: TOTAL }), { exact: true }).waitFor();
+
+      // The server comes back on the same address: both answers are there.
+      server = await startServer({ root, port });
+      await page.reload();
+      await app.waitForHeading(ui.tasks_heading);
+      await page.getByText(fill(ui.tasks_progress, { answered: 2, total: TOTAL }), { exact: true }).waitFor();
+      await app.openTheme(1);
+      assert.equal(await app.radio(online, 2).isChecked(), true, 'the online answer is still there');
+      assert.equal(await app.radio(offline, 5).isChecked(), true, 'the offline answer is still there');
+      assert.deepEqual(s.dialogs, [], 'no dialog opened');
+      assert.deepEqual(s.errors, [], 'no errors logged');
+    } finally {
+      await s.context.close();
+      await server?.close();
+    }
+  });
+
+  test('a new version waits for the user: a notice offers it, nothing reloads, and switching keeps the answers', async () => {
+    const root = tempDir('update');
+    cpSync(DIST, root, { recursive: true });
+    const server = await startServer({ root });
+    const s = await plainSession(browser);
+    try {
+      const { page } = s;
+      const app = new App(page);
+      const theme = pack.themes[0];
+      const [first, second] = theme.questions;
+
+      await page.goto(server.url);
+      await app.waitForHeading(pack.start.heading);
+      await waitUntilControlled(page);
+      await app.toTheme(0);
+      await app.radio(first, 3).check();
+      // A mark that a reload would wipe.
+      await page.evaluate(() => {
+        window.notReloaded = true;
+      });
+
+      // A new version: the same files and a changed sw.js, which answers a
+      // question the old one does not, so the test can tell them apart.
+      appendFileSync(
+        join(root, 'sw.js'),
+        `\n// A newer build (test).\nself.addEventListener('message', (event) => {\n` +
+          `  if (event.data === 'which-version') event.source.postMessage('version-2');\n});\n`,
+      );
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+
+      const notice = page.getByRole('status').filter({ hasText: ui.update_ready });
+      await notice.waitFor({ state: 'visible' });
+      const switchButton = notice.getByRole('button', { name: ui.update_now, exact: true });
+      await switchButton.waitFor({ state: 'visible' });
+      assert.equal(await page.evaluate(() => window.notReloaded), true, 'the page did not reload by itself');
+      await app.waitForHeading(theme.title);
+      assert.equal(await app.radio(first, 3).isChecked(), true, 'the answer is still on the page');
+      assert.equal(
+        await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.waiting !== null)),
+        true,
+        'the new worker is waiting',
+      );
+
+      // One more answer, then switch at once: the switch must not lose it.
+      await app.radio(second, 4).check();
+      const reloaded = page.waitForEvent('load');
+      await switchButton.click();
+      await reloaded;
+      await app.waitForHeading(theme.title);
+      assert.equal(await page.evaluate(() => window.notReloaded), undefined, 'the switch reloaded the page');
+      assert.equal(await app.radio(first, 3).isChecked(), true, 'the first answer survived the switch');
+      assert.equal(await app.radio(second, 4).isChecked(), true, 'the answer given just before switching survived');
+      assert.equal(await notice.count(), 0, 'no update notice in the new version');
+      const version = await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            navigator.serviceWorker.addEventListener('message', (event) => resolve(event.data), { once: true });
+            navigator.serviceWorker.controller.postMessage('which-version');
+            setTimeout(() => resolve('no answer'), 3000);
+          }),
+      );
+      assert.equal(version, 'version-2', 'the page is controlled by the new service worker');
+      assert.deepEqual(s.dialogs, [], 'no dialog opened');
+      assert.deepEqual(s.errors, [], 'no errors logged');
+    } finally {
+      await s.context.close();
+      await server.close();
+    }
+  });
+
+  test('the single-file copy works from file://, saves as it goes, and makes no network requests', async () => {
+    const stick = tempDir('usb-stick');
+    const file = join(stick, 'ready-to-share-offline.html');
+    copyFileSync(join(DIST, 'ready-to-share-offline.html'), file);
+    const url = pathToFileURL(file).href;
+    const s = await plainSession(browser);
+    try {
+      const { page } = s;
+      // Block (and so record) anything that would leave the machine.
+      await s.context.route(/^(https?|wss?|ftp):/, (route) => route.abort('blockedbyclient'));
+      const app = new App(page);
+      const AREA = 'Northshire on a USB stick';
+
+      await page.goto(url);
+      await app.waitForHeading(pack.start.heading);
+      assert.equal(await page.getByRole('link', { name: ui.offline_link }).count(), 0, 'the copy does not offer itself');
+      await app.next(ui.start_button, ui.about_heading);
+      await page.getByLabel(ui.about_area, { exact: true }).fill(AREA);
+      await app.next(ui.save_and_continue, ui.tasks_heading);
+      await app.openTheme(0);
+      // One answer per theme, with "Save and continue" from theme to theme.
+      const levels = [2, 3, 4, 5, 1];
+      for (const [index, theme] of pack.themes.entries()) {
+        await app.waitForHeading(theme.title);
+        await app.radio(theme.questions[0], levels[index]).check();
+        await app.button(ui.save_and_continue).click();
+      }
+      await app.waitForHeading(ui.check_heading);
+      await app.next(ui.continue_button, ui.story_heading);
+      const summaryTitle = fill(report.title_for_area, { area: AREA });
+      await app.next(ui.see_summary, summaryTitle);
+      const overall = fill(report.overall_score, { score: 50 });
+      await page.getByText(overall, { exact: true }).waitFor();
+
+      await waitUntil(() => savedAnswer(page, pack.themes[4].questions[0].id), { message: 'the answers were saved' });
+      await page.reload();
+      await app.waitForHeading(summaryTitle);
+      await page.getByText(overall, { exact: true }).waitFor();
+      await app.next(ui.back, ui.tasks_heading);
+      await page.getByText(fill(ui.tasks_progress, { answered: 5, total: TOTAL }), { exact: true }).waitFor();
+
+      const network = s.requests.filter((u) => !/^(file|data|blob):/.test(u));
+      assert.deepEqual(network, [], 'no network requests');
+      assert.ok(s.requests.every((u) => !u.startsWith('file:') || u === url), `only the file itself was read: ${s.requests}`);
+      assert.deepEqual(s.dialogs, [], 'no dialog opened');
+      assert.deepEqual(s.errors, [], 'no errors logged');
+    } finally {
+      await s.context.close();
+    }
+  });
+
+  test('figures: the size of embed.js and the single file, and the time from embed.js to first render', async () => {
+    const sizes = {};
+    for (const name of ['embed.js', 'ready-to-share-offline.html']) {
+      const bytes = readFileSync(join(DIST, name));
+      sizes[name] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+      console.log(`size: ${name} ${bytes.length} bytes raw, ${sizes[name].gzip} bytes gzip (level 9)`);
+    }
+    assert.ok(sizes['embed.js'].raw > 0 && sizes['ready-to-share-offline.html'].raw > 0);
+
+    // A host page on one origin, the site (with CORS) on another; a cold
+    // browser context each run. The clock starts as the parser reaches the
+    // script tag and stops when the widget's heading is in its shadow root.
+    const dist = await startServer({ root: DIST, cors: true });
+    const distOrigin = `http://localhost:${dist.port}`;
+    const host = await startServer({
+      pages: {
+        '/timing.html': `<!DOCTYPE html>
+<html lang="en-GB">
+  <head><meta charset="utf-8" /><title>Timing</title></head>
+  <body>
+    <h1>Timing</h1>
+    <ready-to-share storage-key="timing"></ready-to-share>
+    <script>
+      window.embedStart = performance.now();
+      customElements.whenDefined('ready-to-share').then(() => {
+        const root = document.querySelector('ready-to-share').shadowRoot;
+        const seen = () => {
+          if (root.querySelector('.rts-page-heading')) {
+            window.firstRender = performance.now();
+            return true;
+          }
+          return false;
+        };
+        if (!seen()) {
+          const observer = new MutationObserver(() => seen() && observer.disconnect());
+          observer.observe(root, { childList: true, subtree: true });
+        }
+      });
+    </script>
+    <script type="module" src="${distOrigin}/embed.js"></script>
+  </body>
+</html>
+`,
+      },
+    });
+    try {
+      const times = [];
+      for (let run = 0; run < 5; run += 1) {
+        const s = await openPage(browser, host.origin, { allow: [distOrigin] });
+        try {
+          await s.page.goto(`${host.url}timing.html`);
+          const ms = await waitUntil(
+            () => s.page.evaluate(() => window.firstRender !== undefined && window.firstRender - window.embedStart),
+            { timeout: 10_000, message: 'the widget rendered' },
+          );
+          times.push(ms);
+          assert.deepEqual(s.errors, [], 'no errors logged');
+        } finally {
+          await s.context.close();
+        }
+      }
+      const sorted = [...times].sort((a, b) => a - b);
+      console.log(
+        `time from the embed.js script tag to the widget's first render (cold context, loopback, gzip): ` +
+          `median ${sorted[2].toFixed(0)} ms over 5 runs (${times.map((t) => t.toFixed(0)).join(', ')} ms)`,
+      );
+    } finally {
+      await dist.close();
+      await host.close();
+    }
+  });
+});
