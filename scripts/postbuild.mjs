@@ -81,9 +81,20 @@ if (inFrame) {
 }
 const handle = mountWidget(root, options);
 
-if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+// Offline use is an extra: where the browser refuses a service worker (a
+// frame on another site with third-party storage blocked, a sandboxed
+// frame, where even reading navigator.serviceWorker throws, some private
+// windows), the tool works as it is, without an uncaught error.
+const registerWorker = async () => {
+  try {
+    return location.protocol.startsWith('http') ? await navigator.serviceWorker.register('./sw.js') : null;
+  } catch {
+    return null;
+  }
+};
+const registration = await registerWorker();
+if (registration) {
   let updating = false;
-  const registration = await navigator.serviceWorker.register('./sw.js');
   const offer = () => {
     if (registration.waiting && navigator.serviceWorker.controller) handle.updateReady();
   };

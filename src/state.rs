@@ -91,7 +91,10 @@ pub enum Action {
         now: String,
     },
     /// A saved file opened: replace the answers and go to the task list.
-    Opened(Opened),
+    Opened {
+        opened: Opened,
+        now: String,
+    },
     /// A file failed to open: report it and keep the answers as they are.
     OpenFailed(FileProblem),
     DismissFileMessages,
@@ -199,8 +202,11 @@ impl State {
                 }
                 a.updated = now;
             }
-            Action::Opened(opened) => {
+            Action::Opened { opened, now } => {
                 self.assessment = opened.assessment;
+                // Opening a file is this tab's newest change: it must win
+                // over anything saved before it, here or in another tab.
+                self.assessment.updated = now;
                 self.file_messages = if opened.warnings.is_empty() {
                     FileMessages::None
                 } else {

@@ -111,8 +111,15 @@ fn an_opened_file_replaces_the_answers_and_reports_warnings() {
     let mut text: serde_json::Value = serde_json::from_str(&write_assessment(&other)).unwrap();
     text["answers"]["no-such-question"] = serde_json::json!({"level": 2});
     let opened = read_assessment(&text.to_string(), &s.pack).unwrap();
-    s.apply(Action::Opened(opened));
+    s.apply(Action::Opened {
+        opened,
+        now: "2026-06-06T00:00:00Z".into(),
+    });
     assert_eq!(s.assessment.response(&q), Some(Response::NotSure));
+    assert_eq!(
+        s.assessment.updated, "2026-06-06T00:00:00Z",
+        "opening is the newest change"
+    );
     assert_eq!(s.step, Step::Tasks);
     assert!(matches!(
         &s.file_messages,

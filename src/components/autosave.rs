@@ -69,12 +69,22 @@ fn newer_in_storage(storage_key: &str, pack: &ContentPack, updated: &str) -> Opt
     (stored.updated.as_str() > updated).then_some(stored)
 }
 
-/// Saves, unless another tab has saved newer answers since: those are never
-/// overwritten by older ones, and are taken up here instead.
-fn save(storage_key: &str, pack: &ContentPack, pending: &Pending) -> Action {
+/// Saves, unless another tab has saved newer answers since this tab last
+/// saved: those are never overwritten by older ones, and are taken up here
+/// instead. What this tab wrote itself is never "another tab's".
+fn save(
+    storage_key: &str,
+    pack: &ContentPack,
+    pending: &Pending,
+    last_written: &RefCell<Option<String>>,
+) -> Action {
+    let ours = last_written.borrow().clone();
     if let Some(newer) = newer_in_storage(storage_key, pack, &pending.updated) {
-        return Action::FromOtherTab(newer);
+        if ours.as_deref() != Some(newer.updated.as_str()) {
+            return Action::FromOtherTab(newer);
+        }
     }
+    *last_written.borrow_mut() = Some(pending.updated.clone());
     let result = storage::save(&storage::progress_key(storage_key), &pending.progress)
         .and_then(|()| storage::save(&step_key(storage_key), &pending.step));
     Action::SaveResult(match result {
@@ -89,11 +99,17 @@ fn save(storage_key: &str, pack: &ContentPack, pending: &Pending) -> Action {
 #[hook]
 pub fn use_autosave(state: &UseReducerHandle<State>, storage_key: &str, pack: &Rc<ContentPack>) {
     let pending: Rc<RefCell<Option<Pending>>> = use_mut_ref(|| None);
+    // The `updated` stamp of what this tab last saved or restored.
+    let last_written = {
+        let restored = state.assessment.updated.clone();
+        use_mut_ref(move || Some(restored))
+    };
     {
         let pending = Rc::clone(&pending);
         let key = storage_key.to_string();
         let pack = Rc::clone(pack);
         let dispatch = state.dispatcher();
+        let last_written = Rc::clone(&last_written);
         use_effect_with((), move |_| {
             let window = gloo::utils::window();
             let on_hide = {
@@ -105,7 +121,7 @@ pub fn use_autosave(state: &UseReducerHandle<State>, storage_key: &str, pack: &R
                 );
                 EventListener::new(&window, "pagehide", move |_| {
                     if let Some(p) = pending.borrow_mut().take() {
-                        dispatch.dispatch(save(&key, &pack, &p));
+                        dispatch.dispatch(save(&key, &pack, &p, &last_written));
                     }
                 })
             };
@@ -134,6 +150,7 @@ pub fn use_autosave(state: &UseReducerHandle<State>, storage_key: &str, pack: &R
         let key = storage_key.to_string();
         let pack = Rc::clone(pack);
         let dispatch = state.dispatcher();
+        let last_written = Rc::clone(&last_written);
         let step = state.step.to_key(pack.as_ref());
         use_effect_with(
             (state.assessment.clone(), step),
@@ -147,7 +164,7 @@ pub fn use_autosave(state: &UseReducerHandle<State>, storage_key: &str, pack: &R
                 });
                 let timeout = Timeout::new(SAVE_DELAY_MS, move || {
                     if let Some(p) = pending.borrow_mut().take() {
-                        dispatch.dispatch(save(&key, &pack, &p));
+                        dispatch.dispatch(save(&key, &pack, &p, &last_written));
                     }
                 });
                 // A newer change cancels this save and schedules its own.

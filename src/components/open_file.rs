@@ -31,7 +31,7 @@ pub struct FilePickerProps {
 pub fn FilePicker(props: &FilePickerProps) -> Html {
     let shared = use_shared();
     // Reads stop if their handles are dropped, so keep them until done.
-    let readers = use_mut_ref(Vec::<FileReader>::new);
+    let readers = use_mut_ref(Readers::default);
     let dragging = use_state(|| false);
 
     let read = {
@@ -95,25 +95,40 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
     }
 }
 
+/// The reads in progress, by batch (one batch per choice or drop).
+#[derive(Default)]
+struct Readers {
+    next_batch: u32,
+    active: Vec<(u32, FileReader)>,
+}
+
 /// Reads every file, then calls `on_files` once with all of them in order.
-fn read_all(
-    files: Vec<File>,
-    readers: &Rc<RefCell<Vec<FileReader>>>,
-    on_files: Callback<ChosenFiles>,
-) {
+fn read_all(files: Vec<File>, readers: &Rc<RefCell<Readers>>, on_files: Callback<ChosenFiles>) {
     let total = files.len();
     if total == 0 {
         return;
     }
-    // Earlier reads are finished by now; dropping a reader inside its own
-    // callback is not allowed, so they are let go here instead.
-    readers.borrow_mut().clear();
+    // Each batch keeps its readers until it is done; another batch chosen
+    // meanwhile reads alongside it.
+    let batch = {
+        let mut readers = readers.borrow_mut();
+        readers.next_batch += 1;
+        readers.next_batch
+    };
     let results: Rc<RefCell<Vec<Option<ChosenFile>>>> = Rc::new(RefCell::new(vec![None; total]));
     let finish = {
         let results = Rc::clone(&results);
+        let readers = Rc::clone(readers);
         move || {
             let done: ChosenFiles = results.borrow_mut().drain(..).flatten().collect();
             on_files.emit(done);
+            // A reader may not be dropped inside its own callback, so the
+            // batch's readers are let go just after.
+            let readers = Rc::clone(&readers);
+            gloo::timers::callback::Timeout::new(0, move || {
+                readers.borrow_mut().active.retain(|(b, _)| *b != batch);
+            })
+            .forget();
         }
     };
     let remaining = Rc::new(RefCell::new(total));
@@ -142,6 +157,6 @@ fn read_all(
             });
             record(index, (name, text));
         });
-        readers.borrow_mut().push(task);
+        readers.borrow_mut().active.push((batch, task));
     }
 }

@@ -10,7 +10,7 @@ use crate::download;
 use crate::model::assessment::Response;
 use crate::model::file::FileProblem;
 use crate::model::locale::fill;
-use crate::model::partnership::partnership;
+use crate::model::partnership::{partnership, Partnership};
 use crate::model::render::file_name;
 use crate::model::render::partnership::{csv, html, json, PartnershipReport};
 use crate::state::{Action, Step};
@@ -45,8 +45,17 @@ enum Format {
     Json,
 }
 
+/// The partnership view of the chosen files. Files that could not even be
+/// read (too large) join the files that did not open, so every list, on
+/// screen and in the downloads, names them the same way.
+fn view_of(shared: &Shared, chosen: &Chosen, anonymise: bool) -> Partnership {
+    let mut view = partnership(&shared.pack, &shared.locale, &chosen.read, anonymise);
+    view.failed.splice(0..0, chosen.unreadable.iter().cloned());
+    view
+}
+
 fn offer(shared: &Shared, chosen: &Chosen, anonymise: bool, format: Format) {
-    let view = partnership(&shared.pack, &shared.locale, &chosen.read, anonymise);
+    let view = view_of(shared, chosen, anonymise);
     let date = clock::today_in_words(&shared.pack.language);
     let report = PartnershipReport::new(&shared.pack, &shared.locale, &view, &date);
     let (extension, mime, contents) = match format {
@@ -71,9 +80,7 @@ pub fn PartnershipPage() -> Html {
         let shared = shared.clone();
         use_memo(
             ((*chosen).clone(), *anonymise),
-            move |(chosen, anonymise)| {
-                partnership(&shared.pack, &shared.locale, &chosen.read, *anonymise)
-            },
+            move |(chosen, anonymise)| view_of(&shared, chosen, *anonymise),
         )
     };
     let date = clock::today_in_words(&shared.pack.language);
@@ -98,15 +105,27 @@ pub fn PartnershipPage() -> Html {
         html! { <button type="button" class="rts-button rts-button--secondary" {onclick}>{ label }</button> }
     };
     let file_count = chosen.read.len() + chosen.unreadable.len();
-    let failed: Vec<(String, String)> =
-        chosen
-            .unreadable
-            .iter()
-            .map(|(name, problem)| (name.clone(), shared.locale.file_problem(problem)))
-            .chain(view.failed.iter().enumerate().map(|(i, (_, problem))| {
-                (report.failed_file(i), shared.locale.file_problem(problem))
-            }))
-            .collect();
+    let failed: Vec<(String, String)> = view
+        .failed
+        .iter()
+        .enumerate()
+        .map(|(i, (_, problem))| (report.failed_file(i), shared.locale.file_problem(problem)))
+        .collect();
+    // Warnings (another version of the questions, answers that match no
+    // question), per partner: listed, so nothing in a file is dropped unseen.
+    let checks: Vec<(String, Vec<String>)> = view
+        .partners
+        .iter()
+        .filter(|p| !p.warnings.is_empty())
+        .map(|p| {
+            let lines = p
+                .warnings
+                .iter()
+                .map(|w| shared.locale.file_problem(w))
+                .collect();
+            (p.name.clone(), lines)
+        })
+        .collect();
     let partners = &view.partners;
 
     html! {
@@ -268,6 +287,18 @@ pub fn PartnershipPage() -> Html {
                         { download_button(Format::Json, &ui.partnership_download_json) }
                     </div>
                 </div>
+                if !checks.is_empty() {
+                    <Heading level={2} class="rts-heading--m">{ &words.warnings_heading }</Heading>
+                    <ul class="rts-list rts-list--bullet">
+                        { for checks.iter().map(|(name, lines)| html! {
+                            <li><strong>{ name }</strong>
+                                <ul class="rts-list rts-list--bullet">
+                                    { for lines.iter().map(|l| html! { <li>{ l }</li> }) }
+                                </ul>
+                            </li>
+                        }) }
+                    </ul>
+                }
                 <p class="rts-body rts-secondary">{ &words.privacy }</p>
             }
         </section>

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use crate::clock;
 use crate::components::app::OFFLINE_COPY_FILE;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::heading::Heading;
@@ -39,7 +40,10 @@ pub fn Start(props: &StartProps) -> Html {
             };
             let opened = text.and_then(|text| read_assessment(&text, &shared.pack));
             shared.send(match opened {
-                Ok(opened) => Action::Opened(opened),
+                Ok(opened) => Action::Opened {
+                    opened,
+                    now: clock::now(),
+                },
                 Err(problem) => Action::OpenFailed(problem),
             });
         })

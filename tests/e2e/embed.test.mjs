@@ -13,6 +13,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { contentPack, describeViolations, launchBrowser, openPage, runAxe } from './helpers.mjs';
 import { DIST, startServer } from './server.mjs';
@@ -21,9 +22,8 @@ import { fill, locale, waitUntil, watchDialogs } from './support.mjs';
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const pack = contentPack();
 const { ui } = locale();
-const partnerPack = JSON.parse(
-  (await import('node:fs')).readFileSync(new URL('./fixtures/pack.json', import.meta.url), 'utf8'),
-);
+/** The partner pack fixture (fixtures/pack.json): valid, with its own start heading. */
+const partnerPack = JSON.parse(readFileSync(new URL('./fixtures/pack.json', import.meta.url), 'utf8'));
 
 /** The host page's CSS: as hostile as a real site's can be. */
 const HOSTILE_CSS = `
@@ -129,12 +129,9 @@ class Widget {
     await this.radio(question, level).check();
   }
 
-  /** Calls fn inside the page with the widget's shadow root. */
-  inShadow(fn, arg) {
-    return this.el.evaluate((el, [source, value]) => new Function('root', 'arg', `return (${source})(root, arg)`)(el.shadowRoot, value), [
-      fn.toString(),
-      arg,
-    ]);
+  /** Runs fn(the <ready-to-share> element) inside the page; it reads el.shadowRoot. */
+  inShadow(fn) {
+    return this.el.evaluate(fn);
   }
 }
 
@@ -427,6 +424,35 @@ describe('embedding', () => {
     }
   });
 
+  test('a change made just before the widget is removed is kept', async () => {
+    const s = await session();
+    try {
+      const { page } = s;
+      await page.goto(hostPage({ body: '<h1>Partner page</h1><div id="slot"><ready-to-share storage-key="flush-test"></ready-to-share></div>' }));
+      const widget = await new Widget(page).rendered();
+      await widget.startNow();
+      // A host that swaps its content (a single-page app changing route, a
+      // dialog closing) removes the widget straight after the user typed.
+      await widget.el.getByLabel(ui.about_area, { exact: true }).fill('Flushshire');
+      await page.evaluate(() => {
+        window.removedWidget = document.querySelector('ready-to-share');
+        window.removedWidget.remove();
+      });
+      const progress = await page.evaluate(() => localStorage.getItem('flush-test:progress:v1'));
+      assert.ok(
+        progress?.includes('Flushshire'),
+        `the area typed just before removal was saved as the widget went (saved: ${progress})`,
+      );
+      // Put back, it shows the same step with the same text.
+      await page.evaluate(() => document.getElementById('slot').append(window.removedWidget));
+      await widget.waitForHeading(ui.about_heading);
+      assert.equal(await widget.el.getByLabel(ui.about_area, { exact: true }).inputValue(), 'Flushshire');
+      expectClean(s);
+    } finally {
+      await s.context.close();
+    }
+  });
+
   test('two widgets with different storage keys keep separate answers, and their ids do not collide', async () => {
     const s = await session();
     try {
@@ -455,7 +481,8 @@ describe('embedding', () => {
 
       // Ids: every label's `for` and every aria-describedby points into its own widget.
       const ids = async (widget) =>
-        widget.inShadow((root) => {
+        widget.inShadow((host) => {
+          const root = host.shadowRoot;
           const all = [...root.querySelectorAll('[id]')].map((e) => e.id);
           const dangling = [];
           for (const label of root.querySelectorAll('label[for]')) {
@@ -524,7 +551,7 @@ describe('embedding', () => {
         }),
       );
       const accentOf = (widget) =>
-        widget.inShadow((root) => getComputedStyle(root.querySelector('.rts-app')).getPropertyValue('--rts-accent').trim());
+        widget.inShadow((host) => getComputedStyle(host.shadowRoot.querySelector('.rts-app')).getPropertyValue('--rts-accent').trim());
       const darkRed = await new Widget(page, '#dark-red').rendered();
       const hostile = await new Widget(page, '#hostile').rendered();
       const plain = await new Widget(page, '#plain').rendered();
@@ -533,7 +560,7 @@ describe('embedding', () => {
       assert.equal(await accentOf(darkRed), '#8b0000');
       assert.equal(await accentOf(hostile), standard, 'the hostile value is ignored');
       assert.equal(
-        await hostile.inShadow((root) => root.querySelector('.rts-app').getAttribute('style')),
+        await hostile.inShadow((host) => host.shadowRoot.querySelector('.rts-app').getAttribute('style')),
         null,
         'the hostile value is not written into a style attribute',
       );
@@ -546,7 +573,7 @@ describe('embedding', () => {
       await darkRed.aboutToTasks();
       await darkRed.button(ui.see_summary).click();
       await darkRed.waitForHeading(locale().report.title);
-      const panel = await darkRed.inShadow((root) => getComputedStyle(root.querySelector('.rts-panel')).backgroundColor);
+      const panel = await darkRed.inShadow((host) => getComputedStyle(host.shadowRoot.querySelector('.rts-panel')).backgroundColor);
       assert.equal(panel, 'rgb(139, 0, 0)', 'the band panel is dark red');
       expectClean(s);
     } finally {
@@ -771,6 +798,29 @@ describe('embedding', () => {
         true,
         'the frame shows all its content without scrolling',
       );
+      expectClean(s);
+    } finally {
+      await s.context.close();
+    }
+  });
+
+  test('the iframe page takes its options from its address: storage-key, heading-level and accent', async () => {
+    const s = await session();
+    try {
+      const { page } = s;
+      await page.goto(`${distOrigin}/frame.html?storage-key=frame-options&heading-level=2&accent=%238b0000`);
+      const frame = new Widget(page, 'main#rts-root', 2);
+      await frame.waitForHeading(pack.start.heading);
+      assert.equal(await page.getByRole('heading', { level: 1 }).count(), 0, 'heading-level=2: no h1');
+      const accent = await page.evaluate(() =>
+        getComputedStyle(document.querySelector('.rts-app')).getPropertyValue('--rts-accent').trim(),
+      );
+      assert.equal(accent, '#8b0000', 'accent=#8b0000 is applied');
+      await frame.startNow();
+      await waitUntil(() => page.evaluate(() => localStorage.getItem('frame-options:step:v1') === 'about'), {
+        message: 'progress is saved under storage-key',
+      });
+      assert.equal(await page.evaluate(() => localStorage.getItem('ready-to-share:step:v1')), null, 'not under the standalone key');
       expectClean(s);
     } finally {
       await s.context.close();

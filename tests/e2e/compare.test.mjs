@@ -1,0 +1,413 @@
+// "Compare with an earlier assessment" on the summary: after the plan's
+// journey (journey.mjs), an earlier file of the same area is chosen. What
+// moved, theme by theme and question by question, which earlier priority
+// actions are now done, and the earlier answer the pack cannot match are
+// checked against what is worked out here from the documented method
+// (expected.mjs, src/model/compare.rs), independently of the app; "Stop
+// comparing" removes it; a broken file says why and leaves the summary
+// alone; the HTML, Markdown and CSV downloads carry the comparison.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { contentPack, describeViolations, launchBrowser, runAxe, serveSite } from './helpers.mjs';
+import { CONTEXT, NOT_SURE, expectedActions, expectedProfile, plannedAnswers, questions } from './expected.mjs';
+import { completeAssessment } from './journey.mjs';
+import { fill, freshSession, locale, parseCsv } from './support.mjs';
+
+const pack = contentPack();
+const { ui, compare: c, report: r, bands, common, file: messages } = locale();
+const ALL = questions(pack);
+
+const FIXTURES = fileURLToPath(new URL('./fixtures/partnership/', import.meta.url));
+const EARLIER_PATH = join(FIXTURES, 'earlier-assessment.json');
+const BROKEN_PATH = join(FIXTURES, 'broken.json');
+const EARLIER = JSON.parse(readFileSync(EARLIER_PATH, 'utf8'));
+const NOT_JSON_PREFIX = messages.not_json.slice(0, messages.not_json.indexOf('{detail}'));
+
+/** A file's answers to this pack's questions: level 1-5 or NOT_SURE, by id. */
+function answersOf(file) {
+  const answers = new Map();
+  for (const [id, answer] of Object.entries(file.answers ?? {})) {
+    if (!ALL.some(({ question }) => question.id === id)) continue;
+    if (answer.level === 'not-sure') answers.set(id, NOT_SURE);
+    else if (Number.isInteger(answer.level)) answers.set(id, answer.level);
+  }
+  return answers;
+}
+
+const label = (response) => {
+  if (response === undefined) return common.not_answered;
+  if (response === NOT_SURE) return common.not_sure;
+  return pack.scale[response - 1];
+};
+
+function direction(then, now) {
+  if (then !== null && now !== null) {
+    if (now > then) return fill(c.up, { points: now - then });
+    if (now < then) return fill(c.down, { points: then - now });
+    return c.same;
+  }
+  if (then === null && now !== null) return c.newly_scored;
+  if (then !== null && now === null) return c.no_longer_scored;
+  return c.same;
+}
+
+/** The change of one answer, as src/model/compare.rs defines it, by its locale key. */
+function change(then, now) {
+  const level = (x) => typeof x === 'number';
+  if (level(then) && level(now)) return now > then ? 'moved_up' : now < then ? 'moved_down' : 'unchanged';
+  if (then === undefined && now === undefined) return 'not_answered';
+  if (then === undefined || (then === NOT_SURE && level(now))) return 'newly_answered';
+  if (now === undefined || (level(then) && now === NOT_SURE)) return 'no_longer_answered';
+  return 'unchanged';
+}
+
+/** Everything the comparison must show, worked out from the two sets of answers. */
+function expectedComparison(earlier, now) {
+  const then = expectedProfile(earlier);
+  const current = expectedProfile(now);
+  const scoreText = (s) => (s === null ? common.no_score : String(s));
+  const withBand = (p) => (p.overall === null ? common.no_score : fill(c.score_with_band, { score: p.overall, band: bands[p.band] }));
+  const rows = pack.themes.map((theme, i) => [
+    theme.title,
+    scoreText(then.themes[i].score),
+    scoreText(current.themes[i].score),
+    direction(then.themes[i].score, current.themes[i].score),
+  ]);
+  rows.push([c.overall, withBand(then), withBand(current), direction(then.overall, current.overall)]);
+  const changes = ALL.map(({ theme, question }) => ({
+    id: question.id,
+    theme: theme.title,
+    change: change(earlier.get(question.id), now.get(question.id)),
+    text: fill(c.question_change, {
+      then: label(earlier.get(question.id)),
+      now: label(now.get(question.id)),
+      question: question.text,
+    }),
+  }));
+  const lists = ['moved_up', 'moved_down', 'newly_answered', 'no_longer_answered']
+    .map((key) => ({ key, items: changes.filter((q) => q.change === key) }))
+    .filter((l) => l.items.length > 0)
+    .map(({ key, items }) => ({ heading: `${c[key]} (${items.length})`, items: items.map((q) => q.text), themes: items.map((q) => q.theme) }));
+  const done = expectedActions(earlier)
+    .filter(({ questionId, level }) => {
+      const nowLevel = now.get(questionId);
+      if (typeof nowLevel !== 'number') return false;
+      return level <= 2 ? nowLevel >= 3 : nowLevel === 5;
+    })
+    .map(({ questionId, level, action }) => ({
+      action,
+      because: fill(c.done_because, {
+        then: pack.scale[level - 1],
+        now: pack.scale[now.get(questionId) - 1],
+        question: ALL.find(({ question }) => question.id === questionId).question.text,
+      }),
+    }));
+  return { rows, changes, lists, done };
+}
+
+const NOW = plannedAnswers({ change: true });
+const THEN = answersOf(EARLIER);
+const EXPECTED = expectedComparison(THEN, NOW);
+const UNMATCHED = fill(c.unmatched_item, { question: 'purpose-legacy-question', answer: pack.scale[2] });
+
+const escapeHtml = (text) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+/** The app's Markdown escaping (src/model/render/markdown.rs). */
+const escapeMarkdown = (text) =>
+  [...text]
+    .map((ch) => {
+      if ('\\`*_{}[]()#+-.!|~'.includes(ch)) return `\\${ch}`;
+      return { '<': '&lt;', '>': '&gt;', '&': '&amp;', '\r': '', '\n': ' ' }[ch] ?? ch;
+    })
+    .join('');
+
+/** The comparison on the summary, read from the page. */
+class ComparisonSection {
+  constructor(page) {
+    this.page = page;
+    this.heading = page.getByRole('heading', { level: 2, name: c.heading, exact: true });
+    this.table = page.getByRole('table', { name: c.table_caption, exact: true });
+    this.fileInput = page.getByLabel(ui.compare_label, { exact: true });
+    this.stop = page.getByRole('button', { name: ui.compare_remove, exact: true });
+    this.compareHeading = page.getByRole('heading', { level: 2, name: ui.compare_heading, exact: true });
+    this.error = page.locator('.rts-compare').getByRole('alert');
+  }
+
+  async rows() {
+    return this.table.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent.replace(/\s+/g, ' ').trim())),
+    );
+  }
+
+  /** The h3 lists of changed questions: { heading, items }. */
+  async lists() {
+    return this.page.locator('.rts-comparison').evaluate((root) => {
+      const out = [];
+      for (const h3 of root.querySelectorAll('h3')) {
+        // The list after the heading (an intro paragraph may come first).
+        let list = h3.nextElementSibling;
+        while (list && !['UL', 'H3', 'BUTTON'].includes(list.tagName)) list = list.nextElementSibling;
+        if (list?.tagName !== 'UL') continue;
+        out.push({
+          heading: h3.textContent.replace(/\s+/g, ' ').trim(),
+          items: [...list.children].map((li) => li.textContent.replace(/\s+/g, ' ').trim()),
+        });
+      }
+      return out;
+    });
+  }
+
+  /** "Priority actions now done": { action, because } each. */
+  async done() {
+    return this.page.locator('.rts-comparison').evaluate((root, heading) => {
+      const h3 = [...root.querySelectorAll('h3')].find((h) => h.textContent.trim() === heading);
+      const list = h3?.nextElementSibling;
+      if (list?.tagName !== 'UL') return [];
+      return [...list.children].map((li) => ({
+        action: li.querySelector('strong').textContent.replace(/\s+/g, ' ').trim(),
+        because: li.querySelector('span').textContent.replace(/\s+/g, ' ').trim(),
+      }));
+    }, c.done_heading);
+  }
+}
+
+/** The summary's profile table, to see it is left alone. */
+async function profileTable(page) {
+  return page
+    .getByRole('table', { name: r.chart_title, exact: true })
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => tr.textContent.replace(/\s+/g, ' ').trim()));
+}
+
+describe('compare with an earlier assessment', () => {
+  let server;
+  let browser;
+  let folder;
+
+  before(async () => {
+    server = await serveSite();
+    browser = await launchBrowser();
+    folder = await mkdtemp(join(tmpdir(), 'rts-compare-'));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  test('an earlier file shows what moved, theme by theme and question by question, and "Stop comparing" removes it', async () => {
+    const session = await freshSession(browser, server.origin);
+    const { page } = session;
+    try {
+      await completeAssessment(page, server.url);
+      const section = new ComparisonSection(page);
+      await section.compareHeading.waitFor();
+      assert.equal(await section.heading.count(), 0, 'no comparison before a file is chosen');
+      const before = await profileTable(page);
+
+      await section.fileInput.setInputFiles(EARLIER_PATH);
+      await section.heading.waitFor();
+      await page.getByText(fill(c.intro, { date: '2025-11-03' }), { exact: true }).waitFor();
+
+      // The hand-worked numbers: then 35 38 25 71 13 (overall 36), now 63 46
+      // 35 71 25 (overall 48); both Developing.
+      assert.deepEqual(EXPECTED.rows, [
+        [pack.themes[0].title, '35', '63', fill(c.up, { points: 28 })],
+        [pack.themes[1].title, '38', '46', fill(c.up, { points: 8 })],
+        [pack.themes[2].title, '25', '35', fill(c.up, { points: 10 })],
+        [pack.themes[3].title, '71', '71', c.same],
+        [pack.themes[4].title, '13', '25', fill(c.up, { points: 12 })],
+        [c.overall, `36 (${bands.developing})`, `48 (${bands.developing})`, fill(c.up, { points: 12 })],
+      ]);
+      assert.deepEqual(await section.rows(), EXPECTED.rows, 'the theme table: then, now and the change in words');
+      assert.deepEqual(
+        (await section.table.locator('thead th').allTextContents()).map((t) => t.trim()),
+        [r.theme, c.then, c.now, c.change],
+      );
+
+      // The lists of moved questions.
+      const lists = await section.lists();
+      const changeLists = lists.filter((l) => !l.heading.startsWith(c.unmatched_heading) && l.heading !== c.done_heading);
+      assert.deepEqual(
+        changeLists,
+        EXPECTED.lists.map(({ heading, items }) => ({ heading, items })),
+      );
+      assert.deepEqual(
+        changeLists.map((l) => l.heading),
+        [`${c.moved_up} (8)`, `${c.moved_down} (1)`, `${c.newly_answered} (2)`, `${c.no_longer_answered} (1)`],
+      );
+      const questionText = (id) => ALL.find(({ question }) => question.id === id).question.text;
+      assert.ok(
+        changeLists[1].items[0] === fill(c.question_change, { then: pack.scale[1], now: pack.scale[0], question: questionText('governance-agreement') }),
+        'the one answer that went down',
+      );
+      assert.deepEqual(changeLists[2].items, [
+        fill(c.question_change, { then: common.not_sure, now: pack.scale[1], question: questionText('governance-lawful-basis') }),
+        fill(c.question_change, { then: common.not_answered, now: pack.scale[2], question: questionText('governance-dpia') }),
+      ]);
+
+      // Earlier priority actions now done, in the order the earlier summary ranked them.
+      assert.deepEqual(
+        EXPECTED.done.map((d) => d.action),
+        ['purpose-what-information', 'people-tell-once', 'data-systems', 'purpose-service-user', 'governance-roles'].map((id) => {
+          const question = ALL.find(({ question: q }) => q.id === id).question;
+          return id === 'purpose-service-user' || id === 'governance-roles' ? question.act_if_3_or_4 : question.act_if_1_or_2;
+        }),
+      );
+      assert.deepEqual(await section.done(), EXPECTED.done);
+
+      // The earlier answer this pack does not have.
+      await page.getByRole('heading', { level: 3, name: c.unmatched_heading, exact: true }).waitFor();
+      await page.getByText(c.unmatched_intro, { exact: true }).waitFor();
+      const unmatched = lists.find((l) => l.heading === c.unmatched_heading);
+      assert.deepEqual(unmatched?.items, [UNMATCHED]);
+
+      // The summary itself is unchanged.
+      assert.deepEqual(await profileTable(page), before);
+      assert.equal(await section.fileInput.count(), 0, 'the file picker gives way to the comparison');
+
+      const axe = await runAxe(page);
+      assert.equal(axe.violations.length, 0, `axe, the summary with the comparison:\n${describeViolations(axe.violations)}`);
+
+      // Stop comparing.
+      await section.stop.click();
+      await section.heading.waitFor({ state: 'detached' });
+      assert.equal(await section.table.count(), 0);
+      assert.equal(await page.getByText(UNMATCHED, { exact: true }).count(), 0);
+      await section.fileInput.waitFor();
+      assert.deepEqual(await profileTable(page), before);
+
+      assert.deepEqual(session.dialogs, [], 'no dialog opened');
+      assert.deepEqual(session.errors, [], 'no errors logged');
+      assert.deepEqual(session.foreignRequests, [], 'no request left the site');
+    } finally {
+      await session.context.close();
+    }
+  });
+
+  test('a broken earlier file shows why and leaves the summary as it was', async () => {
+    const session = await freshSession(browser, server.origin);
+    const { page } = session;
+    try {
+      const summary = await completeAssessment(page, server.url);
+      const section = new ComparisonSection(page);
+      const before = await profileTable(page);
+      const actionsBefore = await summary.actions();
+
+      await section.fileInput.setInputFiles(BROKEN_PATH);
+      await section.error.waitFor();
+      const message = (await section.error.textContent()).trim();
+      assert.ok(message.startsWith(NOT_JSON_PREFIX), `the "not JSON" message, got: ${message}`);
+      assert.equal(await section.heading.count(), 0, 'no comparison');
+      assert.deepEqual(await profileTable(page), before, 'the profile is unchanged');
+      assert.deepEqual(await summary.actions(), actionsBefore, 'the actions are unchanged');
+      await summary.waitFor(CONTEXT.area);
+      await section.fileInput.waitFor();
+
+      // Not an assessment file at all: its own message.
+      await section.fileInput.setInputFiles({
+        name: 'settings.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify({ format: 'something-else' })),
+      });
+      await page.locator('.rts-compare').getByText(messages.not_ours, { exact: true }).waitFor();
+
+      // A good file afterwards clears the message.
+      await section.fileInput.setInputFiles(EARLIER_PATH);
+      await section.heading.waitFor();
+      assert.equal(await section.error.count(), 0, 'the message goes once a file opens');
+
+      assert.deepEqual(session.dialogs, [], 'no dialog opened');
+      assert.deepEqual(session.errors, [], 'no errors logged');
+    } finally {
+      await session.context.close();
+    }
+  });
+
+  test('the HTML, Markdown and CSV downloads include the comparison', async () => {
+    const session = await freshSession(browser, server.origin);
+    const { page } = session;
+    try {
+      const summary = await completeAssessment(page, server.url);
+      const section = new ComparisonSection(page);
+      await section.fileInput.setInputFiles(EARLIER_PATH);
+      await section.heading.waitFor();
+
+      const files = {};
+      for (const [name, extension] of [
+        [ui.download_html, 'html'],
+        [ui.download_markdown, 'md'],
+        [ui.download_csv, 'csv'],
+      ]) {
+        const download = await summary.download(name);
+        const path = join(folder, download.suggestedFilename());
+        await download.saveAs(path);
+        files[extension] = await readFile(path, 'utf8');
+      }
+
+      // HTML.
+      const html = files.html;
+      assert.ok(html.includes(`<h2>${escapeHtml(c.heading)}</h2>`), 'the HTML has the comparison heading');
+      assert.ok(html.includes(escapeHtml(fill(c.intro, { date: '2025-11-03' }))));
+      for (const [theme, then, now, moved] of EXPECTED.rows) {
+        const row = `<tr><th scope="row">${escapeHtml(theme)}</th><td class="num">${escapeHtml(then)}</td><td class="num">${escapeHtml(now)}</td><td>${escapeHtml(moved)}</td></tr>`;
+        assert.ok(html.includes(row), `the HTML has the row ${row}`);
+      }
+      for (const list of EXPECTED.lists) {
+        for (const item of list.items) assert.ok(html.includes(escapeHtml(item)), `the HTML lists "${item}"`);
+      }
+      for (const { action, because } of EXPECTED.done) {
+        assert.ok(html.includes(`<strong>${escapeHtml(action)}</strong>`), `the HTML has the done action "${action}"`);
+        assert.ok(html.includes(escapeHtml(because)));
+      }
+      assert.ok(html.includes(escapeHtml(UNMATCHED)), 'the HTML lists the unmatched earlier answer');
+      assert.ok(html.includes('From the earlier questions'), 'with its note');
+
+      // Markdown.
+      const md = files.md;
+      assert.ok(md.includes(`\n## ${escapeMarkdown(c.heading)}\n`), 'the Markdown has the comparison heading');
+      for (const cells of EXPECTED.rows) {
+        const row = `| ${cells.map(escapeMarkdown).join(' | ')} |`;
+        assert.ok(md.includes(row), `the Markdown has the row ${row}`);
+      }
+      for (const list of EXPECTED.lists) {
+        assert.ok(md.includes(`### ${escapeMarkdown(list.heading.replace(/ \(\d+\)$/, ''))}`), `the Markdown has "${list.heading}"`);
+        list.items.forEach((item, i) => {
+          const line = `- ${escapeMarkdown(item)} (${escapeMarkdown(list.themes[i])})`;
+          assert.ok(md.includes(line), `the Markdown has ${line}`);
+        });
+      }
+      for (const { action, because } of EXPECTED.done) {
+        assert.ok(md.includes(`- **${escapeMarkdown(action)}**  \n  ${escapeMarkdown(because)}`), `the Markdown has "${action}"`);
+      }
+      assert.ok(md.includes(`- ${escapeMarkdown(UNMATCHED)}`), 'the Markdown lists the unmatched earlier answer');
+
+      // CSV: the two extra columns on every question.
+      const records = parseCsv(files.csv);
+      assert.deepEqual(records[0], [...r.csv_headers, c.csv_earlier_level, c.csv_change]);
+      assert.equal(records.length, ALL.length + 1);
+      ALL.forEach(({ question }, i) => {
+        const row = records[i + 1];
+        assert.equal(row[1], question.id);
+        assert.equal(row.length, r.csv_headers.length + 2, `${question.id} has every column`);
+        const then = THEN.get(question.id);
+        assert.deepEqual(
+          row.slice(-2),
+          [typeof then === 'number' ? String(then) : '', c[EXPECTED.changes[i].change]],
+          `the earlier level and change of ${question.id}`,
+        );
+      });
+
+      assert.deepEqual(session.errors, [], 'no errors logged');
+    } finally {
+      await session.context.close();
+    }
+  });
+});

@@ -1,0 +1,1020 @@
+// The safety promises, tried in Chromium:
+//
+// - hostile text typed into every free-text field, and carried by a
+//   partner's content pack, shows as text, runs nothing, and is escaped or
+//   neutralised in every download;
+// - the page talks to nothing but its own origin, sets no cookies, has a
+//   strict Content Security Policy and breaks none of it;
+// - storage faults (blocked, full, unreadable) are reported in the locale's
+//   words, and the answers stay in memory and can be downloaded;
+// - two tabs on one assessment: the newer answers win, never the older;
+// - a panic turns the widget into a panel offering the last good answers
+//   (against the debug build in dist-debug/, which exports
+//   forcePanicForTests; the release build must not).
+//
+// Needs dist/ (`trunk build --release --offline`) and, for the panic tests,
+// dist-debug/ (`trunk build --offline --release=false --dist dist-debug`).
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { contentPack, launchBrowser, openPage } from './helpers.mjs';
+import { DIST, startServer } from './server.mjs';
+import { fill, locale, parseCsv, waitUntil, watchDialogs } from './support.mjs';
+import { answerEveryTheme, startAndDescribe } from './journey.mjs';
+import { StartScreen } from './pages/start-screen.mjs';
+import { StoryPage } from './pages/story.mjs';
+import { SummaryPage } from './pages/summary.mjs';
+import { TasksPage } from './pages/tasks.mjs';
+import { ThemePage } from './pages/theme.mjs';
+
+const DIST_DEBUG = fileURLToPath(new URL('../../dist-debug/', import.meta.url));
+const pack = contentPack();
+const { ui, report } = locale();
+const PROGRESS_KEY = 'ready-to-share:progress:v1';
+const STEP_KEY = 'ready-to-share:step:v1';
+const UNREADABLE_KEY = `${PROGRESS_KEY}:unreadable`;
+/** Saves happen 400 ms after a change; this leaves room. */
+const SAVE_WAIT = 600;
+
+/** What an attacker would type, or a partner's pack could carry. */
+const PAYLOADS = [
+  '<img src=x onerror=alert(1)>',
+  '"><script>alert(2)</script>',
+  '=HYPERLINK("http://evil.example","x")',
+  '+SUM(1)',
+  '@cmd',
+];
+/** The payloads starting at the i-th, so each field can start with a different one. */
+const rotated = (i) => [...PAYLOADS.slice(i % PAYLOADS.length), ...PAYLOADS.slice(0, i % PAYLOADS.length)];
+
+/** HTML escaping as the report must do it (src/model/render/html.rs). */
+const htmlEscape = (text) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+/** Markdown escaping as the Markdown download must do it (src/model/render/markdown.rs). */
+const markdownEscape = (text) =>
+  [...text]
+    .map((c) => {
+      if ('\\`*_{}[]()#+-.!|~'.includes(c)) return `\\${c}`;
+      return { '<': '&lt;', '>': '&gt;', '&': '&amp;', '\r': '', '\n': ' ' }[c] ?? c;
+    })
+    .join('');
+
+/** Whether a spreadsheet would read a cell as a formula. */
+const risky = (text) => /^[=+\-@\t\r]/.test(text);
+
+/** Runs in every page: records Content Security Policy violations. */
+function recordCspViolations() {
+  window.__cspViolations = [];
+  window.addEventListener(
+    'securitypolicyviolation',
+    (e) => window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`),
+    true,
+  );
+}
+
+/** Counts elements matching `selector` in the document and every open shadow root. */
+function deepCount(page, selector) {
+  return page.evaluate((sel) => {
+    let count = 0;
+    const walk = (root) => {
+      count += root.querySelectorAll(sel).length;
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+    };
+    walk(document);
+    return count;
+  }, selector);
+}
+
+const storageItem = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
+
+/** Waits until saved progress (parsed) satisfies `check`, and returns it. */
+async function waitForSaved(page, check, message, key = PROGRESS_KEY) {
+  return waitUntil(
+    async () => {
+      const text = await page.evaluate((k) => localStorage.getItem(k), key);
+      if (!text) return false;
+      try {
+        const saved = JSON.parse(text);
+        return check(saved) ? saved : false;
+      } catch {
+        return false;
+      }
+    },
+    { message, timeout: 5000 },
+  );
+}
+
+/** Clicks something that starts a download, and reads the file. */
+async function download(page, folder, click) {
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), click()]);
+  const path = join(folder, `${Date.now()}-${file.suggestedFilename()}`);
+  await file.saveAs(path);
+  return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+describe('safety', () => {
+  let server;
+  let browser;
+  let folder;
+  /** Extra pages the server answers (host pages, packs), by path. */
+  const pages = {
+    '/blank.html': '<!DOCTYPE html><html lang="en"><head><title>blank</title></head><body></body></html>',
+  };
+
+  before(async () => {
+    // CORS on, so a sandboxed (opaque-origin) frame may load the files.
+    server = await startServer({ root: DIST, cors: true, pages });
+    browser = await launchBrowser();
+    folder = await mkdtemp(join(tmpdir(), 'rts-safety-'));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  /**
+   * A fresh context (fresh storage) on the test server's origin, recording
+   * requests, errors, dialogs and CSP violations.
+   */
+  async function session({ origin = server.origin } = {}) {
+    const s = await openPage(browser, origin);
+    s.context.setDefaultTimeout(10_000);
+    await s.context.route('**/favicon.ico', (route) => route.fulfill({ status: 204, body: '' }));
+    await s.context.addInitScript(recordCspViolations);
+    s.dialogs = [];
+    watchDialogs(s.page, s.dialogs);
+    return s;
+  }
+
+  async function cspViolations(page) {
+    return page.evaluate(() => window.__cspViolations ?? ['the CSP recorder did not run']);
+  }
+
+  /** From the task list, opens a theme; returns its page object. */
+  async function openTheme(page, index) {
+    const theme = pack.themes[index];
+    await new TasksPage(page).open(theme.title);
+    return new ThemePage(page, theme.id).waitFor();
+  }
+
+  /** Start now → About (area only) → task list → the first theme. */
+  async function toFirstTheme(page, url, area = 'Safety test area') {
+    await startAndDescribe(page, url, { area, organisation: '', partners: '' });
+    return openTheme(page, 0);
+  }
+
+  // -------------------------------------------------------------------------
+  // Hostile text
+  // -------------------------------------------------------------------------
+
+  describe('hostile text', () => {
+    const CONTEXT = {
+      area: PAYLOADS.join(' '),
+      organisation: rotated(1).join(' '),
+      partners: PAYLOADS.join('\n'),
+      policyAreas: [],
+    };
+    const THEME = pack.themes[0];
+    const NOTES = Object.fromEntries(THEME.questions.map((q, i) => [q.id, rotated(i).join(' ')]));
+    const STORY = PAYLOADS.join('\n\n');
+
+    test('typed into every free-text field, it shows as text, runs nothing, and every download escapes or neutralises it', async () => {
+      const s = await session();
+      const { page } = s;
+      try {
+        await startAndDescribe(page, server.url, CONTEXT);
+        const check = await answerEveryTheme(page, { notes: NOTES });
+
+        // Check your answers shows every field literally.
+        assert.deepEqual(await check.value(ui.about_area), [CONTEXT.area]);
+        assert.deepEqual(await check.value(ui.about_organisation), [CONTEXT.organisation]);
+        // One partner a line as typed; the page may show them run together.
+        const partners = (await check.value(ui.about_partners)).join(' ');
+        assert.equal(partners, PAYLOADS.join(' '), 'the partners, as text');
+        for (const question of THEME.questions) {
+          const lines = await check.value(question.text);
+          assert.equal(lines.at(-1), `${ui.note_short}: ${NOTES[question.id]}`, `the note on ${question.id}`);
+        }
+        await check.continue();
+        const story = await new StoryPage(page).waitFor();
+        await story.tell(STORY);
+        await story.seeSummary();
+        const summary = await new SummaryPage(page).waitFor(CONTEXT.area);
+        const onScreen = await page.locator('body').innerText();
+        for (const payload of PAYLOADS) assert.ok(onScreen.includes(payload), `the summary shows ${payload} as text`);
+
+        // Nothing ran, nothing was made of it.
+        await page.waitForTimeout(300);
+        assert.deepEqual(s.dialogs, [], 'no dialog opened');
+        assert.equal(await deepCount(page, 'img[src=x]'), 0, 'no img[src=x] anywhere');
+        assert.equal(await deepCount(page, 'script:not([src])'), 0, 'no inline script anywhere');
+
+        const files = {};
+        for (const [name, ext] of [
+          [ui.download_html, 'html'],
+          [ui.download_markdown, 'md'],
+          [ui.download_csv, 'csv'],
+          [ui.download_json, 'json'],
+        ]) {
+          files[ext] = (await download(page, folder, () => summary.downloadButton(name).click())).text;
+        }
+
+        // HTML: the escaped form only, and opening it runs nothing.
+        const html = files.html;
+        for (const text of [CONTEXT.area, CONTEXT.organisation, ...PAYLOADS, ...Object.values(NOTES)]) {
+          assert.ok(html.includes(htmlEscape(text)), `the HTML holds ${text}, escaped`);
+        }
+        assert.ok(!html.includes('<img'), 'no <img in the HTML');
+        assert.ok(!/<script/i.test(html), 'no <script in the HTML');
+        const reportPage = await s.context.newPage();
+        const reportDialogs = [];
+        watchDialogs(reportPage, reportDialogs);
+        await reportPage.setContent(html, { waitUntil: 'load' });
+        assert.equal(await reportPage.locator('img, script').count(), 0, 'the report has no img or script');
+        const reportText = await reportPage.locator('body').innerText();
+        for (const payload of PAYLOADS) assert.ok(reportText.includes(payload), `the report shows ${payload} as text`);
+        await reportPage.close();
+        assert.deepEqual(reportDialogs, [], 'opening the HTML report ran nothing');
+
+        // CSV: every note that starts like a formula gets an apostrophe.
+        const rows = parseCsv(files.csv);
+        const NOTE = report.csv_headers.indexOf(report.note);
+        const ID = report.csv_headers.indexOf('Question ID');
+        for (const question of THEME.questions) {
+          const note = NOTES[question.id];
+          const cell = rows.find((r) => r[ID] === question.id)[NOTE];
+          assert.equal(cell, risky(note) ? `'${note}` : note, `the CSV note on ${question.id}`);
+        }
+        for (const row of rows) {
+          for (const cell of row) assert.ok(!risky(cell), `no CSV cell starts as a formula: ${cell}`);
+        }
+
+        // Markdown: escaped, no markup.
+        const md = files.md;
+        assert.ok(!md.includes('<img') && !/<script/i.test(md), 'no markup in the Markdown');
+        for (const text of [CONTEXT.area, ...Object.values(NOTES)]) {
+          assert.ok(md.includes(markdownEscape(text)), `the Markdown holds ${text}, escaped as ${markdownEscape(text)}`);
+        }
+        for (const payload of PAYLOADS) {
+          assert.ok(md.includes(markdownEscape(payload)), `the Markdown story holds ${payload}, escaped`);
+        }
+
+        // JSON: the data as typed.
+        const saved = JSON.parse(files.json);
+        assert.equal(saved.context.area, CONTEXT.area);
+        assert.equal(saved.context.organisation, CONTEXT.organisation);
+        assert.equal(saved.context.partners, CONTEXT.partners);
+        assert.equal(saved.story, STORY);
+        for (const question of THEME.questions) assert.equal(saved.answers[question.id].note, NOTES[question.id]);
+
+        assert.deepEqual(s.dialogs, [], 'no dialog opened');
+        assert.deepEqual(await cspViolations(page), [], 'no CSP violation');
+        assert.deepEqual(s.foreignRequests, []);
+      } finally {
+        await s.context.close();
+      }
+    });
+
+    /** The built-in pack with a payload in every text a partner could write. */
+    function hostilePack() {
+      const p = structuredClone(pack);
+      let n = 0;
+      const next = () => PAYLOADS[n++ % PAYLOADS.length];
+      p.id = 'hostile-pack';
+      for (const theme of p.themes) {
+        theme.title = `${next()} [${theme.id}]`;
+        for (const q of theme.questions) {
+          q.text = `${next()} [${q.id}]`;
+          q.hint = `${next()} hint`;
+          for (const level of Object.keys(q.levels)) q.levels[level] = `${next()} ${level}`;
+          q.act_if_1_or_2 = `${next()} start [${q.id}]`;
+          q.act_if_3_or_4 = `${next()} improve [${q.id}]`;
+        }
+      }
+      for (const study of p.case_studies) study.title = `${next()} [${study.id}]`;
+      return p;
+    }
+
+    test('a partner content pack carrying it, in the embedded widget, shows it as text and escapes or neutralises it in every download', async () => {
+      const hostile = hostilePack();
+      pages['/hostile-pack.json'] = { body: JSON.stringify(hostile), type: 'application/json' };
+      pages['/host-hostile-pack.html'] = `<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>Host page</title></head>
+<body><h1>A partner's page</h1>
+<ready-to-share storage-key="hostile" content-pack="/hostile-pack.json"></ready-to-share>
+<script type="module" src="/embed.js"></script></body></html>`;
+      const s = await session();
+      const { page } = s;
+      const widget = page.locator('ready-to-share');
+      const heading = (name) => widget.getByRole('heading', { level: 2, name, exact: true });
+      const button = (name) => widget.getByRole('button', { name, exact: true });
+      try {
+        await page.goto(`${server.origin}/host-hostile-pack.html`);
+        await heading(pack.start.heading).waitFor();
+        assert.equal(await widget.getByText(fill(ui.partner_pack_failed, { source: '' }).slice(0, 20)).count(), 0, 'the pack was accepted');
+        await button(ui.start_button).click();
+        await heading(ui.about_heading).waitFor();
+        await button(ui.save_and_continue).click();
+        await heading(ui.tasks_heading).waitFor();
+        await widget.getByRole('listitem').getByRole('button', { name: hostile.themes[0].title, exact: true }).click();
+
+        const shown = [];
+        for (const [t, theme] of hostile.themes.entries()) {
+          await heading(theme.title).waitFor();
+          if (t === 0) {
+            // The question page shows the pack's texts literally.
+            const text = await widget.evaluate((el) => el.shadowRoot.querySelector('.rts-app')?.innerText ?? '');
+            const q = theme.questions[0];
+            for (const part of [q.text, q.hint, ...Object.values(q.levels)]) {
+              assert.ok(text.includes(part), `the theme page shows ${part} as text`);
+            }
+          }
+          for (const [i, q] of theme.questions.entries()) {
+            const level = (i % 2) + 1;
+            await widget
+              .getByRole('group', { name: q.text })
+              .getByRole('radio', { name: `${level} ${hostile.scale[level - 1]}`, exact: true })
+              .check();
+            shown.push({ theme, q, level });
+          }
+          await button(ui.save_and_continue).click();
+        }
+        await heading(ui.check_heading).waitFor();
+        await button(ui.continue_button).click();
+        await heading(ui.story_heading).waitFor();
+        await button(ui.see_summary).click();
+        await heading(report.title).waitFor();
+
+        const text = await widget.evaluate((el) => el.shadowRoot.querySelector('.rts-app').innerText);
+        for (const theme of hostile.themes) assert.ok(text.includes(theme.title), `the summary shows ${theme.title}`);
+        for (const { q, level } of shown) {
+          const action = level <= 2 ? q.act_if_1_or_2 : q.act_if_3_or_4;
+          assert.ok(text.includes(action), `the summary shows the action ${action}`);
+        }
+        const studies = hostile.case_studies.filter((c) => text.includes(c.title));
+        assert.ok(studies.length > 0, 'the summary shows case studies, by their hostile titles');
+
+        await page.waitForTimeout(300);
+        assert.deepEqual(s.dialogs, [], 'no dialog opened');
+        assert.equal(await deepCount(page, 'img[src=x]'), 0, 'no img[src=x], in the shadow root or out');
+        assert.equal(await deepCount(page, 'script:not([src])'), 0, 'no inline script, in the shadow root or out');
+
+        const files = {};
+        for (const [name, ext] of [
+          [ui.download_html, 'html'],
+          [ui.download_markdown, 'md'],
+          [ui.download_csv, 'csv'],
+        ]) {
+          files[ext] = (await download(page, folder, () => button(name).click())).text;
+        }
+        assert.ok(!files.html.includes('<img') && !/<script/i.test(files.html), 'no markup in the HTML');
+        for (const part of [...hostile.themes.map((t) => t.title), ...studies.map((c) => c.title)]) {
+          assert.ok(files.html.includes(htmlEscape(part)), `the HTML holds ${part}, escaped`);
+        }
+        for (const { q } of shown) assert.ok(files.html.includes(htmlEscape(q.text)), `the HTML holds ${q.text}, escaped`);
+
+        assert.ok(!files.md.includes('<img') && !/<script/i.test(files.md), 'no markup in the Markdown');
+        for (const part of hostile.themes.map((t) => t.title)) {
+          assert.ok(files.md.includes(markdownEscape(part)), `the Markdown holds ${part}, escaped`);
+        }
+
+        const rows = parseCsv(files.csv);
+        const col = (name) => report.csv_headers.indexOf(name);
+        for (const { theme, q, level } of shown) {
+          const row = rows.find((r) => r[col('Question ID')] === q.id);
+          const expect = (t) => (risky(t) ? `'${t}` : t);
+          assert.equal(row[col('Theme')], expect(theme.title), `the theme cell of ${q.id}`);
+          assert.equal(row[col('Question')], expect(q.text), `the question cell of ${q.id}`);
+          const descriptor = level === 1 ? q.levels.not_started : q.levels.emerging;
+          assert.equal(row[col('What this looks like')], expect(descriptor), `the descriptor cell of ${q.id}`);
+        }
+        for (const row of rows) {
+          for (const cell of row) assert.ok(!risky(cell), `no CSV cell starts as a formula: ${cell}`);
+        }
+        for (const start of ["'=", "'+", "'@"]) {
+          assert.ok(rows.flat().some((c) => c.startsWith(start)), `cells starting ${start.slice(1)} were there, neutralised`);
+        }
+
+        assert.deepEqual(s.dialogs, [], 'no dialog opened');
+        assert.deepEqual(await cspViolations(page), [], 'no CSP violation');
+        assert.deepEqual(s.foreignRequests, []);
+      } finally {
+        await s.context.close();
+      }
+    });
+  });
+
+  // -------------------------------------------------------------------------
+  // Network, cookies and the Content Security Policy
+  // -------------------------------------------------------------------------
+
+  describe('nothing leaves the page', () => {
+    /** The CSP of a built page, as { directive: [sources] }. */
+    function pageCsp(name) {
+      const html = readFileSync(join(DIST, name), 'utf8');
+      const metas = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/g)];
+      assert.equal(metas.length, 1, `${name} has one CSP meta`);
+      return Object.fromEntries(
+        metas[0][1]
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .filter((d) => d[0])
+          .map(([directive, ...sources]) => [directive, sources]),
+      );
+    }
+
+    test('the standalone and iframe pages have a strict CSP: no unsafe-inline or unsafe-eval, no other site', () => {
+      const allowed = new Set(["'self'", "'none'", "'wasm-unsafe-eval'", 'data:', 'blob:']);
+      for (const name of ['index.html', 'frame.html']) {
+        const csp = pageCsp(name);
+        assert.deepEqual(csp['default-src'], ["'self'"], `${name}: default-src`);
+        assert.ok(csp['script-src'], `${name} has script-src`);
+        assert.ok(!csp['script-src'].includes("'unsafe-inline'"), `${name}: no 'unsafe-inline' in script-src`);
+        assert.ok(!csp['script-src'].includes("'unsafe-eval'"), `${name}: no 'unsafe-eval' in script-src`);
+        assert.deepEqual(csp['object-src'], ["'none'"], `${name}: object-src`);
+        assert.deepEqual(csp['base-uri'], ["'none'"], `${name}: base-uri`);
+        for (const [directive, sources] of Object.entries(csp)) {
+          for (const source of sources) {
+            assert.ok(allowed.has(source), `${name}: ${directive} allows only this site, not ${source}`);
+          }
+        }
+        const html = readFileSync(join(DIST, name), 'utf8');
+        assert.ok(!/<script(?![^>]*\bsrc=)[^>]*>/.test(html), `${name} has no inline script`);
+        assert.ok(!/https?:\/\//.test(html), `${name} names no other site`);
+      }
+    });
+
+    test('a whole assessment and every download make only same-origin requests, set no cookies and break no CSP rule', async () => {
+      const s = await session();
+      const { page, context } = s;
+      try {
+        const start = await new StartScreen(page).goto(server.url);
+        await page.waitForLoadState('networkidle');
+        // The live page carries the CSP.
+        assert.equal(await page.locator('meta[http-equiv="Content-Security-Policy"]').count(), 1);
+        // The offline copy, from the start page.
+        const offline = await download(page, folder, () =>
+          page.getByRole('link', { name: ui.offline_link, exact: true }).click(),
+        );
+        assert.equal(offline.name, 'ready-to-share-offline.html');
+        await start.startNow();
+        await page.getByRole('heading', { level: 1, name: ui.about_heading, exact: true }).waitFor();
+        await page.getByRole('button', { name: ui.back, exact: true }).click();
+        await start.waitFor();
+
+        const { completeAssessment } = await import('./journey.mjs');
+        const summary = await completeAssessment(page, server.url);
+        for (const name of [ui.download_html, ui.download_markdown, ui.download_csv, ui.download_json]) {
+          await download(page, folder, () => summary.downloadButton(name).click());
+        }
+        // "Start again" offers the answers first.
+        await summary.back();
+        await new TasksPage(page).waitFor();
+        await page.getByRole('button', { name: ui.back, exact: true }).click();
+        await start.waitFor();
+        await start.startAgain();
+        await download(page, folder, () => start.downloadFirstButton().click());
+        await page.waitForTimeout(500);
+
+        const urls = s.requests;
+        assert.ok(urls.some((u) => u.endsWith('.wasm')), 'the requests were recorded');
+        for (const url of urls) {
+          const ok =
+            url.startsWith('data:') ||
+            url.startsWith(`blob:${server.origin}/`) ||
+            new URL(url).origin === server.origin;
+          assert.ok(ok, `a request to ${url} is not to the page's own origin`);
+        }
+        assert.deepEqual(s.foreignRequests, [], 'no request to any other origin');
+        assert.deepEqual(await context.cookies(), [], 'no cookies');
+        assert.equal(await page.evaluate(() => document.cookie), '', 'document.cookie is empty');
+        assert.deepEqual(await cspViolations(page), [], 'no CSP violation');
+        assert.deepEqual(s.dialogs, []);
+
+        // The recorder works, and the CSP stops inline script.
+        const ran = await page.evaluate(async () => {
+          window.__inlineRan = false;
+          const script = document.createElement('script');
+          script.textContent = 'window.__inlineRan = true';
+          document.head.append(script);
+          await new Promise((r) => setTimeout(r, 100));
+          return window.__inlineRan;
+        });
+        assert.equal(ran, false, 'the CSP blocks inline script');
+        const violations = await cspViolations(page);
+        assert.equal(violations.length, 1, `the recorder saw the inline script: ${violations}`);
+        assert.match(violations[0], /^script-src/);
+      } finally {
+        await s.context.close();
+      }
+    });
+
+    test('the single-file offline copy, opened from file://, requests nothing from any server', async () => {
+      const context = await browser.newContext();
+      const requests = [];
+      context.on('request', (r) => requests.push(r.url()));
+      await context.route(/^https?:/, (route) => route.abort('blockedbyclient'));
+      const page = await context.newPage();
+      const dialogs = [];
+      watchDialogs(page, dialogs);
+      try {
+        await page.goto(pathToFileURL(join(DIST, 'ready-to-share-offline.html')).href);
+        const start = await new StartScreen(page).waitFor();
+        await start.startNow();
+        await page.getByRole('heading', { level: 1, name: ui.about_heading, exact: true }).waitFor();
+        await page.getByLabel(ui.about_area, { exact: true }).fill(PAYLOADS.join(' '));
+        await page.waitForTimeout(SAVE_WAIT);
+        const networked = requests.filter((u) => /^(https?|wss?):/.test(u));
+        assert.deepEqual(networked, [], 'no request to any server');
+        assert.deepEqual(dialogs, []);
+        assert.deepEqual(await context.cookies(), []);
+        assert.equal(await deepCount(page, 'img[src=x]'), 0);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  // -------------------------------------------------------------------------
+  // Storage faults
+  // -------------------------------------------------------------------------
+
+  describe('storage faults', () => {
+    /** A notice in the widget, by its words from the locale. */
+    const notice = (scope, text) => scope.locator('.rts-notice').filter({ hasText: text });
+
+    /** Answers Q1 (level 2, with a note) and Q2 (not sure) of the first theme. */
+    async function answerTwo(theme) {
+      const [q1, q2] = theme.theme.questions;
+      await theme.choose(q1.id, 2);
+      await theme.note(q1.id).fill('Kept in memory');
+      await theme.choose(q2.id, 'not-sure');
+      return { q1: q1.id, q2: q2.id };
+    }
+
+    for (const sandbox of ['allow-scripts', 'allow-scripts allow-downloads']) {
+      test(`blocked: in an iframe with sandbox="${sandbox}" it says storage is blocked, keeps the answers and downloads them`, async () => {
+        const path = `/sandboxed-${sandbox.replace(/\W+/g, '-')}.html`;
+        pages[path] = `<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>Sandboxed host</title></head>
+<body><iframe sandbox="${sandbox}" src="/frame.html" title="Ready to Share" style="width:100%;height:1200px;border:0"></iframe></body></html>`;
+        const s = await session();
+        const { page } = s;
+        try {
+          await page.goto(`${server.origin}${path}`);
+          const frame = page.frameLocator('iframe');
+          await frame.getByRole('heading', { level: 1, name: pack.start.heading, exact: true }).waitFor();
+          // localStorage really is blocked there.
+          const blocked = await page.frames()[1].evaluate(() => {
+            try {
+              return localStorage && false;
+            } catch (e) {
+              return e.name;
+            }
+          });
+          assert.equal(blocked, 'SecurityError', 'localStorage throws SecurityError in the sandboxed frame');
+          const warning = notice(frame, ui.storage_blocked);
+          await warning.waitFor();
+          assert.equal(await warning.getAttribute('role'), 'alert');
+
+          await frame.getByRole('button', { name: ui.start_button, exact: true }).click();
+          await frame.getByLabel(ui.about_area, { exact: true }).fill('Sandboxed area');
+          await frame.getByRole('button', { name: ui.save_and_continue, exact: true }).click();
+          await frame.getByRole('listitem').getByRole('button', { name: pack.themes[0].title, exact: true }).click();
+          const q1 = pack.themes[0].questions[0];
+          const q2 = pack.themes[0].questions[1];
+          const group = (q) => frame.getByRole('group', { name: q.text });
+          await group(q1).getByRole('radio', { name: `2 ${pack.scale[1]}`, exact: true }).check();
+          await frame.getByLabel(ui.note_label, { exact: true }).first().fill('Kept in memory');
+          await group(q2).getByRole('radio', { name: locale().common.not_sure, exact: true }).check();
+          await page.waitForTimeout(SAVE_WAIT);
+          await warning.waitFor();
+          assert.equal(await group(q1).getByRole('radio', { name: `2 ${pack.scale[1]}`, exact: true }).isChecked(), true);
+          // Away and back: still in memory.
+          await frame.getByRole('button', { name: ui.return_to_tasks, exact: true }).click();
+          await frame.getByText(fill(ui.tasks_progress, { answered: 2, total: pack.themes.reduce((n, t) => n + t.questions.length, 0) }), { exact: true }).waitFor();
+
+          let file;
+          try {
+            file = await download(page, folder, () =>
+              warning.getByRole('button', { name: ui.download_answers, exact: true }).click(),
+            );
+          } catch (error) {
+            throw new Error(
+              `"${ui.download_answers}" started no download in the sandboxed frame (${error.message}); ` +
+                `the page logged: ${JSON.stringify(s.errors)}`,
+            );
+          }
+          const saved = JSON.parse(file.text);
+          assert.equal(saved.context.area, 'Sandboxed area');
+          assert.equal(saved.answers[q1.id].level, 2);
+          assert.equal(saved.answers[q1.id].note, 'Kept in memory');
+          assert.equal(saved.answers[q2.id].level, 'not-sure');
+          assert.deepEqual(s.dialogs, []);
+        } finally {
+          await s.context.close();
+        }
+      });
+    }
+
+    test('full: when setItem throws QuotaExceededError it says storage is full, keeps the answers, downloads them, and recovers', async () => {
+      const s = await session();
+      const { page } = s;
+      await s.context.addInitScript(() => {
+        window.__storageFull = true;
+        const setItem = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (key, value) {
+          if (window.__storageFull) {
+            throw new DOMException(`Setting the value of '${key}' exceeded the quota.`, 'QuotaExceededError');
+          }
+          return setItem.call(this, key, value);
+        };
+      });
+      try {
+        const theme = await toFirstTheme(page, server.url, 'Full storage area');
+        const { q1, q2 } = await answerTwo(theme);
+        const warning = notice(page, ui.storage_full);
+        await warning.waitFor();
+        assert.equal(await warning.getAttribute('role'), 'alert');
+        assert.equal(await storageItem(page, PROGRESS_KEY), null, 'nothing could be saved');
+        assert.equal(await theme.chosen(q1), 2, 'the answer stays');
+        assert.equal(await theme.chosen(q2), 'not-sure', 'the answer stays');
+        assert.equal(await theme.note(q1).inputValue(), 'Kept in memory');
+
+        const file = await download(page, folder, () =>
+          warning.getByRole('button', { name: ui.download_answers, exact: true }).click(),
+        );
+        const saved = JSON.parse(file.text);
+        assert.equal(saved.format, 'ready-to-share-assessment');
+        assert.equal(saved.context.area, 'Full storage area');
+        assert.deepEqual(saved.answers[q1], { level: 2, note: 'Kept in memory' });
+        assert.deepEqual(saved.answers[q2], { level: 'not-sure' });
+
+        // Space again: the next change saves everything, and the notice goes.
+        await page.evaluate(() => {
+          window.__storageFull = false;
+        });
+        const q3 = pack.themes[0].questions[2].id;
+        await theme.choose(q3, 5);
+        await waitForSaved(page, (f) => f.answers?.[q1]?.level === 2 && f.answers?.[q3]?.level === 5, 'saved once there is space');
+        await warning.waitFor({ state: 'detached' });
+        assert.deepEqual(s.dialogs, []);
+      } finally {
+        await s.context.close();
+      }
+    });
+
+    const UNREADABLE = {
+      'not JSON': '{not json',
+      'JSON of another format': JSON.stringify({ version: 3, answers: [{ question: 'purpose-what-information', level: 4 }] }),
+      'a newer version of our format': JSON.stringify({ format: 'ready-to-share-assessment', format_version: 2, answers: {} }),
+      'our format with a malformed field': JSON.stringify({ format: 'ready-to-share-assessment', format_version: 1, answers: [] }),
+    };
+
+    /** Puts values in localStorage on the site's origin before the app loads. */
+    async function seed(page, values) {
+      await page.goto(`${server.origin}/blank.html`);
+      await page.evaluate((entries) => {
+        localStorage.clear();
+        for (const [k, v] of entries) localStorage.setItem(k, v);
+      }, Object.entries(values));
+    }
+
+    for (const [kind, value] of Object.entries(UNREADABLE)) {
+      test(`unreadable progress (${kind}) is kept aside, the user is told, and the app works`, async () => {
+        const s = await session();
+        const { page } = s;
+        try {
+          await seed(page, { [PROGRESS_KEY]: value, [STEP_KEY]: 'tasks' });
+          const start = await new StartScreen(page).goto(server.url);
+          const warning = notice(page, ui.progress_unreadable);
+          await warning.waitFor();
+          assert.equal(await storageItem(page, UNREADABLE_KEY), value, 'the unreadable text is kept aside, as it was');
+
+          // The app works: answer, and it is saved under the usual key.
+          await start.startNow();
+          const about = page.getByLabel(ui.about_area, { exact: true });
+          await about.fill('After the unreadable progress');
+          await page.getByRole('button', { name: ui.save_and_continue, exact: true }).click();
+          const theme = await openTheme(page, 0);
+          const q1 = pack.themes[0].questions[0].id;
+          await theme.choose(q1, 4);
+          await waitForSaved(page, (f) => f.answers?.[q1]?.level === 4, 'the new answer is saved');
+          assert.equal(await storageItem(page, UNREADABLE_KEY), value, 'the kept-aside copy is still there');
+
+          // A reload reads the new progress, and the notice has gone.
+          await page.reload();
+          await theme.waitFor();
+          assert.equal(await theme.chosen(q1), 4);
+          assert.equal(await notice(page, ui.progress_unreadable).count(), 0, 'no notice once progress reads');
+          assert.equal(await storageItem(page, UNREADABLE_KEY), value, 'the kept-aside copy is still there after a reload');
+          assert.deepEqual(s.dialogs, []);
+          assert.deepEqual(s.errors, [], 'no errors logged');
+        } finally {
+          await s.context.close();
+        }
+      });
+    }
+
+    test('a second unreadable value does not overwrite the copy kept aside from the first', async () => {
+      const s = await session();
+      const { page } = s;
+      try {
+        await seed(page, { [UNREADABLE_KEY]: 'FIRST unreadable copy', [PROGRESS_KEY]: '{SECOND unreadable copy' });
+        await new StartScreen(page).goto(server.url);
+        await notice(page, ui.progress_unreadable).waitFor();
+        const everything = await page.evaluate(() => Object.values({ ...localStorage }).join('\n'));
+        assert.ok(everything.includes('{SECOND unreadable copy'), 'the second unreadable value is kept');
+        assert.ok(
+          everything.includes('FIRST unreadable copy'),
+          'the copy kept aside earlier is still somewhere in storage (README: "kept aside ... rather than overwritten")',
+        );
+      } finally {
+        await s.context.close();
+      }
+    });
+
+    test('when the unreadable value cannot be copied aside (storage full), it is not deleted either', async () => {
+      const s = await session();
+      const { page } = s;
+      try {
+        await seed(page, { [PROGRESS_KEY]: '{unreadable, and storage is full' });
+        await s.context.addInitScript(() => {
+          const setItem = Storage.prototype.setItem;
+          Storage.prototype.setItem = function (key, value) {
+            if (location.pathname !== '/blank.html') {
+              throw new DOMException(`Setting the value of '${key}' exceeded the quota.`, 'QuotaExceededError');
+            }
+            return setItem.call(this, key, value);
+          };
+        });
+        await new StartScreen(page).goto(server.url);
+        await notice(page, ui.progress_unreadable).waitFor();
+        await page.waitForTimeout(SAVE_WAIT);
+        const everything = await page.evaluate(() => Object.values({ ...localStorage }).join('\n'));
+        assert.ok(
+          everything.includes('{unreadable, and storage is full'),
+          `the unreadable progress is still in storage: found ${JSON.stringify(await page.evaluate(() => ({ ...localStorage })))}`,
+        );
+      } finally {
+        await s.context.close();
+      }
+    });
+  });
+
+  // -------------------------------------------------------------------------
+  // Two tabs
+  // -------------------------------------------------------------------------
+
+  describe('two tabs', () => {
+    const otherTab = (page) => page.locator('.rts-notice').filter({ hasText: ui.from_other_tab });
+
+    test('an answer in one tab reaches the other, with a notice, and older answers never overwrite newer ones', async () => {
+      const s = await session();
+      const { context } = s;
+      const a = s.page;
+      const b = await context.newPage();
+      const dialogs = [];
+      watchDialogs(b, dialogs);
+      try {
+        // Tab A answers the first question of the first theme.
+        const themeA = await toFirstTheme(a, server.url, 'Two tabs');
+        const [q1, q2, q3] = pack.themes[0].questions.map((q) => q.id);
+        await themeA.choose(q1, 3);
+        await waitForSaved(a, (f) => f.answers?.[q1]?.level === 3, 'A saved its answer');
+
+        // Tab B opens on the saved progress (on the same page), then A
+        // answers again.
+        await b.goto(server.url);
+        const themeB = await new ThemePage(b, pack.themes[0].id).waitFor();
+        assert.equal(await themeB.chosen(q1), 3, 'B opened with A\'s saved answer');
+        await a.waitForTimeout(SAVE_WAIT);
+        await themeA.choose(q2, 4);
+        await waitForSaved(a, (f) => f.answers?.[q2]?.level === 4, 'A saved its second answer');
+        // B takes it up from the storage event, and says so.
+        await waitUntil(async () => (await themeB.chosen(q2)) === 4, { message: 'B shows A\'s newer answer' });
+        await otherTab(b).waitFor();
+        assert.equal(await otherTab(b).getAttribute('role'), 'status');
+
+        // Now B answers: newer than anything A has.
+        await themeB.choose(q3, 5);
+        await waitForSaved(b, (f) => f.answers?.[q3]?.level === 5, 'B saved its answer');
+        await waitUntil(async () => (await themeA.chosen(q3)) === 5, { message: 'A shows B\'s newer answer' });
+        await otherTab(a).waitFor();
+        // Give A every chance to write its older answers back.
+        await a.waitForTimeout(SAVE_WAIT * 2);
+        const stored = JSON.parse(await storageItem(a, PROGRESS_KEY));
+        assert.deepEqual(
+          [stored.answers[q1]?.level, stored.answers[q2]?.level, stored.answers[q3]?.level],
+          [3, 4, 5],
+          'storage holds the newest answers',
+        );
+
+        // Reload both (A's pagehide saves at once): still the newest.
+        await a.reload();
+        await b.reload();
+        for (const [name, page] of [['A', a], ['B', b]]) {
+          const theme = await new ThemePage(page, pack.themes[0].id).waitFor();
+          assert.equal(await theme.chosen(q1), 3, `${name} after reload: q1`);
+          assert.equal(await theme.chosen(q2), 4, `${name} after reload: q2`);
+          assert.equal(await theme.chosen(q3), 5, `${name} after reload: q3`);
+        }
+        const after = JSON.parse(await storageItem(a, PROGRESS_KEY));
+        assert.deepEqual(after.answers, stored.answers, 'storage still holds the newest answers');
+        assert.deepEqual([...s.dialogs, ...dialogs], []);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('a tab that missed the other tab\'s save (throttled, no storage event) does not overwrite the newer answers with its older ones', async () => {
+      const s = await session();
+      const { context } = s;
+      const b = s.page;
+      const a = await context.newPage();
+      try {
+        const themeB = await toFirstTheme(b, server.url, 'Missed event');
+        const [q1, q2, q3] = pack.themes[0].questions.map((q) => q.id);
+        await themeB.choose(q1, 2);
+        await waitForSaved(b, (f) => f.answers?.[q1]?.level === 2, 'B saved');
+
+        // Tab A: a background tab whose timers run late (its saves wait
+        // 5 s, not 0.4 s) and that never hears of B's saves.
+        await a.addInitScript(() => {
+          const setTimeoutBefore = window.setTimeout;
+          window.__lateSaves = 0;
+          window.setTimeout = (fn, ms, ...rest) =>
+            ms === 400
+              ? setTimeoutBefore(() => {
+                  window.__lateSaves += 1;
+                  fn();
+                }, 5000)
+              : setTimeoutBefore(fn, ms, ...rest);
+          window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true);
+        });
+        await a.goto(server.url);
+        const themeA = await new ThemePage(a, pack.themes[0].id).waitFor();
+        const lateSaves = () => a.evaluate(() => window.__lateSaves);
+        await waitUntil(async () => (await lateSaves()) >= 1, { timeout: 8000, message: 'A made its first save' });
+
+        // A changes an answer (its save waits 5 s); meanwhile B, later,
+        // answers another and saves first.
+        const before = await lateSaves();
+        await themeA.choose(q2, 1);
+        await themeB.choose(q3, 5);
+        const newest = await waitForSaved(b, (f) => f.answers?.[q3]?.level === 5, 'B saved its newer answer');
+        assert.equal(await lateSaves(), before, 'A has not saved yet: B saved first');
+        // A's late save must not overwrite B's newer answers.
+        await waitUntil(async () => (await lateSaves()) > before, { timeout: 8000, message: 'A made its late save' });
+        await a.waitForTimeout(200);
+        const stored = JSON.parse(await storageItem(b, PROGRESS_KEY));
+        assert.equal(stored.answers[q3]?.level, 5, 'B\'s newer answer is still saved');
+        assert.equal(stored.updated, newest.updated, 'nothing older replaced it');
+        // A has taken up the newer answers instead, and says so.
+        await waitUntil(async () => (await themeA.chosen(q3)) === 5, { message: 'A took up B\'s newer answers' });
+        await otherTab(a).waitFor();
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('opening a second tab does not tell the first that its answers were replaced', async () => {
+      const s = await session();
+      const { context } = s;
+      const a = s.page;
+      try {
+        // Both open at once, before either has saved anything.
+        const b = await context.newPage();
+        await Promise.all([new StartScreen(a).goto(server.url), new StartScreen(b).goto(server.url)]);
+        await b.waitForTimeout(SAVE_WAIT * 2);
+        assert.equal(await otherTab(b).count(), 0, 'tab B shows no "updated from another tab" notice');
+        assert.equal(await otherTab(a).count(), 0, 'tab A shows no "updated from another tab" notice though nothing was answered');
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  // -------------------------------------------------------------------------
+  // A panic
+  // -------------------------------------------------------------------------
+
+  describe('a panic', () => {
+    let debug;
+
+    before(async () => {
+      if (!existsSync(join(DIST_DEBUG, 'index.html'))) {
+        throw new Error(
+          `${DIST_DEBUG}index.html is missing: run trunk build --offline --release=false --dist dist-debug`,
+        );
+      }
+      debug = await startServer({ root: DIST_DEBUG, pages });
+    });
+
+    after(async () => {
+      await debug?.close();
+    });
+
+    test('the release build does not export forcePanicForTests', () => {
+      const files = readdirSync(DIST).filter((f) => /\.(js|wasm|html)$/.test(f));
+      assert.ok(files.some((f) => f.endsWith('.wasm')), 'dist/ has the wasm');
+      for (const f of files) {
+        assert.ok(!readFileSync(join(DIST, f)).includes('forcePanicForTests'), `dist/${f} has no forcePanicForTests`);
+      }
+      const glue = readdirSync(DIST_DEBUG).find((f) => /^ready-to-share-[0-9a-f]+\.js$/.test(f));
+      assert.ok(readFileSync(join(DIST_DEBUG, glue), 'utf8').includes('forcePanicForTests'), 'the debug build has it');
+    });
+
+    /** Calls the debug glue's forcePanicForTests in the page; returns what it threw. */
+    function forcePanic(page) {
+      return page.evaluate(async () => {
+        const href = document.querySelector('link[rel=modulepreload]')?.href
+          ?? [...performance.getEntriesByType('resource')].map((e) => e.name).find((n) => /ready-to-share-[0-9a-f]+\.js$/.test(n));
+        const glue = await import(href);
+        try {
+          glue.forcePanicForTests();
+          return 'no error';
+        } catch (error) {
+          return String(error);
+        }
+      });
+    }
+
+    test('the standalone page becomes a panel offering the answers saved a moment ago', async () => {
+      const s = await session({ origin: debug.origin });
+      const { page } = s;
+      try {
+        const theme = await toFirstTheme(page, debug.url, 'Panic area');
+        const q1 = pack.themes[0].questions[0].id;
+        await theme.choose(q1, 3);
+        await theme.note(q1).fill('Before the panic');
+        await page.waitForTimeout(SAVE_WAIT);
+        const thrown = await forcePanic(page);
+        assert.notEqual(thrown, 'no error', 'the forced panic threw');
+
+        const panel = page.getByRole('alert').filter({ hasText: ui.crashed_title });
+        await panel.waitFor();
+        assert.ok((await panel.innerText()).includes(ui.crashed_body));
+        assert.equal(await page.getByRole('heading', { name: pack.themes[0].title }).count(), 0, 'the widget is gone');
+        const link = panel.getByRole('link', { name: ui.crashed_download, exact: true });
+        const file = await download(page, folder, () => link.click());
+        assert.equal(file.name, 'ready-to-share-panic-area.json');
+        const saved = JSON.parse(file.text);
+        assert.equal(saved.context.area, 'Panic area');
+        assert.deepEqual(saved.answers[q1], { level: 3, note: 'Before the panic' });
+      } finally {
+        await s.context.close();
+      }
+    });
+
+    test('every embedded widget on the page becomes a panel with its own answers', async () => {
+      pages['/host-two-widgets.html'] = `<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>Two widgets</title></head>
+<body><h1>Two widgets</h1>
+<ready-to-share storage-key="first"></ready-to-share>
+<ready-to-share storage-key="second"></ready-to-share>
+<script type="module" src="/embed.js"></script></body></html>`;
+      const s = await session({ origin: debug.origin });
+      const { page } = s;
+      try {
+        await page.goto(`${debug.origin}/host-two-widgets.html`);
+        const widgets = [page.locator('ready-to-share').nth(0), page.locator('ready-to-share').nth(1)];
+        for (const [i, w] of widgets.entries()) {
+          await w.getByRole('heading', { level: 2, name: pack.start.heading, exact: true }).waitFor();
+          await w.getByRole('button', { name: ui.start_button, exact: true }).click();
+          await w.getByLabel(ui.about_area, { exact: true }).fill(`Widget ${i + 1}`);
+        }
+        await page.waitForTimeout(SAVE_WAIT);
+        const thrown = await page.evaluate(async () => {
+          const glue = await import(new URL(document.querySelector('script[src$="embed.js"]').src).href.replace(/embed\.js$/, '') +
+            [...performance.getEntriesByType('resource')].map((e) => e.name).find((n) => /ready-to-share-[0-9a-f]+\.js$/.test(n)).split('/').pop());
+          try {
+            glue.forcePanicForTests();
+            return 'no error';
+          } catch (error) {
+            return String(error);
+          }
+        });
+        assert.notEqual(thrown, 'no error');
+        for (const [i, w] of widgets.entries()) {
+          const panel = w.getByRole('alert').filter({ hasText: ui.crashed_title });
+          await panel.waitFor();
+          const file = await download(page, folder, () =>
+            panel.getByRole('link', { name: ui.crashed_download, exact: true }).click(),
+          );
+          assert.equal(JSON.parse(file.text).context.area, `Widget ${i + 1}`, `widget ${i + 1} offers its own answers`);
+        }
+      } finally {
+        await s.context.close();
+      }
+    });
+  });
+});
