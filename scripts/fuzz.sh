@@ -56,8 +56,12 @@ for target in "${TARGETS[@]}"; do
         status=1
         tail -n 60 "$log" >&2
     fi
+    # libFuzzer's own count and time ("Done N runs in S second(s)"), not
+    # counting the build; the stats line if it stopped early.
     execs="$(grep -m1 '^stat::number_of_executed_units' "$log" | awk '{print $2}')"
-    summary+=("$(printf '  %-16s %-8s %5ss  %10s inputs' "$target" "$result" "$((SECONDS - started))" "${execs:-?}")")
+    fuzzed="$(grep -m1 -o 'Done [0-9]* runs in [0-9]* second' "$log" | awk '{print $5}')"
+    summary+=("$(printf '  %-16s %-8s fuzzed %5ss (%ss with the build)  %10s inputs' \
+        "$target" "$result" "${fuzzed:-?}" "$((SECONDS - started))" "${execs:-?}")")
     [[ "$result" == ok ]] && rm -f "$log"
 done
 printf '%s\n' "${summary[@]}"

@@ -6,7 +6,9 @@
 #   4. native tests       cargo test
 #   5. browser tests      wasm-bindgen-test in headless Chromium (tests/browser.rs)
 #   6. release build      trunk build --release --offline into dist/
-#   7. end-to-end tests   Playwright + axe against dist/ (tests/e2e/*.test.mjs)
+#   7. debug build        trunk build --release=false into dist-debug/ (it
+#                         exports forcePanicForTests, for tests/e2e/safety)
+#   8. end-to-end tests   Playwright + axe against dist/ (tests/e2e/*.test.mjs)
 # Installs whatever is missing first (scripts/setup.sh --browser).
 set -euo pipefail
 
@@ -84,6 +86,9 @@ wasm_file="$(find dist -maxdepth 1 -name '*.wasm' | head -n 1)"
     exit 1
 }
 printf 'dist: %s is %s bytes (%s gzipped)\n' "$wasm_file" "$(wc -c <"$wasm_file")" "$(gzip -9 -c "$wasm_file" | wc -c)"
+
+layer "debug build" "trunk build --release=false into dist-debug/ (for the forced-panic tests)"
+trunk build --offline --release=false --dist dist-debug
 
 layer "end-to-end tests" "Playwright + axe against dist/, Debian Chromium (tests/e2e)"
 (cd tests/e2e && node --test --test-reporter=spec --test-concurrency=1 ./*.test.mjs)

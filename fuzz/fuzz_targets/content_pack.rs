@@ -58,7 +58,9 @@ fuzz_target!(|data: &[u8]| {
             PackInput::Shape(shape) => serde_json::to_string(&shape.to_pack()).unwrap(),
             PackInput::Replaced(shape, pointer, json) => {
                 let mut value = serde_json::to_value(shape.to_pack()).unwrap();
-                if let Some(slot) = value.pointer_mut(POINTERS[usize::from(pointer) % POINTERS.len()]) {
+                if let Some(slot) =
+                    value.pointer_mut(POINTERS[usize::from(pointer) % POINTERS.len()])
+                {
                     *slot = json.to_value();
                 }
                 value.to_string()

@@ -34,9 +34,14 @@ struct Input {
     date: Text,
 }
 
-fn assessment(answers: &Answers, pack: &ContentPack) -> Option<ready_to_share::model::assessment::Assessment> {
+fn assessment(
+    answers: &Answers,
+    pack: &ContentPack,
+) -> Option<ready_to_share::model::assessment::Assessment> {
     match answers {
-        Answers::Read(file) => read_assessment(&file.to_text(pack), pack).ok().map(|o| o.assessment),
+        Answers::Read(file) => read_assessment(&file.to_text(pack), pack)
+            .ok()
+            .map(|o| o.assessment),
         Answers::Built(shape) => Some(shape.to_assessment(pack)),
     }
 }
@@ -44,7 +49,9 @@ fn assessment(answers: &Answers, pack: &ContentPack) -> Option<ready_to_share::m
 fn text(answers: &Answers, pack: &ContentPack) -> String {
     match answers {
         Answers::Read(file) => file.to_text(pack),
-        Answers::Built(shape) => ready_to_share::model::file::write_assessment(&shape.to_assessment(pack)),
+        Answers::Built(shape) => {
+            ready_to_share::model::file::write_assessment(&shape.to_assessment(pack))
+        }
     }
 }
 
@@ -78,7 +85,8 @@ fuzz_target!(|data: &[u8]| {
     if let Some(now) = assessment(&input.now, pack) {
         let name = file_name(&now.context.area, date, "html");
         assert!(
-            name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.'),
+            name.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.'),
             "an unsafe file name: {name:?}"
         );
         let report = Report::new(pack, locale, &now, date);
@@ -98,5 +106,8 @@ fuzz_target!(|data: &[u8]| {
     check_html(&together::html(&report));
     check_csv(&together::csv(&report));
     let json = together::json(&report);
-    assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok(), "the partnership JSON is not JSON");
+    assert!(
+        serde_json::from_str::<serde_json::Value>(&json).is_ok(),
+        "the partnership JSON is not JSON"
+    );
 });

@@ -251,7 +251,9 @@ impl FileShape {
             .iter()
             .map(|(q, level, note)| {
                 let id = match q {
-                    Result2::A(i) if !ids.is_empty() => ids[usize::from(*i) % ids.len()].to_string(),
+                    Result2::A(i) if !ids.is_empty() => {
+                        ids[usize::from(*i) % ids.len()].to_string()
+                    }
                     Result2::A(i) => i.to_string(),
                     Result2::B(t) => t.0.clone(),
                 };
@@ -504,7 +506,11 @@ impl PackShape {
 pub fn check_read(text: &str, pack: &ContentPack) -> Option<Assessment> {
     match read_assessment(text, pack) {
         Ok(opened) => {
-            assert!(opened.warnings.iter().all(|w| !w.is_error()), "{:?}", opened.warnings);
+            assert!(
+                opened.warnings.iter().all(|w| !w.is_error()),
+                "{:?}",
+                opened.warnings
+            );
             let a = &opened.assessment;
             assert_eq!(a.pack_id, pack.id);
             assert!(a.answers.values().all(|x| !x.is_empty()));
@@ -582,7 +588,9 @@ impl AssessmentShape {
 /// markup that could run or load anything.
 pub fn check_html(html: &str) {
     let lower = html.to_ascii_lowercase();
-    for tag in ["<script", "<img", "<iframe", "<object", "<embed", "<link", "<base", "<form"] {
+    for tag in [
+        "<script", "<img", "<iframe", "<object", "<embed", "<link", "<base", "<form",
+    ] {
         assert!(!lower.contains(tag), "the HTML holds {tag}:\n{html}");
     }
     // No tag carries an event handler (escaped text such as
@@ -596,7 +604,10 @@ pub fn check_html(html: &str) {
             .split(|c: char| c.is_whitespace() || c == '/')
             .skip(1)
             .any(|attribute| attribute.starts_with("on") && attribute.contains('='));
-        assert!(!handler, "a tag in the HTML has an event handler: <{inside}>\n{html}");
+        assert!(
+            !handler,
+            "a tag in the HTML has an event handler: <{inside}>\n{html}"
+        );
     }
 }
 
@@ -604,7 +615,10 @@ pub fn check_html(html: &str) {
 pub fn check_markdown(markdown: &str) {
     let lower = markdown.to_ascii_lowercase();
     for tag in ["<script", "<img", "<iframe"] {
-        assert!(!lower.contains(tag), "the Markdown holds {tag}:\n{markdown}");
+        assert!(
+            !lower.contains(tag),
+            "the Markdown holds {tag}:\n{markdown}"
+        );
     }
 }
 
@@ -641,10 +655,18 @@ pub fn check_csv(csv: &str) {
             other => panic!("{other:?} outside a quoted cell in the CSV:\n{csv}"),
         }
     }
-    assert!(row.is_empty(), "the CSV does not end with a line break:\n{csv}");
+    assert!(
+        row.is_empty(),
+        "the CSV does not end with a line break:\n{csv}"
+    );
     let width = rows.first().map_or(0, Vec::len);
     for (i, r) in rows.iter().enumerate() {
-        assert_eq!(r.len(), width, "row {i} has {} cells, not {width}:\n{csv}", r.len());
+        assert_eq!(
+            r.len(),
+            width,
+            "row {i} has {} cells, not {width}:\n{csv}",
+            r.len()
+        );
         for cell in r {
             let first = cell.chars().next();
             assert!(

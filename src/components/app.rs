@@ -78,6 +78,27 @@ pub fn App(props: &AppProps) -> Html {
         dispatch: state.dispatcher(),
     };
 
+    // The accent goes through the style object rather than a style
+    // attribute, which a Content Security Policy without 'unsafe-inline'
+    // would block.
+    {
+        let root = root.clone();
+        let accent = options
+            .accent
+            .as_deref()
+            .and_then(safe_colour)
+            .map(str::to_string);
+        use_effect_with(accent, move |accent| {
+            if let Some(element) = root.cast::<web_sys::HtmlElement>() {
+                let style = element.style();
+                let _ = match accent {
+                    Some(colour) => style.set_property("--rts-accent", colour),
+                    None => style.remove_property("--rts-accent").map(|_| ()),
+                };
+            }
+        });
+    }
+
     // If anything panics, this widget becomes a panel offering its answers.
     {
         let root = root.clone();
@@ -135,11 +156,6 @@ pub fn App(props: &AppProps) -> Html {
         Step::Summary => html! { <Summary state={state.clone()} /> },
         Step::Partnership => html! { <PartnershipPage /> },
     };
-    let style = options
-        .accent
-        .as_deref()
-        .and_then(safe_colour)
-        .map(|colour| format!("--rts-accent: {colour}"));
     let on_update = {
         let root = root.clone();
         Callback::from(move |_: MouseEvent| request_update(&root))
@@ -147,7 +163,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<Shared> context={shared}>
-            <div class="rts-app" ref={root} lang={locale.language.clone()} {style}>
+            <div class="rts-app" ref={root} lang={locale.language.clone()}>
                 <Notices save_status={state.save_status}
                     progress_unreadable={state.progress_unreadable}
                     from_other_tab={state.from_other_tab}
@@ -176,7 +192,14 @@ fn focus_within(root: &NodeRef, prefix: &str, question_id: Option<&str>) {
     };
     if let Ok(Some(element)) = root.query_selector(&selector) {
         if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-            let _ = element.focus();
+            // Focus without the browser's own jump, then scroll the host page
+            // only as far as needed to bring the new heading into view.
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = element.focus_with_options(&options);
+            let scroll = web_sys::ScrollIntoViewOptions::new();
+            scroll.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            element.scroll_into_view_with_scroll_into_view_options(&scroll);
         }
     }
 }

@@ -111,6 +111,12 @@ pub fn use_autosave(state: &UseReducerHandle<State>, storage_key: &str, pack: &R
         let dispatch = state.dispatcher();
         let last_written = Rc::clone(&last_written);
         use_effect_with((), move |_| {
+            let (pending_on_unmount, key_on_unmount, pack_on_unmount, last_written_on_unmount) = (
+                Rc::clone(&pending),
+                key.clone(),
+                Rc::clone(&pack),
+                Rc::clone(&last_written),
+            );
             let window = gloo::utils::window();
             let on_hide = {
                 let (pending, key, pack, dispatch) = (
@@ -142,6 +148,16 @@ pub fn use_autosave(state: &UseReducerHandle<State>, storage_key: &str, pack: &R
             move || {
                 drop(on_hide);
                 drop(on_other_tab);
+                // The host may remove the widget just after a change: save
+                // it now rather than lose it with the timer.
+                if let Some(p) = pending_on_unmount.borrow_mut().take() {
+                    let _ = save(
+                        &key_on_unmount,
+                        &pack_on_unmount,
+                        &p,
+                        &last_written_on_unmount,
+                    );
+                }
             }
         });
     }

@@ -237,7 +237,11 @@ async function walkToFirstQuestion(session) {
   await page.goto(`${session.origin}/#rts-bench-flow`, { waitUntil: 'domcontentloaded' });
   const marks = await page.evaluate(() => window.__rtsFlow);
   await page.waitForLoadState('load');
-  const timeOrigin = await page.evaluate(() => performance.timeOrigin);
+  const { timeOrigin, wasmLoaded } = await page.evaluate(() => {
+    const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+    return { timeOrigin: performance.timeOrigin, wasmLoaded: wasm ? wasm.responseEnd : NaN };
+  });
+  marks.wasmLoaded = wasmLoaded;
   // Requests sent before the first screen was on show make the first screen.
   const cutoff = timeOrigin + marks.firstScreen;
   const local = [...requests.values()].filter((r) => r.url.startsWith(session.origin));
@@ -518,6 +522,7 @@ async function run(index, server) {
     const cold = await walkToFirstQuestion(session);
     out.coldFirstScreen = cold.marks.firstScreen;
     out.coldFirstQuestion = cold.marks.firstQuestion;
+    out.coldWasmLoaded = cold.marks.wasmLoaded;
     out.firstScreenRequests = cold.first.length;
     out.firstScreenBytes = cold.first.reduce((s, r) => s + r.bytes, 0);
     out.firstScreenList = cold.first.map((r) => ({ url: r.url.slice(server.origin.length), bytes: r.bytes, encoding: r.encoding }));
@@ -534,6 +539,7 @@ async function run(index, server) {
     const warm = await walkToFirstQuestion(session);
     out.warmFirstScreen = warm.marks.firstScreen;
     out.warmFirstQuestion = warm.marks.firstQuestion;
+    out.warmWasmLoaded = warm.marks.wasmLoaded;
     out.warmRequests = warm.first.length + warm.later.length;
     out.warmNetworkBytes = [...warm.first, ...warm.later].filter((r) => !r.fromServiceWorker).reduce((s, r) => s + r.bytes, 0);
     out.warmFromServiceWorker = [...warm.first, ...warm.later].filter((r) => r.fromServiceWorker).length;
@@ -631,6 +637,8 @@ async function main() {
     firstScreenRequests: median(pick((r) => r.firstScreenRequests)),
     precacheBytes: median(pick((r) => r.precacheBytes)),
     precacheRequests: median(pick((r) => r.precacheRequests)),
+    coldWasmLoaded: median(pick((r) => r.coldWasmLoaded)),
+    warmWasmLoaded: median(pick((r) => r.warmWasmLoaded)),
     coldFirstScreen: median(pick((r) => r.coldFirstScreen)),
     coldFirstQuestion: median(pick((r) => r.coldFirstQuestion)),
     warmFirstScreen: median(pick((r) => r.warmFirstScreen)),
@@ -673,8 +681,10 @@ async function main() {
   line('first screen, bytes over the wire (gzip)', kb(fig.firstScreenBytes), '<= 100 KB', verdict(fig.firstScreenBytes, BUDGETS.firstScreenBytes, false));
   line('first screen, requests', fig.firstScreenRequests, '<= 5', verdict(fig.firstScreenRequests, BUDGETS.firstScreenRequests, false));
   line('  + service worker precache after load (separate)', `${fig.precacheRequests} req, ${kb(fig.precacheBytes)}`, '-', '');
+  line('wasm downloaded (its responseEnd), cold', ms(fig.coldWasmLoaded), '-', '');
   line('first screen shown ("Start now"), cold', ms(fig.coldFirstScreen), '-', '');
   line('first question interactive, cold', ms(fig.coldFirstQuestion), '-', '');
+  line('wasm from the service worker (responseEnd), warm', ms(fig.warmWasmLoaded), '-', '');
   line('first screen shown, warm (2nd navigation)', ms(fig.warmFirstScreen), '-', '');
   line('first question interactive, warm', ms(fig.warmFirstQuestion), '-', '');
   line('  warm navigation bytes from the network', kb(fig.warmNetworkBytes), '-', '');

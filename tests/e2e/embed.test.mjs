@@ -341,7 +341,39 @@ describe('embedding', () => {
       assert.equal(afterStart.href, before.href, 'the address is unchanged');
       assert.equal(afterStart.title, before.title, 'the title is unchanged');
       assert.equal(afterStart.history, before.history, 'no history entry was added');
-      assert.equal(afterStart.scrollY, scrolled, 'window.scrollY is unchanged after Start now');
+      // Focus moves to the new page's heading. The host page may scroll only
+      // as far as it takes to bring that heading into view: never to the top
+      // of the host page, and not at all when the heading is already visible.
+      const heading = await page.evaluate(() => {
+        const widget = document.querySelector('ready-to-share');
+        const h = widget.shadowRoot.querySelector('.rts-page-heading');
+        const box = h.getBoundingClientRect();
+        return { top: box.top, bottom: box.bottom, focused: widget.shadowRoot.activeElement === h };
+      });
+      assert.ok(heading.focused, 'focus is on the new heading');
+      const viewport = await page.evaluate(() => innerHeight);
+      assert.ok(heading.top >= -1 && heading.bottom <= viewport + 1, `the new heading is in view (${JSON.stringify(heading)}, viewport ${viewport}, scrollY ${afterStart.scrollY} from ${scrolled})`);
+      assert.ok(afterStart.scrollY > 1000, `the host page was not scrolled to its top (scrollY ${afterStart.scrollY})`);
+      assert.ok(Math.abs(afterStart.scrollY - scrolled) <= 1500, 'the scroll moved only as far as the widget');
+      // The About heading is in view now. Going back puts the start page's
+      // heading at the same place, already in view: nothing may scroll.
+      // (Clicked in the page, because Playwright's click scrolls by itself.)
+      // Scroll the host up a little, so the start page's heading (which sits
+      // a little higher, with no back link above it) is in view too.
+      const visibleAlready = await page.evaluate(() => {
+        window.scrollBy(0, -200);
+        return window.scrollY;
+      });
+      await page.evaluate((label) => {
+        const root = document.querySelector('ready-to-share').shadowRoot;
+        [...root.querySelectorAll('button')].find((b) => b.textContent.trim() === label).click();
+      }, ui.back);
+      await widget.waitForHeading(pack.start.heading);
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      assert.equal(await page.evaluate(() => window.scrollY), visibleAlready,
+        'no scroll when the new heading is already in view');
+      await widget.button(ui.start_button).click();
+      await widget.waitForHeading(ui.about_heading);
 
       // A few more steps: still no change to the address, title or history.
       await widget.aboutToTasks();

@@ -6,7 +6,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -303,6 +303,16 @@ describe('offline', () => {
       console.log(`size: ${name} ${bytes.length} bytes raw, ${sizes[name].gzip} bytes gzip (level 9)`);
     }
     assert.ok(sizes['embed.js'].raw > 0 && sizes['ready-to-share-offline.html'].raw > 0);
+    // What embed.js then loads: the wasm-bindgen glue, the wasm and the CSS.
+    const loaded = readdirSync(DIST).filter((f) => /^ready-to-share-[0-9a-f]+(\.js|_bg\.wasm|\.css)$/.test(f));
+    const total = ['embed.js', ...loaded].reduce(
+      (sum, name) => {
+        const bytes = readFileSync(join(DIST, name));
+        return { raw: sum.raw + bytes.length, gzip: sum.gzip + gzipSync(bytes, { level: 9 }).length };
+      },
+      { raw: 0, gzip: 0 },
+    );
+    console.log(`size: embed.js with what it loads (${loaded.join(', ')}) ${total.raw} bytes raw, ${total.gzip} bytes gzip`);
 
     // A host page on one origin, the site (with CORS) on another; a cold
     // browser context each run. The clock starts as the parser reaches the

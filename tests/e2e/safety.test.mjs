@@ -25,7 +25,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { contentPack, launchBrowser, openPage } from './helpers.mjs';
 import { DIST, startServer } from './server.mjs';
 import { fill, locale, parseCsv, waitUntil, watchDialogs } from './support.mjs';
-import { answerEveryTheme, startAndDescribe } from './journey.mjs';
+import { answerEveryTheme, completeAssessment, startAndDescribe } from './journey.mjs';
 import { StartScreen } from './pages/start-screen.mjs';
 import { StoryPage } from './pages/story.mjs';
 import { SummaryPage } from './pages/summary.mjs';
@@ -115,7 +115,7 @@ async function download(page, folder, click) {
   const [file] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), click()]);
   const path = join(folder, `${Date.now()}-${file.suggestedFilename()}`);
   await file.saveAs(path);
-  return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
+  return { name: file.suggestedFilename(), text: await readFile(path, 'utf8'), url: file.url() };
 }
 
 describe('safety', () => {
@@ -461,19 +461,20 @@ describe('safety', () => {
         // The live page carries the CSP.
         assert.equal(await page.locator('meta[http-equiv="Content-Security-Policy"]').count(), 1);
         // The offline copy, from the start page.
+        const downloads = [];
         const offline = await download(page, folder, () =>
           page.getByRole('link', { name: ui.offline_link, exact: true }).click(),
         );
+        downloads.push(offline.url);
         assert.equal(offline.name, 'ready-to-share-offline.html');
         await start.startNow();
         await page.getByRole('heading', { level: 1, name: ui.about_heading, exact: true }).waitFor();
         await page.getByRole('button', { name: ui.back, exact: true }).click();
         await start.waitFor();
 
-        const { completeAssessment } = await import('./journey.mjs');
         const summary = await completeAssessment(page, server.url);
         for (const name of [ui.download_html, ui.download_markdown, ui.download_csv, ui.download_json]) {
-          await download(page, folder, () => summary.downloadButton(name).click());
+          downloads.push((await download(page, folder, () => summary.downloadButton(name).click())).url);
         }
         // "Start again" offers the answers first.
         await summary.back();
@@ -481,10 +482,11 @@ describe('safety', () => {
         await page.getByRole('button', { name: ui.back, exact: true }).click();
         await start.waitFor();
         await start.startAgain();
-        await download(page, folder, () => start.downloadFirstButton().click());
+        downloads.push((await download(page, folder, () => start.downloadFirstButton().click())).url);
         await page.waitForTimeout(500);
 
-        const urls = s.requests;
+        assert.equal(downloads.length, 6, 'six downloads');
+        const urls = [...s.requests, ...downloads];
         assert.ok(urls.some((u) => u.endsWith('.wasm')), 'the requests were recorded');
         for (const url of urls) {
           const ok =
@@ -602,6 +604,8 @@ describe('safety', () => {
           await frame.getByRole('button', { name: ui.return_to_tasks, exact: true }).click();
           await frame.getByText(fill(ui.tasks_progress, { answered: 2, total: pack.themes.reduce((n, t) => n + t.questions.length, 0) }), { exact: true }).waitFor();
 
+          const warnings = [];
+          page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
           let file;
           try {
             file = await download(page, folder, () =>
@@ -610,7 +614,7 @@ describe('safety', () => {
           } catch (error) {
             throw new Error(
               `"${ui.download_answers}" started no download in the sandboxed frame (${error.message}); ` +
-                `the page logged: ${JSON.stringify(s.errors)}`,
+                `the page logged: ${JSON.stringify([...s.errors, ...warnings])}`,
             );
           }
           const saved = JSON.parse(file.text);
@@ -723,6 +727,31 @@ describe('safety', () => {
         }
       });
     }
+
+    test('a long story (1.1 MB, pasted in) is saved and still reads after a reload', async () => {
+      const s = await session();
+      const { page } = s;
+      try {
+        await startAndDescribe(page, server.url, { area: 'Long story', organisation: '', partners: '' });
+        await new TasksPage(page).open(ui.story_heading);
+        const story = await new StoryPage(page).waitFor();
+        const long = 'A long story, pasted in from a document. '.repeat(27_000);
+        await story.tell(long);
+        await waitForSaved(page, (f) => f.story?.length === long.length, 'the long story is saved');
+        await page.reload();
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.waitForTimeout(200);
+        assert.equal(
+          await notice(page, ui.progress_unreadable).count(),
+          0,
+          'after a reload, the progress the app itself saved is reported unreadable',
+        );
+        await new StoryPage(page).waitFor();
+        assert.equal((await page.getByLabel(ui.story_label, { exact: true }).inputValue()).length, long.length);
+      } finally {
+        await s.context.close();
+      }
+    });
 
     test('a second unreadable value does not overwrite the copy kept aside from the first', async () => {
       const s = await session();
