@@ -60,11 +60,14 @@ export class PartnershipPage extends Screen {
     await zone.dispose();
   }
 
-  /** "N files open." in the status line. */
+  /** The number in the status line ("Files chosen: N."), read through the
+   * locale's template so the wording can change. */
   async openCount() {
     const text = tidy(await this.status.textContent());
-    const match = /^(\d+)/.exec(text);
-    return match ? Number(match[1]) : null;
+    const [before, after] = this.ui.partnership_opened.split('{count}');
+    if (!text.startsWith(before)) return null;
+    const match = /^(\d+)/.exec(text.slice(before.length));
+    return match && text.slice(before.length + match[1].length).startsWith(after) ? Number(match[1]) : null;
   }
 
   /** The failed-files notice's items: { name, reason }. */
