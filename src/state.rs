@@ -149,6 +149,10 @@ pub struct State {
     pub earlier: Option<Assessment>,
     /// Why the last earlier file chosen did not open.
     pub earlier_problem: Option<FileProblem>,
+    /// Saved progress that could not be read could not be copied aside
+    /// either: nothing is saved over it until the user opens a file or
+    /// starts again.
+    pub hold_saving: bool,
 }
 
 impl State {
@@ -165,6 +169,7 @@ impl State {
             from_other_tab: false,
             earlier: None,
             earlier_problem: None,
+            hold_saving: false,
         }
     }
 
@@ -207,6 +212,7 @@ impl State {
                 // Opening a file is this tab's newest change: it must win
                 // over anything saved before it, here or in another tab.
                 self.assessment.updated = now;
+                self.hold_saving = false;
                 self.file_messages = if opened.warnings.is_empty() {
                     FileMessages::None
                 } else {
@@ -220,6 +226,7 @@ impl State {
             Action::DismissFileMessages => self.file_messages = FileMessages::None,
             Action::StartAgain { now } => {
                 self.assessment = Assessment::new(&self.pack, &now);
+                self.hold_saving = false;
                 self.file_messages = FileMessages::None;
                 self.go(Step::Start);
             }
@@ -235,8 +242,12 @@ impl State {
             }
             Action::FromOtherTab(assessment) => {
                 if assessment.updated > self.assessment.updated {
+                    // Only say so when something the user can see changed:
+                    // two fresh tabs both saving a blank assessment is not news.
+                    if !assessment.same_answers(&self.assessment) {
+                        self.from_other_tab = true;
+                    }
                     self.assessment = assessment;
-                    self.from_other_tab = true;
                 }
             }
         }

@@ -4,6 +4,7 @@ use crate::clock;
 use crate::components::heading::{BackLink, Heading};
 use crate::components::shared::{use_shared, Shared};
 use crate::model::assessment::Context;
+use crate::model::file::{MAX_NAME_CHARS, MAX_PARTNERS_CHARS};
 use crate::state::{Action, Edit, Step};
 
 #[derive(Properties, PartialEq)]
@@ -47,6 +48,7 @@ pub fn About(props: &AboutProps) -> Html {
                 <label class="rts-label" for={id.clone()}>{ label }</label>
                 <p class="rts-hint" id={hint_id.clone()}>{ hint }</p>
                 <input class="rts-input" type="text" id={id} value={value.to_string()}
+                    maxlength={MAX_NAME_CHARS.to_string()}
                     aria-describedby={hint_id} autocomplete="off" spellcheck="false" {oninput} />
             </div>
         }
@@ -100,6 +102,7 @@ pub fn About(props: &AboutProps) -> Html {
                 <label class="rts-label" for={partners_id.clone()}>{ &ui.about_partners }</label>
                 <p class="rts-hint" id={partners_hint.clone()}>{ &ui.about_partners_hint }</p>
                 <textarea class="rts-textarea" id={partners_id} rows="4"
+                    maxlength={MAX_PARTNERS_CHARS.to_string()}
                     aria-describedby={partners_hint} value={context.partners.clone()}
                     oninput={on_partners} />
             </div>

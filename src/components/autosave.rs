@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use crate::model::assessment::Assessment;
 use crate::model::content::ContentPack;
-use crate::model::file::{read_assessment, write_assessment};
+use crate::model::file::{read_saved_progress, write_assessment};
 use crate::state::{Action, SaveStatus, State, Step};
 use crate::{clock, panic_panel, storage};
 
@@ -37,8 +37,9 @@ pub fn restore(pack: &Rc<ContentPack>, storage_key: &str) -> State {
     let fresh = || Assessment::new(pack, &clock::now());
     let key = storage::progress_key(storage_key);
     let mut unreadable = false;
+    let mut hold_saving = false;
     let (assessment, step, status) = match storage::load(&key) {
-        Ok(Some(text)) => match read_assessment(&text, pack) {
+        Ok(Some(text)) => match read_saved_progress(&text, pack) {
             Ok(opened) => {
                 let step = storage::load(&step_key(storage_key))
                     .ok()
@@ -48,9 +49,15 @@ pub fn restore(pack: &Rc<ContentPack>, storage_key: &str) -> State {
             }
             Err(_) => {
                 unreadable = true;
-                let _ = storage::save(&format!("{key}:unreadable"), &text);
-                let _ = storage::remove(&key);
-                (fresh(), Step::Start, SaveStatus::Ok)
+                if keep_aside(&key, &text) {
+                    let _ = storage::remove(&key);
+                    (fresh(), Step::Start, SaveStatus::Ok)
+                } else {
+                    // No room to keep a copy: leave the value where it is and
+                    // save nothing over it this time.
+                    hold_saving = true;
+                    (fresh(), Step::Start, SaveStatus::Full)
+                }
             }
         },
         Ok(None) => (fresh(), Step::Start, SaveStatus::Ok),
@@ -59,13 +66,27 @@ pub fn restore(pack: &Rc<ContentPack>, storage_key: &str) -> State {
     let mut state = State::new(Rc::clone(pack), assessment, step);
     state.save_status = status;
     state.progress_unreadable = unreadable;
+    state.hold_saving = hold_saving;
     state
+}
+
+/// Copies an unreadable value aside without overwriting an earlier copy.
+/// True when the copy is safely stored.
+fn keep_aside(key: &str, text: &str) -> bool {
+    let first = format!("{key}:unreadable");
+    let target = match storage::load(&first) {
+        Ok(None) => first,
+        Ok(Some(existing)) if existing == text => return true,
+        Ok(Some(_)) => format!("{first}:{}", clock::now()),
+        Err(_) => return false,
+    };
+    storage::save(&target, text).is_ok()
 }
 
 /// The assessment saved by another tab, if it is newer than `updated`.
 fn newer_in_storage(storage_key: &str, pack: &ContentPack, updated: &str) -> Option<Assessment> {
     let text = storage::load(&storage::progress_key(storage_key)).ok()??;
-    let stored = read_assessment(&text, pack).ok()?.assessment;
+    let stored = read_saved_progress(&text, pack).ok()?.assessment;
     (stored.updated.as_str() > updated).then_some(stored)
 }
 
@@ -140,7 +161,7 @@ pub fn use_autosave(state: &UseReducerHandle<State>, storage_key: &str, pack: &R
                     return;
                 }
                 if let Some(text) = event.new_value() {
-                    if let Ok(opened) = read_assessment(&text, &pack) {
+                    if let Ok(opened) = read_saved_progress(&text, &pack) {
                         dispatch.dispatch(Action::FromOtherTab(opened.assessment));
                     }
                 }
@@ -168,11 +189,16 @@ pub fn use_autosave(state: &UseReducerHandle<State>, storage_key: &str, pack: &R
         let dispatch = state.dispatcher();
         let last_written = Rc::clone(&last_written);
         let step = state.step.to_key(pack.as_ref());
+        let hold = state.hold_saving;
         use_effect_with(
-            (state.assessment.clone(), step),
-            move |(assessment, step)| {
+            (state.assessment.clone(), step, hold),
+            move |(assessment, step, hold)| {
                 let progress = write_assessment(assessment);
                 panic_panel::remember(&key, &assessment.context.area, &progress);
+                if *hold {
+                    *pending.borrow_mut() = None;
+                    return Box::new(|| ()) as Box<dyn FnOnce()>;
+                }
                 *pending.borrow_mut() = Some(Pending {
                     progress,
                     step: step.clone(),
@@ -184,7 +210,7 @@ pub fn use_autosave(state: &UseReducerHandle<State>, storage_key: &str, pack: &R
                     }
                 });
                 // A newer change cancels this save and schedules its own.
-                move || drop(timeout)
+                Box::new(move || drop(timeout))
             },
         );
     }

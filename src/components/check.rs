@@ -101,7 +101,7 @@ pub fn Check(props: &CheckProps) -> Html {
             <Heading level={2} class="rts-heading--m">{ &ui.about_heading }</Heading>
             <dl class="rts-summary-list">
                 { for about_rows.into_iter().map(|(label, value)| html! {
-                    <Row key_text={label.clone()} value={html! { <p class="rts-body">{ value }</p> }}
+                    <Row key_text={label.clone()} value={html! { <p class="rts-body rts-body--note">{ value }</p> }}
                         change_what={label.clone()} on_change={shared.on(Action::Go(Step::About))} />
                 }) }
             </dl>

@@ -3,6 +3,7 @@ use yew::prelude::*;
 use crate::components::downloads::offer_json;
 use crate::components::shared::use_shared;
 use crate::model::assessment::Assessment;
+use crate::model::file::write_assessment;
 use crate::model::locale::fill;
 use crate::state::SaveStatus;
 
@@ -66,6 +67,16 @@ pub fn Notices(props: &NoticesProps) -> Html {
                     <button type="button" class="rts-button rts-button--secondary" onclick={download}>
                         { &ui.download_answers }
                     </button>
+                    // Where downloads are blocked too (a sandboxed frame),
+                    // the answers can still be copied from here.
+                    <details class="rts-details">
+                        <summary class="rts-details__summary">{ &ui.copy_answers }</summary>
+                        <div class="rts-details__text">
+                            <label class="rts-label" for={shared.id("answers-copy")}>{ &ui.copy_answers_label }</label>
+                            <textarea class="rts-textarea" id={shared.id("answers-copy")} rows="6" readonly=true
+                                value={write_assessment(&props.assessment)} />
+                        </div>
+                    </details>
                 </div>
             }
         </>

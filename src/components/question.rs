@@ -5,6 +5,7 @@ use crate::clock;
 use crate::components::shared::use_shared;
 use crate::model::assessment::Response;
 use crate::model::content::LEVELS;
+use crate::model::file::MAX_NOTE_CHARS;
 use crate::model::locale::fill;
 use crate::state::{Action, Edit};
 
@@ -142,6 +143,7 @@ pub fn Question(props: &QuestionProps) -> Html {
                 <label class="rts-label" for={note_id.clone()}>{ &ui.note_label }</label>
                 <p class="rts-hint" id={format!("{note_id}-hint")}>{ &ui.note_hint }</p>
                 <textarea class="rts-textarea" id={note_id.clone()} rows="2"
+                    maxlength={MAX_NOTE_CHARS.to_string()}
                     aria-describedby={format!("{note_id}-hint")}
                     value={props.note.clone()} oninput={on_note} />
             </div>

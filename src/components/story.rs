@@ -3,6 +3,7 @@ use yew::prelude::*;
 use crate::clock;
 use crate::components::heading::{BackLink, Heading};
 use crate::components::shared::use_shared;
+use crate::model::file::MAX_STORY_CHARS;
 use crate::state::{Action, Edit, Step};
 
 #[derive(Properties, PartialEq)]
@@ -35,7 +36,8 @@ pub fn Story(props: &StoryProps) -> Html {
             <div class="rts-form-group">
                 <label class="rts-label rts-label--bold" for={id.clone()}>{ &ui.story_label }</label>
                 <p class="rts-hint" id={hint_id.clone()}>{ &ui.story_hint }</p>
-                <textarea class="rts-textarea" id={id} rows="8" aria-describedby={hint_id}
+                <textarea class="rts-textarea" id={id} rows="8"
+                    maxlength={MAX_STORY_CHARS.to_string()} aria-describedby={hint_id}
                     value={props.story.clone()} oninput={on_input} />
             </div>
             <button type="button" class="rts-button" onclick={shared.on(Action::Go(Step::Summary))}>

@@ -115,6 +115,15 @@ impl Assessment {
         }
     }
 
+    /// True when the two hold the same answers, context and story, whatever
+    /// their timestamps.
+    pub fn same_answers(&self, other: &Assessment) -> bool {
+        self.answers == other.answers
+            && self.set_aside == other.set_aside
+            && self.context == other.context
+            && self.story == other.story
+    }
+
     /// True when nothing at all has been entered.
     pub fn is_blank(&self) -> bool {
         self.answers.is_empty()

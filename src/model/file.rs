@@ -19,6 +19,13 @@ pub const FORMAT_NAME: &str = "ready-to-share-assessment";
 pub const FORMAT_VERSION: u64 = 1;
 /// Larger files are refused before parsing: no real assessment comes near it.
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+/// The longest note, story and context fields the screens accept, in
+/// characters. Together they keep any file the app writes well under
+/// [`MAX_FILE_BYTES`], so a downloaded file always opens again.
+pub const MAX_NOTE_CHARS: usize = 4_000;
+pub const MAX_STORY_CHARS: usize = 20_000;
+pub const MAX_NAME_CHARS: usize = 300;
+pub const MAX_PARTNERS_CHARS: usize = 3_000;
 
 /// Something wrong with a file. Errors stop it opening; warnings do not.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,6 +154,13 @@ pub fn read_assessment(text: &str, pack: &ContentPack) -> Result<Opened, FilePro
     if text.len() > MAX_FILE_BYTES {
         return Err(FileProblem::TooLarge { bytes: text.len() });
     }
+    read_saved_progress(text, pack)
+}
+
+/// Reads progress this app saved itself, with the same checks as
+/// [`read_assessment`] but no size limit: a long story must never make
+/// saved answers unreadable.
+pub fn read_saved_progress(text: &str, pack: &ContentPack) -> Result<Opened, FileProblem> {
     let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
         FileProblem::NotJson {
             detail: e.to_string(),

@@ -203,6 +203,8 @@ pub struct Ui {
     pub crashed_title: String,
     pub crashed_body: String,
     pub crashed_download: String,
+    pub copy_answers: String,
+    pub copy_answers_label: String,
     pub privacy_heading: String,
     pub privacy_points: Vec<String>,
     pub partnership_heading: String,
