@@ -9,11 +9,13 @@ FILE must still have its "name" section: the wasm cargo builds
 output, or wasm-opt's output when run with -g. A stripped wasm (such as
 dist/*.wasm) is reported by section only.
 
---build makes the most faithful one itself, in a temporary folder: the
-release library for wasm32 (cargo build --release --target
-wasm32-unknown-unknown --lib --offline), then wasm-bindgen --target web, then
-wasm-opt -Oz -g (npm binaryen, kept names), i.e. what Trunk ships plus the
-name section. Sizes are then the code as shipped, after inlining.
+--build makes the most faithful one itself: the release library for wasm32
+(cargo build --release --target wasm32-unknown-unknown --lib --offline, with
+RUSTFLAGS="-C symbol-mangling-version=v0" in target/wasm-size, so names keep
+their generic parameters; the first run compiles every crate, a few
+minutes), then wasm-bindgen --target web, then wasm-opt -Oz -g (npm binaryen,
+names kept), i.e. what Trunk ships plus the name section. Sizes are then the
+code as shipped, after inlining.
 
 Prints: the size of each section; the top functions by code size; code totals
 by crate and by module path (core::fmt, serde_json::de,
@@ -240,7 +242,13 @@ def build(tmp):
     env["PATH"] = os.pathsep.join(
         [os.path.join(ROOT, "tests/e2e/node_modules/.bin"),
          os.path.expanduser("~/.cargo/bin"), env.get("PATH", "")])
-    target_dir = env.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
+    # Its own target folder: v0 symbol names keep generic parameters (so
+    # serde_json's code made for the locale counts for the locale), and the
+    # changed RUSTFLAGS must not make Trunk's next build start from scratch.
+    target_dir = os.path.join(env.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")),
+                              "wasm-size")
+    env["CARGO_TARGET_DIR"] = target_dir
+    env["RUSTFLAGS"] = (env.get("RUSTFLAGS", "") + " -C symbol-mangling-version=v0").strip()
     subprocess.run(["cargo", "build", "--release", "--target", "wasm32-unknown-unknown",
                     "--lib", "--offline"], cwd=ROOT, env=env, check=True)
     raw = os.path.join(target_dir, "wasm32-unknown-unknown/release/ready_to_share.wasm")

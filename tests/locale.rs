@@ -215,3 +215,16 @@ fn english_templates_fill_with_their_placeholders() {
     let score = fill(&locale.report.overall_score, &[("score", "52")]);
     assert!(score.contains("52") && !score.contains('{'), "{score}");
 }
+
+#[test]
+fn dates_are_written_in_words_from_the_table() {
+    let locale = Locale::english();
+    assert_eq!(locale.date_in_words(2026, 11, 22), "22 November 2026");
+    assert_eq!(locale.date_in_words(2027, 1, 1), "1 January 2027");
+    assert_eq!(
+        locale.date_in_words(2027, 13, 1),
+        "1 13 2027",
+        "an impossible month stays a number"
+    );
+    assert_eq!(locale.common.months.len(), 12);
+}

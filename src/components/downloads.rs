@@ -37,7 +37,7 @@ fn offer(shared: &Shared, assessment: &Assessment, earlier: Option<&Assessment>,
     if format == Format::Json {
         return offer_json(assessment);
     }
-    let date = clock::today_in_words(&shared.pack.language);
+    let date = clock::today_in_words(&shared.locale);
     let mut report = Report::new(&shared.pack, &shared.locale, assessment, &date);
     if let Some(earlier) = earlier {
         report = report.with_comparison(earlier);

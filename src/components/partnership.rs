@@ -56,7 +56,7 @@ fn view_of(shared: &Shared, chosen: &Chosen, anonymise: bool) -> Partnership {
 
 fn offer(shared: &Shared, chosen: &Chosen, anonymise: bool, format: Format) {
     let view = view_of(shared, chosen, anonymise);
-    let date = clock::today_in_words(&shared.pack.language);
+    let date = clock::today_in_words(&shared.locale);
     let report = PartnershipReport::new(&shared.pack, &shared.locale, &view, &date);
     let (extension, mime, contents) = match format {
         Format::Html => ("html", "text/html;charset=utf-8", html(&report)),
@@ -83,7 +83,7 @@ pub fn PartnershipPage() -> Html {
             move |(chosen, anonymise)| view_of(&shared, chosen, *anonymise),
         )
     };
-    let date = clock::today_in_words(&shared.pack.language);
+    let date = clock::today_in_words(&shared.locale);
     let report = PartnershipReport::new(&shared.pack, &shared.locale, &view, &date);
 
     let on_files = {

@@ -22,7 +22,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let ui = &shared.locale.ui;
     let r = &shared.locale.report;
     let assessment = &props.state.assessment;
-    let date = clock::today_in_words(&shared.pack.language);
+    let date = clock::today_in_words(&shared.locale);
     let mut report = Report::new(&shared.pack, &shared.locale, assessment, &date);
     if let Some(earlier) = &props.state.earlier {
         report = report.with_comparison(earlier);

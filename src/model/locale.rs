@@ -36,6 +36,10 @@ pub struct Common {
     pub no_score: String,
     pub level_n: String,
     pub opens_in_new_tab: String,
+    /// Month names, January first, for dates in words.
+    pub months: Vec<String>,
+    /// A date in words, for example "{day} {month} {year}".
+    pub date: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -351,6 +355,24 @@ impl Locale {
             ThemeStatus::InProgress => &self.statuses.in_progress,
             ThemeStatus::Completed => &self.statuses.completed,
         }
+    }
+
+    /// A date in words, for example "22 November 2026", from its parts
+    /// (month 1 to 12).
+    pub fn date_in_words(&self, year: u32, month: u32, day: u32) -> String {
+        let month_name = usize::try_from(month)
+            .ok()
+            .and_then(|m| m.checked_sub(1))
+            .and_then(|m| self.common.months.get(m))
+            .map_or_else(|| month.to_string(), Clone::clone);
+        fill(
+            &self.common.date,
+            &[
+                ("day", &day.to_string()),
+                ("month", &month_name),
+                ("year", &year.to_string()),
+            ],
+        )
     }
 
     /// A problem with a file, as a sentence for the user.

@@ -714,6 +714,12 @@ async function main() {
   line('JS heap after a full assessment (after GC)', mb(fig.jsHeap), '', '');
   line('wasm memory after a full assessment', mb(fig.wasm), '', '');
   line('JS heap + wasm memory', mb(fig.memory), '< 8 MB', verdict(fig.memory, BUDGETS.memory));
+  console.log(
+    '\nNotes: timings are medians over cold runs and move with the machine\'s load. The browser\'s "summary +\n' +
+      'all downloads" includes building and laying out the summary page and the browser\'s Blob and download\n' +
+      'work; the model\'s own time is the native figure. The service worker\'s precache fetches happen after\n' +
+      'load and are not counted in the first screen.',
+  );
   const errors = runs.flatMap((r) => r.errors);
   if (errors.length) console.log(`\nThe page reported errors: ${[...new Set(errors)].join(' | ')}`);
 
