@@ -67,28 +67,20 @@ impl<'a> Report<'a> {
     }
 
     pub fn theme_title<'b>(&'b self, theme_id: &'b str) -> &'b str {
-        self.pack
-            .theme(theme_id)
-            .map_or(theme_id, |t| t.title.as_str())
+        theme_title(self.pack, theme_id)
     }
 
     pub fn question_text<'b>(&'b self, question_id: &'b str) -> &'b str {
-        self.pack
-            .question(question_id)
-            .map_or(question_id, |(_, q)| q.text.as_str())
+        question_text(self.pack, question_id)
     }
 
     /// "Developing" or "Not sure" or "Not answered".
     pub fn response_label(&self, response: Option<Response>) -> &str {
-        match response {
-            Some(Response::Level(level)) => self.pack.level_label(level),
-            Some(Response::NotSure) => &self.locale.common.not_sure,
-            None => &self.locale.common.not_answered,
-        }
+        response_label(self.pack, self.locale, response)
     }
 
     pub fn score_text(&self, score: Option<u8>) -> String {
-        score.map_or_else(|| self.locale.common.no_score.clone(), |s| s.to_string())
+        score_text(self.locale, score)
     }
 
     pub fn band_text(&self) -> String {
@@ -168,6 +160,35 @@ impl<'a> Report<'a> {
         .filter(|(_, value)| !value.is_empty())
         .collect()
     }
+}
+
+/// A theme's title, or its id if the pack does not have it.
+pub fn theme_title<'b>(pack: &'b ContentPack, theme_id: &'b str) -> &'b str {
+    pack.theme(theme_id).map_or(theme_id, |t| t.title.as_str())
+}
+
+/// A question's text, or its id if the pack does not have it.
+pub fn question_text<'b>(pack: &'b ContentPack, question_id: &'b str) -> &'b str {
+    pack.question(question_id)
+        .map_or(question_id, |(_, q)| q.text.as_str())
+}
+
+/// "Developing" or "Not sure" or "Not answered".
+pub fn response_label<'b>(
+    pack: &'b ContentPack,
+    locale: &'b Locale,
+    response: Option<Response>,
+) -> &'b str {
+    match response {
+        Some(Response::Level(level)) => pack.level_label(level),
+        Some(Response::NotSure) => &locale.common.not_sure,
+        None => &locale.common.not_answered,
+    }
+}
+
+/// A score out of 100, or "No score yet".
+pub fn score_text(locale: &Locale, score: Option<u8>) -> String {
+    score.map_or_else(|| locale.common.no_score.clone(), |s| s.to_string())
 }
 
 /// A file name from the area name and the date, safe on every system:

@@ -50,27 +50,19 @@ impl<'a> PartnershipReport<'a> {
     }
 
     pub fn theme_title<'b>(&'b self, theme_id: &'b str) -> &'b str {
-        self.pack
-            .theme(theme_id)
-            .map_or(theme_id, |t| t.title.as_str())
+        super::theme_title(self.pack, theme_id)
     }
 
     pub fn question_text<'b>(&'b self, question_id: &'b str) -> &'b str {
-        self.pack
-            .question(question_id)
-            .map_or(question_id, |(_, q)| q.text.as_str())
+        super::question_text(self.pack, question_id)
     }
 
     pub fn response_label(&self, response: Option<Response>) -> &str {
-        match response {
-            Some(Response::Level(level)) => self.pack.level_label(level),
-            Some(Response::NotSure) => &self.locale.common.not_sure,
-            None => &self.locale.common.not_answered,
-        }
+        super::response_label(self.pack, self.locale, response)
     }
 
     pub fn score_text(&self, score: Option<u8>) -> String {
-        score.map_or_else(|| self.locale.common.no_score.clone(), |s| s.to_string())
+        super::score_text(self.locale, score)
     }
 
     /// The file name to show for a partner: none when anonymised.
