@@ -6,7 +6,9 @@
 use std::fmt::Write;
 
 use crate::model::chart::{self, LABEL_WIDTH, WIDTH};
+use crate::model::content::ContentPack;
 use crate::model::render::{compare, Report};
+use crate::model::summary::{MatchReason, MatchedCaseStudy};
 
 /// Escapes text for use in HTML content and quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -235,22 +237,35 @@ fn actions(h: &mut String, report: &Report) {
 
 fn case_studies(h: &mut String, report: &Report) {
     let r = &report.locale.report;
-    let _ = writeln!(h, "<h2>{}</h2>", escape(&r.case_studies_heading));
-    if report.summary.case_studies.is_empty() {
-        let _ = writeln!(h, "<p>{}</p>", escape(&r.no_case_studies));
+    case_study_list(
+        h,
+        report.pack,
+        (&r.case_studies_heading, &r.no_case_studies),
+        &report.summary.case_studies,
+        |reason| report.reason_text(reason),
+    );
+}
+
+/// The matched case studies as a list with links and the reasons each was
+/// chosen; shared by the summary and the partnership reports.
+pub(crate) fn case_study_list(
+    h: &mut String,
+    pack: &ContentPack,
+    (heading, none): (&str, &str),
+    matches: &[MatchedCaseStudy],
+    reason_text: impl Fn(&MatchReason) -> String,
+) {
+    let _ = writeln!(h, "<h2>{}</h2>", escape(heading));
+    if matches.is_empty() {
+        let _ = writeln!(h, "<p>{}</p>", escape(none));
         return;
     }
     h.push_str("<ul>\n");
-    for m in &report.summary.case_studies {
-        let Some(study) = report
-            .pack
-            .case_studies
-            .iter()
-            .find(|c| c.id == m.case_study_id)
-        else {
+    for m in matches {
+        let Some(study) = pack.case_studies.iter().find(|c| c.id == m.case_study_id) else {
             continue;
         };
-        let reasons: Vec<String> = m.reasons.iter().map(|x| report.reason_text(x)).collect();
+        let reasons: Vec<String> = m.reasons.iter().map(&reason_text).collect();
         let _ = writeln!(
             h,
             "<li><a href=\"{}\" rel=\"noopener noreferrer\">{}</a> <span class=\"muted\">({}; {})</span>\

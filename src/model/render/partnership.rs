@@ -437,35 +437,13 @@ fn not_sure(h: &mut String, report: &PartnershipReport) {
 
 fn case_studies(h: &mut String, report: &PartnershipReport) {
     let w = &report.locale.partnership;
-    let _ = writeln!(h, "<h2>{}</h2>", escape(&w.case_studies_heading));
-    if report.partnership.case_studies.is_empty() {
-        let _ = writeln!(h, "<p>{}</p>", escape(&w.no_case_studies));
-        return;
-    }
-    h.push_str("<ul>\n");
-    for m in &report.partnership.case_studies {
-        let Some(study) = report
-            .pack
-            .case_studies
-            .iter()
-            .find(|c| c.id == m.case_study_id)
-        else {
-            continue;
-        };
-        let reasons: Vec<String> = m.reasons.iter().map(|x| report.reason_text(x)).collect();
-        let _ = writeln!(
-            h,
-            "<li><a href=\"{}\" rel=\"noopener noreferrer\">{}</a> <span class=\"muted\">({}; {})</span>\
-             <br>{}<br><span class=\"muted\">{}</span></li>",
-            escape(&study.url),
-            escape(&study.title),
-            escape(&study.place),
-            escape(&study.source),
-            escape(&study.summary),
-            escape(&reasons.join(" "))
-        );
-    }
-    h.push_str("</ul>\n");
+    super::html::case_study_list(
+        h,
+        report.pack,
+        (&w.case_studies_heading, &w.no_case_studies),
+        &report.partnership.case_studies,
+        |reason| report.reason_text(reason),
+    );
 }
 
 fn unmatched(h: &mut String, report: &PartnershipReport) {
