@@ -5,6 +5,7 @@
 pub mod about;
 pub mod app;
 pub mod autosave;
+pub mod case_studies;
 pub mod chart;
 pub mod check;
 pub mod compare;

@@ -3,6 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::clock;
+use crate::components::case_studies::CaseStudyList;
 use crate::components::heading::{BackLink, Heading};
 use crate::components::open_file::{ChosenFiles, FilePicker};
 use crate::components::shared::{use_shared, Shared};
@@ -260,22 +261,7 @@ pub fn PartnershipPage() -> Html {
                 if view.case_studies.is_empty() {
                     <p class="rts-body">{ &words.no_case_studies }</p>
                 } else {
-                    <ul class="rts-list rts-case-studies">
-                        { for view.case_studies.iter().filter_map(|m| {
-                            let study = shared.pack.case_studies.iter().find(|c| c.id == m.case_study_id)?;
-                            let reasons: Vec<String> = m.reasons.iter().map(|r| report.reason_text(r)).collect();
-                            Some(html! {
-                                <li class="rts-case-studies__item">
-                                    <a class="rts-link rts-case-studies__link" href={study.url.clone()} target="_blank" rel="noopener noreferrer">
-                                        { &study.title }
-                                        <span class="rts-link__new-tab">{ format!(" {}", shared.locale.common.opens_in_new_tab) }</span>
-                                    </a>
-                                    <p class="rts-body">{ &study.summary }</p>
-                                    <p class="rts-body rts-case-studies__reason">{ reasons.join(" ") }</p>
-                                </li>
-                            })
-                        }) }
-                    </ul>
+                    <CaseStudyList items={view.case_studies.iter().map(|m| (m.case_study_id.clone(), m.reasons.iter().map(|r| report.reason_text(r)).collect::<Vec<_>>().join(" "))).collect::<Vec<_>>()} />
                 }
 
                 <div class="rts-downloads rts-no-print">

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use crate::clock;
+use crate::components::case_studies::CaseStudyList;
 use crate::components::chart::Chart;
 use crate::components::compare::{comparison_view, CompareSection};
 use crate::components::downloads::Downloads;
@@ -106,23 +107,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
         html! { <p class="rts-body">{ &r.no_case_studies }</p> }
     } else {
         html! {
-            <ul class="rts-list rts-case-studies">
-                { for summary.case_studies.iter().filter_map(|m| {
-                    let study = shared.pack.case_studies.iter().find(|c| c.id == m.case_study_id)?;
-                    let reasons: Vec<String> = m.reasons.iter().map(|x| report.reason_text(x)).collect();
-                    Some(html! {
-                        <li class="rts-case-studies__item">
-                            <a class="rts-link rts-case-studies__link" href={study.url.clone()} target="_blank" rel="noopener noreferrer">
-                                { &study.title }
-                                <span class="rts-link__new-tab">{ format!(" {}", shared.locale.common.opens_in_new_tab) }</span>
-                            </a>
-                            <p class="rts-body rts-secondary">{ format!("{}; {}", study.place, study.source) }</p>
-                            <p class="rts-body">{ &study.summary }</p>
-                            <p class="rts-body rts-case-studies__reason">{ reasons.join(" ") }</p>
-                        </li>
-                    })
-                }) }
-            </ul>
+            <CaseStudyList items={summary.case_studies.iter().map(|m| (m.case_study_id.clone(), m.reasons.iter().map(|r| report.reason_text(r)).collect::<Vec<_>>().join(" "))).collect::<Vec<_>>()} />
         }
     };
 
