@@ -43,7 +43,9 @@ pub fn announce_complete(root: &NodeRef, pack: &ContentPack, assessment: &Assess
         set(
             &item,
             "score",
-            theme.score.map_or(JsValue::NULL, JsValue::from),
+            theme
+                .score
+                .map_or(JsValue::NULL, |s| JsValue::from(s.rounded())),
         );
         set(&item, "answered", count(theme.scored));
         set(&item, "notSure", count(theme.not_sure));
@@ -55,7 +57,9 @@ pub fn announce_complete(root: &NodeRef, pack: &ContentPack, assessment: &Assess
     set(
         &detail,
         "overall",
-        profile.overall.map_or(JsValue::NULL, JsValue::from),
+        profile
+            .overall
+            .map_or(JsValue::NULL, |s| JsValue::from(s.rounded())),
     );
     set(
         &detail,

@@ -11,6 +11,7 @@ pub mod check;
 pub mod compare;
 pub mod downloads;
 pub mod error_summary;
+pub mod guide_links;
 pub mod heading;
 pub mod host_events;
 pub mod notices;

@@ -206,7 +206,7 @@ pub fn PartnershipPage() -> Html {
                             <tr>
                                 <th scope="row" class="rts-table__header">{ &words.spread }</th>
                                 { for view.themes.iter().map(|t| html! {
-                                    <td class="rts-table__cell rts-table__cell--numeric">{ t.spread.map(|s| s.to_string()).unwrap_or_default() }</td>
+                                    <td class="rts-table__cell rts-table__cell--numeric">{ t.spread.map(|s| s.rounded().to_string()).unwrap_or_default() }</td>
                                 }) }
                                 <td class="rts-table__cell"></td>
                             </tr>

@@ -5,6 +5,7 @@ use crate::components::case_studies::CaseStudyList;
 use crate::components::chart::Chart;
 use crate::components::compare::{comparison_view, CompareSection};
 use crate::components::downloads::Downloads;
+use crate::components::guide_links::GuideLinks;
 use crate::components::heading::{BackLink, Heading};
 use crate::components::shared::use_shared;
 use crate::model::render::Report;
@@ -34,7 +35,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
         <div class="rts-panel">
             if let (Some(band), Some(score)) = (summary.profile.band, summary.profile.overall) {
                 <p class="rts-panel__title">{ shared.locale.band(band) }</p>
-                <p class="rts-panel__body">{ crate::model::locale::fill(&r.overall_score, &[("score", &score.to_string())]) }</p>
+                <p class="rts-panel__body">{ crate::model::locale::fill(&r.overall_score, &[("score", &score.rounded().to_string())]) }</p>
                 <p class="rts-panel__body">{ shared.locale.band_means(band) }</p>
             } else {
                 <p class="rts-panel__body">{ &shared.locale.bands.not_yet }</p>
@@ -97,6 +98,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                         <span class="rts-secondary rts-actions__why">
                             { format!("{} ({})", report.action_because(&a.question_id, a.level), report.theme_title(&a.theme_id)) }
                         </span>
+                        <GuideLinks ids={a.guidance.clone()} />
                     </li>
                 }) }
             </ol>

@@ -2,7 +2,7 @@
 //! on-screen summary and the HTML report so both draw the same picture.
 
 use crate::model::content::ContentPack;
-use crate::model::scoring::Profile;
+use crate::model::scoring::{Profile, Score};
 
 pub const WIDTH: u32 = 640;
 pub const LABEL_WIDTH: u32 = 220;
@@ -15,7 +15,7 @@ pub const TOP: u32 = 28;
 pub struct Bar {
     pub theme_id: String,
     pub label: String,
-    pub score: Option<u8>,
+    pub score: Option<Score>,
     /// Top of the row.
     pub y: u32,
     pub width: u32,
@@ -44,7 +44,7 @@ pub fn chart(pack: &ContentPack, profile: &Profile) -> Chart {
             y: TOP + row * ROW_HEIGHT,
             width: theme_score
                 .score
-                .map_or(0, |s| u32::from(s) * BAR_MAX / 100),
+                .map_or(0, |s| u32::from(s.rounded()) * BAR_MAX / 100),
         })
         .collect();
     let rows = u32::try_from(bars.len()).unwrap_or(0);

@@ -8,7 +8,7 @@
 
 use crate::model::assessment::{Answer, Assessment, Response};
 use crate::model::content::ContentPack;
-use crate::model::scoring::{self, Band};
+use crate::model::scoring::{self, Band, Score};
 use crate::model::summary::summarise;
 
 /// How a score moved between the earlier assessment and now.
@@ -25,8 +25,9 @@ pub enum Direction {
 }
 
 impl Direction {
-    /// The direction from one optional score to another.
-    pub fn between(then: Option<u8>, now: Option<u8>) -> Direction {
+    /// The direction from one optional score to another, from the exact
+    /// values.
+    pub fn between<T: Ord>(then: Option<T>, now: Option<T>) -> Direction {
         match (then, now) {
             (Some(a), Some(b)) if b > a => Direction::Up,
             (Some(a), Some(b)) if b < a => Direction::Down,
@@ -84,8 +85,8 @@ impl Change {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ThemeChange {
     pub theme_id: String,
-    pub then: Option<u8>,
-    pub now: Option<u8>,
+    pub then: Option<Score>,
+    pub now: Option<Score>,
     pub direction: Direction,
 }
 
@@ -99,7 +100,8 @@ pub struct QuestionChange {
 }
 
 /// An earlier priority action whose recommended step has since been reached:
-/// the answer moved from level 1 or 2 to 3 or more, or from 3 or 4 to 5.
+/// the answer moved from level 1 or 2 to 3 or more, from 3 to 4 or more, or
+/// from 4 to 5 (each level's step asks for what the next level has).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DoneAction {
     pub question_id: String,
@@ -124,8 +126,8 @@ pub struct Comparison {
     pub earlier_updated: String,
     /// One per theme, in pack order.
     pub themes: Vec<ThemeChange>,
-    pub overall_then: Option<u8>,
-    pub overall_now: Option<u8>,
+    pub overall_then: Option<Score>,
+    pub overall_now: Option<Score>,
     pub band_then: Option<Band>,
     pub band_now: Option<Band>,
     pub overall_direction: Direction,
@@ -212,11 +214,7 @@ pub fn compare(pack: &ContentPack, earlier: &Assessment, now: &Assessment) -> Co
         .into_iter()
         .filter_map(|action| {
             let now_level = now.response(&action.question_id)?.level()?;
-            let done = if action.level <= 2 {
-                now_level >= 3
-            } else {
-                now_level == 5
-            };
+            let done = now_level >= action.level.max(2) + 1;
             done.then_some(DoneAction {
                 question_id: action.question_id,
                 theme_id: action.theme_id,

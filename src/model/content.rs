@@ -34,6 +34,11 @@ pub struct ContentPack {
     pub themes: Vec<Theme>,
     pub case_studies: Vec<CaseStudy>,
     pub guidance: Vec<Guidance>,
+    /// Questions of earlier versions that were reworded or removed, with the
+    /// wording people answered, so a file saved with an earlier version can
+    /// say in plain words what changed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub earlier_questions: Vec<EarlierQuestion>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -73,10 +78,41 @@ pub struct Question {
     /// Why it matters, in one or two sentences.
     pub hint: String,
     pub levels: LevelDescriptors,
-    /// The next step for an answer at level 1 or 2.
+    /// The next step for an answer at level 1 or 2: how to get started.
     pub act_if_1_or_2: String,
-    /// The next step for an answer at level 3 or 4.
+    /// The next step at level 3: what the level 3 descriptor still lacks.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub act_if_3: String,
+    /// The next step at level 4: what the level 4 descriptor still lacks.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub act_if_4: String,
+    /// One step for levels 3 and 4, as packs written for version 1 have it.
+    /// Used only where `act_if_3` or `act_if_4` is missing.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub act_if_3_or_4: String,
+    /// Ids of the one or two most relevant guidance items, most relevant first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub guidance: Vec<String>,
+    /// Where the question comes from: a source post or named guidance.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub source: String,
+}
+
+impl Question {
+    /// The next step for an answer at `level`; none at level 5.
+    pub fn action_for(&self, level: u8) -> Option<&str> {
+        let specific = match level {
+            0..=2 => return Some(&self.act_if_1_or_2),
+            3 => &self.act_if_3,
+            4 => &self.act_if_4,
+            _ => return None,
+        };
+        if specific.trim().is_empty() {
+            Some(&self.act_if_3_or_4)
+        } else {
+            Some(specific)
+        }
+    }
 }
 
 /// What each level looks like for one question.
@@ -132,9 +168,41 @@ pub struct CaseStudy {
 pub struct Guidance {
     pub id: String,
     pub title: String,
+    /// Who published it and where to look if the link has moved.
     pub source: String,
+    /// The publisher's name alone, shown beside each link: "Information
+    /// Commissioner's Office (ICO)".
+    pub publisher: String,
+    /// When, for example "2021", or words saying no date is given.
+    pub published: String,
     pub url: String,
     pub themes: Vec<String>,
+}
+
+/// How a question of an earlier version changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    /// Same id, new wording: answers are kept, and people are asked to check them.
+    #[default]
+    Reworded,
+    /// No longer asked: answers are kept aside in the file, never dropped.
+    Removed,
+}
+
+/// A question as an earlier version of the pack asked it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EarlierQuestion {
+    pub id: String,
+    /// The version of the pack that last asked it this way.
+    pub version: String,
+    /// The wording people answered.
+    pub text: String,
+    pub change: Change,
+    /// The question that now asks about the same thing, if any.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub replaced_by: String,
 }
 
 /// One problem in a content pack, naming where it is.
@@ -227,6 +295,8 @@ impl ContentPack {
         }
         let mut theme_ids = BTreeSet::new();
         let mut question_ids = BTreeSet::new();
+        // Checked once every guidance id is known.
+        let mut guidance_refs: Vec<(String, &Vec<String>)> = Vec::new();
         for (t, theme) in self.themes.iter().enumerate() {
             let item = format!("theme {}", describe(t, &theme.id));
             c.id(&item, &theme.id, &mut theme_ids);
@@ -251,7 +321,19 @@ impl ContentPack {
                     }
                 }
                 c.required(&item, "act_if_1_or_2", &question.act_if_1_or_2);
-                c.required(&item, "act_if_3_or_4", &question.act_if_3_or_4);
+                for (level, field) in [(3, "act_if_3"), (4, "act_if_4")] {
+                    if question
+                        .action_for(level)
+                        .is_none_or(|a| a.trim().is_empty())
+                    {
+                        c.error(
+                            &item,
+                            field,
+                            format!("the next step for level {level} is missing"),
+                        );
+                    }
+                }
+                guidance_refs.push((item, &question.guidance));
             }
         }
 
@@ -279,6 +361,36 @@ impl ContentPack {
             c.required(&item, "source", &guide.source);
             c.url(&item, &guide.url);
             c.known(&item, "themes", &guide.themes, &theme_ids);
+        }
+        for (item, ids) in guidance_refs {
+            c.known(&item, "guidance", ids, &guidance_ids);
+        }
+
+        for (i, earlier) in self.earlier_questions.iter().enumerate() {
+            let item = format!("earlier question {}", describe(i, &earlier.id));
+            c.required(&item, "id", &earlier.id);
+            c.required(&item, "text", &earlier.text);
+            let asked_now = question_ids.contains(&earlier.id);
+            match earlier.change {
+                Change::Reworded if !asked_now => c.error(
+                    &item,
+                    "change",
+                    "is \"reworded\" but the pack has no question with this id".into(),
+                ),
+                Change::Removed if asked_now => c.error(
+                    &item,
+                    "change",
+                    "is \"removed\" but the pack still asks this question".into(),
+                ),
+                _ => {}
+            }
+            if !earlier.replaced_by.is_empty() && !question_ids.contains(&earlier.replaced_by) {
+                c.error(
+                    &item,
+                    "replaced_by",
+                    format!("\"{}\" is not a question in the pack", earlier.replaced_by),
+                );
+            }
         }
         c.errors
     }
@@ -311,6 +423,15 @@ impl ContentPack {
             .get(usize::from(level.clamp(1, 5)) - 1)
             .map(String::as_str)
             .unwrap_or("")
+    }
+
+    /// How an earlier version asked a question that has since changed.
+    pub fn earlier_question(&self, id: &str) -> Option<&EarlierQuestion> {
+        self.earlier_questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn guide(&self, id: &str) -> Option<&Guidance> {
+        self.guidance.iter().find(|g| g.id == id)
     }
 
     pub fn question_count(&self) -> usize {

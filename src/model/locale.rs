@@ -45,14 +45,14 @@ pub struct Common {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Bands {
-    pub getting_started: String,
-    pub developing: String,
-    pub established: String,
-    pub leading: String,
-    pub getting_started_means: String,
-    pub developing_means: String,
-    pub established_means: String,
-    pub leading_means: String,
+    pub starting_out: String,
+    pub making_progress: String,
+    pub well_on_the_way: String,
+    pub ready_and_improving: String,
+    pub starting_out_means: String,
+    pub making_progress_means: String,
+    pub well_on_the_way_means: String,
+    pub ready_and_improving_means: String,
     /// How the score and band are worked out, in one short paragraph.
     pub method: String,
     pub not_yet: String,
@@ -119,6 +119,8 @@ pub struct Report {
     pub note: String,
     pub privacy: String,
     pub csv_headers: Vec<String>,
+    pub guidance_label: String,
+    pub guide_about: String,
 }
 
 /// Words on the screens, from the start page to the downloads.
@@ -266,6 +268,8 @@ pub struct Compare {
     pub unmatched_item: String,
     pub csv_earlier_level: String,
     pub csv_change: String,
+    pub up_slightly: String,
+    pub down_slightly: String,
 }
 
 /// Words for the partnership view and its downloads.
@@ -333,19 +337,19 @@ impl Locale {
 
     pub fn band(&self, band: Band) -> &str {
         match band {
-            Band::GettingStarted => &self.bands.getting_started,
-            Band::Developing => &self.bands.developing,
-            Band::Established => &self.bands.established,
-            Band::Leading => &self.bands.leading,
+            Band::StartingOut => &self.bands.starting_out,
+            Band::MakingProgress => &self.bands.making_progress,
+            Band::WellOnTheWay => &self.bands.well_on_the_way,
+            Band::ReadyAndImproving => &self.bands.ready_and_improving,
         }
     }
 
     pub fn band_means(&self, band: Band) -> &str {
         match band {
-            Band::GettingStarted => &self.bands.getting_started_means,
-            Band::Developing => &self.bands.developing_means,
-            Band::Established => &self.bands.established_means,
-            Band::Leading => &self.bands.leading_means,
+            Band::StartingOut => &self.bands.starting_out_means,
+            Band::MakingProgress => &self.bands.making_progress_means,
+            Band::WellOnTheWay => &self.bands.well_on_the_way_means,
+            Band::ReadyAndImproving => &self.bands.ready_and_improving_means,
         }
     }
 

@@ -26,7 +26,7 @@ use crate::model::compare::{unmatched_answers, UnmatchedAnswer};
 use crate::model::content::{ContentPack, LEVELS};
 use crate::model::file::{read_assessment, FileProblem};
 use crate::model::locale::{fill, Locale};
-use crate::model::scoring::{self, Profile};
+use crate::model::scoring::{self, Profile, Score};
 use crate::model::summary::{match_case_studies, MatchedCaseStudy, WEAKEST_THEME_COUNT};
 
 /// Questions whose answers are at least this many levels apart are listed
@@ -52,12 +52,12 @@ pub struct Partner {
 pub struct ThemeSpread {
     pub theme_id: String,
     /// The middle score among partners with a score; with an even number of
-    /// them, the mean of the two middle scores rounded half up.
-    pub median: Option<u8>,
-    pub lowest: Option<u8>,
-    pub highest: Option<u8>,
+    /// them, the exact mean of the two middle scores.
+    pub median: Option<Score>,
+    pub lowest: Option<Score>,
+    pub highest: Option<Score>,
     /// Highest minus lowest.
-    pub spread: Option<u8>,
+    pub spread: Option<Score>,
     /// How many partners have a score in the theme.
     pub scored_by: usize,
 }
@@ -228,17 +228,20 @@ where
         .iter()
         .enumerate()
         .map(|(index, theme)| {
-            let mut scores: Vec<u8> = partners
+            let mut scores: Vec<Score> = partners
                 .iter()
                 .filter_map(|p| p.profile.themes.get(index).and_then(|t| t.score))
                 .collect();
-            scores.sort_unstable();
+            scores.sort();
             ThemeSpread {
                 theme_id: theme.id.clone(),
                 median: median(&scores),
                 lowest: scores.first().copied(),
                 highest: scores.last().copied(),
-                spread: scores.first().zip(scores.last()).map(|(lo, hi)| hi - lo),
+                spread: scores
+                    .first()
+                    .zip(scores.last())
+                    .map(|(lo, hi)| hi.minus(*lo)),
                 scored_by: scores.len(),
             }
         })
@@ -291,12 +294,12 @@ where
 
     // The same rule as a single summary: the lowest scores first, a theme
     // without a score is unknown rather than weak, ties keep pack order.
-    let mut scored: Vec<(u8, usize, &str)> = themes
+    let mut scored: Vec<(Score, usize, &str)> = themes
         .iter()
         .enumerate()
         .filter_map(|(i, t)| t.median.map(|m| (m, i, t.theme_id.as_str())))
         .collect();
-    scored.sort_unstable();
+    scored.sort();
     let weakest_themes: Vec<String> = scored
         .iter()
         .take(WEAKEST_THEME_COUNT)
@@ -307,7 +310,11 @@ where
         .iter()
         .flat_map(|p| p.assessment.context.policy_areas.iter().cloned())
         .collect();
-    let case_studies = match_case_studies(pack, &policy_areas, &weakest_themes);
+    let median_scores: Vec<(String, Score)> = themes
+        .iter()
+        .filter_map(|t| Some((t.theme_id.clone(), t.median?)))
+        .collect();
+    let case_studies = match_case_studies(pack, &policy_areas, &weakest_themes, &median_scores);
 
     Partnership {
         anonymised: anonymise,
@@ -326,17 +333,12 @@ where
 
 /// The median of sorted scores: the middle one, or the mean of the two
 /// middle ones rounded half up.
-fn median(sorted: &[u8]) -> Option<u8> {
+fn median(sorted: &[Score]) -> Option<Score> {
     let n = sorted.len();
-    if n == 0 {
-        return None;
-    }
     if n % 2 == 1 {
-        return Some(sorted[n / 2]);
+        return sorted.get(n / 2).copied();
     }
-    let (a, b) = (u16::from(sorted[n / 2 - 1]), u16::from(sorted[n / 2]));
-    // Halves round up.
-    u8::try_from((a + b).div_ceil(2)).ok()
+    Score::mean(sorted.get(n / 2 - 1..=n / 2)?)
 }
 
 /// The organisation, or else the area, with spacing tidied; empty when

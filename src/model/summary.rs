@@ -5,12 +5,15 @@ use std::collections::BTreeSet;
 
 use crate::model::assessment::{Assessment, Response};
 use crate::model::content::ContentPack;
-use crate::model::scoring::{self, Profile};
+use crate::model::scoring::{self, Profile, Score};
 
 /// How many case studies the summary suggests.
 pub const CASE_STUDY_LIMIT: usize = 4;
 /// How many of the lowest-scoring themes count as "weakest".
 pub const WEAKEST_THEME_COUNT: usize = 2;
+/// At most this many of the suggested case studies come from one place, so
+/// one well-documented area does not crowd out the rest.
+pub const CASE_STUDIES_PER_PLACE: usize = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Strength {
@@ -26,6 +29,8 @@ pub struct PriorityAction {
     pub level: u8,
     /// The pack's recommended next step for this level.
     pub action: String,
+    /// Ids of the guidance that helps with it, most relevant first.
+    pub guidance: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,19 +70,16 @@ pub struct Summary {
 
 pub fn summarise(pack: &ContentPack, assessment: &Assessment) -> Summary {
     let profile = scoring::profile(pack, assessment);
-    // A theme with no score sorts after every scored theme: it is unknown,
-    // not weak.
-    let theme_rank = |theme_id: &str| -> (u16, usize) {
+    // Ranked by the exact score, never the rounded one. A theme with no
+    // score sorts after every scored theme: it is unknown, not weak.
+    let theme_rank = |theme_id: &str| -> (bool, Option<Score>, usize) {
         let index = pack
             .themes
             .iter()
             .position(|t| t.id == theme_id)
             .unwrap_or(usize::MAX);
-        let score = profile
-            .theme(theme_id)
-            .and_then(|t| t.score)
-            .map_or(u16::MAX, u16::from);
-        (score, index)
+        let score = profile.theme(theme_id).and_then(|t| t.score);
+        (score.is_none(), score, index)
     };
 
     let mut scored_themes: Vec<&str> = profile
@@ -106,17 +108,13 @@ pub fn summarise(pack: &ContentPack, assessment: &Assessment) -> Summary {
                         level,
                     });
                 }
-                if level <= 4 {
-                    let action = if level <= 2 {
-                        &question.act_if_1_or_2
-                    } else {
-                        &question.act_if_3_or_4
-                    };
+                if let Some(action) = question.action_for(level) {
                     priority_actions.push(PriorityAction {
                         question_id: question.id.clone(),
                         theme_id: theme.id.clone(),
                         level,
-                        action: action.clone(),
+                        action: action.to_string(),
+                        guidance: question.guidance.clone(),
                     });
                 }
             }
@@ -130,11 +128,21 @@ pub fn summarise(pack: &ContentPack, assessment: &Assessment) -> Summary {
     // Stable sorts keep pack order among equals.
     priority_actions.sort_by_key(|a| (a.level, theme_rank(&a.theme_id)));
     strengths.sort_by_key(|s| {
-        let (score, index) = theme_rank(&s.theme_id);
+        let (_, score, index) = theme_rank(&s.theme_id);
         (Reverse(s.level), Reverse(score), index)
     });
 
-    let case_studies = match_case_studies(pack, &assessment.context.policy_areas, &weakest_themes);
+    let theme_scores: Vec<(String, Score)> = profile
+        .themes
+        .iter()
+        .filter_map(|t| Some((t.theme_id.clone(), t.score?)))
+        .collect();
+    let case_studies = match_case_studies(
+        pack,
+        &assessment.context.policy_areas,
+        &weakest_themes,
+        &theme_scores,
+    );
     Summary {
         profile,
         weakest_themes,
@@ -151,14 +159,18 @@ const POLICY_AREA_WEIGHT: usize = 2;
 
 /// Case studies that illustrate the weakest themes or cover a chosen policy
 /// area, best match first. The weakest theme weighs 3, the next 2, and each
-/// chosen policy area 2; ties keep pack order. Shared with the partnership
-/// view, which passes the partners' weakest themes and chosen areas.
+/// chosen policy area 2. Equal weights are broken by relevance: how weak, on
+/// average, all the themes a study illustrates are (from `theme_scores`,
+/// exact); only then by pack order. At most [`CASE_STUDIES_PER_PLACE`] come
+/// from one place. Shared with the partnership view, which passes the
+/// partners' weakest themes, median scores and chosen areas.
 pub(crate) fn match_case_studies(
     pack: &ContentPack,
     chosen: &BTreeSet<String>,
     weakest_themes: &[String],
+    theme_scores: &[(String, Score)],
 ) -> Vec<MatchedCaseStudy> {
-    let mut matches: Vec<(usize, MatchedCaseStudy)> = pack
+    let mut matches: Vec<(usize, Option<Score>, &str, MatchedCaseStudy)> = pack
         .case_studies
         .iter()
         .filter_map(|study| {
@@ -180,9 +192,16 @@ pub(crate) fn match_case_studies(
                     });
                 }
             }
+            let scores: Vec<Score> = theme_scores
+                .iter()
+                .filter(|(id, _)| study.themes.contains(id))
+                .map(|(_, score)| *score)
+                .collect();
             (!reasons.is_empty()).then(|| {
                 (
                     weight,
+                    Score::mean(&scores),
+                    study.place.trim(),
                     MatchedCaseStudy {
                         case_study_id: study.id.clone(),
                         reasons,
@@ -191,10 +210,30 @@ pub(crate) fn match_case_studies(
             })
         })
         .collect();
-    matches.sort_by_key(|(weight, _)| Reverse(*weight));
-    matches
-        .into_iter()
-        .take(CASE_STUDY_LIMIT)
-        .map(|(_, m)| m)
-        .collect()
+    // Heaviest first; then the lowest mean score of its themes (the weakest
+    // are the most relevant), a study with no scored theme last. The sort
+    // is stable, so pack order decides only exact ties.
+    matches.sort_by_key(|(weight, mean, _, _)| (Reverse(*weight), mean.is_none(), *mean));
+    let mut per_place: Vec<(&str, usize)> = Vec::new();
+    let mut chosen_studies = Vec::new();
+    for (_, _, place, study) in matches {
+        if chosen_studies.len() == CASE_STUDY_LIMIT {
+            break;
+        }
+        let count = match per_place
+            .iter_mut()
+            .find(|(p, _)| p.eq_ignore_ascii_case(place))
+        {
+            Some((_, count)) => count,
+            None => {
+                per_place.push((place, 0));
+                &mut per_place.last_mut().expect("just pushed").1
+            }
+        };
+        if *count < CASE_STUDIES_PER_PLACE {
+            *count += 1;
+            chosen_studies.push(study);
+        }
+    }
+    chosen_studies
 }

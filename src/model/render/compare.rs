@@ -11,7 +11,7 @@ use std::fmt::Write;
 use crate::model::compare::{Change, Comparison, Direction, DoneAction, QuestionChange};
 use crate::model::locale::{fill, Locale};
 use crate::model::render::{html, markdown, Report};
-use crate::model::scoring::Band;
+use crate::model::scoring::{Band, Score};
 
 /// The changes listed question by question, in this order. Unchanged and
 /// unanswered questions are counted, not listed.
@@ -23,12 +23,17 @@ const LISTED: [Change; 4] = [
 ];
 
 /// "Up by 15", "No change", "Newly scored"...
-pub fn direction_text(locale: &Locale, then: Option<u8>, now: Option<u8>) -> String {
+/// The direction in words, from the exact scores; the points moved are the
+/// exact difference rounded, and a move under half a point says so.
+pub fn direction_text(locale: &Locale, then: Option<Score>, now: Option<Score>) -> String {
     let c = &locale.compare;
-    let points = |a: u8, b: u8| a.abs_diff(b).to_string();
+    let moved = |template: &str, slightly: &str, difference: Score| match difference.rounded() {
+        0 => slightly.to_string(),
+        points => fill(template, &[("points", &points.to_string())]),
+    };
     match (Direction::between(then, now), then, now) {
-        (Direction::Up, Some(a), Some(b)) => fill(&c.up, &[("points", &points(a, b))]),
-        (Direction::Down, Some(a), Some(b)) => fill(&c.down, &[("points", &points(a, b))]),
+        (Direction::Up, Some(a), Some(b)) => moved(&c.up, &c.up_slightly, b.minus(a)),
+        (Direction::Down, Some(a), Some(b)) => moved(&c.down, &c.down_slightly, a.minus(b)),
         (Direction::NewlyScored, ..) => c.newly_scored.clone(),
         (Direction::NoLongerScored, ..) => c.no_longer_scored.clone(),
         _ => c.same.clone(),
@@ -63,12 +68,12 @@ pub fn intro(locale: &Locale, comparison: &Comparison) -> String {
     }
 }
 
-fn score_with_band(report: &Report, score: Option<u8>, band: Option<Band>) -> String {
+fn score_with_band(report: &Report, score: Option<Score>, band: Option<Band>) -> String {
     match (score, band) {
         (Some(score), Some(band)) => fill(
             &report.locale.compare.score_with_band,
             &[
-                ("score", &score.to_string()),
+                ("score", &score.rounded().to_string()),
                 ("band", report.locale.band(band)),
             ],
         ),

@@ -213,10 +213,11 @@ fn actions(h: &mut String, report: &Report) {
         for a in &report.summary.priority_actions {
             let _ = writeln!(
                 h,
-                "<li><strong>{}</strong><br><span class=\"muted\">{} ({})</span></li>",
+                "<li><strong>{}</strong><br><span class=\"muted\">{} ({})</span>{}</li>",
                 escape(&a.action),
                 escape(&report.action_because(&a.question_id, a.level)),
-                escape(report.theme_title(&a.theme_id))
+                escape(report.theme_title(&a.theme_id)),
+                guide_links(report, &a.guidance)
             );
         }
         h.push_str("</ol>\n");
@@ -248,6 +249,31 @@ fn case_studies(h: &mut String, report: &Report) {
 
 /// The matched case studies as a list with links and the reasons each was
 /// chosen; shared by the summary and the partnership reports.
+/// "Guidance: <a>title</a> (publisher, year); ..." after an action, or
+/// nothing when it has none.
+fn guide_links(report: &Report, ids: &[String]) -> String {
+    let guides = report.guides(ids);
+    if guides.is_empty() {
+        return String::new();
+    }
+    let links: Vec<String> = guides
+        .iter()
+        .map(|g| {
+            format!(
+                "<a href=\"{}\" rel=\"noopener noreferrer\">{}</a> <span class=\"muted\">({})</span>",
+                escape(g.url),
+                escape(g.title),
+                escape(&g.about)
+            )
+        })
+        .collect();
+    format!(
+        "<br><span class=\"guides\">{} {}</span>",
+        escape(&report.locale.report.guidance_label),
+        links.join("; ")
+    )
+}
+
 pub(crate) fn case_study_list(
     h: &mut String,
     pack: &ContentPack,

@@ -108,6 +108,26 @@ pub fn render(report: &Report) -> String {
             escape(&report.action_because(&a.question_id, a.level)),
             escape(report.theme_title(&a.theme_id))
         );
+        let guides: Vec<String> = report
+            .guides(&a.guidance)
+            .iter()
+            .map(|g| {
+                format!(
+                    "[{}](<{}>) ({})",
+                    escape(g.title),
+                    link_address(g.url),
+                    escape(&g.about)
+                )
+            })
+            .collect();
+        if !guides.is_empty() {
+            let _ = writeln!(
+                m,
+                "   {} {}",
+                escape(&report.locale.report.guidance_label),
+                guides.join("; ")
+            );
+        }
     }
 
     if !report.summary.find_out.is_empty() {
@@ -135,7 +155,7 @@ pub fn render(report: &Report) -> String {
                 m,
                 "- [{}](<{}>) ({}; {})  \n  {} {}",
                 escape(&study.title),
-                study.url.replace(['<', '>', ' '], ""),
+                link_address(&study.url),
                 escape(&study.place),
                 escape(&study.source),
                 escape(&study.summary),
@@ -173,4 +193,11 @@ pub fn render(report: &Report) -> String {
     }
     let _ = write!(m, "\n{}\n", escape(&r.privacy));
     m
+}
+
+/// A pack address inside `<...>` in a Markdown link: it is one of the pack's
+/// checked http(s) addresses, and without angle brackets or spaces nothing in
+/// it can end the link.
+fn link_address(url: &str) -> String {
+    url.replace(['<', '>', ' '], "")
 }

@@ -14,6 +14,7 @@ use crate::model::assessment::{Assessment, Response};
 use crate::model::compare::{compare, Comparison};
 use crate::model::content::ContentPack;
 use crate::model::locale::{fill, Locale};
+use crate::model::scoring::Score;
 use crate::model::summary::{summarise, MatchReason, Summary};
 
 /// Everything a renderer needs.
@@ -79,7 +80,7 @@ impl<'a> Report<'a> {
         response_label(self.pack, self.locale, response)
     }
 
-    pub fn score_text(&self, score: Option<u8>) -> String {
+    pub fn score_text(&self, score: Option<Score>) -> String {
         score_text(self.locale, score)
     }
 
@@ -90,7 +91,7 @@ impl<'a> Report<'a> {
                 self.locale.band(band),
                 fill(
                     &self.locale.report.overall_score,
-                    &[("score", &score.to_string())]
+                    &[("score", &score.rounded().to_string())]
                 ),
                 self.locale.band_means(band)
             ),
@@ -134,6 +135,12 @@ impl<'a> Report<'a> {
                 ("question", self.question_text(question_id)),
             ],
         )
+    }
+
+    /// The guidance items with these ids that the pack has, in the order
+    /// given: what each priority action links to.
+    pub fn guides(&self, ids: &[String]) -> Vec<GuideLink<'_>> {
+        guide_links(self.pack, self.locale, ids)
     }
 
     pub fn find_out_text(&self, question_id: &str) -> String {
@@ -186,9 +193,45 @@ pub fn response_label<'b>(
     }
 }
 
-/// A score out of 100, or "No score yet".
-pub fn score_text(locale: &Locale, score: Option<u8>) -> String {
-    score.map_or_else(|| locale.common.no_score.clone(), |s| s.to_string())
+/// A guidance item as a priority action shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuideLink<'a> {
+    pub title: &'a str,
+    /// One of the pack's checked http(s) addresses.
+    pub url: &'a str,
+    /// Who published it, and when: "Information Commissioner's Office, 2021".
+    pub about: String,
+}
+
+/// The guidance items with these ids that the pack has, in the order given.
+pub fn guide_links<'a>(
+    pack: &'a ContentPack,
+    locale: &Locale,
+    ids: &[String],
+) -> Vec<GuideLink<'a>> {
+    ids.iter()
+        .filter_map(|id| pack.guide(id))
+        .map(|guide| GuideLink {
+            title: &guide.title,
+            url: &guide.url,
+            about: fill(
+                &locale.report.guide_about,
+                &[
+                    ("publisher", &guide.publisher),
+                    ("published", &guide.published),
+                ],
+            ),
+        })
+        .collect()
+}
+
+/// A score out of 100, rounded to a whole number to be shown, or "No score
+/// yet".
+pub fn score_text(locale: &Locale, score: Option<Score>) -> String {
+    score.map_or_else(
+        || locale.common.no_score.clone(),
+        |s| s.rounded().to_string(),
+    )
 }
 
 /// A file name from the area name and the date, safe on every system:

@@ -19,6 +19,7 @@ use crate::model::locale::{fill, Locale};
 use crate::model::partnership::{without_names, Partner, Partnership, QuestionSpread};
 use crate::model::render::csv::cell;
 use crate::model::render::html::escape;
+use crate::model::scoring::Score;
 use crate::model::summary::MatchReason;
 
 /// Names the format of the JSON bundle.
@@ -61,7 +62,7 @@ impl<'a> PartnershipReport<'a> {
         super::response_label(self.pack, self.locale, response)
     }
 
-    pub fn score_text(&self, score: Option<u8>) -> String {
+    pub fn score_text(&self, score: Option<Score>) -> String {
         super::score_text(self.locale, score)
     }
 
@@ -266,7 +267,9 @@ fn partners(h: &mut String, report: &PartnershipReport) {
             let _ = write!(h, "<td>{}</td>", escape(&partner.file_name));
         }
         let overall = match (partner.profile.overall, partner.profile.band) {
-            (Some(score), Some(band)) => format!("{score} ({})", report.locale.band(band)),
+            (Some(score), Some(band)) => {
+                format!("{} ({})", score.rounded(), report.locale.band(band))
+            }
             _ => report.score_text(None),
         };
         let _ = writeln!(
@@ -300,7 +303,7 @@ fn scores(h: &mut String, report: &PartnershipReport) {
             let bar = theme.score.map_or_else(String::new, |s| {
                 format!(
                     "<span class=\"track\" aria-hidden=\"true\"><span class=\"fill\" style=\"width:{}%\"></span></span>",
-                    s.min(100)
+                    s.rounded().min(100)
                 )
             });
             let _ = write!(
