@@ -433,9 +433,14 @@ fn a_missing_required_string_is_reported_with_its_item_and_field() {
             "act_if_1_or_2",
         ),
         (
-            "/themes/0/questions/0/act_if_3_or_4",
+            "/themes/0/questions/0/act_if_3",
             "theme \"alpha\", question \"a1\"",
-            "act_if_3_or_4",
+            "act_if_3",
+        ),
+        (
+            "/themes/0/questions/0/act_if_4",
+            "theme \"alpha\", question \"a1\"",
+            "act_if_4",
         ),
         ("/case_studies/0/title", "case study \"case-one\"", "title"),
         (

@@ -338,6 +338,7 @@ fn out_of_range_levels_are_warnings_that_keep_the_note() {
             back.warnings,
             vec![FileProblem::LevelOutOfRange {
                 question_id: "a1".to_string(),
+                question: Some("Question a1?".to_string()),
                 value: shown.to_string(),
             }],
             "level {level}"
@@ -360,6 +361,7 @@ fn an_out_of_range_level_without_a_note_leaves_the_question_unanswered() {
         back.warnings,
         vec![FileProblem::LevelOutOfRange {
             question_id: "a1".to_string(),
+            question: Some("Question a1?".to_string()),
             value: "9".to_string(),
         }]
     );
@@ -396,7 +398,9 @@ fn an_unknown_question_is_set_aside_and_written_back_out() {
     assert_eq!(
         back.warnings,
         vec![FileProblem::UnknownQuestion {
-            question_id: "old-question".to_string()
+            question_id: "old-question".to_string(),
+            question: None,
+            replacement: None,
         }]
     );
     let kept = Answer {
@@ -503,10 +507,13 @@ fn warnings_come_in_file_order() {
             },
             FileProblem::LevelOutOfRange {
                 question_id: "a1".to_string(),
+                question: Some("Question a1?".to_string()),
                 value: "7".to_string()
             },
             FileProblem::UnknownQuestion {
-                question_id: "gone".to_string()
+                question_id: "gone".to_string(),
+                question: None,
+                replacement: None,
             },
         ]
     );
@@ -566,10 +573,13 @@ fn errors_and_warnings_are_told_apart() {
     let warnings = [
         FileProblem::LevelOutOfRange {
             question_id: "q".into(),
+            question: None,
             value: "0".into(),
         },
         FileProblem::UnknownQuestion {
             question_id: "q".into(),
+            question: None,
+            replacement: None,
         },
         FileProblem::UnknownPolicyArea {
             policy_area_id: "p".into(),
@@ -601,6 +611,7 @@ fn every_file_problem_has_an_english_sentence_with_its_values() {
         (
             FileProblem::LevelOutOfRange {
                 question_id: "gov-agreement".into(),
+                question: None,
                 value: "\"high\"".into(),
             },
             vec!["gov-agreement", "\"high\""],
@@ -608,6 +619,8 @@ fn every_file_problem_has_an_english_sentence_with_its_values() {
         (
             FileProblem::UnknownQuestion {
                 question_id: "old-question".into(),
+                question: None,
+                replacement: None,
             },
             vec!["old-question"],
         ),

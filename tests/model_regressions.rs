@@ -70,6 +70,7 @@ fn fill_does_not_fill_placeholders_inside_values() {
         problem,
         &FileProblem::LevelOutOfRange {
             question_id: "{value}".to_string(),
+            question: None,
             value: "9".to_string()
         }
     );

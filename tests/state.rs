@@ -123,7 +123,7 @@ fn an_opened_file_replaces_the_answers_and_reports_warnings() {
     assert_eq!(s.step, Step::Tasks);
     assert!(matches!(
         &s.file_messages,
-        FileMessages::OpenedWithWarnings(w) if w == &vec![FileProblem::UnknownQuestion { question_id: "no-such-question".into() }]
+        FileMessages::OpenedWithWarnings(w) if w == &vec![FileProblem::UnknownQuestion { question_id: "no-such-question".into(), question: None, replacement: None }]
     ));
 }
 

@@ -117,7 +117,7 @@ pub fn comparison_view(report: &Report, on_remove: Callback<MouseEvent>) -> Html
                 <ul class="rts-list rts-list--bullet">
                     { for comparison.earlier_unmatched.iter().map(|u| html! {
                         <li>{ crate::model::locale::fill(&c.unmatched_item, &[
-                            ("question", &u.question_id),
+                            ("question", report.question_text(&u.question_id)),
                             ("answer", report.response_label(u.answer.response)),
                         ]) }</li>
                     }) }

@@ -321,17 +321,10 @@ impl ContentPack {
                     }
                 }
                 c.required(&item, "act_if_1_or_2", &question.act_if_1_or_2);
+                // A version 1 pack's act_if_3_or_4 serves both levels.
                 for (level, field) in [(3, "act_if_3"), (4, "act_if_4")] {
-                    if question
-                        .action_for(level)
-                        .is_none_or(|a| a.trim().is_empty())
-                    {
-                        c.error(
-                            &item,
-                            field,
-                            format!("the next step for level {level} is missing"),
-                        );
-                    }
+                    let action = question.action_for(level).unwrap_or("");
+                    c.required(&item, field, action);
                 }
                 guidance_refs.push((item, &question.guidance));
             }

@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::model::assessment::{Answer, Assessment, Context, Response};
-use crate::model::content::ContentPack;
+use crate::model::content::{Change, ContentPack};
 
 /// Names the format inside every file, so we can tell our files from others.
 pub const FORMAT_NAME: &str = "ready-to-share-assessment";
@@ -30,16 +30,49 @@ pub const MAX_PARTNERS_CHARS: usize = 3_000;
 /// Something wrong with a file. Errors stop it opening; warnings do not.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileProblem {
-    TooLarge { bytes: usize },
-    NotJson { detail: String },
+    TooLarge {
+        bytes: usize,
+    },
+    NotJson {
+        detail: String,
+    },
     NotOurs,
-    NewerFormat { version: u64 },
-    Malformed { field: String },
-    LevelOutOfRange { question_id: String, value: String },
-    UnknownQuestion { question_id: String },
-    UnknownPolicyArea { policy_area_id: String },
-    OtherPack { pack_id: String },
-    OtherPackVersion { version: String },
+    NewerFormat {
+        version: u64,
+    },
+    Malformed {
+        field: String,
+    },
+    /// `question` is the question's wording, when the pack knows it.
+    LevelOutOfRange {
+        question_id: String,
+        question: Option<String>,
+        value: String,
+    },
+    /// An answer to a question the pack does not ask. `question` is the
+    /// wording people answered, when the pack's earlier questions have it,
+    /// and `replacement` the wording of the question that replaced it.
+    UnknownQuestion {
+        question_id: String,
+        question: Option<String>,
+        replacement: Option<String>,
+    },
+    /// The answer was kept, but the question's wording changed since the
+    /// file was saved: people should check it still fits.
+    RewordedQuestion {
+        question_id: String,
+        earlier: String,
+        now: String,
+    },
+    UnknownPolicyArea {
+        policy_area_id: String,
+    },
+    OtherPack {
+        pack_id: String,
+    },
+    OtherPackVersion {
+        version: String,
+    },
 }
 
 impl FileProblem {
@@ -198,6 +231,11 @@ pub fn read_saved_progress(text: &str, pack: &ContentPack) -> Result<Opened, Fil
             version: assessment.pack_version.clone(),
         });
     }
+    // Answers from another version of the same pack are told when a
+    // question they answered has since been reworded.
+    let from_earlier_version = assessment.pack_id == pack.id
+        && !assessment.pack_version.is_empty()
+        && assessment.pack_version != pack.version;
     // From now on the assessment belongs to the pack it was opened with.
     assessment.pack_id = pack.id.clone();
     assessment.pack_version = pack.version.clone();
@@ -211,15 +249,31 @@ pub fn read_saved_progress(text: &str, pack: &ContentPack) -> Result<Opened, Fil
             continue;
         };
         for (question_id, value) in answers {
-            let answer = read_answer(field, question_id, value, &mut warnings)?;
+            let wording = pack.question(question_id).map(|(_, q)| q.text.as_str());
+            let answer = read_answer(field, question_id, wording, value, &mut warnings)?;
             if answer.is_empty() {
                 continue;
             }
-            if pack.question(question_id).is_some() {
+            let earlier = pack
+                .earlier_question(question_id)
+                .filter(|_| from_earlier_version);
+            if let Some((_, question)) = pack.question(question_id) {
+                if let Some(earlier) = earlier.filter(|e| e.change == Change::Reworded) {
+                    warnings.push(FileProblem::RewordedQuestion {
+                        question_id: question_id.clone(),
+                        earlier: earlier.text.clone(),
+                        now: question.text.clone(),
+                    });
+                }
                 assessment.answers.insert(question_id.clone(), answer);
             } else {
+                let earlier = pack.earlier_question(question_id);
                 warnings.push(FileProblem::UnknownQuestion {
                     question_id: question_id.clone(),
+                    question: earlier.map(|e| e.text.clone()),
+                    replacement: earlier
+                        .and_then(|e| pack.question(&e.replaced_by))
+                        .map(|(_, q)| q.text.clone()),
                 });
                 assessment.set_aside.insert(question_id.clone(), answer);
             }
@@ -296,6 +350,7 @@ fn read_context(
 fn read_answer(
     section: &str,
     question_id: &str,
+    wording: Option<&str>,
     value: &Value,
     warnings: &mut Vec<FileProblem>,
 ) -> Result<Answer, FileProblem> {
@@ -311,6 +366,7 @@ fn read_answer(
         Some(other) => {
             warnings.push(FileProblem::LevelOutOfRange {
                 question_id: question_id.to_string(),
+                question: wording.map(str::to_string),
                 value: other.to_string(),
             });
             None

@@ -79,6 +79,9 @@ pub struct FileMessages {
     pub unknown_policy_area: String,
     pub other_pack: String,
     pub other_pack_version: String,
+    pub removed_question: String,
+    pub replaced_by: String,
+    pub reworded_question: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -393,13 +396,40 @@ impl Locale {
                 fill(&m.newer_format, &[("version", &version.to_string())])
             }
             FileProblem::Malformed { field } => fill(&m.malformed, &[("field", field)]),
-            FileProblem::LevelOutOfRange { question_id, value } => fill(
+            FileProblem::LevelOutOfRange {
+                question_id,
+                question,
+                value,
+            } => fill(
                 &m.level_out_of_range,
-                &[("question", question_id), ("value", value)],
+                &[
+                    ("question", question.as_deref().unwrap_or(question_id)),
+                    ("value", value),
+                ],
             ),
-            FileProblem::UnknownQuestion { question_id } => {
-                fill(&m.unknown_question, &[("question", question_id)])
+            FileProblem::UnknownQuestion {
+                question_id,
+                question: None,
+                ..
+            } => fill(&m.unknown_question, &[("question", question_id)]),
+            FileProblem::UnknownQuestion {
+                question: Some(question),
+                replacement,
+                ..
+            } => {
+                let removed = fill(&m.removed_question, &[("question", question)]);
+                match replacement {
+                    Some(replacement) => format!(
+                        "{removed} {}",
+                        fill(&m.replaced_by, &[("question", replacement)])
+                    ),
+                    None => removed,
+                }
             }
+            FileProblem::RewordedQuestion { earlier, now, .. } => fill(
+                &m.reworded_question,
+                &[("earlier", earlier), ("question", now)],
+            ),
             FileProblem::UnknownPolicyArea { policy_area_id } => {
                 fill(&m.unknown_policy_area, &[("id", policy_area_id)])
             }

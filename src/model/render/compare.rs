@@ -224,7 +224,7 @@ pub fn html_section(report: &Report) -> String {
             let item = fill(
                 &c.unmatched_item,
                 &[
-                    ("question", &u.question_id),
+                    ("question", report.question_text(&u.question_id)),
                     ("answer", report.response_label(u.answer.response)),
                 ],
             );
@@ -331,7 +331,7 @@ pub fn markdown_section(report: &Report) -> String {
             let item = fill(
                 &c.unmatched_item,
                 &[
-                    ("question", &u.question_id),
+                    ("question", report.question_text(&u.question_id)),
                     ("answer", report.response_label(u.answer.response)),
                 ],
             );

@@ -175,9 +175,13 @@ pub fn theme_title<'b>(pack: &'b ContentPack, theme_id: &'b str) -> &'b str {
 }
 
 /// A question's text, or its id if the pack does not have it.
+/// The question's wording: as the pack asks it now, or as an earlier version
+/// asked it, or (for a question the pack has never known) its id.
 pub fn question_text<'b>(pack: &'b ContentPack, question_id: &'b str) -> &'b str {
     pack.question(question_id)
-        .map_or(question_id, |(_, q)| q.text.as_str())
+        .map(|(_, q)| q.text.as_str())
+        .or_else(|| pack.earlier_question(question_id).map(|e| e.text.as_str()))
+        .unwrap_or(question_id)
 }
 
 /// "Developing" or "Not sure" or "Not answered".

@@ -472,7 +472,7 @@ fn unmatched(h: &mut String, report: &PartnershipReport) {
             let item = fill(
                 &report.locale.compare.unmatched_item,
                 &[
-                    ("question", &u.question_id),
+                    ("question", report.question_text(&u.question_id)),
                     ("answer", report.response_label(u.answer.response)),
                 ],
             );
