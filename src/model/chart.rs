@@ -4,8 +4,9 @@
 use crate::model::content::ContentPack;
 use crate::model::scoring::{Profile, Score};
 
-pub const WIDTH: u32 = 640;
-pub const LABEL_WIDTH: u32 = 220;
+pub const WIDTH: u32 = 720;
+/// Wide enough for the longest theme title, "Safeguarding and the duty to share".
+pub const LABEL_WIDTH: u32 = 300;
 pub const BAR_MAX: u32 = 340;
 pub const ROW_HEIGHT: u32 = 40;
 pub const BAR_HEIGHT: u32 = 24;
