@@ -214,7 +214,7 @@ pub fn compare(pack: &ContentPack, earlier: &Assessment, now: &Assessment) -> Co
         .into_iter()
         .filter_map(|action| {
             let now_level = now.response(&action.question_id)?.level()?;
-            let done = now_level >= action.level.max(2) + 1;
+            let done = now_level > action.level.max(2);
             done.then_some(DoneAction {
                 question_id: action.question_id,
                 theme_id: action.theme_id,
