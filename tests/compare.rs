@@ -4,7 +4,10 @@
 
 mod common;
 
-use common::{answered, level, pack_with, small_pack, theme, NOW};
+use common::{
+    answered, exact, issue_example_answers, issue_example_pack, level, pack_with, shown,
+    small_pack, theme, NOW,
+};
 use proptest::prelude::*;
 use ready_to_share::model::assessment::{Answer, Assessment, Response};
 use ready_to_share::model::compare::{compare, Change, Direction, UnmatchedAnswer};
@@ -12,7 +15,7 @@ use ready_to_share::model::content::ContentPack;
 use ready_to_share::model::file::{read_assessment, FileProblem};
 use ready_to_share::model::locale::{fill, Locale};
 use ready_to_share::model::render::{compare as compare_words, csv, html, markdown, Report};
-use ready_to_share::model::scoring::Band;
+use ready_to_share::model::scoring::{Band, Score};
 
 const DATE: &str = "1 June 2024";
 const PAYLOAD: &str = "<img src=x onerror=alert(1)>";
@@ -73,23 +76,31 @@ fn theme_scores_then_and_now_with_directions() {
     let pack = five_theme_pack();
     let (then, now) = then_and_now(&pack);
     let c = compare(&pack, &then, &now);
-    let themes: Vec<(&str, Option<u8>, Option<u8>, Direction)> = c
+    let themes: Vec<(&str, Option<Score>, Option<Score>, Direction)> = c
         .themes
         .iter()
         .map(|t| (t.theme_id.as_str(), t.then, t.now, t.direction))
         .collect();
+    let whole = |n| Some(Score::whole(n));
     assert_eq!(
         themes,
         [
-            // (0 + 75 + 0) / 3 = 25; (75 + 100 + 25) / 3 = 66.7 -> 67.
-            ("alpha", Some(25), Some(67), Direction::Up),
-            // (25 + 75 + 50) / 3 = 50; (0 + 50 + 50) / 3 = 33.3 -> 33.
-            ("beta", Some(50), Some(33), Direction::Down),
-            ("gamma", None, Some(100), Direction::NewlyScored),
-            ("delta", Some(25), None, Direction::NoLongerScored),
+            // (0 + 75 + 0) / 3 = 25; (75 + 100 + 25) / 3 = 200/3 = 66.67.
+            ("alpha", whole(25), Some(exact(200, 3)), Direction::Up),
+            // (25 + 75 + 50) / 3 = 50; (0 + 50 + 50) / 3 = 100/3 = 33.33.
+            ("beta", whole(50), Some(exact(100, 3)), Direction::Down),
+            ("gamma", None, whole(100), Direction::NewlyScored),
+            ("delta", whole(25), None, Direction::NoLongerScored),
             ("epsilon", None, None, Direction::Same),
         ]
     );
+    // Shown rounded: 25 -> 67 and 50 -> 33.
+    let displayed: Vec<(Option<u8>, Option<u8>)> = c
+        .themes
+        .iter()
+        .map(|t| (shown(t.then), shown(t.now)))
+        .collect();
+    assert_eq!(displayed[..2], [(Some(25), Some(67)), (Some(50), Some(33))]);
     // Not every theme is scored either time, so there is no overall score.
     assert_eq!((c.overall_then, c.overall_now), (None, None));
     assert_eq!((c.band_then, c.band_now), (None, None));
@@ -151,12 +162,26 @@ fn change_between_every_pair_of_responses() {
     assert_eq!(Change::between(l(5), None), Change::NoLongerAnswered);
     assert_eq!(Change::between(ns, None), Change::NoLongerAnswered);
     assert_eq!(Change::between(None, None), Change::NotAnswered);
-    assert_eq!(Direction::between(Some(10), Some(11)), Direction::Up);
-    assert_eq!(Direction::between(Some(11), Some(10)), Direction::Down);
-    assert_eq!(Direction::between(Some(0), Some(0)), Direction::Same);
-    assert_eq!(Direction::between(None, Some(0)), Direction::NewlyScored);
-    assert_eq!(Direction::between(Some(0), None), Direction::NoLongerScored);
-    assert_eq!(Direction::between(None, None), Direction::Same);
+    let s = |n| Some(Score::whole(n));
+    assert_eq!(Direction::between(s(10), s(11)), Direction::Up);
+    assert_eq!(Direction::between(s(11), s(10)), Direction::Down);
+    assert_eq!(Direction::between(s(0), s(0)), Direction::Same);
+    assert_eq!(Direction::between(None, s(0)), Direction::NewlyScored);
+    assert_eq!(Direction::between(s(0), None), Direction::NoLongerScored);
+    assert_eq!(Direction::between::<Score>(None, None), Direction::Same);
+    // From the exact scores: 49 to 49.17 is up, though both show as 49.
+    assert_eq!(
+        Direction::between(s(49), Some(exact(295, 6))),
+        Direction::Up
+    );
+    assert_eq!(
+        Direction::between(Some(exact(325, 7)), Some(exact(275, 6))),
+        Direction::Down
+    );
+    assert_eq!(
+        Direction::between(Some(exact(2, 4)), Some(exact(1, 2))),
+        Direction::Same
+    );
 }
 
 #[test]
@@ -165,9 +190,9 @@ fn earlier_priority_actions_are_done_when_the_recommended_step_changes() {
     let (then, now) = then_and_now(&pack);
     let c = compare(&pack, &then, &now);
     // Earlier actions (levels 1 to 4): a1 1, a3 1, d1 2, b1 2, b4 3, a2 4,
-    // b3 4. Done: a1 (1 -> 4: from "start" to "improve") and a2 (4 -> 5:
-    // no action needed). Not done: a3 (1 -> 2, still "start"), b4 (3 -> 3),
-    // b1 (down), b3 (now not sure), d1 (now unanswered).
+    // b3 4. Done: a1 (1 -> 4: past level 3, which "start" asks for) and a2
+    // (4 -> 5: what "embed" asks for). Not done: a3 (1 -> 2, still "start"),
+    // b4 (3 -> 3), b1 (down), b3 (now not sure), d1 (now unanswered).
     let done: Vec<(&str, u8, u8, &str)> = c
         .done_actions
         .iter()
@@ -180,10 +205,7 @@ fn earlier_priority_actions_are_done_when_the_recommended_step_changes() {
             )
         })
         .collect();
-    assert_eq!(
-        done,
-        [("a1", 1, 4, "a1: start"), ("a2", 4, 5, "a2: improve")]
-    );
+    assert_eq!(done, [("a1", 1, 4, "a1: start"), ("a2", 4, 5, "a2: embed")]);
     assert_eq!(c.done_actions[0].theme_id, "alpha");
 }
 
@@ -205,6 +227,40 @@ fn done_actions_keep_the_earlier_priority_order() {
 }
 
 #[test]
+fn a_step_is_done_when_the_answer_reaches_the_next_level_up() {
+    let pack = small_pack();
+    // (level then, the step asked then, the levels now that count as done):
+    // 1 and 2 ask for what level 3 has, 3 for level 4, 4 for level 5.
+    let table: [(u8, &str, &[u8]); 4] = [
+        (1, "c1: start", &[3, 4, 5]),
+        (2, "c1: start", &[3, 4, 5]),
+        (3, "c1: agree", &[4, 5]),
+        (4, "c1: embed", &[5]),
+    ];
+    for (then_level, action, done_at) in table {
+        for now_level in 1..=5 {
+            let then = answered(&pack, &[("c1", level(then_level))]);
+            let now = answered(&pack, &[("c1", level(now_level))]);
+            let c = compare(&pack, &then, &now);
+            let done: Vec<(u8, u8, &str)> = c
+                .done_actions
+                .iter()
+                .map(|d| (d.then_level, d.now_level, d.action.as_str()))
+                .collect();
+            let expected: Vec<(u8, u8, &str)> = if done_at.contains(&now_level) {
+                vec![(then_level, now_level, action)]
+            } else {
+                Vec::new()
+            };
+            assert_eq!(done, expected, "{then_level} -> {now_level}");
+        }
+    }
+    // Level 5 asks for nothing, so nothing can be done.
+    let five = answered(&pack, &[("c1", level(5))]);
+    assert!(compare(&pack, &five, &five).done_actions.is_empty());
+}
+
+#[test]
 fn overall_score_and_band_then_and_now() {
     let pack = small_pack();
     let all = |n: u8| -> Assessment {
@@ -215,23 +271,24 @@ fn overall_score_and_band_then_and_now() {
         answered(&pack, &responses)
     };
     let c = compare(&pack, &all(2), &all(4));
-    assert_eq!((c.overall_then, c.overall_now), (Some(25), Some(75)));
+    let s = |n| Some(Score::whole(n));
+    assert_eq!((c.overall_then, c.overall_now), (s(25), s(75)));
     assert_eq!(
         (c.band_then, c.band_now),
-        (Some(Band::Developing), Some(Band::Leading))
+        (Some(Band::MakingProgress), Some(Band::ReadyAndImproving))
     );
     assert_eq!(c.overall_direction, Direction::Up);
 
     let c = compare(&pack, &all(4), &all(1));
-    assert_eq!((c.overall_then, c.overall_now), (Some(75), Some(0)));
+    assert_eq!((c.overall_then, c.overall_now), (s(75), s(0)));
     assert_eq!(c.overall_direction, Direction::Down);
-    assert_eq!(c.band_now, Some(Band::GettingStarted));
+    assert_eq!(c.band_now, Some(Band::StartingOut));
 
     // An overall score then but not now (gamma's only answer cleared).
     let mut partial = all(3);
     partial.set_response("c1", None);
     let c = compare(&pack, &all(3), &partial);
-    assert_eq!((c.overall_then, c.overall_now), (Some(50), None));
+    assert_eq!((c.overall_then, c.overall_now), (s(50), None));
     assert_eq!(c.overall_direction, Direction::NoLongerScored);
 }
 
@@ -361,7 +418,7 @@ fn html_report_shows_the_comparison_in_words() {
         c.no_longer_answered.clone(),
         c.done_heading.clone(),
         "a1: start".to_string(),
-        "a2: improve".to_string(),
+        "a2: embed".to_string(),
         fill(&c.unchanged_count, &[("count", "2")]),
         fill(
             &c.question_change,
@@ -435,7 +492,7 @@ fn markdown_report_shows_the_comparison_table_and_lists() {
         .collect();
     assert_eq!(rows.len(), 1 + 5 + 1, "{rows:?}");
     assert!(section.contains(&format!("\n### {}\n", markdown::escape(&c.moved_down))));
-    assert!(section.contains(&markdown::escape("a2: improve")));
+    assert!(section.contains(&markdown::escape("a2: embed")));
 }
 
 #[test]
@@ -479,18 +536,106 @@ fn words_for_every_direction_and_change_differ() {
     words.sort();
     words.dedup();
     assert_eq!(words.len(), Change::ALL.len());
+    let s = |n| Some(Score::whole(n));
+    let just_over_49 = Some(exact(295, 6));
     let directions = [
-        compare_words::direction_text(&locale, Some(1), Some(2)),
-        compare_words::direction_text(&locale, Some(2), Some(1)),
-        compare_words::direction_text(&locale, Some(2), Some(2)),
-        compare_words::direction_text(&locale, None, Some(2)),
-        compare_words::direction_text(&locale, Some(2), None),
+        compare_words::direction_text(&locale, s(1), s(2)),
+        compare_words::direction_text(&locale, s(2), s(1)),
+        compare_words::direction_text(&locale, s(2), s(2)),
+        compare_words::direction_text(&locale, None, s(2)),
+        compare_words::direction_text(&locale, s(2), None),
+        compare_words::direction_text(&locale, s(49), just_over_49),
+        compare_words::direction_text(&locale, just_over_49, s(49)),
     ];
     assert_eq!(directions[0], fill(&locale.compare.up, &[("points", "1")]));
     let mut distinct = directions.to_vec();
     distinct.sort();
     distinct.dedup();
-    assert_eq!(distinct.len(), 5);
+    assert_eq!(distinct.len(), 7);
+}
+
+#[test]
+fn a_move_that_rounds_to_0_says_less_than_1() {
+    let locale = Locale::english();
+    let c = &locale.compare;
+    let s = |n| Some(Score::whole(n));
+    // 49 -> 295/6 = 49.17: up by 1/6, which rounds to 0; both show as 49.
+    assert_eq!(
+        compare_words::direction_text(&locale, s(49), Some(exact(295, 6))),
+        c.up_slightly
+    );
+    assert_eq!(c.up_slightly, "Up by less than 1");
+    assert_eq!(
+        compare_words::direction_text(&locale, Some(exact(295, 6)), s(49)),
+        c.down_slightly
+    );
+    // 325/7 -> 275/6: down by (1950 - 1925) / 42 = 25/42 = 0.6, shown as 1.
+    assert_eq!(
+        compare_words::direction_text(&locale, Some(exact(325, 7)), Some(exact(275, 6))),
+        fill(&c.down, &[("points", "1")])
+    );
+    // Half a point rounds up: 12.5 -> 13 is "Up by 1"; 12.4 -> 12.5 is not.
+    assert_eq!(
+        compare_words::direction_text(&locale, s(12), Some(exact(25, 2))),
+        fill(&c.up, &[("points", "1")])
+    );
+    assert_eq!(
+        compare_words::direction_text(&locale, Some(exact(62, 5)), Some(exact(25, 2))),
+        c.up_slightly
+    );
+    // 25 -> 200/3 = 66.67: up by 125/3 = 41.67, said as 42.
+    assert_eq!(
+        compare_words::direction_text(&locale, s(25), Some(exact(200, 3))),
+        fill(&c.up, &[("points", "42")])
+    );
+    // The same exact score either way is no change.
+    assert_eq!(
+        compare_words::direction_text(&locale, Some(exact(2, 4)), Some(exact(1, 2))),
+        c.same
+    );
+}
+
+#[test]
+fn the_overall_moves_by_its_exact_value_across_a_band_boundary() {
+    let pack = issue_example_pack();
+    // Then: the issue's example, 295/6 = 49.17 (shown 49, Making progress).
+    let then = issue_example_answers(&pack);
+    // Now: d6 from 3 to 4 makes data 450/6 = 75, so the overall is
+    // (3 * 37.5 + 75 + 62.5) / 5 = 250 / 5 = 50 exactly: Well on the way.
+    let mut now = then.clone();
+    now.set_response("d6", Some(level(4)));
+    let c = compare(&pack, &then, &now);
+    assert_eq!(c.overall_then, Some(exact(295, 6)));
+    assert_eq!(c.overall_now, Some(Score::whole(50)));
+    assert_eq!(
+        (c.band_then, c.band_now),
+        (Some(Band::MakingProgress), Some(Band::WellOnTheWay))
+    );
+    assert_eq!(c.overall_direction, Direction::Up);
+    // Up by 50 - 295/6 = 5/6 = 0.83, said as "Up by 1".
+    let locale = Locale::english();
+    assert_eq!(
+        compare_words::direction_text(&locale, c.overall_then, c.overall_now),
+        fill(&locale.compare.up, &[("points", "1")])
+    );
+    let md = markdown::render(&Report::new(&pack, &locale, &now, DATE).with_comparison(&then));
+    let then_cell = fill(
+        &locale.compare.score_with_band,
+        &[("score", "49"), ("band", &locale.bands.making_progress)],
+    );
+    let now_cell = fill(
+        &locale.compare.score_with_band,
+        &[("score", "50"), ("band", &locale.bands.well_on_the_way)],
+    );
+    assert!(
+        md.contains(&format!(
+            "| {} | {} | {} |",
+            markdown::escape(&then_cell),
+            markdown::escape(&now_cell),
+            markdown::escape(&fill(&locale.compare.up, &[("points", "1")]))
+        )),
+        "{md}"
+    );
 }
 
 // ---------------------------------------------------------------------------

@@ -82,7 +82,11 @@ fn every_question_has_a_distinct_action_for_each_level() {
             q.id
         );
         assert!(q.action_for(2) == q.action_for(1));
-        assert!(q.action_for(5).is_none(), "{}: level 5 needs no action", q.id);
+        assert!(
+            q.action_for(5).is_none(),
+            "{}: level 5 needs no action",
+            q.id
+        );
         assert!(
             q.act_if_3_or_4.is_empty(),
             "{}: the built-in pack gives levels 3 and 4 an action each",
@@ -113,10 +117,19 @@ fn every_question_has_a_source_and_guidance() {
         }
     }
     for guide in &pack.guidance {
-        assert!(!guide.publisher.trim().is_empty(), "{}: publisher", guide.id);
-        assert!(!guide.published.trim().is_empty(), "{}: published", guide.id);
         assert!(
-            pack.questions().any(|(_, q)| q.guidance.contains(&guide.id)),
+            !guide.publisher.trim().is_empty(),
+            "{}: publisher",
+            guide.id
+        );
+        assert!(
+            !guide.published.trim().is_empty(),
+            "{}: published",
+            guide.id
+        );
+        assert!(
+            pack.questions()
+                .any(|(_, q)| q.guidance.contains(&guide.id)),
             "guidance {} is never linked from a question",
             guide.id
         );

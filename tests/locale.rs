@@ -1,6 +1,7 @@
 //! The locale table and its template filling.
 #![cfg(not(target_arch = "wasm32"))]
 
+use ready_to_share::model::content::ContentPack;
 use ready_to_share::model::locale::{fill, Locale, ENGLISH};
 use ready_to_share::model::scoring::{Band, ThemeStatus};
 use serde_json::{json, Value};
@@ -47,20 +48,20 @@ fn every_band_and_status_has_its_own_words() {
     assert_eq!(
         names,
         [
-            locale.bands.getting_started.as_str(),
-            locale.bands.developing.as_str(),
-            locale.bands.established.as_str(),
-            locale.bands.leading.as_str(),
+            locale.bands.starting_out.as_str(),
+            locale.bands.making_progress.as_str(),
+            locale.bands.well_on_the_way.as_str(),
+            locale.bands.ready_and_improving.as_str(),
         ]
     );
     let means: Vec<&str> = Band::ALL.iter().map(|b| locale.band_means(*b)).collect();
     assert_eq!(
         means,
         [
-            locale.bands.getting_started_means.as_str(),
-            locale.bands.developing_means.as_str(),
-            locale.bands.established_means.as_str(),
-            locale.bands.leading_means.as_str(),
+            locale.bands.starting_out_means.as_str(),
+            locale.bands.making_progress_means.as_str(),
+            locale.bands.well_on_the_way_means.as_str(),
+            locale.bands.ready_and_improving_means.as_str(),
         ]
     );
     let statuses: Vec<&str> = [
@@ -86,6 +87,23 @@ fn every_band_and_status_has_its_own_words() {
     distinct.sort_unstable();
     distinct.dedup();
     assert_eq!(distinct.len(), 7, "band and status names are distinct");
+}
+
+#[test]
+fn no_band_reuses_a_level_label() {
+    let locale = Locale::english();
+    let names: Vec<&str> = Band::ALL.iter().map(|b| locale.band(*b)).collect();
+    // An area answering "Emerging" everywhere must not be told its band is
+    // "Developing": no band is named like a level.
+    let pack = ContentPack::built_in();
+    for band in names {
+        for label in &pack.scale {
+            assert!(
+                !band.eq_ignore_ascii_case(label.trim()),
+                "the band {band:?} reuses the level label {label:?}"
+            );
+        }
+    }
 }
 
 #[test]

@@ -6,7 +6,10 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{answered, level, small_pack, NOW, PACK_ID};
+use common::{
+    answered, case_study, close_themes_answers, close_themes_pack, exact, issue_example_answers,
+    issue_example_pack, level, shown, small_pack, NOW, PACK_ID,
+};
 use proptest::prelude::*;
 use ready_to_share::model::assessment::{Answer, Assessment, Response};
 use ready_to_share::model::content::ContentPack;
@@ -18,6 +21,7 @@ use ready_to_share::model::partnership::{
 use ready_to_share::model::render::partnership::{
     csv, html, json, PartnershipReport, BUNDLE_FORMAT_NAME,
 };
+use ready_to_share::model::scoring::{Band, Score};
 use ready_to_share::model::summary::{summarise, MatchReason};
 use serde_json::{json, Value};
 
@@ -56,7 +60,7 @@ fn theme<'a>(p: &'a Partnership, id: &str) -> &'a ThemeSpread {
 // Theme medians and spreads
 // ---------------------------------------------------------------------------
 
-/// alpha: P1 (1, 1) = 0, P2 (3, 3) = 50, P3 (5, 4) = 87.5 -> 88.
+/// alpha: P1 (1, 1) = 0, P2 (3, 3) = 50, P3 (5, 4) = 87.5 (shown as 88).
 /// beta: P1 b1 2 = 25, P2 nothing, P3 b1 not sure.
 fn three_partners() -> Vec<String> {
     vec![
@@ -76,10 +80,10 @@ fn medians_with_an_odd_number_of_partners() {
         theme(&p, "alpha"),
         &ThemeSpread {
             theme_id: "alpha".to_string(),
-            median: Some(50),
-            lowest: Some(0),
-            highest: Some(88),
-            spread: Some(88),
+            median: Some(Score::whole(50)),
+            lowest: Some(Score::whole(0)),
+            highest: Some(exact(175, 2)),
+            spread: Some(exact(175, 2)),
             scored_by: 3,
         }
     );
@@ -87,7 +91,7 @@ fn medians_with_an_odd_number_of_partners() {
     let beta = theme(&p, "beta");
     assert_eq!(
         (beta.median, beta.spread, beta.scored_by),
-        (Some(25), Some(0), 1)
+        (Some(Score::whole(25)), Some(Score::whole(0)), 1)
     );
     // Nobody scored gamma.
     let gamma = theme(&p, "gamma");
@@ -98,24 +102,28 @@ fn medians_with_an_odd_number_of_partners() {
 }
 
 #[test]
-fn medians_with_an_even_number_of_partners_round_half_up() {
+fn medians_with_an_even_number_of_partners_are_the_exact_mean_of_the_middle_two() {
     let mut files = three_partners();
     // P4: alpha a1 2 = 25; beta b1 3 = 50.
     files.push(file("Four", &[("a1", level(2)), ("b1", level(3))]));
     let p = view(&named(&files));
-    // alpha sorted 0, 25, 50, 88: (25 + 50) / 2 = 37.5 -> 38.
+    // alpha sorted 0, 25, 50, 87.5: (25 + 50) / 2 = 37.5, shown as 38.
     let alpha = theme(&p, "alpha");
     assert_eq!(
         (alpha.median, alpha.spread, alpha.scored_by),
-        (Some(38), Some(88), 4)
+        (Some(exact(75, 2)), Some(exact(175, 2)), 4)
     );
-    // beta 25 and 50: 37.5 -> 38, spread 25.
+    assert_eq!(shown(alpha.median), Some(38));
+    // beta 25 and 50: 37.5, spread 25.
     let beta = theme(&p, "beta");
     assert_eq!(
         (beta.median, beta.spread, beta.scored_by),
-        (Some(38), Some(25), 2)
+        (Some(exact(75, 2)), Some(Score::whole(25)), 2)
     );
-    assert_eq!((beta.lowest, beta.highest), (Some(25), Some(50)));
+    assert_eq!(
+        (beta.lowest, beta.highest),
+        (Some(Score::whole(25)), Some(Score::whole(50)))
+    );
 }
 
 #[test]
@@ -125,7 +133,7 @@ fn an_even_median_of_whole_neighbours_is_exact() {
         file("A", &[("a1", level(2))]),
         file("B", &[("a1", level(4))]),
     ]));
-    assert_eq!(theme(&p, "alpha").median, Some(50));
+    assert_eq!(theme(&p, "alpha").median, Some(Score::whole(50)));
 }
 
 // ---------------------------------------------------------------------------
@@ -350,7 +358,7 @@ fn files_that_fail_are_listed_with_their_reason_and_the_rest_shown() {
             }
         )
     );
-    assert_eq!(theme(&p, "alpha").median, Some(50));
+    assert_eq!(theme(&p, "alpha").median, Some(Score::whole(50)));
 
     let locale = Locale::english();
     let out = html(&PartnershipReport::new(&small_pack(), &locale, &p, DATE));
@@ -381,9 +389,10 @@ fn a_file_from_another_version_is_matched_by_id_and_the_rest_listed() {
     assert!(partner.warnings.contains(&FileProblem::OtherPackVersion {
         version: "1.0.0".to_string()
     }));
-    assert!(partner.warnings.contains(&FileProblem::UnknownQuestion {
-        question_id: "retired-q".to_string()
-    }));
+    assert!(partner.warnings.iter().any(|w| matches!(
+        w,
+        FileProblem::UnknownQuestion { question_id, .. } if question_id == "retired-q"
+    )));
     let unmatched: Vec<(&str, &Answer)> = partner
         .unmatched
         .iter()
@@ -401,7 +410,7 @@ fn a_file_from_another_version_is_matched_by_id_and_the_rest_listed() {
     );
     assert!(p.partners[1].unmatched.is_empty());
     // a1 was matched: 2 and 4, so alpha's median is (25 + 75) / 2 = 50.
-    assert_eq!(theme(&p, "alpha").median, Some(50));
+    assert_eq!(theme(&p, "alpha").median, Some(Score::whole(50)));
 
     let locale = Locale::english();
     let out = html(&PartnershipReport::new(&small_pack(), &locale, &p, DATE));
@@ -464,6 +473,138 @@ fn case_studies_fit_the_weakest_medians_and_every_partners_policy_areas() {
             ),
         ]
     );
+}
+
+// ---------------------------------------------------------------------------
+// Exact medians: the weakest themes and the bands
+// ---------------------------------------------------------------------------
+
+/// Files of `pack`, one per (organisation, assessment).
+fn files_of(pack: &ContentPack, partners: Vec<(&str, Assessment)>) -> Vec<(String, String)> {
+    partners
+        .into_iter()
+        .map(|(organisation, mut a)| {
+            a.pack_id = pack.id.clone();
+            a.pack_version = pack.version.clone();
+            a.context.organisation = organisation.to_string();
+            (format!("{organisation}.json"), write_assessment(&a))
+        })
+        .collect()
+}
+
+/// Every question of `pack` answered at `l`.
+fn all_at(pack: &ContentPack, l: u8) -> Assessment {
+    let responses: Vec<(String, Response)> = pack
+        .questions()
+        .map(|(_, q)| (q.id.clone(), level(l)))
+        .collect();
+    let responses: Vec<(&str, Response)> =
+        responses.iter().map(|(id, r)| (id.as_str(), *r)).collect();
+    answered(pack, &responses)
+}
+
+#[test]
+fn the_weakest_medians_are_chosen_from_exact_scores() {
+    let mut pack = close_themes_pack();
+    pack.case_studies = vec![
+        case_study("cs-governance", &["governance"], &["health"]),
+        case_study("cs-data", &["data"], &[]),
+    ];
+    let locale = Locale::english();
+    // A: purpose 0, governance 325/7 = 46.43, data 275/6 = 45.83 (see
+    // tests/common/mod.rs), and "health" chosen. B: every level 5 (100).
+    // C: every level 1 (0). Each median is A's score.
+    let mut a = close_themes_answers(&pack, 1);
+    a.context.policy_areas = BTreeSet::from(["health".to_string()]);
+    let files = files_of(
+        &pack,
+        vec![("A", a), ("B", all_at(&pack, 5)), ("C", all_at(&pack, 1))],
+    );
+    let p = partnership(&pack, &locale, &files, false);
+    assert!(p.failed.is_empty() && p.partners.iter().all(|x| x.warnings.is_empty()));
+    let governance = theme(&p, "governance");
+    let data = theme(&p, "data");
+    assert_eq!(governance.median, Some(exact(325, 7)));
+    assert_eq!(data.median, Some(exact(275, 6)));
+    assert_eq!(
+        (shown(governance.median), shown(data.median)),
+        (Some(46), Some(46))
+    );
+    assert_eq!(
+        (data.lowest, data.highest, data.spread),
+        (
+            Some(Score::whole(0)),
+            Some(Score::whole(100)),
+            Some(Score::whole(100))
+        )
+    );
+    // Governance comes first in the pack, but data is the weaker.
+    assert_eq!(p.weakest_themes, ["purpose", "data"]);
+    // cs-data weighs 2 as the second-weakest theme, cs-governance 2 for
+    // "health": data's median, 45.83, is the lower, so cs-data comes first.
+    let ids: Vec<&str> = p
+        .case_studies
+        .iter()
+        .map(|m| m.case_study_id.as_str())
+        .collect();
+    assert_eq!(ids, ["cs-data", "cs-governance"]);
+}
+
+#[test]
+fn an_even_number_of_partners_keeps_the_median_exact() {
+    let pack = close_themes_pack();
+    // A: purpose 100, governance 325/7, data 275/6. B: everything 100.
+    // governance: (325/7 + 100) / 2 = (325 + 700) / 14 = 1025/14 = 73.21;
+    // data: (275/6 + 100) / 2 = (275 + 600) / 12 = 875/12 = 72.92. Both show
+    // as 73; data is the weaker.
+    let files = files_of(
+        &pack,
+        vec![
+            ("A", close_themes_answers(&pack, 5)),
+            ("B", all_at(&pack, 5)),
+        ],
+    );
+    let p = partnership(&pack, &Locale::english(), &files, false);
+    let governance = theme(&p, "governance").median;
+    let data = theme(&p, "data").median;
+    assert_eq!(governance, Some(exact(1025, 14)));
+    assert_eq!(data, Some(exact(875, 12)));
+    assert_eq!((shown(governance), shown(data)), (Some(73), Some(73)));
+    assert_eq!(theme(&p, "purpose").median, Some(Score::whole(100)));
+    assert_eq!(p.weakest_themes, ["data", "governance"]);
+}
+
+#[test]
+fn each_partners_band_comes_from_its_exact_overall() {
+    let pack = issue_example_pack();
+    let locale = Locale::english();
+    // A: the issue's example, 295/6 = 49.17. B: every level 3, 50.
+    let files = files_of(
+        &pack,
+        vec![("A", issue_example_answers(&pack)), ("B", all_at(&pack, 3))],
+    );
+    let p = partnership(&pack, &locale, &files, false);
+    let a = &p.partners[0].profile;
+    assert_eq!(a.overall, Some(exact(295, 6)));
+    assert_eq!(a.band, Some(Band::MakingProgress));
+    let b = &p.partners[1].profile;
+    assert_eq!(b.overall, Some(Score::whole(50)));
+    assert_eq!(b.band, Some(Band::WellOnTheWay));
+    // data: (425/6 + 50) / 2 = (425 + 300) / 12 = 725/12 = 60.42.
+    assert_eq!(theme(&p, "data").median, Some(exact(725, 12)));
+
+    let out = html(&PartnershipReport::new(&pack, &locale, &p, DATE));
+    let a_overall = format!("49 ({})", locale.bands.making_progress);
+    let b_overall = format!("50 ({})", locale.bands.well_on_the_way);
+    assert!(
+        out.contains(&ready_to_share::model::render::html::escape(&a_overall)),
+        "{out}"
+    );
+    assert!(
+        out.contains(&ready_to_share::model::render::html::escape(&b_overall)),
+        "{out}"
+    );
+    assert!(!out.contains(&format!("50 ({})", locale.bands.making_progress)));
 }
 
 #[test]
@@ -788,7 +929,7 @@ proptest! {
         for (spread, own) in p.themes.iter().zip(&summary.profile.themes) {
             prop_assert_eq!(spread.median, own.score);
             prop_assert_eq!(spread.lowest, own.score);
-            prop_assert_eq!(spread.spread, own.score.map(|_| 0));
+            prop_assert_eq!(spread.spread, own.score.map(|_| Score::whole(0)));
             prop_assert_eq!(spread.scored_by, usize::from(own.score.is_some()));
         }
         prop_assert_eq!(&p.partners[0].profile, &summary.profile);

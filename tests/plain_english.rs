@@ -18,7 +18,10 @@ const AVOID: &[(&str, &[&str])] = &[
     ("tackl", &["e", "es", "ed", "ing"]),
     ("focus", &["", "es", "ed", "ing", "sed", "sing"]),
     ("commit", &["", "s", "ted", "ting", "ment", "ments"]),
-    ("transform", &["", "s", "ed", "ing", "ation", "ations", "ational"]),
+    (
+        "transform",
+        &["", "s", "ed", "ing", "ation", "ations", "ational"],
+    ),
     ("empower", &["", "s", "ed", "ing", "ment"]),
     ("facilitat", &["e", "es", "ed", "ing"]),
     ("foster", &["", "s", "ed", "ing"]),
@@ -27,7 +30,10 @@ const AVOID: &[(&str, &[&str])] = &[
     ("streamlin", &["e", "es", "ed", "ing"]),
     ("robust", &["", "ly", "ness"]),
     ("deploy", &["", "s", "ed", "ing", "ment"]),
-    ("collaborat", &["e", "es", "ed", "ing", "ion", "ive", "ively"]),
+    (
+        "collaborat",
+        &["e", "es", "ed", "ing", "ion", "ive", "ively"],
+    ),
     ("liais", &["e", "es", "ed", "ing"]),
     ("incentivis", &["e", "es", "ed", "ing"]),
     ("key", &["", "s"]),
@@ -187,11 +193,19 @@ fn no_sentence_is_over_25_words() {
     for (path, text) in all_strings() {
         for sentence in sentences(&text) {
             if word_count(&sentence) > LONGEST_SENTENCE {
-                long.push(format!("{path} ({} words): {}", word_count(&sentence), sentence.trim()));
+                long.push(format!(
+                    "{path} ({} words): {}",
+                    word_count(&sentence),
+                    sentence.trim()
+                ));
             }
         }
     }
-    assert!(long.is_empty(), "sentences over {LONGEST_SENTENCE} words:\n{}", long.join("\n"));
+    assert!(
+        long.is_empty(),
+        "sentences over {LONGEST_SENTENCE} words:\n{}",
+        long.join("\n")
+    );
 }
 
 #[test]
@@ -214,7 +228,10 @@ fn no_words_to_avoid() {
 #[test]
 fn jargon_is_explained_where_it_is_used() {
     let explained: &[(&str, &[&str])] = &[
-        ("caldicott principles", &["eight principles", "principles for"]),
+        (
+            "caldicott principles",
+            &["eight principles", "principles for"],
+        ),
         ("troubled families", &["supporting families"]),
         ("dpia", &["data protection impact assessment"]),
         ("mash", &["multi-agency safeguarding hub"]),
@@ -235,7 +252,9 @@ fn jargon_is_explained_where_it_is_used() {
         for (term, explanations) in explained {
             let used = lower
                 .split(|c: char| !(c.is_alphanumeric() || c == ' '))
-                .any(|part| part.split(' ').any(|w| w == *term) || part.contains(&format!("{term} ")));
+                .any(|part| {
+                    part.split(' ').any(|w| w == *term) || part.contains(&format!("{term} "))
+                });
             if used && !explanations.iter().any(|e| item.contains(e)) {
                 missing.push(format!("{path}: \"{term}\" without explanation: {text}"));
             }

@@ -10,11 +10,11 @@ use proptest::prelude::*;
 use ready_to_share::model::assessment::{Answer, Assessment, Response};
 use ready_to_share::model::chart::{self, BAR_MAX, LABEL_WIDTH, ROW_HEIGHT, TOP};
 use ready_to_share::model::content::{
-    CaseStudy, ContentPack, LevelDescriptors, PolicyArea, Question, StartPage, Theme,
+    CaseStudy, ContentPack, Guidance, LevelDescriptors, PolicyArea, Question, StartPage, Theme,
 };
 use ready_to_share::model::locale::{fill, Locale};
 use ready_to_share::model::render::{csv, file_name, html, markdown, Report};
-use ready_to_share::model::scoring::{self, Band, Profile, ThemeScore};
+use ready_to_share::model::scoring::{self, Band, Profile, Score, ThemeScore};
 use ready_to_share::model::summary::{summarise, MatchReason};
 
 // ---------------------------------------------------------------------------
@@ -47,7 +47,11 @@ fn question(id: &str, text: &str) -> Question {
             embedded: format!("{id} looks like level 5"),
         },
         act_if_1_or_2: format!("Start step for {id}"),
-        act_if_3_or_4: format!("Improve step for {id}"),
+        act_if_3: format!("Agree step for {id}"),
+        act_if_4: format!("Embed step for {id}"),
+        act_if_3_or_4: String::new(),
+        guidance: Vec::new(),
+        source: format!("Where {id} comes from"),
     }
 }
 
@@ -138,6 +142,7 @@ fn pack() -> ContentPack {
             case_study("cs-east", "East case", EAST_URL, &["purpose"], &["housing"]),
         ],
         guidance: Vec::new(),
+        earlier_questions: Vec::new(),
     }
 }
 
@@ -150,8 +155,9 @@ const G1_NOTE: &str = "=HYPERLINK(\"http://x\",\"y\")";
 const D1_NOTE: &str = "Commas, \"quotes\" and\r\nnew lines\nhere";
 const STORY: &str = "First paragraph line one\nline two\n\nSecond paragraph";
 
-/// purpose 38 (levels 2, 3, p3 unanswered), governance 50 (levels 1, 5 and
-/// g2 not sure), data 75 (level 4): overall 54, Established. Health chosen.
+/// purpose 37.5, shown as 38 (levels 2, 3, p3 unanswered), governance 50
+/// (levels 1, 5 and g2 not sure), data 75 (level 4): overall (37.5 + 50 +
+/// 75) / 3 = 162.5 / 3 = 54.17, shown as 54, Well on the way. Health chosen.
 fn full_assessment(pack: &ContentPack) -> Assessment {
     let mut a = Assessment::new(pack, NOW);
     a.context.area = "Northshire".into();
@@ -428,10 +434,18 @@ fn the_test_pack_is_a_valid_pack() {
 fn the_full_assessment_scores_as_the_tests_expect() {
     let pack = pack();
     let profile = scoring::profile(&pack, &full_assessment(&pack));
-    let scores: Vec<Option<u8>> = profile.themes.iter().map(|t| t.score).collect();
-    assert_eq!(scores, [Some(38), Some(50), Some(75)]);
-    assert_eq!(profile.overall, Some(54));
-    assert_eq!(profile.band, Some(Band::Established));
+    let scores: Vec<Option<Score>> = profile.themes.iter().map(|t| t.score).collect();
+    assert_eq!(
+        scores,
+        [
+            Score::ratio(75, 2),
+            Some(Score::whole(50)),
+            Some(Score::whole(75))
+        ]
+    );
+    assert_eq!(profile.overall, Score::ratio(325, 6));
+    assert_eq!(profile.overall.map(Score::rounded), Some(54));
+    assert_eq!(profile.band, Some(Band::WellOnTheWay));
 }
 
 // ---------------------------------------------------------------------------
@@ -654,11 +668,80 @@ fn html_theme_table_matches_the_profile() {
     for (row, theme) in rows.iter().zip(&profile.themes) {
         let title = &pack.theme(&theme.theme_id).unwrap().title;
         assert_eq!(row[0], *title);
-        assert_eq!(row[1], theme.score.unwrap().to_string());
+        assert_eq!(row[1], theme.score.unwrap().rounded().to_string());
         assert_eq!(row[2], theme.scored.to_string());
         assert_eq!(row[3], theme.not_sure.to_string());
         assert_eq!(row[4], theme.unanswered.to_string());
     }
+}
+
+/// The pack with one guidance item, linked from g1 (answered at level 1 in
+/// the full assessment).
+fn pack_with_guidance() -> ContentPack {
+    let mut pack = pack();
+    pack.guidance = vec![Guidance {
+        id: "ico-checklist".into(),
+        title: "Data sharing checklist <& more>".into(),
+        source: "Information Commissioner's Office, 2021".into(),
+        publisher: "Information Commissioner's Office (ICO)".into(),
+        published: "2021".into(),
+        url: "https://example.org/guide?a=1&b=2".into(),
+        themes: vec!["governance".into()],
+    }];
+    pack.themes[1].questions[0].guidance = vec!["ico-checklist".into()];
+    pack
+}
+
+#[test]
+fn priority_actions_link_their_guidance_with_publisher_and_year() {
+    let pack = pack_with_guidance();
+    assert!(pack.check("render-test.json").is_empty());
+    let locale = locale();
+    let assessment = full_assessment(&pack);
+    let report = Report::new(&pack, &locale, &assessment, DATE);
+    let about = fill(
+        &locale.report.guide_about,
+        &[
+            ("publisher", "Information Commissioner's Office (ICO)"),
+            ("published", "2021"),
+        ],
+    );
+    assert!(about.contains("(ICO)") && about.contains("2021"), "{about}");
+
+    let out = html::render(&report);
+    assert_only_safe_markup(&out);
+    let section = html_section(&out, &locale.report.actions_heading);
+    let items = between(section, "<li>", "</li>");
+    // g1's action comes first (level 1) and links the guide; the others
+    // have none.
+    assert!(items[0].contains("Start step for g1"), "{}", items[0]);
+    assert!(items[0].contains(&html::escape(&locale.report.guidance_label)));
+    assert!(items[0].contains("href=\"https://example.org/guide?a=1&amp;b=2\""));
+    assert!(items[0].contains(&html::escape("Data sharing checklist <& more>")));
+    assert!(items[0].contains(&html::escape(&about)));
+    for item in &items[1..] {
+        assert!(!item.contains(&html::escape(&locale.report.guidance_label)));
+    }
+
+    let md = md_report(&pack, &assessment);
+    let lines: Vec<&str> = md.lines().collect();
+    let first = lines
+        .iter()
+        .position(|l| l.starts_with("1. **Start step for g1**"))
+        .expect("g1's action");
+    let guide_line = lines[first + 1..]
+        .iter()
+        .find(|l| l.contains(&markdown::escape(&locale.report.guidance_label)))
+        .expect("a guidance line");
+    assert!(
+        guide_line.contains("(<https://example.org/guide?a=1&b=2>)"),
+        "{guide_line}"
+    );
+    assert!(guide_line.contains(&markdown::escape("Data sharing checklist <& more>")));
+    assert!(
+        guide_line.contains(&markdown::escape(&about)),
+        "{guide_line}"
+    );
 }
 
 #[test]
@@ -689,9 +772,13 @@ fn html_report_states_the_band() {
     let out = html::render(&Report::new(&pack, &locale, &assessment, DATE));
     let band = between(&out, "<p class=\"band\">", "</p>");
     assert_eq!(band.len(), 1);
-    assert!(band[0].starts_with("Established"), "{}", band[0]);
+    assert!(
+        band[0].starts_with(&html::escape(&locale.bands.well_on_the_way)),
+        "{}",
+        band[0]
+    );
     assert!(band[0].contains("54"), "{}", band[0]);
-    assert!(band[0].contains(&html::escape(&locale.bands.established_means)));
+    assert!(band[0].contains(&html::escape(&locale.bands.well_on_the_way_means)));
 }
 
 #[test]
@@ -705,14 +792,15 @@ fn html_priority_actions_follow_the_summary_order() {
     let list = between(section, "<ol>", "</ol>");
     assert_eq!(list.len(), 1, "one ordered list of actions");
     let actions = between(list[0], "<li><strong>", "</strong>");
-    // Lowest level first: g1 (1), p1 (2), p2 (3), d1 (4); g3 is at 5.
+    // Lowest level first: g1 (1), p1 (2), p2 (3), d1 (4); g3 is at 5. Each
+    // level has its own step: start at 1 and 2, agree at 3, embed at 4.
     assert_eq!(
         actions,
         [
             "Start step for g1",
             "Start step for p1",
-            "Improve step for p2",
-            "Improve step for d1"
+            "Agree step for p2",
+            "Embed step for d1"
         ]
     );
     let from_summary: Vec<String> = summarise(&pack, &assessment)
@@ -944,7 +1032,8 @@ fn markdown_report_has_title_and_headings() {
         markdown::escape(&r.policy_areas)
     )));
     let overall = md_section(&md, &r.overall_heading);
-    assert!(overall.contains("**Established\\."), "{overall}");
+    let band = markdown::escape(&format!("{}.", locale.bands.well_on_the_way));
+    assert!(overall.contains(&format!("**{band}")), "{overall}");
 }
 
 #[test]
@@ -998,8 +1087,8 @@ fn markdown_actions_are_numbered_in_summary_order() {
         [
             "1. **Start step for g1**  ",
             "2. **Start step for p1**  ",
-            "3. **Improve step for p2**  ",
-            "4. **Improve step for d1**  "
+            "3. **Agree step for p2**  ",
+            "4. **Embed step for d1**  "
         ]
     );
     let summary = summarise(&pack, &assessment);
@@ -1393,7 +1482,7 @@ fn file_name_cuts_long_areas() {
 fn theme_score(id: &str, score: Option<u8>) -> ThemeScore {
     ThemeScore {
         theme_id: id.to_string(),
-        score,
+        score: score.map(Score::whole),
         scored: usize::from(score.is_some()),
         not_sure: 0,
         unanswered: 0,
@@ -1427,8 +1516,11 @@ fn chart_bar_widths_are_proportional_to_scores() {
         labels,
         ["Shared purpose", "Governance and trust", "Data quality"]
     );
-    let scores: Vec<Option<u8>> = c.bars.iter().map(|b| b.score).collect();
-    assert_eq!(scores, [Some(100), Some(50), None]);
+    let scores: Vec<Option<Score>> = c.bars.iter().map(|b| b.score).collect();
+    assert_eq!(
+        scores,
+        [Some(Score::whole(100)), Some(Score::whole(50)), None]
+    );
 
     for score in 0..=100u8 {
         let c = chart::chart(&pack, &profile_of(&[("purpose", Some(score))]));
@@ -1438,6 +1530,14 @@ fn chart_bar_widths_are_proportional_to_scores() {
     }
     let zero = chart::chart(&pack, &profile_of(&[("purpose", Some(0))]));
     assert_eq!(zero.bars[0].width, 0);
+
+    // A fractional score keeps its exact value; the bar is drawn at the
+    // score as shown: 37.5 shows as 38, 38 * 340 / 100 = 129.2, so 129.
+    let mut profile = profile_of(&[("purpose", None)]);
+    profile.themes[0].score = Score::ratio(75, 2);
+    let c = chart::chart(&pack, &profile);
+    assert_eq!(c.bars[0].score, Score::ratio(75, 2));
+    assert_eq!(c.bars[0].width, 129);
 }
 
 #[test]
@@ -1529,11 +1629,11 @@ fn band_text_says_not_yet_until_every_theme_has_a_score() {
     let report = Report::new(&pack, &locale, &full, DATE);
     let text = report.band_text();
     assert!(
-        text.starts_with(&format!("{}.", locale.bands.established)),
+        text.starts_with(&format!("{}.", locale.bands.well_on_the_way)),
         "{text}"
     );
     assert!(text.contains(&fill(&locale.report.overall_score, &[("score", "54")])));
-    assert!(text.contains(&locale.bands.established_means));
+    assert!(text.contains(&locale.bands.well_on_the_way_means));
     assert_ne!(text, locale.bands.not_yet);
 }
 

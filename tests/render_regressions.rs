@@ -24,7 +24,11 @@ fn question(id: &str) -> Question {
             embedded: format!("{id} level 5"),
         },
         act_if_1_or_2: format!("Start step for {id}"),
-        act_if_3_or_4: format!("Improve step for {id}"),
+        act_if_3: format!("Agree step for {id}"),
+        act_if_4: format!("Embed step for {id}"),
+        act_if_3_or_4: String::new(),
+        guidance: Vec::new(),
+        source: format!("Where {id} comes from"),
     }
 }
 
@@ -59,7 +63,9 @@ fn pack() -> ContentPack {
 /// `report.overall_score` ("Overall score: {score} out of 100") has no full
 /// stop, so the HTML and Markdown reports read "Established. Overall score:
 /// 63 out of 100 Partners share information with a clear purpose ...": two
-/// sentences run together. The score sentence needs ending (". " in the
+/// sentences run together. (The band was then called "Established"; a1 at
+/// 3 and b1 at 4 give (50 + 75) / 2 = 62.5, shown as 63, now "Well on the
+/// way".) The score sentence needs ending (". " in the
 /// format, or a full stop in the template).
 #[test]
 fn band_text_ends_the_score_sentence_before_the_band_meaning() {
@@ -69,11 +75,11 @@ fn band_text_ends_the_score_sentence_before_the_band_meaning() {
     assessment.set_response("a1", Some(Response::Level(3)));
     assessment.set_response("b1", Some(Response::Level(4)));
     let report = Report::new(&pack, &locale, &assessment, DATE);
-    assert_eq!(report.summary.profile.band, Some(Band::Established));
+    assert_eq!(report.summary.profile.band, Some(Band::WellOnTheWay));
 
     let text = report.band_text();
     let score = fill(&locale.report.overall_score, &[("score", "63")]);
-    let means = &locale.bands.established_means;
+    let means = &locale.bands.well_on_the_way_means;
     let score_at = text.find(&score).expect("the score sentence");
     let means_at = text.find(means.as_str()).expect("the band's meaning");
     assert!(score_at < means_at);

@@ -332,9 +332,12 @@ where
 }
 
 /// The median of sorted scores: the middle one, or the mean of the two
-/// middle ones rounded half up.
+/// middle ones, exactly.
 fn median(sorted: &[Score]) -> Option<Score> {
     let n = sorted.len();
+    if n == 0 {
+        return None;
+    }
     if n % 2 == 1 {
         return sorted.get(n / 2).copied();
     }
