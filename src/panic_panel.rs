@@ -50,9 +50,7 @@ fn install_hook() {
 }
 
 fn show_panels() {
-    let Ok(locale) = Locale::parse(crate::model::locale::ENGLISH) else {
-        return;
-    };
+    let locale = Locale::english();
     let roots = ROOTS.with(|roots| roots.borrow().clone());
     for (key, root) in roots {
         let saved = LAST_GOOD.with(|map| map.borrow().get(&key).cloned());
@@ -74,13 +72,13 @@ fn show_panel(
     };
     let panel = element("div", "rts-error-panel", "")?;
     let _ = panel.set_attribute("role", "alert");
-    let title = element("p", "rts-error-panel__title", &locale.ui.crashed_title)?;
-    let body = element("p", "rts-body", &locale.ui.crashed_body)?;
+    let title = element("p", "rts-error-panel__title", locale.ui.crashed_title)?;
+    let body = element("p", "rts-body", locale.ui.crashed_body)?;
     panel.append_child(&title).ok()?;
     panel.append_child(&body).ok()?;
     if let Some((area, file)) = saved {
         let url = blob_url(&file)?;
-        let link = element("a", "rts-button", &locale.ui.crashed_download)?;
+        let link = element("a", "rts-button", locale.ui.crashed_download)?;
         let _ = link.set_attribute("href", &url);
         let _ = link.set_attribute("download", &file_name(&area, "", "json"));
         panel.append_child(&link).ok()?;

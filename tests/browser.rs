@@ -145,7 +145,7 @@ async fn start_now_moves_to_the_about_page_and_focuses_its_heading() {
     let handle = ready_to_share::mount(host.clone(), options(key));
     yew::scheduler::flush().await;
 
-    button(&host, &locale().ui.start_button).click();
+    button(&host, locale().ui.start_button).click();
     yew::scheduler::flush().await;
 
     let heading = host

@@ -381,9 +381,9 @@ fn reports_without_an_earlier_assessment_have_no_comparison() {
     let report = Report::new(&pack, &locale, &now, DATE);
     assert!(report.comparison.is_none());
     let out = html::render(&report);
-    assert!(!out.contains(&html::escape(&locale.compare.heading)));
-    assert!(!markdown::render(&report).contains(&markdown::escape(&locale.compare.heading)));
-    assert!(!csv::render(&report).contains(&locale.compare.csv_earlier_level));
+    assert!(!out.contains(&html::escape(locale.compare.heading)));
+    assert!(!markdown::render(&report).contains(&markdown::escape(locale.compare.heading)));
+    assert!(!csv::render(&report).contains(locale.compare.csv_earlier_level));
 }
 
 #[test]
@@ -395,33 +395,33 @@ fn html_report_shows_the_comparison_in_words() {
     let out = html::render(&report);
     let c = &locale.compare;
     let section_start = out
-        .find(&format!("<h2>{}</h2>", html::escape(&c.heading)))
+        .find(&format!("<h2>{}</h2>", html::escape(c.heading)))
         .expect("the comparison section");
     let strengths = out
         .find(&format!(
             "<h2>{}</h2>",
-            html::escape(&locale.report.strengths_heading)
+            html::escape(locale.report.strengths_heading)
         ))
         .expect("the strengths section");
     assert!(section_start < strengths);
     let section = &out[section_start..strengths];
-    assert!(section.contains(&html::escape(&fill(&c.intro, &[("date", "2024-01-15")]))));
+    assert!(section.contains(&html::escape(&fill(c.intro, &[("date", "2024-01-15")]))));
     for words in [
-        fill(&c.up, &[("points", "42")]),
-        fill(&c.down, &[("points", "17")]),
-        c.newly_scored.clone(),
-        c.no_longer_scored.clone(),
-        c.same.clone(),
-        c.moved_up.clone(),
-        c.moved_down.clone(),
-        c.newly_answered.clone(),
-        c.no_longer_answered.clone(),
-        c.done_heading.clone(),
+        fill(c.up, &[("points", "42")]),
+        fill(c.down, &[("points", "17")]),
+        c.newly_scored.to_string(),
+        c.no_longer_scored.to_string(),
+        c.same.to_string(),
+        c.moved_up.to_string(),
+        c.moved_down.to_string(),
+        c.newly_answered.to_string(),
+        c.no_longer_answered.to_string(),
+        c.done_heading.to_string(),
         "a1: start".to_string(),
         "a2: embed".to_string(),
-        fill(&c.unchanged_count, &[("count", "2")]),
+        fill(c.unchanged_count, &[("count", "2")]),
         fill(
-            &c.question_change,
+            c.question_change,
             &[
                 ("then", "One"),
                 ("now", "Four"),
@@ -435,7 +435,7 @@ fn html_report_shows_the_comparison_in_words() {
         );
     }
     // Nothing unmatched, so no such list.
-    assert!(!section.contains(&html::escape(&c.unmatched_heading)));
+    assert!(!section.contains(&html::escape(c.unmatched_heading)));
 }
 
 #[test]
@@ -455,12 +455,12 @@ fn html_comparison_escapes_earlier_notes_and_ids() {
     let out = html::render(&report);
     assert!(!out.contains("<img"), "unescaped markup in {out}");
     assert!(out.contains("&lt;img src=x onerror=alert(1)&gt;"));
-    assert!(out.contains(&html::escape(&locale.compare.unmatched_heading)));
-    assert!(out.contains(&html::escape(&locale.compare.no_changes)));
-    assert!(out.contains(&html::escape(&locale.compare.no_done)));
+    assert!(out.contains(&html::escape(locale.compare.unmatched_heading)));
+    assert!(out.contains(&html::escape(locale.compare.no_changes)));
+    assert!(out.contains(&html::escape(locale.compare.no_done)));
     let md = markdown::render(&report);
     assert!(!md.contains("<img"));
-    assert!(md.contains(&markdown::escape(&locale.compare.unmatched_heading)));
+    assert!(md.contains(&markdown::escape(locale.compare.unmatched_heading)));
 }
 
 #[test]
@@ -470,12 +470,12 @@ fn markdown_report_shows_the_comparison_table_and_lists() {
     let report = Report::new(&pack, &locale, &now, DATE).with_comparison(&then);
     let md = markdown::render(&report);
     let c = &locale.compare;
-    let heading = format!("\n## {}\n", markdown::escape(&c.heading));
+    let heading = format!("\n## {}\n", markdown::escape(c.heading));
     let start = md.find(&heading).expect("the comparison section");
     let strengths = md
         .find(&format!(
             "\n## {}\n",
-            markdown::escape(&locale.report.strengths_heading)
+            markdown::escape(locale.report.strengths_heading)
         ))
         .expect("strengths");
     assert!(start < strengths);
@@ -483,7 +483,7 @@ fn markdown_report_shows_the_comparison_table_and_lists() {
     assert!(section.contains(&format!(
         "| {} | 25 | 67 | {} |",
         markdown::escape("Theme alpha"),
-        markdown::escape(&fill(&c.up, &[("points", "42")]))
+        markdown::escape(&fill(c.up, &[("points", "42")]))
     )));
     // Six rows: five themes and the overall row, each with four cells.
     let rows: Vec<&str> = section
@@ -491,7 +491,7 @@ fn markdown_report_shows_the_comparison_table_and_lists() {
         .filter(|l| l.starts_with("| ") && !l.contains("---"))
         .collect();
     assert_eq!(rows.len(), 1 + 5 + 1, "{rows:?}");
-    assert!(section.contains(&format!("\n### {}\n", markdown::escape(&c.moved_down))));
+    assert!(section.contains(&format!("\n### {}\n", markdown::escape(c.moved_down))));
     assert!(section.contains(&markdown::escape("a2: embed")));
 }
 
@@ -547,7 +547,7 @@ fn words_for_every_direction_and_change_differ() {
         compare_words::direction_text(&locale, s(49), just_over_49),
         compare_words::direction_text(&locale, just_over_49, s(49)),
     ];
-    assert_eq!(directions[0], fill(&locale.compare.up, &[("points", "1")]));
+    assert_eq!(directions[0], fill(locale.compare.up, &[("points", "1")]));
     let mut distinct = directions.to_vec();
     distinct.sort();
     distinct.dedup();
@@ -572,12 +572,12 @@ fn a_move_that_rounds_to_0_says_less_than_1() {
     // 325/7 -> 275/6: down by (1950 - 1925) / 42 = 25/42 = 0.6, shown as 1.
     assert_eq!(
         compare_words::direction_text(&locale, Some(exact(325, 7)), Some(exact(275, 6))),
-        fill(&c.down, &[("points", "1")])
+        fill(c.down, &[("points", "1")])
     );
     // Half a point rounds up: 12.5 -> 13 is "Up by 1"; 12.4 -> 12.5 is not.
     assert_eq!(
         compare_words::direction_text(&locale, s(12), Some(exact(25, 2))),
-        fill(&c.up, &[("points", "1")])
+        fill(c.up, &[("points", "1")])
     );
     assert_eq!(
         compare_words::direction_text(&locale, Some(exact(62, 5)), Some(exact(25, 2))),
@@ -586,7 +586,7 @@ fn a_move_that_rounds_to_0_says_less_than_1() {
     // 25 -> 200/3 = 66.67: up by 125/3 = 41.67, said as 42.
     assert_eq!(
         compare_words::direction_text(&locale, s(25), Some(exact(200, 3))),
-        fill(&c.up, &[("points", "42")])
+        fill(c.up, &[("points", "42")])
     );
     // The same exact score either way is no change.
     assert_eq!(
@@ -616,23 +616,23 @@ fn the_overall_moves_by_its_exact_value_across_a_band_boundary() {
     let locale = Locale::english();
     assert_eq!(
         compare_words::direction_text(&locale, c.overall_then, c.overall_now),
-        fill(&locale.compare.up, &[("points", "1")])
+        fill(locale.compare.up, &[("points", "1")])
     );
     let md = markdown::render(&Report::new(&pack, &locale, &now, DATE).with_comparison(&then));
     let then_cell = fill(
-        &locale.compare.score_with_band,
-        &[("score", "49"), ("band", &locale.bands.making_progress)],
+        locale.compare.score_with_band,
+        &[("score", "49"), ("band", locale.bands.making_progress)],
     );
     let now_cell = fill(
-        &locale.compare.score_with_band,
-        &[("score", "50"), ("band", &locale.bands.well_on_the_way)],
+        locale.compare.score_with_band,
+        &[("score", "50"), ("band", locale.bands.well_on_the_way)],
     );
     assert!(
         md.contains(&format!(
             "| {} | {} | {} |",
             markdown::escape(&then_cell),
             markdown::escape(&now_cell),
-            markdown::escape(&fill(&locale.compare.up, &[("points", "1")]))
+            markdown::escape(&fill(locale.compare.up, &[("points", "1")]))
         )),
         "{md}"
     );

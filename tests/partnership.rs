@@ -417,7 +417,7 @@ fn a_file_from_another_version_is_matched_by_id_and_the_rest_listed() {
     assert!(out.contains("retired-q"));
     assert!(out.contains("We had a protocol."));
     assert!(out.contains(&ready_to_share::model::render::html::escape(
-        &locale.partnership.unmatched_heading
+        locale.partnership.unmatched_heading
     )));
 }
 
@@ -622,7 +622,7 @@ fn no_files_means_an_empty_view() {
     let report = PartnershipReport::new(&pack, &locale, &p, DATE);
     assert!(
         html(&report).contains(&ready_to_share::model::render::html::escape(
-            &locale.partnership.no_partners
+            locale.partnership.no_partners
         ))
     );
     assert_eq!(csv(&report).lines().count(), 1);

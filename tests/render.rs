@@ -615,7 +615,7 @@ fn html_report_has_an_accessible_chart() {
     let svg_text = &out[out.find("<svg").unwrap()..out.find("</svg>").unwrap()];
     let title = format!(
         "<title id=\"{title_id}\">{}</title>",
-        html::escape(&locale.report.chart_title)
+        html::escape(locale.report.chart_title)
     );
     assert!(svg_text.contains(&title), "no chart title {title}");
     assert!(!locale.report.chart_title.trim().is_empty());
@@ -700,7 +700,7 @@ fn priority_actions_link_their_guidance_with_publisher_and_year() {
     let assessment = full_assessment(&pack);
     let report = Report::new(&pack, &locale, &assessment, DATE);
     let about = fill(
-        &locale.report.guide_about,
+        locale.report.guide_about,
         &[
             ("publisher", "Information Commissioner's Office (ICO)"),
             ("published", "2021"),
@@ -710,17 +710,17 @@ fn priority_actions_link_their_guidance_with_publisher_and_year() {
 
     let out = html::render(&report);
     assert_only_safe_markup(&out);
-    let section = html_section(&out, &locale.report.actions_heading);
+    let section = html_section(&out, locale.report.actions_heading);
     let items = between(section, "<li>", "</li>");
     // g1's action comes first (level 1) and links the guide; the others
     // have none.
     assert!(items[0].contains("Start step for g1"), "{}", items[0]);
-    assert!(items[0].contains(&html::escape(&locale.report.guidance_label)));
+    assert!(items[0].contains(&html::escape(locale.report.guidance_label)));
     assert!(items[0].contains("href=\"https://example.org/guide?a=1&amp;b=2\""));
     assert!(items[0].contains(&html::escape("Data sharing checklist <& more>")));
     assert!(items[0].contains(&html::escape(&about)));
     for item in &items[1..] {
-        assert!(!item.contains(&html::escape(&locale.report.guidance_label)));
+        assert!(!item.contains(&html::escape(locale.report.guidance_label)));
     }
 
     let md = md_report(&pack, &assessment);
@@ -731,7 +731,7 @@ fn priority_actions_link_their_guidance_with_publisher_and_year() {
         .expect("g1's action");
     let guide_line = lines[first + 1..]
         .iter()
-        .find(|l| l.contains(&markdown::escape(&locale.report.guidance_label)))
+        .find(|l| l.contains(&markdown::escape(locale.report.guidance_label)))
         .expect("a guidance line");
     assert!(
         guide_line.contains("(<https://example.org/guide?a=1&b=2>)"),
@@ -753,7 +753,7 @@ fn html_theme_table_says_no_score_for_an_unscored_theme() {
     assessment.set_response("g2", Some(Response::NotSure));
     let out = html::render(&Report::new(&pack, &locale, &assessment, DATE));
     let rows = theme_table_rows(&out);
-    let no_score = locale.common.no_score.as_str();
+    let no_score = locale.common.no_score;
     assert_eq!(
         rows,
         [
@@ -773,12 +773,12 @@ fn html_report_states_the_band() {
     let band = between(&out, "<p class=\"band\">", "</p>");
     assert_eq!(band.len(), 1);
     assert!(
-        band[0].starts_with(&html::escape(&locale.bands.well_on_the_way)),
+        band[0].starts_with(&html::escape(locale.bands.well_on_the_way)),
         "{}",
         band[0]
     );
     assert!(band[0].contains("54"), "{}", band[0]);
-    assert!(band[0].contains(&html::escape(&locale.bands.well_on_the_way_means)));
+    assert!(band[0].contains(&html::escape(locale.bands.well_on_the_way_means)));
 }
 
 #[test]
@@ -788,7 +788,7 @@ fn html_priority_actions_follow_the_summary_order() {
     let assessment = full_assessment(&pack);
     let report = Report::new(&pack, &locale, &assessment, DATE);
     let out = html::render(&report);
-    let section = html_section(&out, &locale.report.actions_heading);
+    let section = html_section(&out, locale.report.actions_heading);
     let list = between(section, "<ol>", "</ol>");
     assert_eq!(list.len(), 1, "one ordered list of actions");
     let actions = between(list[0], "<li><strong>", "</strong>");
@@ -823,13 +823,13 @@ fn html_strengths_and_find_out_actions_are_listed() {
     let report = Report::new(&pack, &locale, &assessment, DATE);
     let out = html::render(&report);
 
-    let strengths = html_section(&out, &locale.report.strengths_heading);
+    let strengths = html_section(&out, locale.report.strengths_heading);
     let g3 = strengths.find("Are risks reviewed together?").expect("g3");
     let d1 = strengths.find("Can records be matched?").expect("d1");
     assert!(g3 < d1, "level 5 before level 4");
     assert!(!strengths.contains("Do partners agree"));
 
-    let find_out = html_section(&out, &locale.report.find_out_heading);
+    let find_out = html_section(&out, locale.report.find_out_heading);
     let text = html::escape(&report.find_out_text("g2"));
     assert!(text.contains("Who decides on new requests?"));
     assert!(find_out.contains(&format!("<li>{text}")), "{find_out}");
@@ -843,7 +843,7 @@ fn html_find_out_section_is_absent_without_not_sure_answers() {
     let mut assessment = full_assessment(&pack);
     assessment.set_response("g2", Some(Response::Level(3)));
     let out = html::render(&Report::new(&pack, &locale, &assessment, DATE));
-    let heading = format!("<h2>{}</h2>", html::escape(&locale.report.find_out_heading));
+    let heading = format!("<h2>{}</h2>", html::escape(locale.report.find_out_heading));
     assert!(!out.contains(&heading));
 }
 
@@ -864,7 +864,7 @@ fn html_case_studies_are_linked_safely() {
     for link in &links {
         assert_eq!(link.attr("rel"), Some("noopener noreferrer"));
     }
-    let section = html_section(&out, &locale.report.case_studies_heading);
+    let section = html_section(&out, locale.report.case_studies_heading);
     assert!(section.contains(">North case</a>"));
     assert!(section.contains(">East case</a>"));
     assert!(!section.contains("South case"));
@@ -894,12 +894,12 @@ fn html_keeps_story_paragraphs_and_note_line_breaks() {
     let assessment = full_assessment(&pack);
     let out = html::render(&Report::new(&pack, &locale, &assessment, DATE));
 
-    let story = html_section(&out, &locale.report.story_heading);
+    let story = html_section(&out, locale.report.story_heading);
     assert!(
         story.contains("<p>First paragraph line one<br>line two</p><p>Second paragraph</p>"),
         "{story}"
     );
-    let answers = html_section(&out, &locale.report.answers_heading);
+    let answers = html_section(&out, locale.report.answers_heading);
     let p1_row = answers
         .split("<tr>")
         .find(|r| r.contains("Do partners agree why they share?"))
@@ -915,7 +915,7 @@ fn html_keeps_story_paragraphs_and_note_line_breaks() {
         .split("<tr>")
         .find(|r| r.contains("Who decides on new requests?"))
         .expect("a row for g2");
-    assert!(g2_row.contains(&html::escape(&locale.common.not_sure)));
+    assert!(g2_row.contains(&html::escape(locale.common.not_sure)));
     assert!(!g2_row.contains("looks like level"));
 }
 
@@ -932,14 +932,14 @@ fn html_without_a_story_or_context_leaves_those_sections_out() {
     ] {
         assert!(!out.contains(&format!("<h2>{}</h2>", html::escape(heading))));
     }
-    assert!(out.contains(&html::escape(&locale.report.no_actions)));
-    assert!(out.contains(&html::escape(&locale.report.no_case_studies)));
-    assert!(out.contains(&html::escape(&locale.bands.not_yet)));
+    assert!(out.contains(&html::escape(locale.report.no_actions)));
+    assert!(out.contains(&html::escape(locale.report.no_case_studies)));
+    assert!(out.contains(&html::escape(locale.bands.not_yet)));
     // Every question still has a row in the answers tables.
-    let answers = html_section(&out, &locale.report.answers_heading);
+    let answers = html_section(&out, locale.report.answers_heading);
     assert_eq!(
         answers
-            .matches(&html::escape(&locale.common.not_answered))
+            .matches(&html::escape(locale.common.not_answered))
             .count(),
         7
     );
@@ -995,7 +995,7 @@ fn markdown_report_has_title_and_headings() {
     let pack = pack();
     let locale = locale();
     let md = md_report(&pack, &full_assessment(&pack));
-    let title = fill(&locale.report.title_for_area, &[("area", "Northshire")]);
+    let title = fill(locale.report.title_for_area, &[("area", "Northshire")]);
     assert!(
         md.starts_with(&format!("# {}\n\n", markdown::escape(&title))),
         "{md}"
@@ -1022,16 +1022,13 @@ fn markdown_report_has_title_and_headings() {
     for theme in ["Shared purpose", "Governance and trust", "Data quality"] {
         assert!(md.contains(&format!("\n### {theme}\n")));
     }
-    let about = md_section(&md, &r.about_heading);
-    assert!(about.contains(&format!(
-        "- **{}:** Northshire\n",
-        markdown::escape(&r.area)
-    )));
+    let about = md_section(&md, r.about_heading);
+    assert!(about.contains(&format!("- **{}:** Northshire\n", markdown::escape(r.area))));
     assert!(about.contains(&format!(
         "- **{}:** Health and care\n",
-        markdown::escape(&r.policy_areas)
+        markdown::escape(r.policy_areas)
     )));
-    let overall = md_section(&md, &r.overall_heading);
+    let overall = md_section(&md, r.overall_heading);
     let band = markdown::escape(&format!("{}.", locale.bands.well_on_the_way));
     assert!(overall.contains(&format!("**{band}")), "{overall}");
 }
@@ -1044,11 +1041,11 @@ fn markdown_report_has_the_theme_score_table() {
     let r = &locale.report;
     let header = format!(
         "| {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|\n",
-        markdown::escape(&r.theme),
-        markdown::escape(&r.score),
-        markdown::escape(&r.answered),
-        markdown::escape(&r.not_sure),
-        markdown::escape(&r.unanswered)
+        markdown::escape(r.theme),
+        markdown::escape(r.score),
+        markdown::escape(r.answered),
+        markdown::escape(r.not_sure),
+        markdown::escape(r.unanswered)
     );
     let rows = "| Shared purpose | 38 | 2 | 0 | 1 |\n\
                 | Governance and trust | 50 | 2 | 1 | 0 |\n\
@@ -1105,20 +1102,20 @@ fn markdown_report_has_story_notes_case_studies_and_find_out() {
     let md = md_report(&pack, &assessment);
     let r = &locale.report;
 
-    let story = md_section(&md, &r.story_heading);
+    let story = md_section(&md, r.story_heading);
     assert!(
         story.contains("First paragraph line one line two\n\nSecond paragraph"),
         "{story:?}"
     );
-    let answers = md_section(&md, &r.answers_heading);
-    let note = markdown::escape(&r.note);
+    let answers = md_section(&md, r.answers_heading);
+    let note = markdown::escape(r.note);
     assert!(answers.contains(&format!("  {note}: Note line one line two\n")));
     assert!(answers.contains(&format!(
         "  {note}: Commas, \"quotes\" and new lines here\n"
     )));
     assert!(answers.contains(&format!("  {note}: =HYPERLINK\\(\"http://x\",\"y\"\\)\n")));
 
-    let studies = md_section(&md, &r.case_studies_heading);
+    let studies = md_section(&md, r.case_studies_heading);
     let north = studies
         .find("- [North case](<https://example.org/north?a=1&b=2>)")
         .expect("North linked");
@@ -1129,7 +1126,7 @@ fn markdown_report_has_story_notes_case_studies_and_find_out() {
     assert!(!studies.contains("South"));
 
     let report = Report::new(&pack, &locale, &assessment, DATE);
-    let find_out = md_section(&md, &r.find_out_heading);
+    let find_out = md_section(&md, r.find_out_heading);
     assert_eq!(
         find_out.trim(),
         format!("- {}", markdown::escape(&report.find_out_text("g2")))
@@ -1332,7 +1329,7 @@ fn csv_rows_hold_the_answers_in_the_right_columns() {
             "p3",
             "Do residents know the purpose?",
             "",
-            locale.common.not_answered.as_str(),
+            locale.common.not_answered,
             "",
             ""
         ]
@@ -1356,7 +1353,7 @@ fn csv_rows_hold_the_answers_in_the_right_columns() {
             "g2",
             "Who decides on new requests?",
             "",
-            locale.common.not_sure.as_str(),
+            locale.common.not_sure,
             "",
             ""
         ]
@@ -1599,7 +1596,7 @@ fn report_title_uses_the_area_when_given() {
     let report = Report::new(&pack, &locale, &assessment, DATE);
     assert_eq!(
         report.title(),
-        fill(&locale.report.title_for_area, &[("area", "Northshire")])
+        fill(locale.report.title_for_area, &[("area", "Northshire")])
     );
     assert!(report.title().contains("Northshire"));
     assert_ne!(report.title(), locale.report.title);
@@ -1632,8 +1629,8 @@ fn band_text_says_not_yet_until_every_theme_has_a_score() {
         text.starts_with(&format!("{}.", locale.bands.well_on_the_way)),
         "{text}"
     );
-    assert!(text.contains(&fill(&locale.report.overall_score, &[("score", "54")])));
-    assert!(text.contains(&locale.bands.well_on_the_way_means));
+    assert!(text.contains(&fill(locale.report.overall_score, &[("score", "54")])));
+    assert!(text.contains(locale.bands.well_on_the_way_means));
     assert_ne!(text, locale.bands.not_yet);
 }
 

@@ -78,10 +78,10 @@ fn band_text_ends_the_score_sentence_before_the_band_meaning() {
     assert_eq!(report.summary.profile.band, Some(Band::WellOnTheWay));
 
     let text = report.band_text();
-    let score = fill(&locale.report.overall_score, &[("score", "63")]);
+    let score = fill(locale.report.overall_score, &[("score", "63")]);
     let means = &locale.bands.well_on_the_way_means;
     let score_at = text.find(&score).expect("the score sentence");
-    let means_at = text.find(means.as_str()).expect("the band's meaning");
+    let means_at = text.find(*means).expect("the band's meaning");
     assert!(score_at < means_at);
     let before_means = text[..means_at].trim_end();
     assert!(
@@ -107,10 +107,7 @@ fn markdown_story_paragraphs_never_become_code_blocks() {
     let report = Report::new(&pack, &locale, &assessment, DATE);
     let md = markdown::render(&report);
 
-    let marker = format!(
-        "\n## {}\n\n",
-        markdown::escape(&locale.report.story_heading)
-    );
+    let marker = format!("\n## {}\n\n", markdown::escape(locale.report.story_heading));
     let start = md.find(&marker).expect("the story section") + marker.len();
     let rest = &md[start..];
     let story = &rest[..rest.find("\n## ").unwrap_or(rest.len())];

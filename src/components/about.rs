@@ -96,8 +96,8 @@ pub fn About(props: &AboutProps) -> Html {
             <BackLink on_click={shared.on(Action::Go(Step::Start))} />
             <Heading level={1} class="rts-heading--l">{ &ui.about_heading }</Heading>
             <p class="rts-body">{ &ui.about_intro }</p>
-            { text_field("area", &ui.about_area, &ui.about_area_hint, &context.area, |c, v| c.area = v) }
-            { text_field("organisation", &ui.about_organisation, &ui.about_organisation_hint, &context.organisation, |c, v| c.organisation = v) }
+            { text_field("area", ui.about_area, ui.about_area_hint, &context.area, |c, v| c.area = v) }
+            { text_field("organisation", ui.about_organisation, ui.about_organisation_hint, &context.organisation, |c, v| c.organisation = v) }
             <div class="rts-form-group">
                 <label class="rts-label" for={partners_id.clone()}>{ &ui.about_partners }</label>
                 <p class="rts-hint" id={partners_hint.clone()}>{ &ui.about_partners_hint }</p>

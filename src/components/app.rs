@@ -163,7 +163,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<Shared> context={shared}>
-            <div class="rts-app" ref={root} lang={locale.language.clone()}>
+            <div class="rts-app" ref={root} lang={locale.language}>
                 <Notices save_status={state.save_status}
                     progress_unreadable={state.progress_unreadable}
                     from_other_tab={state.from_other_tab}

@@ -32,7 +32,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                 let mid = bar.y + ROW_HEIGHT / 2;
                 let value = bar
                     .score
-                    .map_or_else(|| no_score.clone(), |s| s.rounded().to_string());
+                    .map_or_else(|| no_score.to_string(), |s| s.rounded().to_string());
                 html! {
                     <>
                         <text class="rts-chart__text" x={(LABEL_WIDTH - 8).to_string()} y={(mid + 5).to_string()}

@@ -49,8 +49,8 @@ pub fn Check(props: &CheckProps) -> Html {
             let response = assessment.response(&q.id);
             let answer = match response {
                 Some(Response::Level(level)) => format!("{} {}", level, pack.level_label(level)),
-                Some(Response::NotSure) => shared.locale.common.not_sure.clone(),
-                None => shared.locale.common.not_answered.clone(),
+                Some(Response::NotSure) => shared.locale.common.not_sure.to_string(),
+                None => shared.locale.common.not_answered.to_string(),
             };
             let note = assessment.note(&q.id);
             let value = html! {
@@ -82,7 +82,7 @@ pub fn Check(props: &CheckProps) -> Html {
         .collect();
     let or_none = |text: &str| {
         if text.trim().is_empty() {
-            ui.not_given.clone()
+            ui.not_given.to_string()
         } else {
             text.trim().to_string()
         }
@@ -101,16 +101,16 @@ pub fn Check(props: &CheckProps) -> Html {
             <Heading level={2} class="rts-heading--m">{ &ui.about_heading }</Heading>
             <dl class="rts-summary-list">
                 { for about_rows.into_iter().map(|(label, value)| html! {
-                    <Row key_text={label.clone()} value={html! { <p class="rts-body rts-body--note">{ value }</p> }}
-                        change_what={label.clone()} on_change={shared.on(Action::Go(Step::About))} />
+                    <Row key_text={label.to_string()} value={html! { <p class="rts-body rts-body--note">{ value }</p> }}
+                        change_what={label.to_string()} on_change={shared.on(Action::Go(Step::About))} />
                 }) }
             </dl>
             { for themes }
             <Heading level={2} class="rts-heading--m">{ &ui.story_heading }</Heading>
             <dl class="rts-summary-list">
-                <Row key_text={ui.story_heading.clone()}
+                <Row key_text={ui.story_heading}
                     value={html! { <p class="rts-body rts-body--note">{ or_none(&assessment.story) }</p> }}
-                    change_what={ui.story_heading.clone()} on_change={shared.on(Action::Go(Step::Story))} />
+                    change_what={ui.story_heading} on_change={shared.on(Action::Go(Step::Story))} />
             </dl>
             <div class="rts-button-group">
                 <button type="button" class="rts-button" onclick={shared.on(Action::Go(Step::Story))}>

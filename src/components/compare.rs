@@ -39,8 +39,8 @@ pub fn CompareSection(props: &CompareProps) -> Html {
             }
             if !props.has_earlier {
                 <p class="rts-body">{ &ui.compare_body }</p>
-                <FilePicker id="earlier-file" label={ui.compare_label.clone()}
-                    hint={ui.compare_hint.clone()} {on_files} />
+                <FilePicker id="earlier-file" label={ui.compare_label}
+                    hint={ui.compare_hint} {on_files} />
             }
         </div>
     }
@@ -116,7 +116,7 @@ pub fn comparison_view(report: &Report, on_remove: Callback<MouseEvent>) -> Html
                 <p class="rts-body">{ &c.unmatched_intro }</p>
                 <ul class="rts-list rts-list--bullet">
                     { for comparison.earlier_unmatched.iter().map(|u| html! {
-                        <li>{ crate::model::locale::fill(&c.unmatched_item, &[
+                        <li>{ crate::model::locale::fill(c.unmatched_item, &[
                             ("question", report.question_text(&u.question_id)),
                             ("answer", report.response_label(u.answer.response)),
                         ]) }</li>

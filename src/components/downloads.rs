@@ -92,10 +92,10 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
             <Heading level={2} class="rts-heading--m">{ &ui.downloads_heading }</Heading>
             <p class="rts-body">{ &ui.downloads_intro }</p>
             <ul class="rts-downloads__list">
-                { button(Format::Html, &ui.download_html, &ui.download_html_hint) }
-                { button(Format::Markdown, &ui.download_markdown, &ui.download_markdown_hint) }
-                { button(Format::Csv, &ui.download_csv, &ui.download_csv_hint) }
-                { button(Format::Json, &ui.download_json, &ui.download_json_hint) }
+                { button(Format::Html, ui.download_html, ui.download_html_hint) }
+                { button(Format::Markdown, ui.download_markdown, ui.download_markdown_hint) }
+                { button(Format::Csv, ui.download_csv, ui.download_csv_hint) }
+                { button(Format::Json, ui.download_json, ui.download_json_hint) }
             </ul>
             <button type="button" class="rts-button rts-button--secondary" onclick={print}>
                 { &ui.print }

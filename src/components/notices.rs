@@ -45,7 +45,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
             }
             if let Some((source, problems)) = &props.pack_problems {
                 <div class="rts-notice rts-notice--warning" role="status">
-                    <p class="rts-body">{ fill(&ui.partner_pack_failed, &[("source", source)]) }</p>
+                    <p class="rts-body">{ fill(ui.partner_pack_failed, &[("source", source)]) }</p>
                     <ul class="rts-list rts-list--bullet">
                         { for problems.iter().take(10).map(|p| html! { <li>{ p }</li> }) }
                     </ul>

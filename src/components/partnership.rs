@@ -135,12 +135,12 @@ pub fn PartnershipPage() -> Html {
                 <BackLink on_click={shared.on(Action::Go(Step::Start))} />
             </div>
             <Heading level={1} class="rts-heading--l">{ &words.title }</Heading>
-            <FilePicker id="partnership-files" multiple=true label={ui.partnership_files_label.clone()}
-                hint={ui.partnership_files_hint.clone()} {on_files} />
+            <FilePicker id="partnership-files" multiple=true label={ui.partnership_files_label}
+                hint={ui.partnership_files_hint} {on_files} />
             if file_count > 0 {
                 <div class="rts-no-print">
                     <p class="rts-body" role="status">
-                        { fill(&ui.partnership_opened, &[("count", &file_count.to_string())]) }
+                        { fill(ui.partnership_opened, &[("count", &file_count.to_string())]) }
                         { " " }{ &ui.partnership_add_more }
                     </p>
                     <div class="rts-checkboxes__item">
@@ -167,7 +167,7 @@ pub fn PartnershipPage() -> Html {
                     <p class="rts-body">{ &words.no_partners }</p>
                 }
             } else {
-                <p class="rts-body">{ fill(&words.intro, &[("count", &partners.len().to_string())]) }</p>
+                <p class="rts-body">{ fill(words.intro, &[("count", &partners.len().to_string())]) }</p>
                 if view.anonymised {
                     <p class="rts-body rts-secondary">{ &words.anonymised }</p>
                 }
@@ -225,7 +225,7 @@ pub fn PartnershipPage() -> Html {
                             <li class="rts-disagreements__item">
                                 <strong>{ report.question_text(&q.question_id) }</strong>
                                 <span class="rts-secondary">{ format!(" ({})", report.theme_title(&q.theme_id)) }</span>
-                                <p class="rts-body">{ fill(&words.answer_range, &[
+                                <p class="rts-body">{ fill(words.answer_range, &[
                                     ("lowest", q.lowest().map_or("", |l| shared.pack.level_label(l))),
                                     ("highest", q.highest().map_or("", |l| shared.pack.level_label(l))),
                                 ]) }</p>
@@ -247,7 +247,7 @@ pub fn PartnershipPage() -> Html {
                             <li>
                                 <strong>{ report.question_text(&q.question_id) }</strong>
                                 <br />
-                                { fill(&words.not_sure_count, &[
+                                { fill(words.not_sure_count, &[
                                     ("count", &q.not_sure.to_string()),
                                     ("total", &partners.len().to_string()),
                                     ("names", &report.names_where(q, |r| r == Some(Response::NotSure))),
@@ -268,9 +268,9 @@ pub fn PartnershipPage() -> Html {
                     <Heading level={2} class="rts-heading--m">{ &ui.downloads_heading }</Heading>
                     <p class="rts-body">{ &ui.partnership_downloads_intro }</p>
                     <div class="rts-button-group">
-                        { download_button(Format::Html, &ui.partnership_download_html) }
-                        { download_button(Format::Csv, &ui.partnership_download_csv) }
-                        { download_button(Format::Json, &ui.partnership_download_json) }
+                        { download_button(Format::Html, ui.partnership_download_html) }
+                        { download_button(Format::Csv, ui.partnership_download_csv) }
+                        { download_button(Format::Json, ui.partnership_download_json) }
                     </div>
                 </div>
                 if !checks.is_empty() {

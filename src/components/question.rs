@@ -118,7 +118,7 @@ pub fn Question(props: &QuestionProps) -> Html {
             <fieldset class="rts-fieldset" ref={fieldset} aria-describedby={hint_id.clone()}>
                 <legend class="rts-fieldset__legend rts-fieldset__legend--m">
                     <span class="rts-caption">
-                        { fill(&ui.question_number, &[("n", &props.number.to_string()), ("total", &props.of.to_string())]) }
+                        { fill(ui.question_number, &[("n", &props.number.to_string()), ("total", &props.of.to_string())]) }
                     </span>
                     { &question.text }
                 </legend>
@@ -130,7 +130,7 @@ pub fn Question(props: &QuestionProps) -> Html {
                         Some(question.levels.for_level(level)),
                     )) }
                     <p class="rts-radios__divider">{ &ui.or }</p>
-                    { radio(Response::NotSure, shared.locale.common.not_sure.clone(), Some(&ui.not_sure_hint)) }
+                    { radio(Response::NotSure, shared.locale.common.not_sure.to_string(), Some(ui.not_sure_hint)) }
                 </div>
                 if props.response.is_some() {
                     <button type="button" class="rts-link-button rts-question__clear" onclick={clear}>

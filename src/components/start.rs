@@ -83,8 +83,8 @@ pub fn Start(props: &StartProps) -> Html {
                 </button>
             }
             <Heading level={2} class="rts-heading--m">{ &ui.open_heading }</Heading>
-            <FilePicker id="open-file" label={ui.open_label.clone()}
-                hint={if has_progress { format!("{} {}", ui.open_hint, ui.open_replaces) } else { ui.open_hint.clone() }}
+            <FilePicker id="open-file" label={ui.open_label}
+                hint={if has_progress { format!("{} {}", ui.open_hint, ui.open_replaces) } else { ui.open_hint.to_string() }}
                 on_files={on_open} />
             <Heading level={2} class="rts-heading--m">{ &ui.partnership_heading }</Heading>
             <p class="rts-body">{ &ui.partnership_body }</p>

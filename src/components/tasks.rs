@@ -72,7 +72,7 @@ pub fn Tasks(props: &TasksProps) -> Html {
             ThemeStatus::NotStarted => "todo",
         };
         let count = fill(
-            &ui.tasks_theme_count,
+            ui.tasks_theme_count,
             &[
                 ("answered", &score.responded().to_string()),
                 ("total", &score.total.to_string()),
@@ -99,13 +99,13 @@ pub fn Tasks(props: &TasksProps) -> Html {
                 </div>
             }
             <p class="rts-body">
-                { fill(&ui.tasks_progress, &[("answered", &answered.to_string()), ("total", &total.to_string())]) }
+                { fill(ui.tasks_progress, &[("answered", &answered.to_string()), ("total", &total.to_string())]) }
             </p>
             <p class="rts-body">{ &ui.tasks_any_order }</p>
             <Heading level={2} class="rts-heading--m">{ &ui.tasks_prepare }</Heading>
             <ul class="rts-task-list">
-                <Task name={ui.about_heading.clone()} hint={None::<AttrValue>}
-                    status={if about_done { locale.statuses.completed.clone() } else { ui.optional.clone() }}
+                <Task name={ui.about_heading} hint={None::<AttrValue>}
+                    status={if about_done { locale.statuses.completed } else { ui.optional }}
                     tone={if about_done { "done" } else { "todo" }}
                     id={shared.id("task-about")} on_click={shared.on(Action::Go(Step::About))} />
             </ul>
@@ -113,12 +113,12 @@ pub fn Tasks(props: &TasksProps) -> Html {
             <ul class="rts-task-list">{ for themes }</ul>
             <Heading level={2} class="rts-heading--m">{ &ui.tasks_finish }</Heading>
             <ul class="rts-task-list">
-                <Task name={ui.story_heading.clone()} hint={None::<AttrValue>}
-                    status={if assessment.story.trim().is_empty() { ui.optional.clone() } else { locale.statuses.completed.clone() }}
+                <Task name={ui.story_heading} hint={None::<AttrValue>}
+                    status={if assessment.story.trim().is_empty() { ui.optional } else { locale.statuses.completed }}
                     tone={if assessment.story.trim().is_empty() { "todo" } else { "done" }}
                     id={shared.id("task-story")} on_click={shared.on(Action::Go(Step::Story))} />
-                <Task name={ui.check_heading.clone()} hint={None::<AttrValue>}
-                    status={fill(&ui.tasks_theme_count, &[("answered", &answered.to_string()), ("total", &total.to_string())])}
+                <Task name={ui.check_heading} hint={None::<AttrValue>}
+                    status={fill(ui.tasks_theme_count, &[("answered", &answered.to_string()), ("total", &total.to_string())])}
                     tone={if answered == total { "done" } else { "todo" }}
                     id={shared.id("task-check")} on_click={shared.on(Action::Go(Step::Check))} />
             </ul>

@@ -35,12 +35,12 @@ pub fn ThemePage(props: &ThemePageProps) -> Html {
         <section class="rts-page rts-theme">
             <BackLink on_click={shared.on(Action::Go(Step::Tasks))} />
             <span class="rts-caption rts-caption--l">
-                { fill(&ui.theme_position, &[("n", &(props.index + 1).to_string()), ("total", &pack.themes.len().to_string())]) }
+                { fill(ui.theme_position, &[("n", &(props.index + 1).to_string()), ("total", &pack.themes.len().to_string())]) }
             </span>
             <Heading level={1} class="rts-heading--l">{ &theme.title }</Heading>
             <p class="rts-body">{ &theme.description }</p>
             <p class="rts-body rts-theme__progress" aria-live="polite">
-                { fill(&ui.theme_answered, &[("answered", &score.responded().to_string()), ("total", &of.to_string())]) }
+                { fill(ui.theme_answered, &[("answered", &score.responded().to_string()), ("total", &of.to_string())]) }
             </p>
             <p class="rts-hint">{ &ui.theme_saved_hint }</p>
             { for theme.questions.iter().enumerate().map(|(index, question)| html! {

@@ -197,7 +197,7 @@ where
         (0..opened.len())
             .map(|i| {
                 fill(
-                    &locale.partnership.anonymous_name,
+                    locale.partnership.anonymous_name,
                     &[("letter", &letters(i))],
                 )
             })
@@ -389,12 +389,12 @@ fn partner_names(locale: &Locale, given: &[&str]) -> Vec<String> {
             loop {
                 let made_up = if name.is_empty() {
                     next_blank += 1;
-                    fill(&words.blank_name, &[("n", &next_blank.to_string())])
+                    fill(words.blank_name, &[("n", &next_blank.to_string())])
                 } else {
                     let n = next_number.entry(key.clone()).or_insert(0);
                     *n += 1;
                     fill(
-                        &words.duplicate_name,
+                        words.duplicate_name,
                         &[("name", &tidy), ("n", &n.to_string())],
                     )
                 };

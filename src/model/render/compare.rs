@@ -32,11 +32,11 @@ pub fn direction_text(locale: &Locale, then: Option<Score>, now: Option<Score>) 
         points => fill(template, &[("points", &points.to_string())]),
     };
     match (Direction::between(then, now), then, now) {
-        (Direction::Up, Some(a), Some(b)) => moved(&c.up, &c.up_slightly, b.minus(a)),
-        (Direction::Down, Some(a), Some(b)) => moved(&c.down, &c.down_slightly, a.minus(b)),
-        (Direction::NewlyScored, ..) => c.newly_scored.clone(),
-        (Direction::NoLongerScored, ..) => c.no_longer_scored.clone(),
-        _ => c.same.clone(),
+        (Direction::Up, Some(a), Some(b)) => moved(c.up, c.up_slightly, b.minus(a)),
+        (Direction::Down, Some(a), Some(b)) => moved(c.down, c.down_slightly, a.minus(b)),
+        (Direction::NewlyScored, ..) => c.newly_scored.to_string(),
+        (Direction::NoLongerScored, ..) => c.no_longer_scored.to_string(),
+        _ => c.same.to_string(),
     }
 }
 
@@ -44,12 +44,12 @@ pub fn direction_text(locale: &Locale, then: Option<Score>, now: Option<Score>) 
 pub fn change_text(locale: &Locale, change: Change) -> &str {
     let c = &locale.compare;
     match change {
-        Change::MovedUp => &c.moved_up,
-        Change::MovedDown => &c.moved_down,
-        Change::NewlyAnswered => &c.newly_answered,
-        Change::Unchanged => &c.unchanged,
-        Change::NoLongerAnswered => &c.no_longer_answered,
-        Change::NotAnswered => &c.not_answered,
+        Change::MovedUp => c.moved_up,
+        Change::MovedDown => c.moved_down,
+        Change::NewlyAnswered => c.newly_answered,
+        Change::Unchanged => c.unchanged,
+        Change::NoLongerAnswered => c.no_longer_answered,
+        Change::NotAnswered => c.not_answered,
     }
 }
 
@@ -62,16 +62,16 @@ pub fn intro(locale: &Locale, comparison: &Comparison) -> String {
         .unwrap_or("")
         .trim();
     if date.is_empty() {
-        locale.compare.intro_undated.clone()
+        locale.compare.intro_undated.to_string()
     } else {
-        fill(&locale.compare.intro, &[("date", date)])
+        fill(locale.compare.intro, &[("date", date)])
     }
 }
 
 fn score_with_band(report: &Report, score: Option<Score>, band: Option<Band>) -> String {
     match (score, band) {
         (Some(score), Some(band)) => fill(
-            &report.locale.compare.score_with_band,
+            report.locale.compare.score_with_band,
             &[
                 ("score", &score.rounded().to_string()),
                 ("band", report.locale.band(band)),
@@ -98,7 +98,7 @@ pub fn table_rows(report: &Report, comparison: &Comparison) -> Vec<[String; 4]> 
         })
         .collect();
     rows.push([
-        locale.compare.overall.clone(),
+        locale.compare.overall.to_string(),
         score_with_band(report, comparison.overall_then, comparison.band_then),
         score_with_band(report, comparison.overall_now, comparison.band_now),
         direction_text(locale, comparison.overall_then, comparison.overall_now),
@@ -108,7 +108,7 @@ pub fn table_rows(report: &Report, comparison: &Comparison) -> Vec<[String; 4]> 
 
 pub fn question_change_text(report: &Report, q: &QuestionChange) -> String {
     fill(
-        &report.locale.compare.question_change,
+        report.locale.compare.question_change,
         &[
             ("then", report.response_label(q.then)),
             ("now", report.response_label(q.now)),
@@ -119,7 +119,7 @@ pub fn question_change_text(report: &Report, q: &QuestionChange) -> String {
 
 pub fn done_because(report: &Report, d: &DoneAction) -> String {
     fill(
-        &report.locale.compare.done_because,
+        report.locale.compare.done_because,
         &[
             ("then", report.pack.level_label(d.then_level)),
             ("now", report.pack.level_label(d.now_level)),
@@ -139,22 +139,22 @@ pub fn html_section(report: &Report) -> String {
     let _ = write!(
         h,
         "<h2>{}</h2>\n<p class=\"muted\">{}</p>\n",
-        escape(&c.heading),
+        escape(c.heading),
         escape(&intro(report.locale, comparison))
     );
     if !comparison.has_changes() {
-        let _ = writeln!(h, "<p>{}</p>", escape(&c.no_changes));
+        let _ = writeln!(h, "<p>{}</p>", escape(c.no_changes));
     }
     let _ = write!(
         h,
         "<table>\n<caption class=\"muted\">{}</caption>\n<thead><tr><th scope=\"col\">{}</th>\
          <th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th>\
          <th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
-        escape(&c.table_caption),
-        escape(&report.locale.report.theme),
-        escape(&c.then),
-        escape(&c.now),
-        escape(&c.change)
+        escape(c.table_caption),
+        escape(report.locale.report.theme),
+        escape(c.then),
+        escape(c.now),
+        escape(c.change)
     );
     for [label, then, now, change] in table_rows(report, comparison) {
         let _ = writeln!(
@@ -192,14 +192,14 @@ pub fn html_section(report: &Report) -> String {
         h,
         "<p>{}</p>",
         escape(&fill(
-            &c.unchanged_count,
+            c.unchanged_count,
             &[("count", &comparison.count(Change::Unchanged).to_string())]
         ))
     );
 
-    let _ = writeln!(h, "<h3>{}</h3>", escape(&c.done_heading));
+    let _ = writeln!(h, "<h3>{}</h3>", escape(c.done_heading));
     if comparison.done_actions.is_empty() {
-        let _ = writeln!(h, "<p>{}</p>", escape(&c.no_done));
+        let _ = writeln!(h, "<p>{}</p>", escape(c.no_done));
     } else {
         h.push_str("<ul>\n");
         for d in &comparison.done_actions {
@@ -217,12 +217,12 @@ pub fn html_section(report: &Report) -> String {
         let _ = write!(
             h,
             "<h3>{}</h3>\n<p>{}</p>\n<ul>\n",
-            escape(&c.unmatched_heading),
-            escape(&c.unmatched_intro)
+            escape(c.unmatched_heading),
+            escape(c.unmatched_intro)
         );
         for u in &comparison.earlier_unmatched {
             let item = fill(
-                &c.unmatched_item,
+                c.unmatched_item,
                 &[
                     ("question", report.question_text(&u.question_id)),
                     ("answer", report.response_label(u.answer.response)),
@@ -234,7 +234,7 @@ pub fn html_section(report: &Report) -> String {
             } else {
                 format!(
                     "<br><span class=\"muted\">{}: {}</span>",
-                    escape(&report.locale.report.note),
+                    escape(report.locale.report.note),
                     escape(note).replace('\n', "<br>")
                 )
             };
@@ -257,19 +257,19 @@ pub fn markdown_section(report: &Report) -> String {
     let _ = write!(
         m,
         "\n## {}\n\n{}\n\n",
-        escape(&c.heading),
+        escape(c.heading),
         escape(&intro(report.locale, comparison))
     );
     if !comparison.has_changes() {
-        let _ = write!(m, "{}\n\n", escape(&c.no_changes));
+        let _ = write!(m, "{}\n\n", escape(c.no_changes));
     }
     let _ = write!(
         m,
         "| {} | {} | {} | {} |\n|---|---:|---:|---|\n",
-        escape(&report.locale.report.theme),
-        escape(&c.then),
-        escape(&c.now),
-        escape(&c.change)
+        escape(report.locale.report.theme),
+        escape(c.then),
+        escape(c.now),
+        escape(c.change)
     );
     for [label, then, now, change] in table_rows(report, comparison) {
         let _ = writeln!(
@@ -304,13 +304,13 @@ pub fn markdown_section(report: &Report) -> String {
         m,
         "\n{}\n\n### {}\n\n",
         escape(&fill(
-            &c.unchanged_count,
+            c.unchanged_count,
             &[("count", &comparison.count(Change::Unchanged).to_string())]
         )),
-        escape(&c.done_heading)
+        escape(c.done_heading)
     );
     if comparison.done_actions.is_empty() {
-        let _ = writeln!(m, "{}", escape(&c.no_done));
+        let _ = writeln!(m, "{}", escape(c.no_done));
     }
     for d in &comparison.done_actions {
         let _ = writeln!(
@@ -324,12 +324,12 @@ pub fn markdown_section(report: &Report) -> String {
         let _ = write!(
             m,
             "\n### {}\n\n{}\n\n",
-            escape(&c.unmatched_heading),
-            escape(&c.unmatched_intro)
+            escape(c.unmatched_heading),
+            escape(c.unmatched_intro)
         );
         for u in &comparison.earlier_unmatched {
             let item = fill(
-                &c.unmatched_item,
+                c.unmatched_item,
                 &[
                     ("question", report.question_text(&u.question_id)),
                     ("answer", report.response_label(u.answer.response)),
@@ -341,7 +341,7 @@ pub fn markdown_section(report: &Report) -> String {
                 let _ = writeln!(
                     m,
                     "  {}: {}",
-                    escape(&report.locale.report.note),
+                    escape(report.locale.report.note),
                     escape(note)
                 );
             }
@@ -355,8 +355,8 @@ pub fn markdown_section(report: &Report) -> String {
 pub fn csv_headers<'a>(report: &Report<'a>) -> Vec<&'a str> {
     match &report.comparison {
         Some(_) => vec![
-            report.locale.compare.csv_earlier_level.as_str(),
-            report.locale.compare.csv_change.as_str(),
+            report.locale.compare.csv_earlier_level,
+            report.locale.compare.csv_change,
         ],
         None => Vec::new(),
     }

@@ -32,7 +32,7 @@ pub fn render(report: &Report) -> String {
         .report
         .csv_headers
         .iter()
-        .map(String::as_str)
+        .copied()
         .chain(compare::csv_headers(report))
         .collect();
     let mut out = String::from("\u{feff}"); // so Excel reads UTF-8

@@ -72,7 +72,7 @@ pub fn render(report: &Report) -> String {
 
     let context = report.context_rows();
     if !context.is_empty() {
-        let _ = write!(h, "<h2>{}</h2>\n<table>\n", escape(&r.about_heading));
+        let _ = write!(h, "<h2>{}</h2>\n<table>\n", escape(r.about_heading));
         for (label, value) in context {
             let _ = writeln!(
                 h,
@@ -87,9 +87,9 @@ pub fn render(report: &Report) -> String {
     let _ = write!(
         h,
         "<h2>{}</h2>\n<p class=\"band\">{}</p>\n<p class=\"muted\">{}</p>\n",
-        escape(&r.overall_heading),
+        escape(r.overall_heading),
         escape(&report.band_text()),
-        escape(&report.locale.bands.method)
+        escape(report.locale.bands.method)
     );
 
     profile(&mut h, report);
@@ -102,7 +102,7 @@ pub fn render(report: &Report) -> String {
         let _ = write!(
             h,
             "<h2>{}</h2>\n{}\n",
-            escape(&r.story_heading),
+            escape(r.story_heading),
             paragraphs(&report.assessment.story)
         );
     }
@@ -110,7 +110,7 @@ pub fn render(report: &Report) -> String {
     let _ = write!(
         h,
         "<p class=\"muted\">{}</p>\n</main>\n</body>\n</html>\n",
-        escape(&r.privacy)
+        escape(r.privacy)
     );
     h
 }
@@ -123,10 +123,10 @@ fn profile(h: &mut String, report: &Report) {
         "<h2>{}</h2>\n<figure>\n<svg class=\"chart\" role=\"img\" aria-labelledby=\"rts-chart-title\" \
          viewBox=\"0 0 {WIDTH} {}\" width=\"{WIDTH}\" height=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">\n\
          <title id=\"rts-chart-title\">{}</title>\n",
-        escape(&r.profile_heading),
+        escape(r.profile_heading),
         chart.height,
         chart.height,
-        escape(&r.chart_title)
+        escape(r.chart_title)
     );
     for (x, value) in &chart.ticks {
         let _ = writeln!(
@@ -161,12 +161,12 @@ fn profile(h: &mut String, report: &Report) {
         "<table>\n<caption class=\"muted\">{}</caption>\n<thead><tr><th scope=\"col\">{}</th>\
          <th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th>\
          <th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-        escape(&r.chart_title),
-        escape(&r.theme),
-        escape(&r.score),
-        escape(&r.answered),
-        escape(&r.not_sure),
-        escape(&r.unanswered)
+        escape(r.chart_title),
+        escape(r.theme),
+        escape(r.score),
+        escape(r.answered),
+        escape(r.not_sure),
+        escape(r.unanswered)
     );
     for theme in &report.summary.profile.themes {
         let _ = writeln!(
@@ -185,9 +185,9 @@ fn profile(h: &mut String, report: &Report) {
 
 fn strengths(h: &mut String, report: &Report) {
     let r = &report.locale.report;
-    let _ = writeln!(h, "<h2>{}</h2>", escape(&r.strengths_heading));
+    let _ = writeln!(h, "<h2>{}</h2>", escape(r.strengths_heading));
     if report.summary.strengths.is_empty() {
-        let _ = writeln!(h, "<p>{}</p>", escape(&r.no_strengths));
+        let _ = writeln!(h, "<p>{}</p>", escape(r.no_strengths));
         return;
     }
     h.push_str("<ul>\n");
@@ -205,9 +205,9 @@ fn strengths(h: &mut String, report: &Report) {
 
 fn actions(h: &mut String, report: &Report) {
     let r = &report.locale.report;
-    let _ = writeln!(h, "<h2>{}</h2>", escape(&r.actions_heading));
+    let _ = writeln!(h, "<h2>{}</h2>", escape(r.actions_heading));
     if report.summary.priority_actions.is_empty() {
-        let _ = writeln!(h, "<p>{}</p>", escape(&r.no_actions));
+        let _ = writeln!(h, "<p>{}</p>", escape(r.no_actions));
     } else {
         h.push_str("<ol>\n");
         for a in &report.summary.priority_actions {
@@ -223,7 +223,7 @@ fn actions(h: &mut String, report: &Report) {
         h.push_str("</ol>\n");
     }
     if !report.summary.find_out.is_empty() {
-        let _ = write!(h, "<h2>{}</h2>\n<ul>\n", escape(&r.find_out_heading));
+        let _ = write!(h, "<h2>{}</h2>\n<ul>\n", escape(r.find_out_heading));
         for f in &report.summary.find_out {
             let _ = writeln!(
                 h,
@@ -241,7 +241,7 @@ fn case_studies(h: &mut String, report: &Report) {
     case_study_list(
         h,
         report.pack,
-        (&r.case_studies_heading, &r.no_case_studies),
+        (r.case_studies_heading, r.no_case_studies),
         &report.summary.case_studies,
         |reason| report.reason_text(reason),
     );
@@ -269,7 +269,7 @@ fn guide_links(report: &Report, ids: &[String]) -> String {
         .collect();
     format!(
         "<br><span class=\"guides\">{} {}</span>",
-        escape(&report.locale.report.guidance_label),
+        escape(report.locale.report.guidance_label),
         links.join("; ")
     )
 }
@@ -309,16 +309,16 @@ pub(crate) fn case_study_list(
 
 fn answers(h: &mut String, report: &Report) {
     let r = &report.locale.report;
-    let _ = writeln!(h, "<h2>{}</h2>", escape(&r.answers_heading));
+    let _ = writeln!(h, "<h2>{}</h2>", escape(r.answers_heading));
     for theme in &report.pack.themes {
         let _ = write!(
             h,
             "<h3>{}</h3>\n<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
              <th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
             escape(&theme.title),
-            escape(&r.question),
-            escape(&r.answer),
-            escape(&r.note)
+            escape(r.question),
+            escape(r.answer),
+            escape(r.note)
         );
         for q in &theme.questions {
             let response = report.assessment.response(&q.id);

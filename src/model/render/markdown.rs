@@ -48,7 +48,7 @@ pub fn render(report: &Report) -> String {
 
     let context = report.context_rows();
     if !context.is_empty() {
-        let _ = write!(m, "## {}\n\n", escape(&r.about_heading));
+        let _ = write!(m, "## {}\n\n", escape(r.about_heading));
         for (label, value) in context {
             let _ = writeln!(m, "- **{}:** {}", escape(label), escape(&value));
         }
@@ -58,15 +58,15 @@ pub fn render(report: &Report) -> String {
     let _ = write!(
         m,
         "## {}\n\n**{}**\n\n{}\n\n## {}\n\n| {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|\n",
-        escape(&r.overall_heading),
+        escape(r.overall_heading),
         escape(&report.band_text()),
-        escape(&report.locale.bands.method),
-        escape(&r.profile_heading),
-        escape(&r.theme),
-        escape(&r.score),
-        escape(&r.answered),
-        escape(&r.not_sure),
-        escape(&r.unanswered)
+        escape(report.locale.bands.method),
+        escape(r.profile_heading),
+        escape(r.theme),
+        escape(r.score),
+        escape(r.answered),
+        escape(r.not_sure),
+        escape(r.unanswered)
     );
     for t in &report.summary.profile.themes {
         let _ = writeln!(
@@ -81,9 +81,9 @@ pub fn render(report: &Report) -> String {
     }
 
     m.push_str(&compare::markdown_section(report));
-    let _ = write!(m, "\n## {}\n\n", escape(&r.strengths_heading));
+    let _ = write!(m, "\n## {}\n\n", escape(r.strengths_heading));
     if report.summary.strengths.is_empty() {
-        let _ = writeln!(m, "{}", escape(&r.no_strengths));
+        let _ = writeln!(m, "{}", escape(r.no_strengths));
     }
     for s in &report.summary.strengths {
         let _ = writeln!(
@@ -95,9 +95,9 @@ pub fn render(report: &Report) -> String {
         );
     }
 
-    let _ = write!(m, "\n## {}\n\n", escape(&r.actions_heading));
+    let _ = write!(m, "\n## {}\n\n", escape(r.actions_heading));
     if report.summary.priority_actions.is_empty() {
-        let _ = writeln!(m, "{}", escape(&r.no_actions));
+        let _ = writeln!(m, "{}", escape(r.no_actions));
     }
     for (i, a) in report.summary.priority_actions.iter().enumerate() {
         let _ = writeln!(
@@ -124,22 +124,22 @@ pub fn render(report: &Report) -> String {
             let _ = writeln!(
                 m,
                 "   {} {}",
-                escape(&report.locale.report.guidance_label),
+                escape(report.locale.report.guidance_label),
                 guides.join("; ")
             );
         }
     }
 
     if !report.summary.find_out.is_empty() {
-        let _ = write!(m, "\n## {}\n\n", escape(&r.find_out_heading));
+        let _ = write!(m, "\n## {}\n\n", escape(r.find_out_heading));
         for f in &report.summary.find_out {
             let _ = writeln!(m, "- {}", escape(&report.find_out_text(&f.question_id)));
         }
     }
 
-    let _ = write!(m, "\n## {}\n\n", escape(&r.case_studies_heading));
+    let _ = write!(m, "\n## {}\n\n", escape(r.case_studies_heading));
     if report.summary.case_studies.is_empty() {
-        let _ = writeln!(m, "{}", escape(&r.no_case_studies));
+        let _ = writeln!(m, "{}", escape(r.no_case_studies));
     }
     for c in &report.summary.case_studies {
         if let Some(study) = report
@@ -168,12 +168,12 @@ pub fn render(report: &Report) -> String {
         let _ = write!(
             m,
             "\n## {}\n\n{}\n",
-            escape(&r.story_heading),
+            escape(r.story_heading),
             block(&report.assessment.story)
         );
     }
 
-    let _ = write!(m, "\n## {}\n", escape(&r.answers_heading));
+    let _ = write!(m, "\n## {}\n", escape(r.answers_heading));
     for theme in &report.pack.themes {
         let _ = write!(m, "\n### {}\n\n", escape(&theme.title));
         for q in &theme.questions {
@@ -182,16 +182,16 @@ pub fn render(report: &Report) -> String {
                 m,
                 "- **{}**  \n  {}: {}",
                 escape(&q.text),
-                escape(&r.answer),
+                escape(r.answer),
                 escape(report.response_label(response))
             );
             let note = report.assessment.note(&q.id);
             if !note.trim().is_empty() {
-                let _ = writeln!(m, "  {}: {}", escape(&r.note), escape(note.trim()));
+                let _ = writeln!(m, "  {}: {}", escape(r.note), escape(note.trim()));
             }
         }
     }
-    let _ = write!(m, "\n{}\n", escape(&r.privacy));
+    let _ = write!(m, "\n{}\n", escape(r.privacy));
     m
 }
 

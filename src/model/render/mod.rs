@@ -57,14 +57,14 @@ impl<'a> Report<'a> {
     pub fn title(&self) -> String {
         let area = self.assessment.context.area.trim();
         if area.is_empty() {
-            self.locale.report.title.clone()
+            self.locale.report.title.to_string()
         } else {
-            fill(&self.locale.report.title_for_area, &[("area", area)])
+            fill(self.locale.report.title_for_area, &[("area", area)])
         }
     }
 
     pub fn generated(&self) -> String {
-        fill(&self.locale.report.generated, &[("date", self.date)])
+        fill(self.locale.report.generated, &[("date", self.date)])
     }
 
     pub fn theme_title<'b>(&'b self, theme_id: &'b str) -> &'b str {
@@ -90,12 +90,12 @@ impl<'a> Report<'a> {
                 "{}. {} {}",
                 self.locale.band(band),
                 fill(
-                    &self.locale.report.overall_score,
+                    self.locale.report.overall_score,
                     &[("score", &score.rounded().to_string())]
                 ),
                 self.locale.band_means(band)
             ),
-            _ => self.locale.bands.not_yet.clone(),
+            _ => self.locale.bands.not_yet.to_string(),
         }
     }
 
@@ -111,11 +111,11 @@ impl<'a> Report<'a> {
     pub fn reason_text(&self, reason: &MatchReason) -> String {
         match reason {
             MatchReason::WeakTheme { theme_id } => fill(
-                &self.locale.report.reason_weak_theme,
+                self.locale.report.reason_weak_theme,
                 &[("theme", self.theme_title(theme_id))],
             ),
             MatchReason::PolicyArea { policy_area_id } => fill(
-                &self.locale.report.reason_policy_area,
+                self.locale.report.reason_policy_area,
                 &[(
                     "area",
                     self.pack
@@ -129,7 +129,7 @@ impl<'a> Report<'a> {
     /// "Because you answered "Emerging" to: <question>".
     pub fn action_because(&self, question_id: &str, level: u8) -> String {
         fill(
-            &self.locale.report.action_because,
+            self.locale.report.action_because,
             &[
                 ("level", self.pack.level_label(level)),
                 ("question", self.question_text(question_id)),
@@ -145,7 +145,7 @@ impl<'a> Report<'a> {
 
     pub fn find_out_text(&self, question_id: &str) -> String {
         fill(
-            &self.locale.report.find_out_action,
+            self.locale.report.find_out_action,
             &[("question", self.question_text(question_id))],
         )
     }
@@ -155,13 +155,10 @@ impl<'a> Report<'a> {
         let r = &self.locale.report;
         let c = &self.assessment.context;
         [
-            (r.area.as_str(), c.area.trim().to_string()),
-            (r.organisation.as_str(), c.organisation.trim().to_string()),
-            (r.partners.as_str(), c.partners.trim().to_string()),
-            (
-                r.policy_areas.as_str(),
-                self.policy_area_labels().join(", "),
-            ),
+            (r.area, c.area.trim().to_string()),
+            (r.organisation, c.organisation.trim().to_string()),
+            (r.partners, c.partners.trim().to_string()),
+            (r.policy_areas, self.policy_area_labels().join(", ")),
         ]
         .into_iter()
         .filter(|(_, value)| !value.is_empty())
@@ -192,8 +189,8 @@ pub fn response_label<'b>(
 ) -> &'b str {
     match response {
         Some(Response::Level(level)) => pack.level_label(level),
-        Some(Response::NotSure) => &locale.common.not_sure,
-        None => &locale.common.not_answered,
+        Some(Response::NotSure) => locale.common.not_sure,
+        None => locale.common.not_answered,
     }
 }
 
@@ -219,7 +216,7 @@ pub fn guide_links<'a>(
             title: &guide.title,
             url: &guide.url,
             about: fill(
-                &locale.report.guide_about,
+                locale.report.guide_about,
                 &[
                     ("publisher", &guide.publisher),
                     ("published", &guide.published),
@@ -233,7 +230,7 @@ pub fn guide_links<'a>(
 /// yet".
 pub fn score_text(locale: &Locale, score: Option<Score>) -> String {
     score.map_or_else(
-        || locale.common.no_score.clone(),
+        || locale.common.no_score.to_string(),
         |s| s.rounded().to_string(),
     )
 }

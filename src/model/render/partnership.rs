@@ -80,7 +80,7 @@ impl<'a> PartnershipReport<'a> {
     pub fn failed_file(&self, index: usize) -> String {
         match self.partnership.failed.get(index) {
             Some(_) if self.partnership.anonymised => fill(
-                &self.locale.partnership.failed_file_anonymous,
+                self.locale.partnership.failed_file_anonymous,
                 &[("n", &(index + 1).to_string())],
             ),
             Some((name, _)) => name.clone(),
@@ -92,11 +92,11 @@ impl<'a> PartnershipReport<'a> {
         let words = &self.locale.partnership;
         match reason {
             MatchReason::WeakTheme { theme_id } => fill(
-                &words.reason_weak_theme,
+                words.reason_weak_theme,
                 &[("theme", self.theme_title(theme_id))],
             ),
             MatchReason::PolicyArea { policy_area_id } => fill(
-                &words.reason_policy_area,
+                words.reason_policy_area,
                 &[(
                     "area",
                     self.pack
@@ -140,7 +140,7 @@ impl<'a> PartnershipReport<'a> {
             .into_iter()
             .map(|answer| {
                 fill(
-                    &self.locale.partnership.answer_group,
+                    self.locale.partnership.answer_group,
                     &[
                         ("answer", self.response_label(answer)),
                         ("names", &self.names_where(question, |r| r == answer)),
@@ -185,7 +185,7 @@ pub fn html(report: &PartnershipReport) -> String {
     let p = report.partnership;
     let w = &report.locale.partnership;
     let mut h = String::with_capacity(64 * 1024);
-    let title = escape(&w.title);
+    let title = escape(w.title);
     let _ = write!(
         h,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -193,15 +193,15 @@ pub fn html(report: &PartnershipReport) -> String {
          <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n\
          <p class=\"muted\">{}</p>\n<p>{}</p>\n",
         escape(&report.pack.language),
-        escape(&fill(&report.locale.report.generated, &[("date", report.date)])),
-        escape(&fill(&w.intro, &[("count", &p.partners.len().to_string())]))
+        escape(&fill(report.locale.report.generated, &[("date", report.date)])),
+        escape(&fill(w.intro, &[("count", &p.partners.len().to_string())]))
     );
     if p.anonymised {
-        let _ = writeln!(h, "<p>{}</p>", escape(&w.anonymised));
+        let _ = writeln!(h, "<p>{}</p>", escape(w.anonymised));
     }
     failed(&mut h, report);
     if p.partners.is_empty() {
-        let _ = writeln!(h, "<p>{}</p>", escape(&w.no_partners));
+        let _ = writeln!(h, "<p>{}</p>", escape(w.no_partners));
     } else {
         partners(&mut h, report);
         scores(&mut h, report);
@@ -216,7 +216,7 @@ pub fn html(report: &PartnershipReport) -> String {
     let _ = write!(
         h,
         "<p class=\"muted\">{}</p>\n</main>\n</body>\n</html>\n",
-        escape(&w.privacy)
+        escape(w.privacy)
     );
     h
 }
@@ -229,8 +229,8 @@ fn failed(h: &mut String, report: &PartnershipReport) {
     let _ = write!(
         h,
         "<h2>{}</h2>\n<p>{}</p>\n<ul>\n",
-        escape(&w.failed_heading),
-        escape(&w.failed_intro)
+        escape(w.failed_heading),
+        escape(w.failed_intro)
     );
     for (i, (_, problem)) in report.partnership.failed.iter().enumerate() {
         let _ = writeln!(
@@ -249,17 +249,17 @@ fn partners(h: &mut String, report: &PartnershipReport) {
     let _ = write!(
         h,
         "<h2>{}</h2>\n<table>\n<thead><tr><th scope=\"col\">{}</th>",
-        escape(&w.partners_heading),
-        escape(&w.partner)
+        escape(w.partners_heading),
+        escape(w.partner)
     );
     if !p.anonymised {
-        let _ = write!(h, "<th scope=\"col\">{}</th>", escape(&w.file));
+        let _ = write!(h, "<th scope=\"col\">{}</th>", escape(w.file));
     }
     let _ = write!(
         h,
         "<th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-        escape(&w.answered),
-        escape(&w.overall)
+        escape(w.answered),
+        escape(w.overall)
     );
     for partner in &p.partners {
         let _ = write!(h, "<tr><th scope=\"row\">{}</th>", escape(&partner.name));
@@ -289,9 +289,9 @@ fn scores(h: &mut String, report: &PartnershipReport) {
     let _ = write!(
         h,
         "<h2>{}</h2>\n<table>\n<caption class=\"muted\">{}</caption>\n<thead><tr><th scope=\"col\">{}</th>",
-        escape(&w.scores_heading),
-        escape(&w.scores_caption),
-        escape(&w.partner)
+        escape(w.scores_heading),
+        escape(w.scores_caption),
+        escape(w.partner)
     );
     for theme in &report.pack.themes {
         let _ = write!(h, "<th scope=\"col\">{}</th>", escape(&theme.title));
@@ -325,14 +325,14 @@ fn themes(h: &mut String, report: &PartnershipReport) {
          <th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th>\
          <th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th>\
          <th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-        escape(&w.themes_heading),
-        escape(&w.themes_caption),
-        escape(&report.locale.report.theme),
-        escape(&w.median),
-        escape(&w.lowest),
-        escape(&w.highest),
-        escape(&w.spread),
-        escape(&w.scored_by)
+        escape(w.themes_heading),
+        escape(w.themes_caption),
+        escape(report.locale.report.theme),
+        escape(w.median),
+        escape(w.lowest),
+        escape(w.highest),
+        escape(w.spread),
+        escape(w.scored_by)
     );
     for t in &report.partnership.themes {
         let _ = writeln!(
@@ -350,7 +350,7 @@ fn themes(h: &mut String, report: &PartnershipReport) {
     let _ = writeln!(
         h,
         "</tbody>\n</table>\n<p class=\"muted\">{}</p>",
-        escape(&w.method)
+        escape(w.method)
     );
 }
 
@@ -359,8 +359,8 @@ fn disagreements(h: &mut String, report: &PartnershipReport) {
     let _ = write!(
         h,
         "<h2>{}</h2>\n<p>{}</p>\n",
-        escape(&w.disagree_heading),
-        escape(&w.disagree_intro)
+        escape(w.disagree_heading),
+        escape(w.disagree_intro)
     );
     let list: Vec<&QuestionSpread> = report
         .partnership
@@ -369,13 +369,13 @@ fn disagreements(h: &mut String, report: &PartnershipReport) {
         .filter_map(|id| report.partnership.question(id))
         .collect();
     if list.is_empty() {
-        let _ = writeln!(h, "<p>{}</p>", escape(&w.no_disagreement));
+        let _ = writeln!(h, "<p>{}</p>", escape(w.no_disagreement));
         return;
     }
     h.push_str("<ol>\n");
     for q in list {
         let range = fill(
-            &w.answer_range,
+            w.answer_range,
             &[
                 ("lowest", report.pack.level_label(q.lowest().unwrap_or(1))),
                 ("highest", report.pack.level_label(q.highest().unwrap_or(5))),
@@ -401,11 +401,11 @@ fn not_sure(h: &mut String, report: &PartnershipReport) {
     let _ = write!(
         h,
         "<h2>{}</h2>\n<p>{}</p>\n",
-        escape(&w.not_sure_heading),
-        escape(&w.not_sure_intro)
+        escape(w.not_sure_heading),
+        escape(w.not_sure_intro)
     );
     if report.partnership.most_not_sure.is_empty() {
-        let _ = writeln!(h, "<p>{}</p>", escape(&w.no_not_sure));
+        let _ = writeln!(h, "<p>{}</p>", escape(w.no_not_sure));
         return;
     }
     let total = report.partnership.partners.len().to_string();
@@ -417,7 +417,7 @@ fn not_sure(h: &mut String, report: &PartnershipReport) {
         .filter_map(|id| report.partnership.question(id))
     {
         let count = fill(
-            &w.not_sure_count,
+            w.not_sure_count,
             &[
                 ("count", &q.not_sure.to_string()),
                 ("total", &total),
@@ -443,7 +443,7 @@ fn case_studies(h: &mut String, report: &PartnershipReport) {
     super::html::case_study_list(
         h,
         report.pack,
-        (&w.case_studies_heading, &w.no_case_studies),
+        (w.case_studies_heading, w.no_case_studies),
         &report.partnership.case_studies,
         |reason| report.reason_text(reason),
     );
@@ -463,14 +463,14 @@ fn unmatched(h: &mut String, report: &PartnershipReport) {
     let _ = write!(
         h,
         "<h2>{}</h2>\n<p>{}</p>\n",
-        escape(&w.unmatched_heading),
-        escape(&w.unmatched_intro)
+        escape(w.unmatched_heading),
+        escape(w.unmatched_intro)
     );
     for partner in partners {
         let _ = write!(h, "<h3>{}</h3>\n<ul>\n", escape(&partner.name));
         for u in &partner.unmatched {
             let item = fill(
-                &report.locale.compare.unmatched_item,
+                report.locale.compare.unmatched_item,
                 &[
                     ("question", report.question_text(&u.question_id)),
                     ("answer", report.response_label(u.answer.response)),
@@ -502,7 +502,7 @@ fn warnings(h: &mut String, report: &PartnershipReport) {
     let _ = writeln!(
         h,
         "<h2>{}</h2>",
-        escape(&report.locale.partnership.warnings_heading)
+        escape(report.locale.partnership.warnings_heading)
     );
     for partner in partners {
         let _ = write!(h, "<h3>{}</h3>\n<ul>\n", escape(&partner.name));
@@ -522,7 +522,7 @@ fn warnings(h: &mut String, report: &PartnershipReport) {
 fn answers(h: &mut String, report: &PartnershipReport) {
     let w = &report.locale.partnership;
     let r = &report.locale.report;
-    let _ = writeln!(h, "<h2>{}</h2>", escape(&w.answers_heading));
+    let _ = writeln!(h, "<h2>{}</h2>", escape(w.answers_heading));
     let mut questions = report.partnership.questions.iter();
     for theme in &report.pack.themes {
         let _ = writeln!(h, "<h3>{}</h3>", escape(&theme.title));
@@ -549,16 +549,16 @@ fn answers(h: &mut String, report: &PartnershipReport) {
                     h,
                     "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
                      <th scope=\"col\">{}</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n",
-                    escape(&w.partner),
-                    escape(&r.answer),
-                    escape(&r.note)
+                    escape(w.partner),
+                    escape(r.answer),
+                    escape(r.note)
                 );
             }
             if !silent.is_empty() {
                 let _ = writeln!(
                     h,
                     "<p class=\"muted\">{}</p>",
-                    escape(&fill(&w.no_answer_from, &[("names", &silent.join(", "))]))
+                    escape(&fill(w.no_answer_from, &[("names", &silent.join(", "))]))
                 );
             }
         }
@@ -573,13 +573,7 @@ pub fn csv(report: &PartnershipReport) -> String {
         out.push_str(&line.join(","));
         out.push_str("\r\n");
     }
-    let headers: Vec<&str> = report
-        .locale
-        .partnership
-        .csv_headers
-        .iter()
-        .map(String::as_str)
-        .collect();
+    let headers: Vec<&str> = report.locale.partnership.csv_headers.to_vec();
     let mut out = String::from("\u{feff}"); // so Excel reads UTF-8
     row(&mut out, &headers);
     for partner in &report.partnership.partners {
