@@ -1,5 +1,6 @@
 // "Compare with an earlier assessment" on the summary: after the plan's
-// journey (journey.mjs), an earlier file of the same area is chosen. What
+// journey (journey.mjs), an earlier file of the same area is chosen, saved
+// with the first version of the questions (pack 1.0.0). What
 // moved, theme by theme and question by question, which earlier priority
 // actions are now done, and the earlier answer the pack cannot match are
 // checked against what is worked out here from the documented method
@@ -15,7 +16,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentPack, describeViolations, launchBrowser, runAxe, serveSite } from './helpers.mjs';
-import { CONTEXT, NOT_SURE, expectedActions, expectedProfile, plannedAnswers, questions } from './expected.mjs';
+import {
+  CONTEXT,
+  NOT_SURE,
+  compareFractions,
+  expectedActions,
+  expectedProfile,
+  plannedAnswers,
+  questions,
+  shown,
+  subtractFractions,
+} from './expected.mjs';
 import { completeAssessment } from './journey.mjs';
 import { fill, freshSession, locale, parseCsv } from './support.mjs';
 
@@ -46,10 +57,18 @@ const label = (response) => {
   return pack.scale[response - 1];
 };
 
+/** How a score moved, from the exact scores (fractions): the difference is rounded only to be shown. */
 function direction(then, now) {
   if (then !== null && now !== null) {
-    if (now > then) return fill(c.up, { points: now - then });
-    if (now < then) return fill(c.down, { points: then - now });
+    const order = compareFractions(now, then);
+    if (order > 0) {
+      const points = shown(subtractFractions(now, then));
+      return points === 0 ? c.up_slightly : fill(c.up, { points });
+    }
+    if (order < 0) {
+      const points = shown(subtractFractions(then, now));
+      return points === 0 ? c.down_slightly : fill(c.down, { points });
+    }
     return c.same;
   }
   if (then === null && now !== null) return c.newly_scored;
@@ -77,9 +96,9 @@ function expectedComparison(earlier, now) {
     theme.title,
     scoreText(then.themes[i].score),
     scoreText(current.themes[i].score),
-    direction(then.themes[i].score, current.themes[i].score),
+    direction(then.themes[i].exact, current.themes[i].exact),
   ]);
-  rows.push([c.overall, withBand(then), withBand(current), direction(then.overall, current.overall)]);
+  rows.push([c.overall, withBand(then), withBand(current), direction(then.overallExact, current.overallExact)]);
   const changes = ALL.map(({ theme, question }) => ({
     id: question.id,
     theme: theme.title,
@@ -98,7 +117,8 @@ function expectedComparison(earlier, now) {
     .filter(({ questionId, level }) => {
       const nowLevel = now.get(questionId);
       if (typeof nowLevel !== 'number') return false;
-      return level <= 2 ? nowLevel >= 3 : nowLevel === 5;
+      // Each level's step leads to the next level: 1-2 to 3, 3 to 4, 4 to 5.
+      return nowLevel >= Math.max(level, 2) + 1;
     })
     .map(({ questionId, level, action }) => ({
       action,
@@ -114,6 +134,13 @@ function expectedComparison(earlier, now) {
 const NOW = plannedAnswers({ change: true });
 const THEN = answersOf(EARLIER);
 const EXPECTED = expectedComparison(THEN, NOW);
+// Earlier answers the current questions cannot take, in the order of their
+// references: one to a question 2.0.0 no longer asks, named by the wording
+// it had (from the 1.0.0 pack), and one no version knows, named by its
+// reference.
+const OLD_PACK = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/pack-1.0.0.json', import.meta.url)), 'utf8'));
+const OLD_WORDING = OLD_PACK.themes.flatMap((t) => t.questions).find((q) => q.id === 'culture-confidence').text;
+const UNMATCHED_REMOVED = fill(c.unmatched_item, { question: OLD_WORDING, answer: pack.scale[3] });
 const UNMATCHED = fill(c.unmatched_item, { question: 'purpose-legacy-question', answer: pack.scale[2] });
 
 const escapeHtml = (text) =>
@@ -216,15 +243,20 @@ describe('compare with an earlier assessment', () => {
       await section.heading.waitFor();
       await page.getByText(fill(c.intro, { date: '2025-11-03' }), { exact: true }).waitFor();
 
-      // The hand-worked numbers: then 35 38 25 71 13 (overall 36), now 63 46
-      // 35 71 25 (overall 48); both Developing.
+      // The hand-worked numbers. Then (a 1.0.0 file, so no safeguarding
+      // answers and no overall score): 35 37.5 - 12.5 62.5 70 12.5; now 62.5
+      // 29.17 65 65 60 35.71 28.57, overall 49.42. Changes are worked out on
+      // the exact scores: governance is down 8.33, so 8 (the shown 38 and 29
+      // are 9 apart), data up 52.5, so 53 (65 - 13 = 52).
       assert.deepEqual(EXPECTED.rows, [
         [pack.themes[0].title, '35', '63', fill(c.up, { points: 28 })],
-        [pack.themes[1].title, '38', '46', fill(c.up, { points: 8 })],
-        [pack.themes[2].title, '25', '35', fill(c.up, { points: 10 })],
-        [pack.themes[3].title, '71', '71', c.same],
-        [pack.themes[4].title, '13', '25', fill(c.up, { points: 12 })],
-        [c.overall, `36 (${bands.developing})`, `48 (${bands.developing})`, fill(c.up, { points: 12 })],
+        [pack.themes[1].title, '38', '29', fill(c.down, { points: 8 })],
+        [pack.themes[2].title, common.no_score, '65', c.newly_scored],
+        [pack.themes[3].title, '13', '65', fill(c.up, { points: 53 })],
+        [pack.themes[4].title, '63', '60', fill(c.down, { points: 3 })],
+        [pack.themes[5].title, '70', '36', fill(c.down, { points: 34 })],
+        [pack.themes[6].title, '13', '29', fill(c.up, { points: 16 })],
+        [c.overall, common.no_score, `49 (${bands.making_progress})`, c.newly_scored],
       ]);
       assert.deepEqual(await section.rows(), EXPECTED.rows, 'the theme table: then, now and the change in words');
       assert.deepEqual(
@@ -241,24 +273,41 @@ describe('compare with an earlier assessment', () => {
       );
       assert.deepEqual(
         changeLists.map((l) => l.heading),
-        [`${c.moved_up} (8)`, `${c.moved_down} (1)`, `${c.newly_answered} (2)`, `${c.no_longer_answered} (1)`],
+        [`${c.moved_up} (10)`, `${c.moved_down} (4)`, `${c.newly_answered} (21)`, `${c.no_longer_answered} (2)`],
       );
       const questionText = (id) => ALL.find(({ question }) => question.id === id).question.text;
       assert.ok(
         changeLists[1].items[0] === fill(c.question_change, { then: pack.scale[1], now: pack.scale[0], question: questionText('governance-agreement') }),
-        'the one answer that went down',
+        'the first answer that went down',
       );
-      assert.deepEqual(changeLists[2].items, [
-        fill(c.question_change, { then: common.not_sure, now: pack.scale[1], question: questionText('governance-lawful-basis') }),
+      // Newly answered: a "not sure" then, and the questions 2.0.0 added.
+      for (const item of [
+        fill(c.question_change, { then: common.not_sure, now: pack.scale[0], question: questionText('governance-lawful-basis') }),
         fill(c.question_change, { then: common.not_answered, now: pack.scale[2], question: questionText('governance-dpia') }),
-      ]);
+        fill(c.question_change, { then: common.not_answered, now: pack.scale[3], question: questionText('safeguarding-urgent') }),
+      ]) {
+        assert.ok(changeLists[2].items.includes(item), `newly answered: ${item}`);
+      }
 
-      // Earlier priority actions now done, in the order the earlier summary ranked them.
+      // Earlier priority actions now done, in the order the earlier summary
+      // ranked them (data and people tie at 12.5 then; data is first in the
+      // pack). A level 1 or 2 step is done at level 3; a level 3 step at level
+      // 4 (governance-secure-transfer, 3 then and 4 now); a level 4 step at 5.
+      const done = [
+        ['data-overlap', 1],
+        ['purpose-what-information', 1],
+        ['data-holdings', 2],
+        ['data-systems', 2],
+        ['people-tell-once', 2],
+        ['purpose-service-user', 3],
+        ['governance-policies', 3],
+        ['governance-secure-transfer', 3],
+      ];
       assert.deepEqual(
         EXPECTED.done.map((d) => d.action),
-        ['purpose-what-information', 'people-tell-once', 'data-systems', 'purpose-service-user', 'governance-roles'].map((id) => {
+        done.map(([id, level]) => {
           const question = ALL.find(({ question: q }) => q.id === id).question;
-          return id === 'purpose-service-user' || id === 'governance-roles' ? question.act_if_3_or_4 : question.act_if_1_or_2;
+          return level <= 2 ? question.act_if_1_or_2 : question.act_if_3;
         }),
       );
       assert.deepEqual(await section.done(), EXPECTED.done);
@@ -267,7 +316,7 @@ describe('compare with an earlier assessment', () => {
       await page.getByRole('heading', { level: 3, name: c.unmatched_heading, exact: true }).waitFor();
       await page.getByText(c.unmatched_intro, { exact: true }).waitFor();
       const unmatched = lists.find((l) => l.heading === c.unmatched_heading);
-      assert.deepEqual(unmatched?.items, [UNMATCHED]);
+      assert.deepEqual(unmatched?.items, [UNMATCHED_REMOVED, UNMATCHED]);
 
       // The summary itself is unchanged.
       assert.deepEqual(await profileTable(page), before);
@@ -281,6 +330,7 @@ describe('compare with an earlier assessment', () => {
       await section.heading.waitFor({ state: 'detached' });
       assert.equal(await section.table.count(), 0);
       assert.equal(await page.getByText(UNMATCHED, { exact: true }).count(), 0);
+      assert.equal(await page.getByText(UNMATCHED_REMOVED, { exact: true }).count(), 0);
       await section.fileInput.waitFor();
       assert.deepEqual(await profileTable(page), before);
 
@@ -368,6 +418,7 @@ describe('compare with an earlier assessment', () => {
         assert.ok(html.includes(escapeHtml(because)));
       }
       assert.ok(html.includes(escapeHtml(UNMATCHED)), 'the HTML lists the unmatched earlier answer');
+      assert.ok(html.includes(escapeHtml(UNMATCHED_REMOVED)), 'the HTML lists the earlier answer to the removed question');
       assert.ok(html.includes('From the earlier questions'), 'with its note');
 
       // Markdown.
@@ -388,6 +439,7 @@ describe('compare with an earlier assessment', () => {
         assert.ok(md.includes(`- **${escapeMarkdown(action)}**  \n  ${escapeMarkdown(because)}`), `the Markdown has "${action}"`);
       }
       assert.ok(md.includes(`- ${escapeMarkdown(UNMATCHED)}`), 'the Markdown lists the unmatched earlier answer');
+      assert.ok(md.includes(`- ${escapeMarkdown(UNMATCHED_REMOVED)}`), 'the Markdown lists the earlier answer to the removed question');
 
       // CSV: the two extra columns on every question.
       const records = parseCsv(files.csv);

@@ -671,7 +671,7 @@ describe('embedding', () => {
         assert.equal(theme.score, 75, `theme ${theme.id} scores 75`);
       }
       assert.equal(detail.overall, 75);
-      assert.equal(detail.band, 'leading', '75 or more is Leading');
+      assert.equal(detail.band, 'ready-and-improving', '75 or more is "Ready and improving"');
       assert.ok(!raw.includes(MARKER), `the detail holds no free text: ${raw}`);
       expectClean(s);
     } finally {
@@ -726,6 +726,37 @@ describe('embedding', () => {
         await widget.startNow();
         await widget.aboutToTasks();
         await widget.openTheme(0, partnerPack);
+
+        // A pack in the first format, with one step for levels 3 and 4
+        // (act_if_3_or_4) and no guidance, still gives every action.
+        const [sponsor, plan] = partnerPack.themes[0].questions;
+        const [know] = partnerPack.themes[1].questions;
+        await widget.choose(sponsor, 3);
+        await widget.choose(plan, 4);
+        await widget.button(ui.save_and_continue).click();
+        await widget.waitForHeading(partnerPack.themes[1].title);
+        await widget.choose(know, 2);
+        await widget.button(ui.save_and_continue).click();
+        await widget.waitForHeading(ui.check_heading);
+        await widget.button(ui.continue_button).click();
+        await widget.waitForHeading(ui.story_heading);
+        await widget.button(ui.see_summary).click();
+        await widget.waitForHeading(locale().report.title);
+        const actions = widget.el
+          .getByRole('heading', { name: locale().report.actions_heading, exact: true })
+          .locator('xpath=following-sibling::*[1]')
+          .getByRole('listitem');
+        await actions.first().waitFor();
+        const texts = (await actions.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+        assert.equal(texts.length, 3, 'an action for each answer below Embedded');
+        // Level 2 first, then the level 3 and 4 answers (leadership, 62.5, is the stronger theme).
+        assert.ok(texts[0].startsWith(know.act_if_1_or_2), texts[0]);
+        assert.ok(texts[1].startsWith(sponsor.act_if_3_or_4), texts[1]);
+        assert.ok(texts[2].startsWith(plan.act_if_3_or_4), texts[2]);
+        assert.ok(texts.every((t) => !t.includes(locale().report.guidance_label)), 'no guidance line when the pack has none');
+        // 62.5 and 25: 43.75, shown 44, "Making progress".
+        await widget.el.getByText(fill(locale().report.overall_score, { score: 44 }), { exact: true }).waitFor();
+        await widget.el.getByText(locale().bands.making_progress, { exact: true }).waitFor();
         expectClean(s);
       } finally {
         await s.context.close();

@@ -18,15 +18,31 @@ export const CONTEXT = {
 /**
  * One entry per question, in pack order within each theme: a level 1-5,
  * NOT_SURE, or null (left unanswered). Varied on purpose: every level, a
- * "not sure" in four themes, one unanswered question, and theme averages
- * that need rounding (purpose is 62.5, which rounds half up to 63).
+ * "not sure" in four themes and one unanswered question. After the change
+ * on "Check your answers" (CHANGE), the exact theme scores are
+ *
+ *   purpose 375/6 = 62.5      governance 175/6 = 29.17   safeguarding 65
+ *   data 65                   security 60                culture 250/7 = 35.71
+ *   people 200/7 = 28.57
+ *
+ * and they are built to catch a summary that rounds before it ranks:
+ * - purpose is a half, shown 63 (halves round up);
+ * - governance and people both show 29, but people is the weaker, so the
+ *   weakest themes are people then governance, not governance then people
+ *   (as ranking by the shown scores, ties in pack order, would have it);
+ * - the exact overall score is 7265/147 = 49.42, shown 49, in "Making
+ *   progress"; the mean of the shown theme scores is 347/7 = 49.57, which
+ *   would round to 50 and put the area in "Well on the way";
+ * - safeguarding and data tie exactly at 65 (pack order decides).
  */
 export const PLAN = {
-  purpose: [3, 4, NOT_SURE, 5, 2],
-  governance: [1, 2, 3, 4, 5, NOT_SURE, 2],
-  data: [2, 2, 1, null, 3, 4],
-  culture: [5, 4, 4, 3, NOT_SURE, 5, 2],
-  people: [1, 1, 2, NOT_SURE, 3],
+  purpose: [3, 4, NOT_SURE, 5, 2, 4, 3],
+  governance: [1, 2, 1, 5, 2, NOT_SURE, 2],
+  safeguarding: [4, 3, 5, NOT_SURE, 3, 3],
+  data: [3, 4, 2, null, 5, 4],
+  security: [4, 3, NOT_SURE, 3, 5, 2],
+  culture: [5, 1, 2, 3, 1, 3, 2],
+  people: [1, 1, 2, 3, 3, 2, 2],
 };
 
 /** Notes, by question id. The first is hostile: markup and a formula. */
@@ -77,11 +93,61 @@ export function answerText(response, pack = contentPack()) {
 /** Level 1 = 0, 2 = 25, 3 = 50, 4 = 75, 5 = 100. */
 export const points = (level) => (level - 1) * 25;
 
+// ---------------------------------------------------------------------------
+// Exact scores. Every score is a fraction { n, d } in lowest terms (d > 0),
+// worked out with whole numbers only, as README "How the score is worked
+// out" says: exact for the band and every ranking, rounded only to show.
+// ---------------------------------------------------------------------------
+
+function gcd(a, b) {
+  let x = Math.abs(a);
+  let y = Math.abs(b);
+  while (y) [x, y] = [y, x % y];
+  return x || 1;
+}
+
+/** n / d in lowest terms. Fails rather than lose precision. */
+export function fraction(n, d = 1) {
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d) || d === 0) {
+    throw new Error(`not an exact fraction: ${n}/${d}`);
+  }
+  const sign = d < 0 ? -1 : 1;
+  const g = gcd(n, d);
+  return { n: (sign * n) / g, d: (sign * d) / g };
+}
+
+export const addFractions = (a, b) => fraction(a.n * b.d + b.n * a.d, a.d * b.d);
+export const subtractFractions = (a, b) => fraction(a.n * b.d - b.n * a.d, a.d * b.d);
+/** Negative, zero or positive, as a is below, equal to or above b. */
+export const compareFractions = (a, b) => a.n * b.d - b.n * a.d;
+
+/** The exact mean of fractions; null for none. */
+export function meanOf(fractions) {
+  if (fractions.length === 0) return null;
+  const sum = fractions.reduce(addFractions, fraction(0));
+  return fraction(sum.n, sum.d * fractions.length);
+}
+
 /** numerator / denominator rounded to a whole number, halves up. */
 export const roundHalfUp = (numerator, denominator) =>
   Math.floor((2 * numerator + denominator) / (2 * denominator));
 
-/** Each theme's score, counts and status, in pack order, plus the overall score and band. */
+/** A fraction as the app shows it: a whole number, halves up; null stays null. */
+export const shown = (f) => (f === null ? null : roundHalfUp(f.n, f.d));
+
+/** The band (its locale key) of an exact overall score. */
+export function bandOf(overall) {
+  if (overall === null) return null;
+  if (compareFractions(overall, fraction(25)) < 0) return 'starting_out';
+  if (compareFractions(overall, fraction(50)) < 0) return 'making_progress';
+  if (compareFractions(overall, fraction(75)) < 0) return 'well_on_the_way';
+  return 'ready_and_improving';
+}
+
+/**
+ * Each theme's exact and shown score, counts and status, in pack order,
+ * plus the exact and shown overall score and the band (from the exact one).
+ */
 export function expectedProfile(answers, pack = contentPack()) {
   const themes = pack.themes.map((theme, index) => {
     const levels = [];
@@ -93,60 +159,96 @@ export function expectedProfile(answers, pack = contentPack()) {
       else if (response === NOT_SURE) notSure += 1;
       else levels.push(response);
     }
-    const score = levels.length
-      ? roundHalfUp(levels.reduce((sum, level) => sum + points(level), 0), levels.length)
+    const exact = levels.length
+      ? fraction(levels.reduce((sum, level) => sum + points(level), 0), levels.length)
       : null;
     let status = 'completed';
     if (levels.length + notSure === 0) status = 'not_started';
     else if (unanswered > 0) status = 'in_progress';
-    return { id: theme.id, title: theme.title, index, score, scored: levels.length, notSure, unanswered, status };
+    return {
+      id: theme.id,
+      title: theme.title,
+      index,
+      exact,
+      score: shown(exact),
+      scored: levels.length,
+      notSure,
+      unanswered,
+      status,
+    };
   });
-  const scores = themes.map((t) => t.score);
-  const overall = scores.every((s) => s !== null)
-    ? roundHalfUp(scores.reduce((a, b) => a + b, 0), scores.length)
-    : null;
-  let band = null;
-  if (overall !== null) {
-    if (overall < 25) band = 'getting_started';
-    else if (overall < 50) band = 'developing';
-    else if (overall < 75) band = 'established';
-    else band = 'leading';
+  const overallExact = themes.every((t) => t.exact !== null) ? meanOf(themes.map((t) => t.exact)) : null;
+  return { themes, overallExact, overall: shown(overallExact), band: bandOf(overallExact) };
+}
+
+/** Scored themes, weakest first: by exact score, then pack order. */
+export function weakestThemes(profile, count = 2) {
+  return profile.themes
+    .filter((t) => t.exact !== null)
+    .sort((a, b) => compareFractions(a.exact, b.exact) || a.index - b.index)
+    .slice(0, count)
+    .map((t) => t.id);
+}
+
+/** Compares arrays element by element with `cmp` for each position. */
+function lexically(a, b) {
+  for (let i = 0; i < a.length; i += 1) {
+    const [x, y] = [a[i], b[i]];
+    const c = typeof x === 'object' && x !== null ? compareFractions(x, y) : x - y;
+    if (c !== 0) return c;
   }
-  return { themes, overall, band };
-}
-
-/** Themes ranked weakest first: by score, then pack order; unscored themes last. */
-function themeRank(profile) {
-  const rank = new Map();
-  for (const t of profile.themes) rank.set(t.id, [t.score ?? Number.MAX_SAFE_INTEGER, t.index]);
-  return rank;
-}
-
-const compare = (a, b) => {
-  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return a[i] - b[i];
   return 0;
-};
+}
+
+/** The step the pack gives for a level: 1-2 act_if_1_or_2, 3 act_if_3, 4 act_if_4, 5 none. */
+export function actionFor(question, level) {
+  if (level <= 2) return question.act_if_1_or_2;
+  if (level === 3) return question.act_if_3;
+  if (level === 4) return question.act_if_4;
+  return null;
+}
+
+/** A question's guidance items, as the pack lists them (most relevant first). */
+export function guidanceOf(question, pack = contentPack()) {
+  return (question.guidance ?? []).map((id) => {
+    const guide = pack.guidance.find((g) => g.id === id);
+    if (!guide) throw new Error(`question "${question.id}" names guidance "${id}", which the pack does not have`);
+    return guide;
+  });
+}
+
+/** "(publisher, year)" as the summary and the downloads show it after a guidance link. */
+export const guideAbout = (guide) =>
+  `(${fill(locale().report.guide_about, { publisher: guide.publisher, published: guide.published })})`;
 
 /**
- * Priority actions in order: lowest level first, then the weakest theme,
- * then question order. Levels 1-2 take act_if_1_or_2, 3-4 act_if_3_or_4,
- * level 5 none. Each item also has the text the summary shows under it.
+ * Priority actions in order: lowest level first, then the weakest theme (by
+ * exact score; unscored themes last), then question order. Each item also
+ * has the text the summary shows under it and its guidance items.
  */
 export function expectedActions(answers, pack = contentPack()) {
   const profile = expectedProfile(answers, pack);
-  const rank = themeRank(profile);
   const report = locale().report;
+  const rank = (themeIndex) => {
+    const t = profile.themes[themeIndex];
+    // Unscored themes after every scored one: 101 is above any score.
+    return t.exact ?? fraction(101);
+  };
   const items = questions(pack)
     .map(({ theme, question }, order) => ({ theme, question, order, level: answers.get(question.id) }))
     .filter(({ level }) => typeof level === 'number' && level <= 4)
     .map(({ theme, question, order, level }) => ({
       questionId: question.id,
+      themeId: theme.id,
       level,
-      key: [level, ...rank.get(theme.id), order],
-      action: level <= 2 ? question.act_if_1_or_2 : question.act_if_3_or_4,
+      key: [level, rank(pack.themes.indexOf(theme)), pack.themes.indexOf(theme), order],
+      action: actionFor(question, level),
+      why: fill(report.action_because, { level: pack.scale[level - 1], question: question.text }),
+      themeTitle: theme.title,
       because: `${fill(report.action_because, { level: pack.scale[level - 1], question: question.text })} (${theme.title})`,
+      guidance: guidanceOf(question, pack),
     }));
-  items.sort((a, b) => compare(a.key, b.key));
+  items.sort((a, b) => lexically(a.key, b.key));
   return items;
 }
 
@@ -158,29 +260,52 @@ export function expectedFindOut(answers, pack = contentPack()) {
 }
 
 /**
- * Case studies: the weakest scored theme weighs 3, the next 2, each chosen
- * policy area 2; best first, ties in pack order; the top four.
+ * Case studies, from README "How the score is worked out": the weakest
+ * scored theme weighs 3, the next 2, each chosen policy area 2. Heaviest
+ * first; equal weights by relevance (the lower the exact mean score of the
+ * scored themes a study illustrates, the higher; a study with no scored
+ * theme after those with one); then pack order. The top four, skipping a
+ * study once two from its place are in. Each with its weight and relevance.
  */
-export function expectedCaseStudies(answers, policyAreas, pack = contentPack()) {
+export function expectedCaseStudyMatches(answers, policyAreas, pack = contentPack()) {
   const profile = expectedProfile(answers, pack);
-  const weakest = profile.themes
-    .filter((t) => t.score !== null)
-    .sort((a, b) => compare([a.score, a.index], [b.score, b.index]))
-    .slice(0, 2)
-    .map((t) => t.id);
-  return pack.case_studies
+  const weakest = weakestThemes(profile);
+  const matches = pack.case_studies
     .map((study, order) => {
       let weight = 0;
       weakest.forEach((id, rank) => {
         if (study.themes.includes(id)) weight += 3 - rank;
       });
       for (const area of study.policy_areas) if (policyAreas.includes(area)) weight += 2;
-      return { study, order, weight };
+      const scores = profile.themes.filter((t) => t.exact !== null && study.themes.includes(t.id)).map((t) => t.exact);
+      return { study, order, weight, relevance: meanOf(scores) };
     })
     .filter((m) => m.weight > 0)
-    .sort((a, b) => b.weight - a.weight || a.order - b.order)
-    .slice(0, 4)
-    .map((m) => m.study);
+    .sort((a, b) => {
+      if (a.weight !== b.weight) return b.weight - a.weight;
+      if ((a.relevance === null) !== (b.relevance === null)) return a.relevance === null ? 1 : -1;
+      if (a.relevance !== null) {
+        const c = compareFractions(a.relevance, b.relevance);
+        if (c !== 0) return c;
+      }
+      return a.order - b.order;
+    });
+  const perPlace = new Map();
+  const chosen = [];
+  for (const m of matches) {
+    if (chosen.length === 4) break;
+    const place = m.study.place.trim().toLowerCase();
+    const count = perPlace.get(place) ?? 0;
+    if (count >= 2) continue;
+    perPlace.set(place, count + 1);
+    chosen.push(m);
+  }
+  return { weakest, ranked: matches, chosen };
+}
+
+/** The case studies the summary shows, best first. */
+export function expectedCaseStudies(answers, policyAreas, pack = contentPack()) {
+  return expectedCaseStudyMatches(answers, policyAreas, pack).chosen.map((m) => m.study);
 }
 
 /** The file-name part the app makes from the area name. */

@@ -1,8 +1,9 @@
 // The whole assessment, as a person does it: Start now → About your area →
 // the task list → every theme by a fixed plan → the task statuses → Check
 // your answers (changing one) → Your story → the summary, whose scores,
-// band, actions, things to find out and case studies are worked out here
-// from the plan and the documented method.
+// band, actions (each with its guidance), things to find out and case
+// studies are worked out here from the plan and the documented method, with
+// exact fractions (expected.mjs).
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,13 +16,20 @@ import {
   PLAN,
   STORY,
   answerText,
+  bandOf,
   expectedActions,
   expectedCaseStudies,
+  expectedCaseStudyMatches,
   expectedFindOut,
   expectedProfile,
+  fraction,
+  guideAbout,
+  meanOf,
   plannedAnswers,
   questions,
+  shown,
   themeOf,
+  weakestThemes,
 } from './expected.mjs';
 import { fill, focusedElement, freshSession, locale, waitUntil } from './support.mjs';
 import { AboutPage } from './pages/about.mjs';
@@ -167,36 +175,129 @@ describe('the whole assessment', () => {
         'the profile table shows each theme\'s score from the method',
       );
       // Worked by hand too, so a slip in expected.mjs cannot hide one in the app.
-      assert.deepEqual(profile.themes.map((t) => t.score), [63, 46, 35, 71, 25]);
-      assert.equal(profile.overall, 48);
-      assert.equal(profile.band, 'developing');
+      assert.deepEqual(profile.themes.map((t) => t.score), [63, 29, 65, 65, 60, 36, 29]);
+      assert.deepEqual(
+        profile.themes.map((t) => t.exact),
+        [fraction(375, 6), fraction(175, 6), fraction(65), fraction(65), fraction(60), fraction(250, 7), fraction(200, 7)],
+      );
+      assert.deepEqual(profile.overallExact, fraction(7265, 147), 'the exact overall score, 49.42');
+      assert.equal(profile.overall, 49);
+      assert.equal(profile.band, 'making_progress');
+      assert.deepEqual(weakestThemes(profile), ['people', 'governance'], 'people (28.57) is weaker than governance (29.17)');
+      // The plan is built so that rounding first would go wrong: the mean of
+      // the shown theme scores (347/7 = 49.57) rounds to 50, a different
+      // band, and ranking the shown scores (both 29) puts governance first.
+      const shownScores = profile.themes.map((t) => fraction(t.score));
+      const roundedFirst = fraction(shown(meanOf(shownScores)));
+      assert.equal(shown(roundedFirst), 50);
+      assert.notEqual(bandOf(roundedFirst), profile.band, 'rounding the theme scores first would change the band');
+      const roundedWeakest = profile.themes
+        .map((t) => ({ id: t.id, score: t.score, index: t.index }))
+        .sort((a, b) => a.score - b.score || a.index - b.index)
+        .slice(0, 2)
+        .map((t) => t.id);
+      assert.deepEqual(roundedWeakest, ['governance', 'people'], 'ranking the shown scores would change the weakest theme');
 
+      // The band panel: the band, the score shown rounded, what the band means.
       await summary.text(bands[profile.band]).waitFor();
       await summary.text(fill(report.overall_score, { score: profile.overall })).waitFor();
+      await summary.text(bands[`${profile.band}_means`]).waitFor();
+      assert.equal(await summary.text(bands[bandOf(roundedFirst)]).count(), 0, `not "${bands[bandOf(roundedFirst)]}"`);
       await summary.chart.waitFor();
 
+      // Priority actions: one per answer below Embedded, each with the step
+      // for its own level, why, and its guidance.
       const actions = expectedActions(answers);
-      const shown = await summary.actions();
-      assert.equal(shown.length, actions.length, 'one priority action per answer below Embedded');
+      const parts = await summary.actionParts();
+      assert.equal(
+        actions.length,
+        [...answers.values()].filter((r) => typeof r === 'number' && r <= 4).length,
+        'the method gives one action per answer below Embedded',
+      );
+      assert.equal(parts.length, actions.length, 'one priority action per answer below Embedded');
       actions.forEach((expected, i) => {
-        assert.ok(
-          shown[i].startsWith(expected.action) && shown[i].endsWith(expected.because),
-          `priority action ${i + 1}:\n  shown:    ${shown[i]}\n  expected: ${expected.action} / ${expected.because}`,
+        assert.deepEqual(
+          parts[i],
+          {
+            action: expected.action,
+            because: expected.because,
+            guidance: expected.guidance.length
+              ? `${report.guidance_label} ${expected.guidance
+                  .map((g) => `${g.title} ${common.opens_in_new_tab} ${guideAbout(g)}`)
+                  .join('; ')}`
+              : '',
+          },
+          `priority action ${i + 1} (${expected.questionId}, level ${expected.level})`,
         );
       });
-      // The first few, spelled out: level 1 answers, weakest theme first.
-      const first = actions.slice(0, 5).map((a) => a.questionId);
+      // Each level has its own step: 1 and 2 "getting started", 3 and 4 their
+      // own, 5 none.
+      const byLevel = (level) => actions.filter((a) => a.level === level);
+      for (const level of [1, 2, 3, 4]) assert.ok(byLevel(level).length > 0, `the plan has a level ${level} action`);
+      for (const a of actions) {
+        const question = questions().find(({ question: q }) => q.id === a.questionId).question;
+        const expectedText = { 1: question.act_if_1_or_2, 2: question.act_if_1_or_2, 3: question.act_if_3, 4: question.act_if_4 }[a.level];
+        assert.equal(a.action, expectedText, `${a.questionId} at level ${a.level}`);
+        assert.ok(expectedText && expectedText.trim().length > 0, `${a.questionId} has a step for level ${a.level}`);
+      }
+      const level3 = byLevel(3)[0];
+      const level4 = byLevel(4)[0];
+      for (const a of [level3, level4]) {
+        const question = questions().find(({ question: q }) => q.id === a.questionId).question;
+        assert.equal(new Set([question.act_if_1_or_2, question.act_if_3, question.act_if_4]).size, 3, `${a.questionId}: three different steps`);
+      }
+      const embedded = [...answers].filter(([, r]) => r === 5).map(([id]) => id);
+      assert.ok(embedded.length > 0);
+      for (const id of embedded) assert.ok(!actions.some((a) => a.questionId === id), `no action for ${id} (Embedded)`);
+      // The first few, spelled out: level 1 answers, weakest theme (by the
+      // exact score) first, so people before governance.
+      const first = actions.slice(0, 6).map((a) => a.questionId);
       assert.deepEqual(first, [
         'people-transparency',
         'people-engagement',
-        'data-quality',
+        'governance-lawful-basis',
         'governance-agreement',
-        'people-consent',
+        'culture-staff-confidence',
+        'culture-stories',
       ]);
+      // Safeguarding and data tie at exactly 65: safeguarding, earlier in the
+      // pack, comes first among their level 3 actions.
+      const level3Themes = byLevel(3).map((a) => a.themeId);
+      assert.ok(level3Themes.lastIndexOf('safeguarding') < level3Themes.indexOf('data'), `level 3 order: ${level3Themes}`);
+
+      // Guidance links: named with "(opens in new tab)", to the pack's address,
+      // opening in a new tab.
+      const items = summary.actionItems();
+      for (const [i, expected] of actions.entries()) {
+        for (const guide of expected.guidance) {
+          const name = `${guide.title} ${common.opens_in_new_tab}`;
+          const link = items.nth(i).getByRole('link', { name, exact: true });
+          assert.equal(await link.count(), 1, `action ${i + 1} links "${guide.title}"`);
+          assert.equal(await link.getAttribute('href'), guide.url);
+          assert.equal(await link.getAttribute('target'), '_blank');
+          assert.ok((await link.getAttribute('rel')).split(/\s+/).includes('noopener'), 'rel has noopener');
+        }
+      }
 
       assert.deepEqual(await summary.findOut(), expectedFindOut(answers), 'not-sure answers are things to find out');
 
+      // Case studies. Weights: banes-home and banes-ready 7, families-health
+      // 6, then banes-stories, banes-trust and torbay-integration 5. Equal
+      // weights go by relevance: banes-ready's themes average 39.61, below
+      // banes-home's 40.91, so banes-ready leads although it is later in the
+      // pack. At 5 the three tie on relevance too (32.14), so pack order; but
+      // two studies from Bath and North East Somerset are in already, so
+      // torbay-integration is the fourth.
       const studies = expectedCaseStudies(answers, CONTEXT.policyAreas);
+      assert.deepEqual(
+        studies.map((s) => s.id),
+        ['banes-ready', 'banes-home', 'families-health', 'torbay-integration'],
+      );
+      const ranked = expectedCaseStudyMatches(answers, CONTEXT.policyAreas).ranked;
+      assert.deepEqual(
+        ranked.slice(0, 6).map((m) => [m.study.id, m.weight]),
+        [['banes-ready', 7], ['banes-home', 7], ['families-health', 6], ['banes-stories', 5], ['banes-trust', 5], ['torbay-integration', 5]],
+      );
       const links = summary.caseStudyLinks();
       assert.equal(await links.count(), studies.length);
       for (const [i, study] of studies.entries()) {

@@ -1,21 +1,35 @@
 // Opening a file that is not an assessment file: an error summary says what
 // is wrong, takes focus, links to the file field, and the answers already
-// saved are left alone.
+// saved are left alone. Opening a file with answers the tool cannot use, or
+// one saved with the first version of the questions (pack 1.0.0): it opens,
+// keeps every answer, and says in plain words what changed.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contentPack, launchBrowser, serveSite } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { contentPack, describeViolations, launchBrowser, runAxe, serveSite } from './helpers.mjs';
 import { NOT_SURE, answerText } from './expected.mjs';
-import { fill, focusedElement, freshSession, locale, waitUntil } from './support.mjs';
+import { fill, focusedElement, freshSession, locale, waitForHeadingFocus, waitUntil } from './support.mjs';
 import { AboutPage } from './pages/about.mjs';
 import { CheckPage } from './pages/check.mjs';
 import { StartScreen } from './pages/start-screen.mjs';
+import { SummaryPage } from './pages/summary.mjs';
 import { TasksPage } from './pages/tasks.mjs';
 import { ThemePage } from './pages/theme.mjs';
 
 const pack = contentPack();
 const { ui, file: messages, statuses } = locale();
 const TOTAL = pack.themes.reduce((n, t) => n + t.questions.length, 0);
+const questionText = (id) => pack.themes.flatMap((t) => t.questions).find((q) => q.id === id).text;
+
+// A file saved with the first version of the questions, and that version's
+// pack: the wording a user answered then.
+const OLD_FILE_PATH = fileURLToPath(new URL('../fixtures/assessment-pack-1.0.0.json', import.meta.url));
+const OLD_FILE = JSON.parse(readFileSync(OLD_FILE_PATH, 'utf8'));
+const OLD_PACK = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/pack-1.0.0.json', import.meta.url)), 'utf8'));
+const OLD_TEXT = new Map(OLD_PACK.themes.flatMap((t) => t.questions).map((q) => [q.id, q.text]));
 const THEME = pack.themes[2];
 const ANSWERS = { [THEME.questions[0].id]: 4, [THEME.questions[1].id]: NOT_SURE };
 
@@ -155,7 +169,9 @@ describe('opening a file that is not an assessment file', () => {
       const tasks = await new TasksPage(page).waitFor();
       await tasks.progress(1, TOTAL).waitFor();
 
-      const outOfRange = fill(messages.level_out_of_range, { question: 'data-quality', value: '9' });
+      // A question this pack asks is named by its wording; one it does not
+      // know can only be named by its reference.
+      const outOfRange = fill(messages.level_out_of_range, { question: questionText('data-quality'), value: '9' });
       const unknown = fill(messages.unknown_question, { question: 'no-such-question' });
       const problems = [];
       for (const message of [outOfRange, unknown]) {
@@ -171,6 +187,85 @@ describe('opening a file that is not an assessment file', () => {
         `${ui.note_short}: Checked in May`,
       ]);
       assert.deepEqual(session.errors, [], 'no errors logged');
+    } finally {
+      await session.context.close();
+    }
+  });
+  // Issue 10: "A file saved with pack 1.0.0 opens in 2.0.0: answers to kept
+  // questions come back, new questions show as unanswered, removed or
+  // reworded questions are reported in plain words (their wording, not their
+  // ids), and nothing is dropped."
+  test('a file saved with the 1.0.0 questions opens, quotes the old wording of reworded and removed questions, and keeps every answer', async () => {
+    const session = await freshSession(browser, server.origin);
+    const { page } = session;
+    try {
+      const start = await new StartScreen(page).goto(server.url);
+      await start.openFile(OLD_FILE_PATH);
+      const tasks = await new TasksPage(page).waitFor();
+      await waitForHeadingFocus(page, ui.tasks_heading);
+
+      // Worked out from the two packs: the questions whose wording changed,
+      // and the one no longer asked.
+      const current = new Map(pack.themes.flatMap((t) => t.questions).map((q) => [q.id, q.text]));
+      const answered = Object.keys(OLD_FILE.answers);
+      const reworded = answered.filter((id) => current.has(id) && current.get(id) !== OLD_TEXT.get(id));
+      const removed = answered.filter((id) => !current.has(id));
+      assert.deepEqual(removed, ['culture-confidence'], 'the fixture answers the one removed question');
+      assert.ok(reworded.includes('governance-agreement') && reworded.length >= 6, `reworded: ${reworded}`);
+      const replacement = pack.earlier_questions.find((e) => e.id === 'culture-confidence').replaced_by;
+      assert.equal(replacement, 'culture-staff-confidence');
+      const expected = [
+        fill(messages.other_pack_version, { version: '1.0.0' }),
+        ...reworded.map((id) => fill(messages.reworded_question, { earlier: OLD_TEXT.get(id), question: current.get(id) })),
+        `${fill(messages.removed_question, { question: OLD_TEXT.get('culture-confidence') })} ${fill(messages.replaced_by, { question: current.get(replacement) })}`,
+      ];
+
+      const notice = page.getByRole('status').filter({ hasText: ui.opened_with_warnings });
+      await notice.waitFor();
+      const shown = (await notice.getByRole('listitem').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+      assert.deepEqual([...shown].sort(), [...expected].sort(), 'every change, in plain words');
+      // Spelled out: the old wording is quoted, not the question's reference.
+      const quoted = (text) => shown.some((line) => line.includes(`"${text}"`));
+      assert.ok(quoted('Do partners have an information sharing agreement that staff actually use?'), 'a reworded question, as it was asked');
+      assert.ok(quoted('How confident are front-line staff about when and how to share information?'), 'the removed question, as it was asked');
+      for (const line of shown) {
+        assert.ok(!/\b(culture-confidence|governance-agreement)\b/.test(line), `no question reference in: ${line}`);
+      }
+      const axe = await runAxe(page);
+      assert.equal(axe.violations.length, 0, `axe, the task list with the notice:\n${describeViolations(axe.violations)}`);
+
+      // Every answer to a question still asked is back, with its note; new
+      // questions are unanswered.
+      const kept = answered.filter((id) => current.has(id));
+      await tasks.progress(kept.length, TOTAL).waitFor();
+      await tasks.open(ui.check_heading);
+      const check = await new CheckPage(page).waitFor();
+      const response = (answer) => (answer.level === 'not-sure' ? NOT_SURE : answer.level);
+      for (const [id] of current) {
+        const answer = OLD_FILE.answers[id];
+        const lines = await check.value(check.questionText(id));
+        const expectedLines = answer
+          ? [answerText(response(answer)), ...(answer.note ? [`${ui.note_short}: ${answer.note}`] : [])]
+          : [answerText(null)];
+        assert.deepEqual(lines, expectedLines, id);
+      }
+      assert.deepEqual(await check.value(ui.about_area), [OLD_FILE.context.area]);
+
+      // Nothing is dropped: the answer to the removed question goes with the
+      // file the user downloads.
+      await check.back();
+      await tasks.waitFor();
+      await tasks.seeSummary();
+      const summary = await new SummaryPage(page).waitFor(OLD_FILE.context.area);
+      const download = await summary.download(ui.download_json);
+      const saved = JSON.parse(await readFile(await download.path(), 'utf8'));
+      assert.deepEqual(saved.set_aside?.['culture-confidence'], OLD_FILE.answers['culture-confidence'], 'the removed question\'s answer and note are kept');
+      for (const id of kept) assert.deepEqual(saved.answers[id], OLD_FILE.answers[id], `${id} in the saved file`);
+      assert.equal(saved.content_pack.version, pack.version, 'saved with the current questions');
+
+      assert.deepEqual(session.dialogs, [], 'no dialog opened');
+      assert.deepEqual(session.errors, [], 'no errors logged');
+      assert.deepEqual(session.foreignRequests, [], 'no request left the site');
     } finally {
       await session.context.close();
     }

@@ -15,7 +15,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentPack, describeViolations, launchBrowser, runAxe, serveSite } from './helpers.mjs';
-import { NOT_SURE, answerText, expectedProfile, questions, roundHalfUp } from './expected.mjs';
+import {
+  NOT_SURE,
+  answerText,
+  compareFractions,
+  expectedProfile,
+  fraction,
+  questions,
+  shown as shownScore,
+  subtractFractions,
+} from './expected.mjs';
 import { fill, freshSession, locale, parseCsv, waitForHeadingFocus, waitUntil, watchDialogs } from './support.mjs';
 import { CheckPage } from './pages/check.mjs';
 import { PartnershipPage } from './pages/partnership.mjs';
@@ -53,19 +62,23 @@ function answersOf(file) {
   return answers;
 }
 
-/** The median of scores: the middle one, or the mean of the two middle ones rounded half up. */
+/**
+ * The median of exact scores (fractions): the middle one, or the exact mean
+ * of the two middle ones. Rounded only to be shown, like every score.
+ */
 function median(scores) {
-  const sorted = [...scores].sort((a, b) => a - b);
+  const sorted = [...scores].sort(compareFractions);
   const n = sorted.length;
   if (n === 0) return null;
   if (n % 2 === 1) return sorted[(n - 1) / 2];
-  return roundHalfUp(sorted[n / 2 - 1] + sorted[n / 2], 2);
+  const [a, b] = [sorted[n / 2 - 1], sorted[n / 2]];
+  return fraction(a.n * b.d + b.n * a.d, 2 * a.d * b.d);
 }
 
 /**
  * What the view must show for partners [{ name, answers }], from the rules
  * in src/model/partnership.rs: each partner's theme scores; the median and
- * spread of each theme; the questions at least two partners gave a level
+ * spread of each theme (from the exact scores, rounded only to be shown); the questions at least two partners gave a level
  * to, ranked by spread, then population standard deviation (both widest
  * first), then pack order, of which those with a spread of 2 or more are
  * "where you disagree"; and the not-sure questions, most partners first,
@@ -74,10 +87,10 @@ function median(scores) {
 function expectedView(partners) {
   const profiles = partners.map((p) => expectedProfile(p.answers));
   const themes = pack.themes.map((theme, index) => {
-    const scores = profiles.map((pr) => pr.themes[index].score).filter((s) => s !== null);
+    const scores = profiles.map((pr) => pr.themes[index].exact).filter((s) => s !== null).sort(compareFractions);
     return {
-      median: median(scores),
-      spread: scores.length ? Math.max(...scores) - Math.min(...scores) : null,
+      median: shownScore(median(scores)),
+      spread: scores.length ? shownScore(subtractFractions(scores.at(-1), scores[0])) : null,
     };
   });
   const perQuestion = ALL.map(({ question }, order) => {
@@ -222,9 +235,15 @@ describe('partnership view', () => {
       assert.ok(failed[0].reason.endsWith(')'), 'with the detail in brackets');
       await page.getByText(words.failed_intro, { exact: true }).waitFor();
 
-      // The hand-worked numbers (see the fixtures): Council 38 50 35 54 38,
-      // overall 43; NHS Trust 81 54 50 61 60, overall 61; medians of two are
-      // halves rounded up.
+      // The hand-worked numbers (see the fixtures). Council, a file of the
+      // current questions: 37.5 45.83 30 25 45 53.57 37.5, overall 39.20.
+      // NHS Trust, a file of older questions with no safeguarding answers:
+      // 81.25 50 (none) 43.75 66.67 62.5 60, so no overall score. Medians and
+      // spreads come from the exact scores: purpose's median is
+      // (81.25 + 37.5) / 2 = 59.375, shown 59 (the shown 81 and 38 would make
+      // 59.5, so 60), and its spread 43.75, shown 44 (not 81 - 38 = 43);
+      // culture's median is 58.04, shown 58 (not 59); people's spread 22.5,
+      // shown 23 (not 22).
       assert.deepEqual(await view.columnHeaders(), [
         words.partner,
         ...pack.themes.map((t) => t.title),
@@ -232,11 +251,11 @@ describe('partnership view', () => {
       ]);
       const shown = await shownView(view);
       assert.deepEqual(shown.rows, [
-        { name: 'Council', scores: ['38', '50', '35', '54', '38'], overall: '43' },
-        { name: 'NHS Trust', scores: ['81', '54', '50', '61', '60'], overall: '61' },
+        { name: 'Council', scores: ['38', '46', '30', '25', '45', '54', '38'], overall: '39' },
+        { name: 'NHS Trust', scores: ['81', '50', common.no_score, '44', '67', '63', '60'], overall: common.no_score },
       ]);
-      assert.deepEqual(shown.medians, ['60', '52', '43', '58', '49', '']);
-      assert.deepEqual(shown.spreads, ['43', '4', '15', '7', '22', '']);
+      assert.deepEqual(shown.medians, ['59', '48', '30', '34', '56', '58', '49', '']);
+      assert.deepEqual(shown.spreads, ['44', '4', '0', '19', '22', '9', '23', '']);
 
       // Where you disagree: the widest gaps first, ties (equal standard
       // deviation with two partners) in pack order; equal answers (purpose-use,
@@ -256,14 +275,16 @@ describe('partnership view', () => {
       assert.ok(!questionsShown.includes(QUESTION_TEXT.get('purpose-use')), 'equal answers are not a disagreement');
       assert.ok(!questionsShown.includes(QUESTION_TEXT.get('purpose-ownership')), 'one level apart is not a disagreement');
 
-      // Not sure: two partners first, then one, in pack order.
+      // Not sure: two partners first, then one, in pack order (governance-dpia
+      // is in "Keeping shared information safe", after safeguarding).
       const notSureCount = (id, names) =>
         ({ question: QUESTION_TEXT.get(id), count: fill(words.not_sure_count, { count: names.length, total: 2, names: names.join(', ') }) });
       assert.deepEqual(shown.notSure, [
         notSureCount('purpose-service-user', ['Council', 'NHS Trust']),
         notSureCount('data-feedback', ['Council', 'NHS Trust']),
-        notSureCount('governance-dpia', ['Council']),
         notSureCount('governance-review', ['NHS Trust']),
+        notSureCount('safeguarding-routes', ['Council']),
+        notSureCount('governance-dpia', ['Council']),
         notSureCount('people-design', ['Council']),
       ]);
 
@@ -346,9 +367,11 @@ describe('partnership view', () => {
         [QUESTION_TEXT.get('people-tell-once'), QUESTION_TEXT.get('purpose-what-information')],
       );
       // Police has a score in purpose (50), culture (75) and people (100) only.
-      assert.deepEqual(three.rows[2].scores, ['50', common.no_score, common.no_score, '75', '100']);
+      assert.deepEqual(three.rows[2].scores, ['50', ...Array(4).fill(common.no_score), '75', '100']);
       assert.equal(three.rows[2].overall, common.no_score);
-      assert.deepEqual(three.medians.slice(0, 5), ['50', '52', '43', '61', '60']);
+      assert.deepEqual(three.medians.slice(0, 7), ['50', '48', '30', '34', '56', '63', '60']);
+      // People: 37.5, 60 and 100; the spread is 62.5, shown 63.
+      assert.equal(three.spreads[6], '63');
 
       // Choosing more files adds them too.
       await view.chooseFiles([fixturePath('broken.json')]);
@@ -365,7 +388,7 @@ describe('partnership view', () => {
       assert.equal(await view.openCount(), 4, 'still four files: the same name replaced the earlier one');
       const replaced = await view.partnerRows();
       assert.deepEqual(replaced.map((r) => r.name), ['NHS Trust', HOSTILE_NAME, 'Bath Council']);
-      assert.deepEqual(replaced[2], { name: 'Bath Council', scores: ['100', '100', '100', '100', '100'], overall: '100' });
+      assert.deepEqual(replaced[2], { name: 'Bath Council', scores: Array(pack.themes.length).fill('100'), overall: '100' });
       const revised = { name: 'Bath Council', answers: answersOf(fixtureJson('council-revised.json')) };
       assert.deepEqual(await shownView(view), expectedView([NHS, POLICE, revised]));
 
@@ -429,6 +452,10 @@ describe('partnership view', () => {
       assert.ok(html.text.includes(escapeHtml(words.unmatched_heading)), 'the unmatched answers have their heading');
       assert.ok(html.text.includes(escapeHtml(unmatched)), `the HTML lists the unmatched answer: ${unmatched}`);
       assert.ok(html.text.includes('Asked in the 2025 questions'), 'with its note');
+      // A question the current pack no longer asks is named by its old wording.
+      const removed = pack.earlier_questions.find((e) => e.id === 'culture-confidence');
+      const removedItem = fill(compareWords.unmatched_item, { question: removed.text, answer: pack.scale[2] });
+      assert.ok(html.text.includes(escapeHtml(removedItem)), `the HTML lists the removed question's answer: ${removedItem}`);
       assert.ok(
         html.text.includes(escapeHtml(fill(messages.other_pack_version, { version: '0.9.0' }))),
         'the older pack version is mentioned',
@@ -488,8 +515,11 @@ describe('partnership view', () => {
       }
       assert.deepEqual(
         bundle.partners[1].assessment.set_aside,
-        { 'purpose-old-question': { level: 2, note: 'Asked in the 2025 questions' } },
-        'the unmatched answer is kept in the bundle',
+        {
+          'culture-confidence': { level: 3 },
+          'purpose-old-question': { level: 2, note: 'Asked in the 2025 questions' },
+        },
+        'the unmatched answers (a removed question, and one no version knows) are kept in the bundle',
       );
 
       // Anonymised: letters only, no file names.

@@ -296,10 +296,17 @@ describe('safety', () => {
           q.hint = `${next()} hint`;
           for (const level of Object.keys(q.levels)) q.levels[level] = `${next()} ${level}`;
           q.act_if_1_or_2 = `${next()} start [${q.id}]`;
-          q.act_if_3_or_4 = `${next()} improve [${q.id}]`;
+          q.act_if_3 = `${next()} improve [${q.id}]`;
+          q.act_if_4 = `${next()} sustain [${q.id}]`;
         }
       }
       for (const study of p.case_studies) study.title = `${next()} [${study.id}]`;
+      // Guidance is shown beside every priority action, with its publisher and year.
+      for (const guide of p.guidance) {
+        guide.title = `${next()} [${guide.id}]`;
+        guide.publisher = `${next()} publisher`;
+        guide.published = `${next()} year`;
+      }
       return p;
     }
 
@@ -338,7 +345,8 @@ describe('safety', () => {
             }
           }
           for (const [i, q] of theme.questions.entries()) {
-            const level = (i % 2) + 1;
+            // Levels 1 to 4 in turn, so every kind of action is shown.
+            const level = (i % 4) + 1;
             await widget
               .getByRole('group', { name: q.text })
               .getByRole('radio', { name: `${level} ${hostile.scale[level - 1]}`, exact: true })
@@ -355,9 +363,17 @@ describe('safety', () => {
 
         const text = await widget.evaluate((el) => el.shadowRoot.querySelector('.rts-app').innerText);
         for (const theme of hostile.themes) assert.ok(text.includes(theme.title), `the summary shows ${theme.title}`);
+        const actionFor = (q, level) => ({ 1: q.act_if_1_or_2, 2: q.act_if_1_or_2, 3: q.act_if_3, 4: q.act_if_4 })[level];
         for (const { q, level } of shown) {
-          const action = level <= 2 ? q.act_if_1_or_2 : q.act_if_3_or_4;
+          const action = actionFor(q, level);
           assert.ok(text.includes(action), `the summary shows the action ${action}`);
+        }
+        const guides = hostile.guidance.filter((g) => shown.some(({ q }) => q.guidance.includes(g.id)));
+        assert.ok(guides.length > 0, 'the actions have guidance');
+        for (const g of guides) {
+          for (const part of [g.title, g.publisher, g.published]) {
+            assert.ok(text.includes(part), `the summary shows the guidance's ${part} as text`);
+          }
         }
         const studies = hostile.case_studies.filter((c) => text.includes(c.title));
         assert.ok(studies.length > 0, 'the summary shows case studies, by their hostile titles');
@@ -380,10 +396,23 @@ describe('safety', () => {
           assert.ok(files.html.includes(htmlEscape(part)), `the HTML holds ${part}, escaped`);
         }
         for (const { q } of shown) assert.ok(files.html.includes(htmlEscape(q.text)), `the HTML holds ${q.text}, escaped`);
+        for (const { q, level } of shown) {
+          assert.ok(files.html.includes(htmlEscape(actionFor(q, level))), `the HTML holds the action of ${q.id}, escaped`);
+        }
+        for (const g of guides) {
+          for (const part of [g.title, g.publisher, g.published]) {
+            assert.ok(files.html.includes(htmlEscape(part)), `the HTML holds the guidance's ${part}, escaped`);
+          }
+        }
 
         assert.ok(!files.md.includes('<img') && !/<script/i.test(files.md), 'no markup in the Markdown');
         for (const part of hostile.themes.map((t) => t.title)) {
           assert.ok(files.md.includes(markdownEscape(part)), `the Markdown holds ${part}, escaped`);
+        }
+        for (const g of guides) {
+          for (const part of [g.title, g.publisher, g.published]) {
+            assert.ok(files.md.includes(markdownEscape(part)), `the Markdown holds the guidance's ${part}, escaped`);
+          }
         }
 
         const rows = parseCsv(files.csv);
@@ -393,7 +422,7 @@ describe('safety', () => {
           const expect = (t) => (risky(t) ? `'${t}` : t);
           assert.equal(row[col('Theme')], expect(theme.title), `the theme cell of ${q.id}`);
           assert.equal(row[col('Question')], expect(q.text), `the question cell of ${q.id}`);
-          const descriptor = level === 1 ? q.levels.not_started : q.levels.emerging;
+          const descriptor = q.levels[['not_started', 'emerging', 'developing', 'established'][level - 1]];
           assert.equal(row[col('What this looks like')], expect(descriptor), `the descriptor cell of ${q.id}`);
         }
         for (const row of rows) {

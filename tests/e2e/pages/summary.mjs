@@ -49,9 +49,40 @@ export class SummaryPage extends Screen {
     return this.page.getByText(exact, { exact: true });
   }
 
-  /** Each priority action's whole text: the action, then why, then the theme. */
+  /** Each priority action's whole text: the action, then why, then the theme, then any guidance. */
   async actions() {
     return (await this.listAfter(this.report.actions_heading).allTextContents()).map((t) => t.trim());
+  }
+
+  /** The priority actions' list items, in order (locators). */
+  actionItems() {
+    return this.listAfter(this.report.actions_heading);
+  }
+
+  /**
+   * Each priority action as a reader sees it: { action, because, guidance },
+   * where `guidance` is the line that starts "Guidance:" ('' when there is
+   * none) and `because` is the rest of the item's text. Whitespace is
+   * collapsed.
+   */
+  async actionParts() {
+    const label = this.report.guidance_label;
+    return this.actionItems().evaluateAll(
+      (items, guidanceLabel) =>
+        items.map((li) => {
+          const clean = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
+          const action = clean(li.querySelector('strong')?.textContent);
+          const line = [...li.querySelectorAll('p, span, div')].find((el) =>
+            clean(el.textContent).startsWith(guidanceLabel),
+          );
+          const guidance = clean(line?.textContent);
+          let rest = clean(li.textContent);
+          if (rest.startsWith(action)) rest = rest.slice(action.length);
+          if (guidance && rest.endsWith(guidance)) rest = rest.slice(0, -guidance.length);
+          return { action, because: clean(rest), guidance };
+        }),
+      label,
+    );
   }
 
   async findOut() {

@@ -1,4 +1,4 @@
-// The task list: "About your area", the five themes with their statuses,
+// The task list: "About your area", the themes with their statuses,
 // the story and "Check your answers", and "See your summary".
 
 import { Screen } from './screen.mjs';

@@ -1,0 +1,170 @@
+// Guidance beside each priority action: on the summary, each action links
+// the guidance items the pack gives its question, named with "(opens in new
+// tab)" and followed by "(publisher, year)"; a link opens the guidance in a
+// new tab and leaves the summary where it was; the HTML and Markdown
+// downloads list the same guidance under each action. What is expected is
+// worked out from the plan and the pack (expected.mjs), not by the app.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser, serveSite } from './helpers.mjs';
+import { CONTEXT, expectedActions, guideAbout, plannedAnswers } from './expected.mjs';
+import { completeAssessment } from './journey.mjs';
+import { fill, freshSession, locale } from './support.mjs';
+
+const { ui, report, common } = locale();
+
+/** The app's Markdown escaping (src/model/render/markdown.rs). */
+const escapeMarkdown = (text) =>
+  [...text]
+    .map((ch) => {
+      if ('\\`*_{}[]()#+-.!|~'.includes(ch)) return `\\${ch}`;
+      return { '<': '&lt;', '>': '&gt;', '&': '&amp;', '\r': '', '\n': ' ' }[ch] ?? ch;
+    })
+    .join('');
+
+/** "Guidance: A (publisher, year); B (publisher, year)" as a reader sees it. */
+const guidanceLine = (guides) =>
+  `${report.guidance_label} ${guides.map((g) => `${g.title} ${guideAbout(g)}`).join('; ')}`;
+
+describe('guidance for priority actions', () => {
+  let server;
+  let browser;
+  let folder;
+  const ACTIONS = expectedActions(plannedAnswers({ change: true }));
+
+  before(async () => {
+    server = await serveSite();
+    browser = await launchBrowser();
+    folder = await mkdtemp(join(tmpdir(), 'rts-guidance-'));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  test('every priority action has guidance in the pack', () => {
+    assert.ok(ACTIONS.length > 0);
+    for (const a of ACTIONS) {
+      assert.ok(a.guidance.length >= 1 && a.guidance.length <= 2, `${a.questionId}: one or two guidance items`);
+      for (const g of a.guidance) {
+        assert.match(g.url, /^https?:\/\//, `${g.id} has a web address`);
+        assert.ok(g.publisher.trim() && g.published.trim(), `${g.id} has a publisher and a year (or "no date given")`);
+      }
+    }
+  });
+
+  test('a guidance link opens the guidance in a new tab, and the summary stays open', async () => {
+    const session = await freshSession(browser, server.origin);
+    const { page, context } = session;
+    try {
+      const summary = await completeAssessment(page, server.url);
+      const first = ACTIONS[0];
+      const guide = first.guidance[0];
+      const item = summary.actionItems().first();
+      await item.getByText(first.action, { exact: true }).waitFor();
+      // The line under the action, as a reader sees it.
+      const parts = (await summary.actionParts())[0];
+      assert.equal(
+        parts.guidance,
+        `${report.guidance_label} ${first.guidance.map((g) => `${g.title} ${common.opens_in_new_tab} ${guideAbout(g)}`).join('; ')}`,
+      );
+
+      // The guidance's site, answered here so nothing leaves the machine.
+      await context.route(guide.url, (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: 'text/html',
+          body: '<!DOCTYPE html><html lang="en"><title>Guidance</title><h1>The guidance page</h1></html>',
+        }),
+      );
+      const link = item.getByRole('link', { name: `${guide.title} ${common.opens_in_new_tab}`, exact: true });
+      const summaryUrl = page.url();
+      const [tab] = await Promise.all([context.waitForEvent('page'), link.click()]);
+      await tab.getByRole('heading', { name: 'The guidance page', exact: true }).waitFor();
+      assert.equal(tab.url(), guide.url, 'the new tab shows the guidance');
+      assert.equal(await tab.evaluate(() => window.opener), null, 'the new tab cannot reach back into the tool (noopener)');
+      assert.equal(context.pages().length, 2, 'a second tab');
+
+      // The summary is still there, unchanged, in the first tab.
+      assert.equal(page.url(), summaryUrl);
+      await summary.waitFor(CONTEXT.area);
+      await item.getByText(first.action, { exact: true }).waitFor();
+      await tab.close();
+
+      assert.deepEqual(
+        session.foreignRequests.filter((u) => !u.endsWith('/favicon.ico')),
+        [guide.url],
+        'the only request to another site is the guidance the user chose to open',
+      );
+      assert.deepEqual(session.dialogs, [], 'no dialog opened');
+      assert.deepEqual(session.errors, [], 'no errors logged');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the HTML and Markdown downloads list each action\'s guidance, with publisher and year', async () => {
+    const session = await freshSession(browser, server.origin);
+    const { page, context } = session;
+    try {
+      const summary = await completeAssessment(page, server.url);
+      const files = {};
+      for (const [name, extension] of [
+        [ui.download_html, 'html'],
+        [ui.download_markdown, 'md'],
+      ]) {
+        const download = await summary.download(name);
+        const path = join(folder, download.suggestedFilename());
+        await download.saveAs(path);
+        files[extension] = await readFile(path, 'utf8');
+      }
+
+      // HTML: opened as a reader would, each action in the list has its
+      // guidance line and links to the pack's addresses.
+      const reportPage = await context.newPage();
+      await reportPage.setContent(files.html, { waitUntil: 'load' });
+      const list = reportPage
+        .getByRole('heading', { level: 2, name: report.actions_heading, exact: true })
+        .locator('xpath=following-sibling::*[1]')
+        .getByRole('listitem');
+      assert.equal(await list.count(), ACTIONS.length, 'one item per priority action');
+      for (const [i, a] of ACTIONS.entries()) {
+        const item = list.nth(i);
+        const lines = (await item.innerText()).split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+        assert.deepEqual(lines, [a.action, a.because, guidanceLine(a.guidance)], `HTML, action ${i + 1} (${a.questionId})`);
+        for (const g of a.guidance) {
+          const link = item.getByRole('link', { name: g.title, exact: true });
+          assert.equal(await link.count(), 1, `HTML, action ${i + 1} links "${g.title}"`);
+          assert.equal(await link.getAttribute('href'), g.url);
+          assert.ok((await link.getAttribute('rel')).split(/\s+/).includes('noopener'), 'rel has noopener');
+        }
+      }
+      await reportPage.close();
+
+      // Markdown: each numbered action, then why, then its guidance as links.
+      const md = files.md;
+      for (const [i, a] of ACTIONS.entries()) {
+        const guides = a.guidance
+          .map((g) => `[${escapeMarkdown(g.title)}](<${g.url}>) (${escapeMarkdown(fill(report.guide_about, g))})`)
+          .join('; ');
+        const item =
+          `${i + 1}. **${escapeMarkdown(a.action)}**  \n` +
+          `   ${escapeMarkdown(a.why)} (${escapeMarkdown(a.themeTitle)})\n` +
+          `   ${escapeMarkdown(report.guidance_label)} ${guides}\n`;
+        assert.ok(md.includes(item), `Markdown, action ${i + 1} (${a.questionId}) with its guidance:\n${item}`);
+      }
+
+      assert.deepEqual(session.dialogs, [], 'no dialog opened');
+      assert.deepEqual(session.errors, [], 'no errors logged');
+      assert.deepEqual(session.foreignRequests, [], 'no request left the site');
+    } finally {
+      await context.close();
+    }
+  });
+});
