@@ -516,3 +516,44 @@ fn score_arithmetic_is_exact() {
         assert_eq!(exact(numerator, denominator).rounded(), expected);
     }
 }
+
+/// The overall score shown beside the band never rounds up into the next
+/// band, so the number and the band agree; elsewhere it is ordinary rounding.
+#[test]
+fn the_overall_shown_never_rounds_up_into_the_next_band() {
+    // 99/2 = 49.5 and 299/6 = 49.83 would round to 50, the next band.
+    assert_eq!(Score::ratio(99, 2).unwrap().rounded(), 50);
+    assert_eq!(Score::ratio(99, 2).unwrap().rounded_in_band(), 49);
+    assert_eq!(Score::ratio(299, 6).unwrap().rounded_in_band(), 49);
+    assert_eq!(Score::ratio(149, 2).unwrap().rounded_in_band(), 74);
+    assert_eq!(Score::ratio(49, 2).unwrap().rounded_in_band(), 24);
+    // Rounding down, or rounding up within a band, is unchanged.
+    assert_eq!(Score::ratio(101, 2).unwrap().rounded_in_band(), 51);
+    assert_eq!(Score::ratio(97, 2).unwrap().rounded_in_band(), 49);
+    assert_eq!(Score::whole(50).rounded_in_band(), 50);
+    assert_eq!(Score::whole(100).rounded_in_band(), 100);
+    assert_eq!(Score::whole(0).rounded_in_band(), 0);
+}
+
+/// Exhaustively over every fraction with a denominator up to 42: the shown
+/// overall is in the same band as the exact one and less than 1 from it.
+#[test]
+fn the_overall_shown_is_always_in_its_own_band_and_within_1() {
+    for denominator in 1..=42u128 {
+        for numerator in 0..=100 * denominator {
+            let exact = Score::ratio(numerator, denominator).unwrap();
+            let shown = exact.rounded_in_band();
+            assert_eq!(
+                Band::from_score(Score::whole(shown)),
+                Band::from_score(exact),
+                "{numerator}/{denominator} shown as {shown}"
+            );
+            // |shown - exact| < 1, in whole numbers: |shown·d - n| < d.
+            let scaled = u128::from(shown) * denominator;
+            assert!(
+                scaled.abs_diff(numerator) < denominator,
+                "{numerator}/{denominator}"
+            );
+        }
+    }
+}

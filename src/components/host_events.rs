@@ -59,7 +59,7 @@ pub fn announce_complete(root: &NodeRef, pack: &ContentPack, assessment: &Assess
         "overall",
         profile
             .overall
-            .map_or(JsValue::NULL, |s| JsValue::from(s.rounded())),
+            .map_or(JsValue::NULL, |s| JsValue::from(s.rounded_in_band())),
     );
     set(
         &detail,

@@ -191,7 +191,7 @@ pub fn PartnershipPage() -> Html {
                                     { for p.profile.themes.iter().map(|t| html! {
                                         <td class="rts-table__cell rts-table__cell--numeric">{ report.score_text(t.score) }</td>
                                     }) }
-                                    <td class="rts-table__cell rts-table__cell--numeric">{ report.score_text(p.profile.overall) }</td>
+                                    <td class="rts-table__cell rts-table__cell--numeric">{ crate::model::render::overall_text(report.locale, p.profile.overall) }</td>
                                 </tr>
                             }) }
                         </tbody>

@@ -35,7 +35,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
         <div class="rts-panel">
             if let (Some(band), Some(score)) = (summary.profile.band, summary.profile.overall) {
                 <p class="rts-panel__title">{ shared.locale.band(band) }</p>
-                <p class="rts-panel__body">{ crate::model::locale::fill(r.overall_score, &[("score", &score.rounded().to_string())]) }</p>
+                <p class="rts-panel__body">{ crate::model::locale::fill(r.overall_score, &[("score", &score.rounded_in_band().to_string())]) }</p>
                 <p class="rts-panel__body">{ shared.locale.band_means(band) }</p>
             } else {
                 <p class="rts-panel__body">{ &shared.locale.bands.not_yet }</p>

@@ -111,6 +111,18 @@ impl Score {
         u8::try_from(rounded.min(100)).unwrap_or(100)
     }
 
+    /// An overall score rounded to show beside its band: as [`Score::rounded`],
+    /// except that it never rounds up into the next band (49.6 shows as 49,
+    /// in "Making progress", not as 50), so the number and the band agree.
+    pub fn rounded_in_band(self) -> u8 {
+        let rounded = self.rounded();
+        if Band::from_score(Score::whole(rounded)) == Band::from_score(self) {
+            rounded
+        } else {
+            rounded.saturating_sub(1)
+        }
+    }
+
     /// True when the score is at least `points`, exactly.
     pub fn at_least(self, points: u8) -> bool {
         self >= Score::whole(points)

@@ -73,7 +73,7 @@ fn score_with_band(report: &Report, score: Option<Score>, band: Option<Band>) ->
         (Some(score), Some(band)) => fill(
             report.locale.compare.score_with_band,
             &[
-                ("score", &score.rounded().to_string()),
+                ("score", &score.rounded_in_band().to_string()),
                 ("band", report.locale.band(band)),
             ],
         ),

@@ -84,6 +84,11 @@ impl<'a> Report<'a> {
         score_text(self.locale, score)
     }
 
+    /// An overall score, which never rounds up into a band it is not in.
+    pub fn overall_text(&self, score: Option<Score>) -> String {
+        overall_text(self.locale, score)
+    }
+
     pub fn band_text(&self) -> String {
         match (self.summary.profile.band, self.summary.profile.overall) {
             (Some(band), Some(score)) => format!(
@@ -91,7 +96,7 @@ impl<'a> Report<'a> {
                 self.locale.band(band),
                 fill(
                     self.locale.report.overall_score,
-                    &[("score", &score.rounded().to_string())]
+                    &[("score", &score.rounded_in_band().to_string())]
                 ),
                 self.locale.band_means(band)
             ),
@@ -202,6 +207,15 @@ pub struct GuideLink<'a> {
     pub url: &'a str,
     /// Who published it, and when: "Information Commissioner's Office, 2021".
     pub about: String,
+}
+
+/// An overall score out of 100 as [`Score::rounded_in_band`] shows it, or
+/// "No score yet".
+pub fn overall_text(locale: &Locale, score: Option<Score>) -> String {
+    score.map_or_else(
+        || locale.common.no_score.to_string(),
+        |s| s.rounded_in_band().to_string(),
+    )
 }
 
 /// The guidance items with these ids that the pack has, in the order given.

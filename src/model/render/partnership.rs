@@ -268,7 +268,7 @@ fn partners(h: &mut String, report: &PartnershipReport) {
         }
         let overall = match (partner.profile.overall, partner.profile.band) {
             (Some(score), Some(band)) => {
-                format!("{} ({})", score.rounded(), report.locale.band(band))
+                format!("{} ({})", score.rounded_in_band(), report.locale.band(band))
             }
             _ => report.score_text(None),
         };
