@@ -323,7 +323,7 @@ async fn reaching_the_summary_tells_the_host_page_scores_but_no_free_text() {
     yew::scheduler::flush().await;
 
     let detail = received.borrow().clone().expect("the event was sent");
-    assert!(detail.contains("\"band\":\"established\""), "{detail}");
+    assert!(detail.contains("\"band\":\"well-on-the-way\""), "{detail}");
     assert!(detail.contains("\"overall\":50"), "{detail}");
     assert!(
         !detail.contains("secret"),
