@@ -135,6 +135,18 @@ export const roundHalfUp = (numerator, denominator) =>
 /** A fraction as the app shows it: a whole number, halves up; null stays null. */
 export const shown = (f) => (f === null ? null : roundHalfUp(f.n, f.d));
 
+/**
+ * The overall score as the app shows it beside the band: rounded half up,
+ * except that it never rounds up to a band threshold (25, 50, 75) the
+ * exact score is under (README "How the score is worked out").
+ */
+export function shownOverall(f) {
+  if (f === null) return null;
+  const rounded = roundHalfUp(f.n, f.d);
+  const crosses = [25, 50, 75].some((t) => rounded === t && compareFractions(f, fraction(t)) < 0);
+  return crosses ? rounded - 1 : rounded;
+}
+
 /** The band (its locale key) of an exact overall score. */
 export function bandOf(overall) {
   if (overall === null) return null;
@@ -178,7 +190,7 @@ export function expectedProfile(answers, pack = contentPack()) {
     };
   });
   const overallExact = themes.every((t) => t.exact !== null) ? meanOf(themes.map((t) => t.exact)) : null;
-  return { themes, overallExact, overall: shown(overallExact), band: bandOf(overallExact) };
+  return { themes, overallExact, overall: shownOverall(overallExact), band: bandOf(overallExact) };
 }
 
 /** Scored themes, weakest first: by exact score, then pack order. */
