@@ -7,6 +7,7 @@ use std::rc::Rc;
 use crate::model::assessment::{Assessment, Context, Response};
 use crate::model::content::ContentPack;
 use crate::model::file::{FileProblem, Opened};
+use crate::model::merge::{merge, Stamped, Stamps};
 
 /// Where the user is. Saved with the answers, so a reload returns here.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,12 +104,17 @@ pub enum Action {
     },
     /// Whether the last save worked, reported by the saving effect.
     SaveResult(SaveStatus),
+    /// Everything up to this revision of the answers is in storage.
+    Saved {
+        revision: u64,
+    },
     /// An earlier assessment to compare with, or why it would not open.
     Earlier(Result<Opened, FileProblem>),
     ClearEarlier,
-    /// Another tab saved these answers. Taken up only if they are newer, so
-    /// newer answers are never replaced by older ones.
-    FromOtherTab(Assessment),
+    /// Answers saved by another tab or another widget with the same storage
+    /// key (or found in storage when saving): merged in field by field, so
+    /// the newest change to each field is kept, whoever made it.
+    Merge(Stamped),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,8 +149,17 @@ pub struct State {
     pub save_status: SaveStatus,
     /// Saved progress was found but could not be read; it was kept aside.
     pub progress_unreadable: bool,
-    /// The answers were replaced by newer ones from another tab.
+    /// Newer answers from another tab or widget were taken up.
     pub from_other_tab: bool,
+    /// When each field of the answers last changed (see `model::merge`).
+    pub stamps: Stamps,
+    /// Names this tab's or widget's changes in the stamps. Set once per
+    /// mount by the browser layer, which has the randomness.
+    pub writer: String,
+    /// Goes up with every change to the answers or their stamps.
+    pub revision: u64,
+    /// The last revision known to be in storage.
+    pub saved_revision: u64,
     /// An earlier assessment of the same area, to show progress against.
     pub earlier: Option<Assessment>,
     /// Why the last earlier file chosen did not open.
@@ -167,9 +182,27 @@ impl State {
             save_status: SaveStatus::Ok,
             progress_unreadable: false,
             from_other_tab: false,
+            stamps: Stamps::default(),
+            writer: String::new(),
+            // Unsaved until the first save says otherwise.
+            revision: 1,
+            saved_revision: 0,
             earlier: None,
             earlier_problem: None,
             hold_saving: false,
+        }
+    }
+
+    /// True when storage holds every change made to the answers so far.
+    pub fn saved(&self) -> bool {
+        self.saved_revision >= self.revision
+    }
+
+    /// The answers with their stamps, as saved.
+    pub fn stamped(&self) -> Stamped {
+        Stamped {
+            assessment: self.assessment.clone(),
+            stamps: self.stamps.clone(),
         }
     }
 
@@ -192,6 +225,7 @@ impl State {
                 self.focus_question = Some(question_id);
             }
             Action::Edit { edit, now } => {
+                let before = self.assessment.clone();
                 let a = &mut self.assessment;
                 match edit {
                     Edit::Response {
@@ -205,13 +239,19 @@ impl State {
                 if a.created.is_empty() {
                     a.created = now.clone();
                 }
-                a.updated = now;
+                self.stamps
+                    .record_edit(&before, &self.assessment, &self.writer, &now);
+                self.assessment.updated = now;
+                self.revision += 1;
             }
             Action::Opened { opened, now } => {
                 self.assessment = opened.assessment;
-                // Opening a file is this tab's newest change: it must win
-                // over anything saved before it, here or in another tab.
+                // Opening a file is this tab's newest change: it replaces
+                // everything saved before it, here or in another tab.
+                self.stamps
+                    .record_reset(&self.assessment, &self.writer, &now);
                 self.assessment.updated = now;
+                self.revision += 1;
                 self.hold_saving = false;
                 self.file_messages = if opened.warnings.is_empty() {
                     FileMessages::None
@@ -226,11 +266,17 @@ impl State {
             Action::DismissFileMessages => self.file_messages = FileMessages::None,
             Action::StartAgain { now } => {
                 self.assessment = Assessment::new(&self.pack, &now);
+                self.stamps
+                    .record_reset(&self.assessment, &self.writer, &now);
+                self.revision += 1;
                 self.hold_saving = false;
                 self.file_messages = FileMessages::None;
                 self.go(Step::Start);
             }
             Action::SaveResult(status) => self.save_status = status,
+            Action::Saved { revision } => {
+                self.saved_revision = self.saved_revision.max(revision);
+            }
             Action::Earlier(Ok(opened)) => {
                 self.earlier = Some(opened.assessment);
                 self.earlier_problem = None;
@@ -240,15 +286,19 @@ impl State {
                 self.earlier = None;
                 self.earlier_problem = None;
             }
-            Action::FromOtherTab(assessment) => {
-                if assessment.updated > self.assessment.updated {
-                    // Only say so when something the user can see changed:
-                    // two fresh tabs both saving a blank assessment is not news.
-                    if !assessment.same_answers(&self.assessment) {
-                        self.from_other_tab = true;
-                    }
-                    self.assessment = assessment;
+            Action::Merge(theirs) => {
+                let merged = merge(&self.stamped(), &theirs);
+                if merged.assessment == self.assessment && merged.stamps == self.stamps {
+                    return;
                 }
+                // Only say so when something the user can see changed:
+                // two fresh tabs both saving a blank assessment is not news.
+                if !merged.assessment.same_answers(&self.assessment) {
+                    self.from_other_tab = true;
+                }
+                self.assessment = merged.assessment;
+                self.stamps = merged.stamps;
+                self.revision += 1;
             }
         }
     }
@@ -262,7 +312,7 @@ impl yew::Reducible for State {
         // Reporting an unchanged save status must not re-render the page.
         match &action {
             Action::SaveResult(status) if *status == self.save_status => return self,
-            Action::FromOtherTab(other) if other.updated <= self.assessment.updated => return self,
+            Action::Saved { revision } if *revision <= self.saved_revision => return self,
             _ => {}
         }
         let mut next = (*self).clone();

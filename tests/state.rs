@@ -168,23 +168,97 @@ fn steps_round_trip_through_their_storage_names() {
     assert_eq!(Step::Theme(99).to_key(&pack), "tasks");
 }
 
-#[test]
-fn newer_answers_from_another_tab_replace_older_ones_but_never_the_reverse() {
+/// A second tab or widget on the same assessment: its own state, writer
+/// and clock.
+fn tab(writer: &str) -> State {
     let mut s = state();
+    s.writer = writer.to_string();
+    s
+}
+
+#[test]
+fn answers_to_different_questions_in_two_tabs_are_both_kept() {
+    let (mut a, mut b) = (tab("a"), tab("b"));
+    let qs: Vec<String> = a.pack.questions().map(|(_, q)| q.id.clone()).collect();
+    answer(&mut a, &qs[0], Some(Response::Level(3)), "2026-02-02T10:00:00.000Z");
+    // B answers 100 ms later, before it has heard of A's answer.
+    answer(&mut b, &qs[1], Some(Response::Level(4)), "2026-02-02T10:00:00.100Z");
+    let (a_copy, b_copy) = (a.stamped(), b.stamped());
+    a.apply(Action::Merge(b_copy));
+    b.apply(Action::Merge(a_copy));
+    for s in [&a, &b] {
+        assert_eq!(s.assessment.response(&qs[0]), Some(Response::Level(3)));
+        assert_eq!(s.assessment.response(&qs[1]), Some(Response::Level(4)));
+        assert!(s.from_other_tab, "each tab says it took up the other's answer");
+    }
+    assert_eq!(a.stamped(), b.stamped(), "both tabs hold the same");
+}
+
+#[test]
+fn an_older_copy_never_replaces_a_newer_answer_and_says_nothing() {
+    let (mut a, mut b) = (tab("a"), tab("b"));
+    let q = first_question(&a);
+    answer(&mut b, &q, Some(Response::Level(5)), "2026-02-02T09:00:00Z");
+    let older = b.stamped();
+    a.apply(Action::Merge(older.clone()));
+    assert_eq!(a.assessment.response(&q), Some(Response::Level(5)));
+    answer(&mut a, &q, Some(Response::Level(2)), "2026-02-02T10:00:00Z");
+    a.from_other_tab = false;
+    let revision = a.revision;
+    a.apply(Action::Merge(older));
+    assert_eq!(a.assessment.response(&q), Some(Response::Level(2)));
+    assert!(!a.from_other_tab);
+    assert_eq!(a.revision, revision, "nothing changed, so nothing to save");
+}
+
+#[test]
+fn a_clock_moved_back_cannot_make_a_new_answer_lose() {
+    let (mut a, mut b) = (tab("a"), tab("b"));
+    let q = first_question(&a);
+    // B's answer was stamped while the clock said 2030.
+    answer(&mut b, &q, Some(Response::Level(5)), "2030-01-01T00:00:00Z");
+    a.apply(Action::Merge(b.stamped()));
+    // A's clock is now years behind, yet its change is newer.
+    answer(&mut a, &q, Some(Response::Level(1)), "2026-02-02T10:00:00Z");
+    b.apply(Action::Merge(a.stamped()));
+    assert_eq!(b.assessment.response(&q), Some(Response::Level(1)));
+}
+
+#[test]
+fn starting_again_in_one_tab_clears_the_answers_given_before_it_in_another() {
+    let (mut a, mut b) = (tab("a"), tab("b"));
+    let q = first_question(&a);
+    answer(&mut b, &q, Some(Response::Level(4)), "2026-02-02T10:00:00Z");
+    a.apply(Action::StartAgain {
+        now: "2026-02-02T10:05:00Z".into(),
+    });
+    b.apply(Action::Merge(a.stamped()));
+    assert!(b.assessment.is_blank(), "{:?}", b.assessment);
+    // An answer after the restart is kept.
+    answer(&mut b, &q, Some(Response::Level(2)), "2026-02-02T10:06:00Z");
+    a.apply(Action::Merge(b.stamped()));
+    assert_eq!(a.assessment.response(&q), Some(Response::Level(2)));
+}
+
+#[test]
+fn the_saved_signal_follows_changes_and_saves() {
+    let mut s = state();
+    assert!(!s.saved(), "nothing is saved before the first save");
+    s.apply(Action::Saved {
+        revision: s.revision,
+    });
+    assert!(s.saved());
     let q = first_question(&s);
-    answer(&mut s, &q, Some(Response::Level(2)), "2026-02-02T10:00:00Z");
-
-    let mut older = s.assessment.clone();
-    older.set_response(&q, Some(Response::Level(5)));
-    older.updated = "2026-02-02T09:00:00Z".into();
-    s.apply(Action::FromOtherTab(older));
-    assert_eq!(s.assessment.response(&q), Some(Response::Level(2)));
-    assert!(!s.from_other_tab);
-
-    let mut newer = s.assessment.clone();
-    newer.set_response(&q, Some(Response::Level(4)));
-    newer.updated = "2026-02-02T11:00:00Z".into();
-    s.apply(Action::FromOtherTab(newer));
-    assert_eq!(s.assessment.response(&q), Some(Response::Level(4)));
-    assert!(s.from_other_tab);
+    let before_edit = s.revision;
+    answer(&mut s, &q, Some(Response::Level(3)), "2026-02-02T10:00:00Z");
+    assert!(!s.saved(), "a change is not saved yet");
+    // A save of the earlier revision finishing late does not count.
+    s.apply(Action::Saved {
+        revision: before_edit,
+    });
+    assert!(!s.saved());
+    s.apply(Action::Saved {
+        revision: s.revision,
+    });
+    assert!(s.saved());
 }

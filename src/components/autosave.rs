@@ -1,9 +1,11 @@
-//! Saving progress as it changes, restoring it on load, and keeping two
-//! tabs on the same assessment in step. The storage calls themselves are in
-//! `crate::storage`; the decisions (which answers are newer) are in the
-//! reducer.
+//! Saving progress as it changes, restoring it on load, and keeping every
+//! copy of one assessment in step: other tabs (through storage events) and
+//! other widgets with the same storage key on this page (through a registry
+//! here, since storage events do not reach the page that saved). The storage
+//! calls themselves are in `crate::storage`; which answers are newer is
+//! decided by `model::merge`, through the reducer's `Action::Merge`.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -13,39 +15,59 @@ use yew::prelude::*;
 
 use crate::model::assessment::Assessment;
 use crate::model::content::ContentPack;
-use crate::model::file::{read_saved_progress, write_assessment};
+use crate::model::file::{read_stamped_progress, write_assessment, write_saved_progress};
+use crate::model::merge::{merge, Stamped};
 use crate::state::{Action, SaveStatus, State, Step};
 use crate::{clock, panic_panel, storage};
 
 /// How long typing may pause before progress is saved.
 const SAVE_DELAY_MS: u32 = 400;
 
-/// What to save: the assessment file and the step, under versioned keys.
+/// What to save: the answers with their stamps, the step, and which
+/// revision of the answers they are.
 struct Pending {
-    progress: String,
+    stamped: Stamped,
     step: String,
-    updated: String,
+    revision: u64,
 }
 
 fn step_key(storage_key: &str) -> String {
     format!("{storage_key}:step:v1")
 }
 
+/// A name for this mount's changes, different for every tab and widget.
+fn writer_id() -> String {
+    thread_local! {
+        static MOUNTS: Cell<u32> = const { Cell::new(0) };
+    }
+    let mount = MOUNTS.with(|m| {
+        m.set(m.get().wrapping_add(1));
+        m.get()
+    });
+    // Math.random is enough here: the id only has to differ between the
+    // few tabs and widgets open on one assessment.
+    let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    format!("{random:08x}{mount:x}")
+}
+
 /// Reads saved progress. A value that cannot be read is moved aside, never
 /// overwritten, so nothing is lost; the user is told.
 pub fn restore(pack: &Rc<ContentPack>, storage_key: &str) -> State {
-    let fresh = || Assessment::new(pack, &clock::now());
+    let fresh = || Stamped {
+        assessment: Assessment::new(pack, &clock::now()),
+        stamps: Default::default(),
+    };
     let key = storage::progress_key(storage_key);
     let mut unreadable = false;
     let mut hold_saving = false;
-    let (assessment, step, status) = match storage::load(&key) {
-        Ok(Some(text)) => match read_saved_progress(&text, pack) {
-            Ok(opened) => {
+    let (stamped, step, status) = match storage::load(&key) {
+        Ok(Some(text)) => match read_stamped_progress(&text, pack) {
+            Ok(stamped) => {
                 let step = storage::load(&step_key(storage_key))
                     .ok()
                     .flatten()
                     .map_or(Step::Tasks, |s| Step::from_key(&s, pack));
-                (opened.assessment, step, SaveStatus::Ok)
+                (stamped, step, SaveStatus::Ok)
             }
             Err(_) => {
                 unreadable = true;
@@ -63,7 +85,9 @@ pub fn restore(pack: &Rc<ContentPack>, storage_key: &str) -> State {
         Ok(None) => (fresh(), Step::Start, SaveStatus::Ok),
         Err(error) => (fresh(), Step::Start, error.into()),
     };
-    let mut state = State::new(Rc::clone(pack), assessment, step);
+    let mut state = State::new(Rc::clone(pack), stamped.assessment, step);
+    state.stamps = stamped.stamps;
+    state.writer = writer_id();
     state.save_status = status;
     state.progress_unreadable = unreadable;
     state.hold_saving = hold_saving;
@@ -83,130 +107,183 @@ fn keep_aside(key: &str, text: &str) -> bool {
     storage::save(&target, text).is_ok()
 }
 
-/// The assessment saved by another tab, if it is newer than `updated`.
-fn newer_in_storage(storage_key: &str, pack: &ContentPack, updated: &str) -> Option<Assessment> {
-    let text = storage::load(&storage::progress_key(storage_key)).ok()??;
-    let stored = read_saved_progress(&text, pack).ok()?.assessment;
-    (stored.updated.as_str() > updated).then_some(stored)
+thread_local! {
+    /// Every mounted widget on this page: its id, storage key and a way to
+    /// send it answers saved by another widget with the same key.
+    static WIDGETS: RefCell<Vec<(u32, String, Callback<Stamped>)>> = RefCell::default();
+    static NEXT_WIDGET: Cell<u32> = const { Cell::new(0) };
 }
 
-/// Saves, unless another tab has saved newer answers since this tab last
-/// saved: those are never overwritten by older ones, and are taken up here
-/// instead. What this tab wrote itself is never "another tab's".
-fn save(
-    storage_key: &str,
-    pack: &ContentPack,
-    pending: &Pending,
-    last_written: &RefCell<Option<String>>,
-) -> Action {
-    let ours = last_written.borrow().clone();
-    if let Some(newer) = newer_in_storage(storage_key, pack, &pending.updated) {
-        if ours.as_deref() != Some(newer.updated.as_str()) {
-            return Action::FromOtherTab(newer);
-        }
+fn register(storage_key: &str, on_saved: Callback<Stamped>) -> u32 {
+    let id = NEXT_WIDGET.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
+    WIDGETS.with(|w| w.borrow_mut().push((id, storage_key.to_string(), on_saved)));
+    id
+}
+
+fn unregister(id: u32) {
+    WIDGETS.with(|w| w.borrow_mut().retain(|(other, _, _)| *other != id));
+}
+
+/// Tells the other widgets on this page with the same storage key what was
+/// just saved.
+fn tell_others(id: u32, storage_key: &str, saved: &Stamped) {
+    let others: Vec<Callback<Stamped>> = WIDGETS.with(|w| {
+        w.borrow()
+            .iter()
+            .filter(|(other, key, _)| *other != id && key == storage_key)
+            .map(|(_, _, callback)| callback.clone())
+            .collect()
+    });
+    for callback in others {
+        callback.emit(saved.clone());
     }
-    *last_written.borrow_mut() = Some(pending.updated.clone());
-    let result = storage::save(&storage::progress_key(storage_key), &pending.progress)
-        .and_then(|()| storage::save(&step_key(storage_key), &pending.step));
-    Action::SaveResult(match result {
-        Ok(()) => SaveStatus::Ok,
-        Err(error) => error.into(),
-    })
+}
+
+/// Merges this copy with what is in storage and writes the result, so an
+/// answer saved meanwhile by another tab or widget is kept, never written
+/// over. Returns what the reducer must hear: the merged answers, if storage
+/// held anything this copy did not, and how the save went.
+fn save(widget: u32, storage_key: &str, pack: &ContentPack, pending: &Pending) -> Vec<Action> {
+    let key = storage::progress_key(storage_key);
+    let stored = match storage::load(&key) {
+        Ok(stored) => stored,
+        Err(error) => return vec![Action::SaveResult(error.into())],
+    };
+    let merged = match stored
+        .as_deref()
+        .and_then(|text| read_stamped_progress(text, pack).ok())
+    {
+        Some(theirs) => merge(&pending.stamped, &theirs),
+        None => pending.stamped.clone(),
+    };
+    let text = write_saved_progress(&merged);
+    let result = if stored.as_deref() == Some(text.as_str()) {
+        Ok(())
+    } else {
+        storage::save(&key, &text)
+    }
+    .and_then(|()| storage::save(&step_key(storage_key), &pending.step));
+    if let Err(error) = result {
+        return vec![Action::SaveResult(error.into())];
+    }
+    tell_others(widget, storage_key, &merged);
+    let mut actions = Vec::new();
+    if merged != pending.stamped {
+        actions.push(Action::Merge(merged));
+    }
+    actions.push(Action::SaveResult(SaveStatus::Ok));
+    actions.push(Action::Saved {
+        revision: pending.revision,
+    });
+    actions
 }
 
 /// Saves shortly after each change, and at once when the page is hidden or
-/// closed; picks up answers saved by another tab. Every listener goes when
-/// the widget does.
+/// closed; takes up answers saved by other tabs and widgets. Every listener
+/// and registration goes when the widget does.
 #[hook]
 pub fn use_autosave(state: &UseReducerHandle<State>, storage_key: &str, pack: &Rc<ContentPack>) {
     let pending: Rc<RefCell<Option<Pending>>> = use_mut_ref(|| None);
-    // The `updated` stamp of what this tab last saved or restored.
-    let last_written = {
-        let restored = state.assessment.updated.clone();
-        use_mut_ref(move || Some(restored))
-    };
+    let widget = use_mut_ref(|| 0u32);
     {
         let pending = Rc::clone(&pending);
+        let widget = Rc::clone(&widget);
         let key = storage_key.to_string();
         let pack = Rc::clone(pack);
         let dispatch = state.dispatcher();
-        let last_written = Rc::clone(&last_written);
         use_effect_with((), move |_| {
-            let (pending_on_unmount, key_on_unmount, pack_on_unmount, last_written_on_unmount) = (
-                Rc::clone(&pending),
-                key.clone(),
-                Rc::clone(&pack),
-                Rc::clone(&last_written),
-            );
+            let id = {
+                let dispatch = dispatch.clone();
+                register(
+                    &key,
+                    Callback::from(move |saved| dispatch.dispatch(Action::Merge(saved))),
+                )
+            };
+            *widget.borrow_mut() = id;
+            let run = {
+                let (key, pack, dispatch) = (key.clone(), Rc::clone(&pack), dispatch.clone());
+                move |p: &Pending| {
+                    for action in save(id, &key, &pack, p) {
+                        dispatch.dispatch(action);
+                    }
+                }
+            };
             let window = gloo::utils::window();
             let on_hide = {
-                let (pending, key, pack, dispatch) = (
-                    Rc::clone(&pending),
-                    key.clone(),
-                    Rc::clone(&pack),
-                    dispatch.clone(),
-                );
+                let (pending, run) = (Rc::clone(&pending), run.clone());
                 EventListener::new(&window, "pagehide", move |_| {
-                    if let Some(p) = pending.borrow_mut().take() {
-                        dispatch.dispatch(save(&key, &pack, &p, &last_written));
+                    let taken = pending.borrow_mut().take();
+                    if let Some(p) = taken {
+                        run(&p);
                     }
                 })
             };
             let progress_key = storage::progress_key(&key);
-            let on_other_tab = EventListener::new(&window, "storage", move |event| {
-                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
-                    return;
-                };
-                if event.key().as_deref() != Some(progress_key.as_str()) {
-                    return;
-                }
-                if let Some(text) = event.new_value() {
-                    if let Ok(opened) = read_saved_progress(&text, &pack) {
-                        dispatch.dispatch(Action::FromOtherTab(opened.assessment));
+            let on_other_tab = {
+                let (pack, dispatch) = (Rc::clone(&pack), dispatch.clone());
+                EventListener::new(&window, "storage", move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
+                    if event.key().as_deref() != Some(progress_key.as_str()) {
+                        return;
                     }
-                }
-            });
+                    if let Some(text) = event.new_value() {
+                        if let Ok(theirs) = read_stamped_progress(&text, &pack) {
+                            dispatch.dispatch(Action::Merge(theirs));
+                        }
+                    }
+                })
+            };
             move || {
                 drop(on_hide);
                 drop(on_other_tab);
+                unregister(id);
                 // The host may remove the widget just after a change: save
                 // it now rather than lose it with the timer.
-                if let Some(p) = pending_on_unmount.borrow_mut().take() {
-                    let _ = save(
-                        &key_on_unmount,
-                        &pack_on_unmount,
-                        &p,
-                        &last_written_on_unmount,
-                    );
+                let taken = pending.borrow_mut().take();
+                if let Some(p) = taken {
+                    let _ = save(id, &key, &pack, &p);
                 }
             }
         });
     }
     {
         let pending = Rc::clone(&pending);
+        let widget = Rc::clone(&widget);
         let key = storage_key.to_string();
         let pack = Rc::clone(pack);
-        let dispatch = state.dispatcher();
-        let last_written = Rc::clone(&last_written);
+        let handle = state.clone();
         let step = state.step.to_key(pack.as_ref());
-        let hold = state.hold_saving;
         use_effect_with(
-            (state.assessment.clone(), step, hold),
-            move |(assessment, step, hold)| {
-                let progress = write_assessment(assessment);
-                panic_panel::remember(&key, &assessment.context.area, &progress);
+            (state.revision, step, state.hold_saving),
+            move |(revision, step, hold)| {
+                let state: &State = &handle;
+                panic_panel::remember(
+                    &key,
+                    &state.assessment.context.area,
+                    &write_assessment(&state.assessment),
+                );
                 if *hold {
                     *pending.borrow_mut() = None;
                     return Box::new(|| ()) as Box<dyn FnOnce()>;
                 }
                 *pending.borrow_mut() = Some(Pending {
-                    progress,
+                    stamped: state.stamped(),
                     step: step.clone(),
-                    updated: assessment.updated.clone(),
+                    revision: *revision,
                 });
+                let dispatch = handle.dispatcher();
                 let timeout = Timeout::new(SAVE_DELAY_MS, move || {
-                    if let Some(p) = pending.borrow_mut().take() {
-                        dispatch.dispatch(save(&key, &pack, &p, &last_written));
+                    let id = *widget.borrow();
+                    let taken = pending.borrow_mut().take();
+                    if let Some(p) = taken {
+                        for action in save(id, &key, &pack, &p) {
+                            dispatch.dispatch(action);
+                        }
                     }
                 });
                 // A newer change cancels this save and schedules its own.

@@ -4,7 +4,7 @@ use crate::components::heading::Heading;
 use crate::components::open_file::{ChosenFiles, FilePicker};
 use crate::components::shared::use_shared;
 use crate::model::compare::Change;
-use crate::model::file::{read_assessment, FileProblem};
+use crate::model::file::{read_assessment_bytes, FileProblem};
 use crate::model::render::compare::{done_because, intro, question_change_text, table_rows};
 use crate::model::render::Report;
 use crate::state::Action;
@@ -26,7 +26,7 @@ pub fn CompareSection(props: &CompareProps) -> Html {
         let shared = shared.clone();
         Callback::from(move |files: ChosenFiles| {
             if let Some((_, text)) = files.into_iter().next() {
-                let opened = text.and_then(|text| read_assessment(&text, &shared.pack));
+                let opened = text.and_then(|bytes| read_assessment_bytes(&bytes, &shared.pack));
                 shared.send(Action::Earlier(opened));
             }
         })

@@ -1,17 +1,18 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::file::callbacks::{read_as_text, FileReader};
+use gloo::file::callbacks::{read_as_bytes, FileReader};
 use gloo::file::File;
 use yew::prelude::*;
 
 use crate::components::shared::use_shared;
 use crate::model::file::{FileProblem, MAX_FILE_BYTES};
 
-/// What was read from each chosen file: its name, and its text or why it
-/// could not be read.
+/// What was read from each chosen file: its name, and its bytes or why it
+/// could not be read. Bytes, not text, so that the reader can tell damaged
+/// text from good (`file::read_assessment_bytes`).
 pub type ChosenFiles = Vec<ChosenFile>;
-pub type ChosenFile = (String, Result<String, FileProblem>);
+pub type ChosenFile = (String, Result<Vec<u8>, FileProblem>);
 
 #[derive(Properties, PartialEq)]
 pub struct FilePickerProps {
@@ -26,7 +27,7 @@ pub struct FilePickerProps {
 }
 
 /// Chooses files with the file picker or by dropping them on the area, and
-/// reads them as text on this device.
+/// reads them on this device.
 #[component]
 pub fn FilePicker(props: &FilePickerProps) -> Html {
     let shared = use_shared();
@@ -151,11 +152,11 @@ fn read_all(files: Vec<File>, readers: &Rc<RefCell<Readers>>, on_files: Callback
             continue;
         }
         let record = Rc::clone(&record);
-        let task = read_as_text(&file, move |result| {
-            let text = result.map_err(|error| FileProblem::NotJson {
+        let task = read_as_bytes(&file, move |result| {
+            let bytes = result.map_err(|error| FileProblem::NotJson {
                 detail: error.to_string(),
             });
-            record(index, (name, text));
+            record(index, (name, bytes));
         });
         readers.borrow_mut().active.push((batch, task));
     }

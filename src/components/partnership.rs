@@ -19,7 +19,7 @@ use crate::state::{Action, Step};
 /// The files chosen so far: those read, and those that could not be read.
 #[derive(Clone, Default, PartialEq)]
 struct Chosen {
-    read: Vec<(String, String)>,
+    read: Vec<(String, Vec<u8>)>,
     unreadable: Vec<(String, FileProblem)>,
 }
 

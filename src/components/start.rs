@@ -7,7 +7,7 @@ use crate::components::heading::Heading;
 use crate::components::open_file::{ChosenFiles, FilePicker};
 use crate::components::shared::use_shared;
 use crate::components::start_again::StartAgain;
-use crate::model::file::read_assessment;
+use crate::model::file::read_assessment_bytes;
 use crate::state::{Action, FileMessages, State, Step};
 
 #[derive(Properties, PartialEq)]
@@ -38,7 +38,7 @@ pub fn Start(props: &StartProps) -> Html {
             let Some((_, text)) = files.into_iter().next() else {
                 return;
             };
-            let opened = text.and_then(|text| read_assessment(&text, &shared.pack));
+            let opened = text.and_then(|bytes| read_assessment_bytes(&bytes, &shared.pack));
             shared.send(match opened {
                 Ok(opened) => Action::Opened {
                     opened,

@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use crate::model::assessment::{Answer, Assessment, Context, Response};
 use crate::model::content::{Change, ContentPack};
+use crate::model::merge::{Stamped, Stamps};
 
 /// Names the format inside every file, so we can tell our files from others.
 pub const FORMAT_NAME: &str = "ready-to-share-assessment";
@@ -73,6 +74,11 @@ pub enum FileProblem {
     OtherPackVersion {
         version: String,
     },
+    /// Some of the file's text was not valid UTF-8: the characters that could
+    /// not be read in this field were replaced with U+FFFD.
+    DamagedText {
+        field: String,
+    },
 }
 
 impl FileProblem {
@@ -107,6 +113,10 @@ struct FileOut<'a> {
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     set_aside: BTreeMap<&'a str, AnswerOut<'a>>,
     story: &'a str,
+    /// Saved progress only: when each field last changed (`model::merge`).
+    /// Readers that do not know this field ignore it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stamps: Option<Value>,
 }
 
 #[derive(Serialize)]
@@ -152,7 +162,19 @@ fn answers_out(answers: &BTreeMap<String, Answer>) -> BTreeMap<&str, AnswerOut<'
 
 /// The assessment as the JSON file users download.
 pub fn write_assessment(assessment: &Assessment) -> String {
-    let file = FileOut {
+    // Serialising plain strings and maps cannot fail.
+    serde_json::to_string_pretty(&file_out(assessment, None)).unwrap_or_default()
+}
+
+/// Progress as this app saves it in the browser: the assessment file with
+/// the change stamps of its fields, on one line.
+pub fn write_saved_progress(stamped: &Stamped) -> String {
+    let file = file_out(&stamped.assessment, Some(stamped.stamps.to_json()));
+    serde_json::to_string(&file).unwrap_or_default()
+}
+
+fn file_out(assessment: &Assessment, stamps: Option<Value>) -> FileOut<'_> {
+    FileOut {
         format: FORMAT_NAME,
         format_version: FORMAT_VERSION,
         content_pack: PackOut {
@@ -175,9 +197,8 @@ pub fn write_assessment(assessment: &Assessment) -> String {
         answers: answers_out(&assessment.answers),
         set_aside: answers_out(&assessment.set_aside),
         story: &assessment.story,
-    };
-    // Serialising plain strings and maps cannot fail.
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+        stamps,
+    }
 }
 
 /// Reads a file against the current pack. Answers to questions the pack does
@@ -190,15 +211,85 @@ pub fn read_assessment(text: &str, pack: &ContentPack) -> Result<Opened, FilePro
     read_saved_progress(text, pack)
 }
 
+/// Reads a file as the bytes it holds. Text that is not valid UTF-8 is read
+/// with the characters that could not be read replaced by U+FFFD, and a
+/// warning names each field they were in.
+pub fn read_assessment_bytes(bytes: &[u8], pack: &ContentPack) -> Result<Opened, FileProblem> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(FileProblem::TooLarge { bytes: bytes.len() });
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => return read_assessment(text, pack),
+        Err(_) => String::from_utf8_lossy(bytes),
+    };
+    let value = parse(&text)?;
+    let mut opened = read_value(&value, pack)?;
+    let mut damaged = Vec::new();
+    damaged_fields(&value, "", &mut damaged);
+    opened.warnings.extend(
+        damaged
+            .into_iter()
+            .map(|field| FileProblem::DamagedText { field }),
+    );
+    Ok(opened)
+}
+
+/// The path of every name and text in `value` that holds U+FFFD.
+fn damaged_fields(value: &Value, path: &str, found: &mut Vec<String>) {
+    fn note(path: &str, found: &mut Vec<String>) {
+        if !found.iter().any(|p| p == path) {
+            found.push(path.to_string());
+        }
+    }
+    match value {
+        Value::String(text) if text.contains('\u{fffd}') => note(path, found),
+        Value::Array(items) => {
+            for item in items {
+                damaged_fields(item, path, found);
+            }
+        }
+        Value::Object(object) => {
+            for (name, item) in object {
+                let inner = if path.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{path}.{name}")
+                };
+                if name.contains('\u{fffd}') {
+                    note(&inner, found);
+                }
+                damaged_fields(item, &inner, found);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Reads progress this app saved itself, with the same checks as
 /// [`read_assessment`] but no size limit: a long story must never make
 /// saved answers unreadable.
 pub fn read_saved_progress(text: &str, pack: &ContentPack) -> Result<Opened, FileProblem> {
-    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-        FileProblem::NotJson {
-            detail: e.to_string(),
-        }
-    })?;
+    read_value(&parse(text)?, pack)
+}
+
+/// Reads saved progress with the change stamps of its fields. Progress
+/// saved before stamps existed reads with none.
+pub fn read_stamped_progress(text: &str, pack: &ContentPack) -> Result<Stamped, FileProblem> {
+    let value = parse(text)?;
+    let opened = read_value(&value, pack)?;
+    Ok(Stamped {
+        assessment: opened.assessment,
+        stamps: Stamps::from_json(value.get("stamps")),
+    })
+}
+
+fn parse(text: &str) -> Result<Value, FileProblem> {
+    serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| FileProblem::NotJson {
+        detail: e.to_string(),
+    })
+}
+
+fn read_value(value: &Value, pack: &ContentPack) -> Result<Opened, FileProblem> {
     let root = value.as_object().ok_or(FileProblem::NotOurs)?;
     if root.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
         return Err(FileProblem::NotOurs);

@@ -120,6 +120,7 @@ impl Locale {
             FileProblem::OtherPackVersion { version } => {
                 fill(m.other_pack_version, &[("version", version)])
             }
+            FileProblem::DamagedText { field } => fill(m.damaged_text, &[("field", field)]),
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod compare;
 pub mod content;
 pub mod file;
 pub mod locale;
+pub mod merge;
 pub mod partnership;
 pub mod render;
 pub mod scoring;

@@ -24,7 +24,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::model::assessment::{Assessment, Response};
 use crate::model::compare::{unmatched_answers, UnmatchedAnswer};
 use crate::model::content::{ContentPack, LEVELS};
-use crate::model::file::{read_assessment, FileProblem};
+use crate::model::file::{read_assessment_bytes, FileProblem};
 use crate::model::locale::{fill, Locale};
 use crate::model::scoring::{self, Profile, Score};
 use crate::model::summary::{match_case_studies, MatchedCaseStudy, WEAKEST_THEME_COUNT};
@@ -172,7 +172,7 @@ impl Partnership {
 }
 
 /// Opens every file against `pack` and brings the partners together.
-/// `files` are (file name, file text) pairs. `locale` gives the words for
+/// `files` are (file name, file bytes or text) pairs. `locale` gives the words for
 /// made-up names ("Partner 1", "Council (2)", "Partner A").
 pub fn partnership<N, T>(
     pack: &ContentPack,
@@ -182,12 +182,12 @@ pub fn partnership<N, T>(
 ) -> Partnership
 where
     N: AsRef<str>,
-    T: AsRef<str>,
+    T: AsRef<[u8]>,
 {
     let mut failed = Vec::new();
     let mut opened = Vec::new();
     for (name, text) in files {
-        match read_assessment(text.as_ref(), pack) {
+        match read_assessment_bytes(text.as_ref(), pack) {
             Ok(file) => opened.push((name.as_ref().to_string(), file)),
             Err(problem) => failed.push((name.as_ref().to_string(), problem)),
         }

@@ -1,0 +1,384 @@
+//! Two copies of one assessment made one: field by field, newest per field.
+//!
+//! Every answer's response, every note, each context field, each policy area
+//! and the story carries its own change stamp. A stamp is a counter that
+//! never goes backwards (it is always above every stamp its writer has
+//! seen, and follows the clock when the clock is ahead) plus the id of the
+//! writer, which settles ties. So an edit in one tab never cancels an edit
+//! to another field in another tab, and a clock moved back cannot make a new
+//! edit look old.
+//!
+//! "Which is newer" is decided here and nowhere else: [`merge`] is used by
+//! the reducer for answers from other tabs and widgets, and by the saving
+//! code before it writes.
+//!
+//! Starting again or opening a file replaces everything: it sets a reset
+//! stamp, and any field last changed before it is cleared by the merge.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{json, Value};
+
+use crate::model::assessment::{Answer, Assessment, Response};
+
+/// When a field was last changed, and by whom.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Stamp {
+    /// Above every counter the writer had seen; milliseconds since 1970
+    /// when the writer's clock is ahead of that.
+    pub counter: u64,
+    /// Names the tab or widget that made the change. Settles ties.
+    pub writer: String,
+}
+
+impl Ord for Stamp {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.counter, &self.writer).cmp(&(other.counter, &other.writer))
+    }
+}
+
+impl PartialOrd for Stamp {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// One thing that can change on its own.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    /// The level or "not sure" given to a question.
+    Response(String),
+    /// The note on a question.
+    Note(String),
+    Area,
+    Organisation,
+    Partners,
+    /// Whether one policy area is chosen.
+    PolicyArea(String),
+    Story,
+    /// An answer kept aside from a file (a question the pack does not have).
+    SetAside(String),
+}
+
+impl Field {
+    /// The name a field is saved under.
+    pub fn key(&self) -> String {
+        match self {
+            Field::Response(id) => format!("response:{id}"),
+            Field::Note(id) => format!("note:{id}"),
+            Field::Area => "context.area".into(),
+            Field::Organisation => "context.organisation".into(),
+            Field::Partners => "context.partners".into(),
+            Field::PolicyArea(id) => format!("policy_area:{id}"),
+            Field::Story => "story".into(),
+            Field::SetAside(id) => format!("set_aside:{id}"),
+        }
+    }
+
+    /// The field a saved name refers to, if any.
+    pub fn from_key(key: &str) -> Option<Field> {
+        match key {
+            "context.area" => return Some(Field::Area),
+            "context.organisation" => return Some(Field::Organisation),
+            "context.partners" => return Some(Field::Partners),
+            "story" => return Some(Field::Story),
+            _ => {}
+        }
+        let (kind, id) = key.split_once(':')?;
+        let id = id.to_string();
+        match kind {
+            "response" => Some(Field::Response(id)),
+            "note" => Some(Field::Note(id)),
+            "policy_area" => Some(Field::PolicyArea(id)),
+            "set_aside" => Some(Field::SetAside(id)),
+            _ => None,
+        }
+    }
+}
+
+/// The value of one field. An empty field has no value.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FieldValue {
+    Response(Response),
+    Text(String),
+    Chosen,
+    Answer(Option<Response>, String),
+}
+
+/// The stamps of one copy of an assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Stamps {
+    /// When everything was last replaced (start again, a file opened). A
+    /// field last changed before it is empty.
+    pub reset: Stamp,
+    /// When each field was last changed. A field with no stamp has not been
+    /// changed since the reset (or was saved before stamps existed).
+    pub fields: BTreeMap<Field, Stamp>,
+}
+
+impl Stamps {
+    /// The highest counter these stamps hold.
+    pub fn highest(&self) -> u64 {
+        self.fields
+            .values()
+            .map(|s| s.counter)
+            .chain([self.reset.counter])
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// A stamp for a change made now by `writer`: above every stamp seen,
+    /// and no earlier than the clock (`now`, an ISO 8601 time).
+    pub fn next(&self, writer: &str, now: &str) -> Stamp {
+        Stamp {
+            counter: self
+                .highest()
+                .saturating_add(1)
+                .max(millis_since_1970(now).unwrap_or(0)),
+            writer: writer.to_string(),
+        }
+    }
+
+    /// Stamps every field that differs between `before` and `after`: the
+    /// change `writer` has just made.
+    pub fn record_edit(&mut self, before: &Assessment, after: &Assessment, writer: &str, now: &str) {
+        let (old, new) = (fields(before), fields(after));
+        let changed: Vec<Field> = old
+            .keys()
+            .chain(new.keys())
+            .filter(|f| old.get(*f) != new.get(*f))
+            .cloned()
+            .collect();
+        if changed.is_empty() {
+            return;
+        }
+        let stamp = self.next(writer, now);
+        for field in changed {
+            self.fields.insert(field, stamp.clone());
+        }
+    }
+
+    /// Stamps a replacement of everything by `assessment` (start again, a
+    /// file opened): it wins over every change made before it, anywhere.
+    pub fn record_reset(&mut self, assessment: &Assessment, writer: &str, now: &str) {
+        let stamp = self.next(writer, now);
+        self.fields = fields(assessment)
+            .into_keys()
+            .map(|f| (f, stamp.clone()))
+            .collect();
+        self.reset = stamp;
+    }
+
+    /// The stamps as saved with progress (see [`Stamps::from_json`]).
+    pub fn to_json(&self) -> Value {
+        let stamp = |s: &Stamp| json!([s.counter, s.writer]);
+        let fields: serde_json::Map<String, Value> = self
+            .fields
+            .iter()
+            .map(|(f, s)| (f.key(), stamp(s)))
+            .collect();
+        json!({ "reset": stamp(&self.reset), "fields": fields })
+    }
+
+    /// Reads saved stamps. Anything not understood counts as never stamped,
+    /// so the worst a damaged value does is make its field look old.
+    pub fn from_json(value: Option<&Value>) -> Stamps {
+        fn stamp(value: &Value) -> Option<Stamp> {
+            match value.as_array()?.as_slice() {
+                [counter, writer] => Some(Stamp {
+                    counter: counter.as_u64()?,
+                    writer: writer.as_str()?.to_string(),
+                }),
+                _ => None,
+            }
+        }
+        let Some(object) = value.and_then(Value::as_object) else {
+            return Stamps::default();
+        };
+        Stamps {
+            reset: object.get("reset").and_then(stamp).unwrap_or_default(),
+            fields: object
+                .get("fields")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+                .filter_map(|(key, value)| Some((Field::from_key(key)?, stamp(value)?)))
+                .collect(),
+        }
+    }
+}
+
+/// An assessment with the stamps of its fields.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Stamped {
+    pub assessment: Assessment,
+    pub stamps: Stamps,
+}
+
+/// Every field of an assessment that holds something.
+pub fn fields(a: &Assessment) -> BTreeMap<Field, FieldValue> {
+    let mut out = BTreeMap::new();
+    for (id, answer) in &a.answers {
+        if let Some(response) = answer.response {
+            out.insert(Field::Response(id.clone()), FieldValue::Response(response));
+        }
+        if !answer.note.is_empty() {
+            out.insert(Field::Note(id.clone()), FieldValue::Text(answer.note.clone()));
+        }
+    }
+    let context = &a.context;
+    for (field, text) in [
+        (Field::Area, &context.area),
+        (Field::Organisation, &context.organisation),
+        (Field::Partners, &context.partners),
+        (Field::Story, &a.story),
+    ] {
+        if !text.is_empty() {
+            out.insert(field, FieldValue::Text(text.clone()));
+        }
+    }
+    for id in &context.policy_areas {
+        out.insert(Field::PolicyArea(id.clone()), FieldValue::Chosen);
+    }
+    for (id, answer) in &a.set_aside {
+        out.insert(
+            Field::SetAside(id.clone()),
+            FieldValue::Answer(answer.response, answer.note.clone()),
+        );
+    }
+    out
+}
+
+/// Puts fields back into an assessment; `base` gives everything that is not
+/// a field (the pack and the times).
+fn assemble(base: &Assessment, fields: BTreeMap<Field, FieldValue>) -> Assessment {
+    let mut a = Assessment {
+        pack_id: base.pack_id.clone(),
+        pack_version: base.pack_version.clone(),
+        created: base.created.clone(),
+        updated: base.updated.clone(),
+        ..Assessment::default()
+    };
+    for (field, value) in fields {
+        match (field, value) {
+            (Field::Response(id), FieldValue::Response(r)) => {
+                a.answers.entry(id).or_default().response = Some(r);
+            }
+            (Field::Note(id), FieldValue::Text(note)) => a.answers.entry(id).or_default().note = note,
+            (Field::Area, FieldValue::Text(t)) => a.context.area = t,
+            (Field::Organisation, FieldValue::Text(t)) => a.context.organisation = t,
+            (Field::Partners, FieldValue::Text(t)) => a.context.partners = t,
+            (Field::Story, FieldValue::Text(t)) => a.story = t,
+            (Field::PolicyArea(id), FieldValue::Chosen) => {
+                a.context.policy_areas.insert(id);
+            }
+            (Field::SetAside(id), FieldValue::Answer(response, note)) => {
+                a.set_aside.insert(id, Answer { response, note });
+            }
+            // `fields` never pairs a field with another kind of value.
+            _ => {}
+        }
+    }
+    a
+}
+
+/// The two copies made one: for each field, the value with the newest stamp;
+/// nothing changed before the newest reset. The same whichever copy comes
+/// first, and merging a copy in twice changes nothing more.
+pub fn merge(ours: &Stamped, theirs: &Stamped) -> Stamped {
+    let none = Stamp::default();
+    let reset = ours.stamps.reset.clone().max(theirs.stamps.reset.clone());
+    let (our_fields, their_fields) = (fields(&ours.assessment), fields(&theirs.assessment));
+    let all: BTreeSet<&Field> = our_fields
+        .keys()
+        .chain(their_fields.keys())
+        .chain(ours.stamps.fields.keys())
+        .chain(theirs.stamps.fields.keys())
+        .collect();
+    let mut stamps = Stamps {
+        reset: reset.clone(),
+        fields: BTreeMap::new(),
+    };
+    let mut merged = BTreeMap::new();
+    for field in all {
+        let our = (
+            ours.stamps.fields.get(field).unwrap_or(&none),
+            our_fields.get(field),
+        );
+        let their = (
+            theirs.stamps.fields.get(field).unwrap_or(&none),
+            their_fields.get(field),
+        );
+        // Equal stamps mean the same edit, so the same value; only copies
+        // saved before stamps existed can differ, and the larger value wins
+        // so that the result does not depend on the order.
+        let (stamp, value) = our.max(their);
+        if *stamp < reset {
+            continue;
+        }
+        if *stamp != none {
+            stamps.fields.insert(field.clone(), stamp.clone());
+        }
+        if let Some(value) = value {
+            merged.insert(field.clone(), value.clone());
+        }
+    }
+    let mut base = ours.assessment.clone();
+    base.created = earliest(&ours.assessment.created, &theirs.assessment.created);
+    base.updated = ours
+        .assessment
+        .updated
+        .clone()
+        .max(theirs.assessment.updated.clone());
+    Stamped {
+        assessment: assemble(&base, merged),
+        stamps,
+    }
+}
+
+/// The earlier of two ISO 8601 times, ignoring a missing one.
+fn earliest(a: &str, b: &str) -> String {
+    match (a.is_empty(), b.is_empty()) {
+        (true, _) => b.to_string(),
+        (_, true) => a.to_string(),
+        _ => a.min(b).to_string(),
+    }
+}
+
+/// Milliseconds since 1970 of a UTC time as the browser writes it
+/// (`2026-11-22T10:40:00.000Z`, seconds and fraction optional), or `None`.
+pub fn millis_since_1970(iso: &str) -> Option<u64> {
+    let (date, time) = iso.trim().split_once('T')?;
+    let time = time.strip_suffix('Z')?;
+    let mut date_parts = date.splitn(3, '-').map(str::parse::<i64>);
+    let (year, month, day) = (
+        date_parts.next()?.ok()?,
+        date_parts.next()?.ok()?,
+        date_parts.next()?.ok()?,
+    );
+    let (hms, fraction) = time.split_once('.').unwrap_or((time, ""));
+    let mut time_parts = hms.splitn(3, ':').map(str::parse::<i64>);
+    let hour = time_parts.next()?.ok()?;
+    let minute = time_parts.next()?.ok()?;
+    let second = time_parts.next().unwrap_or(Ok(0)).ok()?;
+    if !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+        || !(0..24).contains(&hour)
+        || !(0..60).contains(&minute)
+        || !(0..=60).contains(&second)
+        || !fraction.chars().all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let millis: i64 = format!("{fraction:0<3}").get(..3)?.parse().ok()?;
+    // Days from 1970-01-01 to the date, in the proleptic Gregorian calendar.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    let days = era * 146_097 + day_of_era - 719_468;
+    let total = ((days * 24 + hour) * 60 + minute) * 60 + second;
+    u64::try_from(total * 1000 + millis).ok()
+}
