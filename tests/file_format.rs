@@ -7,8 +7,8 @@ use common::{small_pack, NOW, PACK_ID, PACK_VERSION};
 use ready_to_share::model::assessment::{Answer, Assessment, Response};
 use ready_to_share::model::content::ContentPack;
 use ready_to_share::model::file::{
-    read_assessment, write_assessment, FileProblem, Opened, FORMAT_NAME, FORMAT_VERSION,
-    MAX_FILE_BYTES,
+    read_assessment, read_assessment_bytes, write_assessment, FileProblem, Opened, FORMAT_NAME,
+    FORMAT_VERSION, MAX_FILE_BYTES,
 };
 use ready_to_share::model::locale::Locale;
 use serde_json::{json, Value};
@@ -642,6 +642,12 @@ fn every_file_problem_has_an_english_sentence_with_its_values() {
             },
             vec!["0.9.1"],
         ),
+        (
+            FileProblem::DamagedText {
+                field: "answers.a1.note".into(),
+            },
+            vec!["answers.a1.note"],
+        ),
     ];
     for (problem, values) in cases {
         let sentence = locale.file_problem(&problem);
@@ -673,5 +679,87 @@ fn real_read_problems_have_sentences_naming_them() {
     assert!(
         sentence.contains("a1") && sentence.contains("high"),
         "{sentence}"
+    );
+}
+
+/// A valid file with `damaged` bytes (not UTF-8) in place of the text
+/// `marker`.
+fn damaged_file(marker: &str, damaged: &[u8]) -> Vec<u8> {
+    let mut file = valid_file();
+    file["context"]["area"] = json!("Area MARKER-AREA");
+    file["answers"]["a1"]["note"] = json!("Note MARKER-NOTE");
+    let text = serde_json::to_string_pretty(&file).unwrap();
+    let at = text.find(marker).expect("the marker is in the file");
+    let mut bytes = text.as_bytes()[..at].to_vec();
+    bytes.extend_from_slice(damaged);
+    bytes.extend_from_slice(&text.as_bytes()[at + marker.len()..]);
+    bytes
+}
+
+#[test]
+fn a_file_with_damaged_text_opens_with_a_warning_naming_each_field() {
+    let pack = small_pack();
+    // "Café" saved as Latin-1, and a UTF-8 sequence cut short.
+    let bytes = damaged_file("MARKER-AREA", b"Caf\xe9");
+    let back = read_assessment_bytes(&bytes, &pack).expect("the file opens");
+    assert_eq!(back.assessment.context.area, "Area Caf\u{fffd}");
+    assert_eq!(
+        back.warnings,
+        vec![FileProblem::DamagedText {
+            field: "context.area".into()
+        }]
+    );
+    let sentence = Locale::english().file_problem(&back.warnings[0]);
+    assert!(sentence.contains("\"context.area\""), "{sentence}");
+
+    let bytes = damaged_file("MARKER-NOTE", b"\xe2\x82");
+    let back = read_assessment_bytes(&bytes, &pack).expect("the file opens");
+    assert_eq!(back.assessment.note("a1"), "Note \u{fffd}");
+    assert_eq!(
+        back.warnings,
+        vec![FileProblem::DamagedText {
+            field: "answers.a1.note".into()
+        }]
+    );
+    // The other answers are all there.
+    assert_eq!(
+        back.assessment.response("a1"),
+        opened(&valid_file().to_string()).assessment.response("a1")
+    );
+}
+
+#[test]
+fn good_text_read_as_bytes_opens_exactly_as_read_as_text() {
+    let pack = small_pack();
+    let mut file = valid_file();
+    // A replacement character the user typed is not damage.
+    file["story"] = json!("Café, naïve, 🎉 and \u{fffd}");
+    let text = file.to_string();
+    assert_eq!(
+        read_assessment_bytes(text.as_bytes(), &pack),
+        read_assessment(&text, &pack)
+    );
+    let with_bom = [b"\xef\xbb\xbf".as_slice(), text.as_bytes()].concat();
+    assert_eq!(
+        read_assessment_bytes(&with_bom, &pack),
+        read_assessment(&text, &pack)
+    );
+}
+
+#[test]
+fn damaged_bytes_outside_the_text_or_too_many_bytes_are_still_refused() {
+    let pack = small_pack();
+    let mut bytes = valid_file().to_string().into_bytes();
+    bytes.insert(1, 0xff);
+    assert!(matches!(
+        read_assessment_bytes(&bytes, &pack),
+        Err(FileProblem::NotJson { .. })
+    ));
+    let big = vec![0xffu8; MAX_FILE_BYTES + 1];
+    assert_eq!(
+        read_assessment_bytes(&big, &pack),
+        Err(FileProblem::TooLarge {
+            bytes: MAX_FILE_BYTES + 1
+        })
     );
 }

@@ -180,16 +180,29 @@ fn tab(writer: &str) -> State {
 fn answers_to_different_questions_in_two_tabs_are_both_kept() {
     let (mut a, mut b) = (tab("a"), tab("b"));
     let qs: Vec<String> = a.pack.questions().map(|(_, q)| q.id.clone()).collect();
-    answer(&mut a, &qs[0], Some(Response::Level(3)), "2026-02-02T10:00:00.000Z");
+    answer(
+        &mut a,
+        &qs[0],
+        Some(Response::Level(3)),
+        "2026-02-02T10:00:00.000Z",
+    );
     // B answers 100 ms later, before it has heard of A's answer.
-    answer(&mut b, &qs[1], Some(Response::Level(4)), "2026-02-02T10:00:00.100Z");
+    answer(
+        &mut b,
+        &qs[1],
+        Some(Response::Level(4)),
+        "2026-02-02T10:00:00.100Z",
+    );
     let (a_copy, b_copy) = (a.stamped(), b.stamped());
     a.apply(Action::Merge(b_copy));
     b.apply(Action::Merge(a_copy));
     for s in [&a, &b] {
         assert_eq!(s.assessment.response(&qs[0]), Some(Response::Level(3)));
         assert_eq!(s.assessment.response(&qs[1]), Some(Response::Level(4)));
-        assert!(s.from_other_tab, "each tab says it took up the other's answer");
+        assert!(
+            s.from_other_tab,
+            "each tab says it took up the other's answer"
+        );
     }
     assert_eq!(a.stamped(), b.stamped(), "both tabs hold the same");
 }

@@ -142,7 +142,13 @@ impl Stamps {
 
     /// Stamps every field that differs between `before` and `after`: the
     /// change `writer` has just made.
-    pub fn record_edit(&mut self, before: &Assessment, after: &Assessment, writer: &str, now: &str) {
+    pub fn record_edit(
+        &mut self,
+        before: &Assessment,
+        after: &Assessment,
+        writer: &str,
+        now: &str,
+    ) {
         let (old, new) = (fields(before), fields(after));
         let changed: Vec<Field> = old
             .keys()
@@ -224,7 +230,10 @@ pub fn fields(a: &Assessment) -> BTreeMap<Field, FieldValue> {
             out.insert(Field::Response(id.clone()), FieldValue::Response(response));
         }
         if !answer.note.is_empty() {
-            out.insert(Field::Note(id.clone()), FieldValue::Text(answer.note.clone()));
+            out.insert(
+                Field::Note(id.clone()),
+                FieldValue::Text(answer.note.clone()),
+            );
         }
     }
     let context = &a.context;
@@ -265,7 +274,9 @@ fn assemble(base: &Assessment, fields: BTreeMap<Field, FieldValue>) -> Assessmen
             (Field::Response(id), FieldValue::Response(r)) => {
                 a.answers.entry(id).or_default().response = Some(r);
             }
-            (Field::Note(id), FieldValue::Text(note)) => a.answers.entry(id).or_default().note = note,
+            (Field::Note(id), FieldValue::Text(note)) => {
+                a.answers.entry(id).or_default().note = note
+            }
             (Field::Area, FieldValue::Text(t)) => a.context.area = t,
             (Field::Organisation, FieldValue::Text(t)) => a.context.organisation = t,
             (Field::Partners, FieldValue::Text(t)) => a.context.partners = t,

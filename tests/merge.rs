@@ -1,0 +1,440 @@
+//! Merging copies of one assessment (`model::merge`), and the reducer and
+//! saved progress around it: two writers editing in any interleaving, with
+//! saves and storage events in between, end with every field's last edit.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use common::{small_pack, NOW};
+use proptest::prelude::*;
+use ready_to_share::model::assessment::{Assessment, Response};
+use ready_to_share::model::file::{
+    read_assessment, read_saved_progress, read_stamped_progress, write_assessment,
+    write_saved_progress,
+};
+use ready_to_share::model::merge::{
+    fields, merge, millis_since_1970, Field, FieldValue, Stamp, Stamped, Stamps,
+};
+use ready_to_share::state::{Action, Edit, State, Step};
+
+const QUESTIONS: [&str; 3] = ["a1", "a2", "b1"];
+const POLICY_AREAS: [&str; 2] = ["health", "safety"];
+
+/// One user edit, in the terms the screens send it.
+#[derive(Debug, Clone)]
+enum Change {
+    Response(usize, Option<Response>),
+    Note(usize, String),
+    Area(String),
+    Story(String),
+    PolicyArea(usize, bool),
+}
+
+/// Applies a change to a plain assessment: what one writer doing every edit
+/// in order would end with.
+fn apply_plainly(a: &mut Assessment, change: &Change) {
+    match change {
+        Change::Response(q, r) => a.set_response(QUESTIONS[*q], *r),
+        Change::Note(q, note) => a.set_note(QUESTIONS[*q], note),
+        Change::Area(area) => a.context.area = area.clone(),
+        Change::Story(story) => a.story = story.clone(),
+        Change::PolicyArea(i, on) => {
+            let id = POLICY_AREAS[*i].to_string();
+            if *on {
+                a.context.policy_areas.insert(id);
+            } else {
+                a.context.policy_areas.remove(&id);
+            }
+        }
+    }
+}
+
+/// The field a change touches.
+fn field_of(change: &Change) -> Field {
+    match change {
+        Change::Response(q, _) => Field::Response(QUESTIONS[*q].into()),
+        Change::Note(q, _) => Field::Note(QUESTIONS[*q].into()),
+        Change::Area(_) => Field::Area,
+        Change::Story(_) => Field::Story,
+        Change::PolicyArea(i, _) => Field::PolicyArea(POLICY_AREAS[*i].into()),
+    }
+}
+
+/// The action the screens would send for a change, given what they show.
+fn action_for(state: &State, change: &Change, now: &str) -> Action {
+    let edit = match change {
+        Change::Response(q, r) => Edit::Response {
+            question_id: QUESTIONS[*q].into(),
+            response: *r,
+        },
+        Change::Note(q, note) => Edit::Note {
+            question_id: QUESTIONS[*q].into(),
+            note: note.clone(),
+        },
+        Change::Story(story) => Edit::Story(story.clone()),
+        Change::Area(_) | Change::PolicyArea(..) => {
+            let mut shown = state.assessment.clone();
+            apply_plainly(&mut shown, change);
+            Edit::Context(shown.context)
+        }
+    };
+    Action::Edit {
+        edit,
+        now: now.to_string(),
+    }
+}
+
+fn time(millis: u64) -> String {
+    // Only the milliseconds matter to the stamps; keep the date valid.
+    let seconds = millis / 1000;
+    format!(
+        "2026-01-01T{:02}:{:02}:{:02}.{:03}Z",
+        (seconds / 3600) % 24,
+        (seconds / 60) % 60,
+        seconds % 60,
+        millis % 1000
+    )
+}
+
+fn change() -> impl Strategy<Value = Change> {
+    let response = prop_oneof![
+        Just(None),
+        (1u8..=5).prop_map(|l| Some(Response::Level(l))),
+        Just(Some(Response::NotSure)),
+    ];
+    let text = prop_oneof![Just(String::new()), "[a-c]{1,3}"];
+    prop_oneof![
+        3 => (0..QUESTIONS.len(), response).prop_map(|(q, r)| Change::Response(q, r)),
+        2 => (0..QUESTIONS.len(), text.clone()).prop_map(|(q, n)| Change::Note(q, n)),
+        1 => text.clone().prop_map(Change::Area),
+        1 => text.prop_map(Change::Story),
+        1 => (0..POLICY_AREAS.len(), any::<bool>()).prop_map(|(i, on)| Change::PolicyArea(i, on)),
+    ]
+}
+
+/// What happens next: one of the two writers edits, saves (merging with
+/// storage and writing the result, as the autosave does), or hears of the
+/// last save (a storage event, or the registry of widgets on one page).
+#[derive(Debug, Clone)]
+enum Step2 {
+    Edit(usize, Change),
+    Save(usize),
+    Hear(usize),
+}
+
+fn step() -> impl Strategy<Value = Step2> {
+    prop_oneof![
+        4 => (0..2usize, change()).prop_map(|(w, c)| Step2::Edit(w, c)),
+        2 => (0..2usize).prop_map(Step2::Save),
+        2 => (0..2usize).prop_map(Step2::Hear),
+    ]
+}
+
+fn writer(name: &str) -> State {
+    let pack = Rc::new(small_pack());
+    let assessment = Assessment::new(&pack, NOW);
+    let mut state = State::new(pack, assessment, Step::Tasks);
+    state.writer = name.to_string();
+    state
+}
+
+/// Saves as the autosave does: merge with storage, write, take up the result.
+fn save(state: &mut State, storage: &mut Option<Stamped>) {
+    let merged = match storage.as_ref() {
+        Some(stored) => merge(&state.stamped(), stored),
+        None => state.stamped(),
+    };
+    // Through the saved text, as in the browser.
+    let pack = small_pack();
+    let text = write_saved_progress(&merged);
+    let stored = read_stamped_progress(&text, &pack).expect("saved progress reads back");
+    assert_eq!(stored, merged, "saved progress round-trips");
+    state.apply(Action::Merge(stored.clone()));
+    *storage = Some(stored);
+}
+
+fn hear(state: &mut State, storage: &Option<Stamped>) {
+    if let Some(stored) = storage {
+        state.apply(Action::Merge(stored.clone()));
+    }
+}
+
+/// What [`run`] ends with: both writers and storage after a final save by
+/// each and a storage event, and every edit made.
+struct Run {
+    writers: [State; 2],
+    storage: Option<Stamped>,
+    /// Every edit in order: the change, the field's value after it in the
+    /// writer's copy, and the edits that writer had seen before it.
+    edits: Vec<(Change, Field, Option<FieldValue>, BTreeSet<usize>)>,
+}
+
+/// Runs the steps; `clock(writer, step)` is each edit's time in ms.
+fn run(steps: &[Step2], clock: impl Fn(usize, usize) -> u64) -> Run {
+    let mut writers = [writer("writer-a"), writer("writer-b")];
+    let mut storage: Option<Stamped> = None;
+    // Which edits each writer's copy, and storage, include.
+    let mut seen: [BTreeSet<usize>; 2] = Default::default();
+    let mut stored_seen = BTreeSet::new();
+    let mut edits = Vec::new();
+    for (i, step) in steps.iter().enumerate() {
+        match step {
+            Step2::Edit(w, change) => {
+                let w = *w;
+                let field = field_of(change);
+                let before = fields(&writers[w].assessment).get(&field).cloned();
+                let action = action_for(&writers[w], change, &time(clock(w, i)));
+                writers[w].apply(action);
+                let after = fields(&writers[w].assessment).get(&field).cloned();
+                // Setting what a writer already shows is no edit: the
+                // screens send nothing for it.
+                if before != after {
+                    let index = edits.len();
+                    edits.push((change.clone(), field, after, seen[w].clone()));
+                    seen[w].insert(index);
+                }
+            }
+            Step2::Save(w) => {
+                save(&mut writers[*w], &mut storage);
+                stored_seen.extend(seen[*w].iter().copied());
+                seen[*w] = stored_seen.clone();
+            }
+            Step2::Hear(w) => {
+                hear(&mut writers[*w], &storage);
+                seen[*w].extend(stored_seen.iter().copied());
+            }
+        }
+    }
+    // Both save once more and hear the other's save (the tabs settle).
+    let [a, b] = &mut writers;
+    save(a, &mut storage);
+    save(b, &mut storage);
+    hear(a, &storage);
+    Run {
+        writers,
+        storage,
+        edits,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(common::cases::cases(512)))]
+
+    /// One clock for both writers (two tabs or widgets in one browser): any
+    /// interleaving of edits, saves and storage events ends, in both copies
+    /// and in storage, with every field's last edit.
+    #[test]
+    fn two_writers_end_with_every_fields_last_edit(
+        steps in prop::collection::vec(step(), 0..40),
+        start in 1_000_000u64..2_000_000,
+    ) {
+        let result = run(&steps, |_, i| start + 5 * i as u64);
+        // One writer making every edit in the order they were made.
+        let mut expected = Assessment::new(&small_pack(), NOW);
+        for (change, ..) in &result.edits {
+            apply_plainly(&mut expected, change);
+        }
+        let stored = result.storage.clone().unwrap_or_default();
+        prop_assert_eq!(fields(&stored.assessment), fields(&expected));
+        for w in &result.writers {
+            prop_assert_eq!(&w.stamped(), &stored, "both copies equal storage");
+        }
+        // Every edit is accounted for: the last edit of each field is there.
+        let mut last: BTreeMap<Field, Option<FieldValue>> = BTreeMap::new();
+        for (_, field, value, _) in &result.edits {
+            last.insert(field.clone(), value.clone());
+        }
+        let now = fields(&stored.assessment);
+        for (field, value) in last {
+            prop_assert_eq!(now.get(&field), value.as_ref(), "{:?}", field);
+        }
+    }
+
+    /// Each writer's clock anywhere, even going backwards (a clock moved
+    /// back, stored times in the future): a field's last edit wins whenever
+    /// its writer had seen the earlier edits of that field, which covers
+    /// every field only one writer changed; and the copies always agree.
+    #[test]
+    fn with_any_clocks_a_last_edit_made_after_seeing_the_others_wins(
+        steps in prop::collection::vec(step(), 0..40),
+        clocks in prop::collection::vec(0u64..4_000_000_000_000, 40),
+    ) {
+        let result = run(&steps, |_, i| clocks[i % clocks.len()]);
+        let stored = result.storage.clone().unwrap_or_default();
+        for w in &result.writers {
+            prop_assert_eq!(&w.stamped(), &stored, "both copies equal storage");
+        }
+        let now = fields(&stored.assessment);
+        let mut by_field: BTreeMap<&Field, Vec<usize>> = BTreeMap::new();
+        for (i, (_, field, _, _)) in result.edits.iter().enumerate() {
+            by_field.entry(field).or_default().push(i);
+        }
+        for (field, indices) in by_field {
+            let (&last, earlier) = indices.split_last().expect("at least one edit");
+            let (_, _, value, seen) = &result.edits[last];
+            if earlier.iter().all(|i| seen.contains(i)) {
+                prop_assert_eq!(now.get(field), value.as_ref(), "{:?}", field);
+            } else {
+                // Edits made without knowing of each other: one of them wins.
+                prop_assert!(
+                    indices.iter().any(|&i| now.get(field) == result.edits[i].2.as_ref()),
+                    "{:?} holds none of its edits", field
+                );
+            }
+        }
+    }
+
+    /// The merge does not depend on order or repetition, so copies that
+    /// have heard of the same changes hold the same answers.
+    #[test]
+    fn merging_is_commutative_associative_and_idempotent(
+        a in prop::collection::vec(change(), 0..8),
+        b in prop::collection::vec(change(), 0..8),
+        c in prop::collection::vec(change(), 0..8),
+        times in prop::collection::vec(0u64..10_000, 24),
+    ) {
+        let copy = |name: &str, changes: &[Change], offset: usize| {
+            let mut s = writer(name);
+            for (i, change) in changes.iter().enumerate() {
+                let action = action_for(&s, change, &time(times[(offset + i) % times.len()]));
+                s.apply(action);
+            }
+            s.stamped()
+        };
+        let (a, b, c) = (copy("a", &a, 0), copy("b", &b, 8), copy("c", &c, 16));
+        prop_assert_eq!(merge(&a, &b), merge(&b, &a));
+        prop_assert_eq!(merge(&merge(&a, &b), &c), merge(&a, &merge(&b, &c)));
+        let ab = merge(&a, &b);
+        prop_assert_eq!(merge(&ab, &a), ab.clone());
+        prop_assert_eq!(merge(&ab, &ab), ab);
+    }
+}
+
+#[test]
+fn progress_saved_before_stamps_existed_merges_as_the_union() {
+    let pack = small_pack();
+    let mut old = Assessment::new(&pack, NOW);
+    old.set_response("a1", Some(Response::Level(2)));
+    let legacy = read_stamped_progress(&write_assessment(&old), &pack).unwrap();
+    assert_eq!(legacy.stamps, Stamps::default());
+    let mut tab = writer("tab");
+    tab.apply(Action::Merge(legacy.clone()));
+    let action = action_for(&tab, &Change::Response(2, Some(Response::Level(4))), NOW);
+    tab.apply(action);
+    let merged = merge(&legacy, &tab.stamped());
+    assert_eq!(merged.assessment.response("a1"), Some(Response::Level(2)));
+    assert_eq!(merged.assessment.response("b1"), Some(Response::Level(4)));
+}
+
+#[test]
+fn saved_progress_still_opens_in_a_reader_that_does_not_know_stamps() {
+    let pack = small_pack();
+    let mut s = writer("w");
+    for change in [
+        Change::Response(0, Some(Response::Level(3))),
+        Change::Note(1, "Ask the DPO".into()),
+        Change::Area("Swindon".into()),
+        Change::PolicyArea(0, true),
+    ] {
+        let action = action_for(&s, &change, NOW);
+        s.apply(action);
+    }
+    let text = write_saved_progress(&s.stamped());
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["format_version"], 1, "no new format version");
+    assert!(value["stamps"]["fields"]["response:a1"].is_array());
+    // The readers ignore the field they do not know...
+    for opened in [
+        read_saved_progress(&text, &pack).unwrap(),
+        read_assessment(&text, &pack).unwrap(),
+    ] {
+        assert_eq!(opened.assessment, s.assessment);
+        assert!(opened.warnings.is_empty());
+    }
+    // ...and the downloaded file, which has no stamps, opens the same.
+    let file = write_assessment(&s.assessment);
+    assert!(!file.contains("stamps"));
+    assert_eq!(
+        read_assessment(&file, &pack).unwrap().assessment,
+        s.assessment
+    );
+}
+
+#[test]
+fn damaged_stamps_count_as_none_and_never_stop_progress_reading() {
+    let pack = small_pack();
+    let mut s = writer("w");
+    let action = action_for(&s, &Change::Response(0, Some(Response::Level(3))), NOW);
+    s.apply(action);
+    let mut value: serde_json::Value =
+        serde_json::from_str(&write_saved_progress(&s.stamped())).unwrap();
+    for bad in [
+        serde_json::json!("nonsense"),
+        serde_json::json!({"reset": 5, "fields": {"response:a1": [-1, "w"], "what:x": [1, "w"]}}),
+        serde_json::json!({"fields": []}),
+    ] {
+        value["stamps"] = bad;
+        let read = read_stamped_progress(&value.to_string(), &pack).unwrap();
+        assert_eq!(read.assessment, s.assessment);
+        assert_eq!(read.stamps, Stamps::default());
+    }
+}
+
+#[test]
+fn a_stamp_is_above_every_stamp_seen_and_no_earlier_than_the_clock() {
+    let mut stamps = Stamps::default();
+    let now = "2026-11-22T10:40:00.123Z";
+    assert_eq!(stamps.next("w", now).counter, 1_795_344_000_123);
+    stamps.fields.insert(
+        Field::Story,
+        Stamp {
+            counter: 2_000_000_000_000,
+            writer: "future".into(),
+        },
+    );
+    assert_eq!(stamps.next("w", now).counter, 2_000_000_000_001);
+    assert_eq!(
+        stamps.next("w", "not a time").counter,
+        2_000_000_000_001,
+        "without a clock, still a counter"
+    );
+}
+
+#[test]
+fn times_are_read_as_the_browser_writes_them() {
+    for (iso, millis) in [
+        ("1970-01-01T00:00:00.000Z", Some(0)),
+        ("2026-11-22T10:40:00.123Z", Some(1_795_344_000_123)),
+        ("2000-02-29T23:59:59.999Z", Some(951_868_799_999)),
+        ("1999-12-31T00:00:00Z", Some(946_598_400_000)),
+        ("2026-01-01T00:00Z", Some(1_767_225_600_000)),
+        ("1969-12-31T23:59:59.999Z", None),
+        ("2026-13-01T00:00:00Z", None),
+        ("2026-11-22 10:40:00Z", None),
+        ("t", None),
+        ("", None),
+    ] {
+        assert_eq!(millis_since_1970(iso), millis, "{iso}");
+    }
+}
+
+#[test]
+fn every_field_has_a_saved_name_that_reads_back() {
+    for field in [
+        Field::Response("a1".into()),
+        Field::Note("a1".into()),
+        Field::Area,
+        Field::Organisation,
+        Field::Partners,
+        Field::PolicyArea("health".into()),
+        Field::Story,
+        Field::SetAside("old:question".into()),
+    ] {
+        assert_eq!(Field::from_key(&field.key()), Some(field.clone()));
+    }
+    assert_eq!(Field::from_key("unknown:x"), None);
+    assert_eq!(Field::from_key("nothing"), None);
+}
