@@ -102,11 +102,11 @@ pub enum Action {
     StartAgain {
         now: String,
     },
-    /// Whether the last save worked, reported by the saving effect.
-    SaveResult(SaveStatus),
-    /// Everything up to this revision of the answers is in storage.
+    /// How saving this revision of the answers went, reported by the
+    /// saving effect. `Ok` means storage holds everything up to it.
     Saved {
         revision: u64,
+        status: SaveStatus,
     },
     /// An earlier assessment to compare with, or why it would not open.
     Earlier(Result<Opened, FileProblem>),
@@ -125,6 +125,32 @@ pub enum SaveStatus {
     Blocked,
     /// Storage is full.
     Full,
+}
+
+/// Whether storage holds the answers yet, for the `data-rts-save-state`
+/// attribute that tests and host tooling wait on instead of a timer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveState {
+    /// Storage holds every change.
+    Saved,
+    /// A change is waiting to be saved.
+    Pending,
+    /// The last attempt to save failed (storage blocked or full).
+    Failed,
+    /// Nothing is saved, to keep unreadable progress that could not be
+    /// copied aside (see `State::hold_saving`).
+    Held,
+}
+
+impl SaveState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SaveState::Saved => "saved",
+            SaveState::Pending => "pending",
+            SaveState::Failed => "failed",
+            SaveState::Held => "held",
+        }
+    }
 }
 
 /// What the last attempt to open a file said.
@@ -160,6 +186,8 @@ pub struct State {
     pub revision: u64,
     /// The last revision known to be in storage.
     pub saved_revision: u64,
+    /// The last revision that failed to save.
+    pub failed_revision: u64,
     /// An earlier assessment of the same area, to show progress against.
     pub earlier: Option<Assessment>,
     /// Why the last earlier file chosen did not open.
@@ -187,6 +215,7 @@ impl State {
             // Unsaved until the first save says otherwise.
             revision: 1,
             saved_revision: 0,
+            failed_revision: 0,
             earlier: None,
             earlier_problem: None,
             hold_saving: false,
@@ -196,6 +225,18 @@ impl State {
     /// True when storage holds every change made to the answers so far.
     pub fn saved(&self) -> bool {
         self.saved_revision >= self.revision
+    }
+
+    pub fn save_state(&self) -> SaveState {
+        if self.saved() {
+            SaveState::Saved
+        } else if self.hold_saving {
+            SaveState::Held
+        } else if self.failed_revision >= self.revision {
+            SaveState::Failed
+        } else {
+            SaveState::Pending
+        }
     }
 
     /// The answers with their stamps, as saved.
@@ -273,9 +314,13 @@ impl State {
                 self.file_messages = FileMessages::None;
                 self.go(Step::Start);
             }
-            Action::SaveResult(status) => self.save_status = status,
-            Action::Saved { revision } => {
-                self.saved_revision = self.saved_revision.max(revision);
+            Action::Saved { revision, status } => {
+                self.save_status = status;
+                if status == SaveStatus::Ok {
+                    self.saved_revision = self.saved_revision.max(revision);
+                } else {
+                    self.failed_revision = self.failed_revision.max(revision);
+                }
             }
             Action::Earlier(Ok(opened)) => {
                 self.earlier = Some(opened.assessment);
@@ -311,8 +356,17 @@ impl yew::Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         // Reporting an unchanged save status must not re-render the page.
         match &action {
-            Action::SaveResult(status) if *status == self.save_status => return self,
-            Action::Saved { revision } if *revision <= self.saved_revision => return self,
+            Action::Saved { revision, status }
+                if *status == self.save_status
+                    && *revision
+                        <= if *status == SaveStatus::Ok {
+                            self.saved_revision
+                        } else {
+                            self.failed_revision
+                        } =>
+            {
+                return self
+            }
             _ => {}
         }
         let mut next = (*self).clone();

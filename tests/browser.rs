@@ -99,7 +99,7 @@ async fn destroying_the_app_leaves_its_host_empty() {
     host.remove();
 }
 
-/// Waits for real time to pass (for the debounced save).
+/// Waits for real time to pass.
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = web_sys::window()
@@ -108,6 +108,21 @@ async fn sleep(ms: i32) {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     yew::scheduler::flush().await;
+}
+
+/// Waits until the widget in `host` says storage holds every change (its
+/// `data-rts-save-state`), for up to 5 seconds.
+async fn until_saved(host: &Element) {
+    for _ in 0..250 {
+        let saved = host
+            .query_selector(".rts-app[data-rts-save-state='saved']")
+            .expect("a valid selector");
+        if saved.is_some() {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("the widget did not save within 5 s");
 }
 
 /// The button in `host` whose text is `text`.
@@ -201,7 +216,7 @@ async fn an_answer_updates_the_page_and_is_saved_under_the_widgets_key() {
         "progress shows one answer: {progress}"
     );
 
-    sleep(700).await;
+    until_saved(&host).await;
     let saved = storage
         .get_item(&format!("{key}:progress:v1"))
         .unwrap()
@@ -251,12 +266,82 @@ async fn two_widgets_keep_separate_answers_and_ids() {
     assert!(radio_one.checked());
     assert!(!radio_two.checked(), "the other widget is untouched");
 
-    sleep(700).await;
+    until_saved(&one).await;
+    until_saved(&two).await;
     let saved_two = storage.get_item("browser-test-two:progress:v1").unwrap();
     let two_answers = read_assessment(&saved_two.unwrap(), &pack).unwrap();
     assert!(two_answers.assessment.answers.is_empty());
     first.destroy();
     second.destroy();
+    one.remove();
+    two.remove();
+}
+
+/// The radio of question `question_id` at `level` in `host`.
+fn radio(host: &Element, question_id: &str, level: u8) -> web_sys::HtmlInputElement {
+    host.query_selector(&format!("input[id$='q-{question_id}-{level}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("the level {level} radio of {question_id}"))
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn two_widgets_with_the_same_key_keep_both_answers_live_and_after_a_reload() {
+    let key = "browser-test-same-key";
+    let storage = storage();
+    let pack = ContentPack::built_in();
+    storage
+        .set_item(
+            &format!("{key}:progress:v1"),
+            &write_assessment(&Assessment::new(&pack, "2026-01-01T00:00:00Z")),
+        )
+        .unwrap();
+    storage
+        .set_item(&format!("{key}:step:v1"), "theme:purpose")
+        .unwrap();
+    let (q1, q2) = (
+        &pack.themes[0].questions[0].id,
+        &pack.themes[0].questions[1].id,
+    );
+    let (one, two) = (host(), host());
+    let first = ready_to_share::mount(one.clone(), options(key));
+    let second = ready_to_share::mount(two.clone(), options(key));
+    yew::scheduler::flush().await;
+
+    // One answer in each, before either has saved.
+    radio(&one, q1, 3).click();
+    radio(&two, q2, 4).click();
+    yew::scheduler::flush().await;
+    until_saved(&one).await;
+    until_saved(&two).await;
+    for (name, host) in [("first", &one), ("second", &two)] {
+        assert!(radio(host, q1, 3).checked(), "the {name} widget shows {q1}");
+        assert!(radio(host, q2, 4).checked(), "the {name} widget shows {q2}");
+    }
+    let saved = storage
+        .get_item(&format!("{key}:progress:v1"))
+        .unwrap()
+        .expect("progress was saved");
+    let opened = read_assessment(&saved, &pack).unwrap().assessment;
+    assert_eq!(opened.response(q1), Some(Response::Level(3)));
+    assert_eq!(opened.response(q2), Some(Response::Level(4)));
+
+    // Gone and back, as after a reload.
+    first.destroy();
+    second.destroy();
+    let again = [
+        ready_to_share::mount(one.clone(), options(key)),
+        ready_to_share::mount(two.clone(), options(key)),
+    ];
+    yew::scheduler::flush().await;
+    for host in [&one, &two] {
+        assert!(radio(host, q1, 3).checked());
+        assert!(radio(host, q2, 4).checked());
+    }
+    for handle in again {
+        handle.destroy();
+    }
     one.remove();
     two.remove();
 }

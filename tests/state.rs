@@ -6,7 +6,7 @@ use std::rc::Rc;
 use ready_to_share::model::assessment::{Assessment, Context, Response};
 use ready_to_share::model::content::ContentPack;
 use ready_to_share::model::file::{read_assessment, write_assessment, FileProblem};
-use ready_to_share::state::{Action, Edit, FileMessages, SaveStatus, State, Step};
+use ready_to_share::state::{Action, Edit, FileMessages, SaveState, SaveStatus, State, Step};
 
 fn state() -> State {
     let pack = Rc::new(ContentPack::built_in());
@@ -144,8 +144,12 @@ fn start_again_clears_everything() {
 #[test]
 fn save_status_is_reported() {
     let mut s = state();
-    s.apply(Action::SaveResult(SaveStatus::Full));
+    s.apply(Action::Saved {
+        revision: s.revision,
+        status: SaveStatus::Full,
+    });
     assert_eq!(s.save_status, SaveStatus::Full);
+    assert_eq!(s.save_state(), SaveState::Failed);
 }
 
 #[test]
@@ -256,22 +260,36 @@ fn starting_again_in_one_tab_clears_the_answers_given_before_it_in_another() {
 #[test]
 fn the_saved_signal_follows_changes_and_saves() {
     let mut s = state();
-    assert!(!s.saved(), "nothing is saved before the first save");
+    assert_eq!(
+        s.save_state(),
+        SaveState::Pending,
+        "nothing is saved before the first save"
+    );
     s.apply(Action::Saved {
         revision: s.revision,
+        status: SaveStatus::Ok,
     });
-    assert!(s.saved());
+    assert_eq!(s.save_state(), SaveState::Saved);
     let q = first_question(&s);
     let before_edit = s.revision;
     answer(&mut s, &q, Some(Response::Level(3)), "2026-02-02T10:00:00Z");
-    assert!(!s.saved(), "a change is not saved yet");
+    assert_eq!(
+        s.save_state(),
+        SaveState::Pending,
+        "a change is not saved yet"
+    );
     // A save of the earlier revision finishing late does not count.
     s.apply(Action::Saved {
         revision: before_edit,
+        status: SaveStatus::Ok,
     });
-    assert!(!s.saved());
+    assert_eq!(s.save_state(), SaveState::Pending);
     s.apply(Action::Saved {
         revision: s.revision,
+        status: SaveStatus::Ok,
     });
-    assert!(s.saved());
+    assert_eq!(s.save_state(), SaveState::Saved);
+    s.hold_saving = true;
+    answer(&mut s, &q, Some(Response::Level(4)), "2026-02-02T10:01:00Z");
+    assert_eq!(s.save_state(), SaveState::Held);
 }

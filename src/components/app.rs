@@ -163,10 +163,10 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<Shared> context={shared}>
-            // data-rts-saved says whether storage holds every change yet,
-            // for tests and host tooling that must not guess with a timer.
+            // data-rts-save-state says whether storage holds every change
+            // yet, for tests and host tooling that must not guess with a timer.
             <div class="rts-app" ref={root} lang={locale.language}
-                data-rts-saved={if state.saved() { "true" } else { "false" }}>
+                data-rts-save-state={state.save_state().as_str()}>
                 <Notices save_status={state.save_status}
                     progress_unreadable={state.progress_unreadable}
                     from_other_tab={state.from_other_tab}

@@ -147,10 +147,16 @@ fn tell_others(id: u32, storage_key: &str, saved: &Stamped) {
 /// over. Returns what the reducer must hear: the merged answers, if storage
 /// held anything this copy did not, and how the save went.
 fn save(widget: u32, storage_key: &str, pack: &ContentPack, pending: &Pending) -> Vec<Action> {
+    let failed = |error: storage::StorageError| {
+        vec![Action::Saved {
+            revision: pending.revision,
+            status: error.into(),
+        }]
+    };
     let key = storage::progress_key(storage_key);
     let stored = match storage::load(&key) {
         Ok(stored) => stored,
-        Err(error) => return vec![Action::SaveResult(error.into())],
+        Err(error) => return failed(error),
     };
     let merged = match stored
         .as_deref()
@@ -167,16 +173,16 @@ fn save(widget: u32, storage_key: &str, pack: &ContentPack, pending: &Pending) -
     }
     .and_then(|()| storage::save(&step_key(storage_key), &pending.step));
     if let Err(error) = result {
-        return vec![Action::SaveResult(error.into())];
+        return failed(error);
     }
     tell_others(widget, storage_key, &merged);
     let mut actions = Vec::new();
     if merged != pending.stamped {
         actions.push(Action::Merge(merged));
     }
-    actions.push(Action::SaveResult(SaveStatus::Ok));
     actions.push(Action::Saved {
         revision: pending.revision,
+        status: SaveStatus::Ok,
     });
     actions
 }
