@@ -103,10 +103,12 @@ pub enum Action {
         now: String,
     },
     /// How saving this revision of the answers went, reported by the
-    /// saving effect. `Ok` means storage holds everything up to it.
+    /// saving effect. `Ok` means storage holds everything up to it, merged
+    /// with `merged` when storage held answers this copy did not have.
     Saved {
         revision: u64,
         status: SaveStatus,
+        merged: Option<Stamped>,
     },
     /// An earlier assessment to compare with, or why it would not open.
     Earlier(Result<Opened, FileProblem>),
@@ -314,13 +316,27 @@ impl State {
                 self.file_messages = FileMessages::None;
                 self.go(Step::Start);
             }
-            Action::Saved { revision, status } => {
+            Action::Saved {
+                revision,
+                status,
+                merged,
+            } => {
                 self.save_status = status;
-                if status == SaveStatus::Ok {
-                    self.saved_revision = self.saved_revision.max(revision);
-                } else {
+                if status != SaveStatus::Ok {
                     self.failed_revision = self.failed_revision.max(revision);
+                    return;
                 }
+                // With no change since the saved revision, taking up what
+                // was written leaves exactly what storage holds.
+                let unchanged_since = self.revision == revision;
+                if let Some(merged) = merged {
+                    self.apply(Action::Merge(merged));
+                }
+                self.saved_revision = if unchanged_since {
+                    self.revision
+                } else {
+                    self.saved_revision.max(revision)
+                };
             }
             Action::Earlier(Ok(opened)) => {
                 self.earlier = Some(opened.assessment);
@@ -356,14 +372,17 @@ impl yew::Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         // Reporting an unchanged save status must not re-render the page.
         match &action {
-            Action::Saved { revision, status }
-                if *status == self.save_status
-                    && *revision
-                        <= if *status == SaveStatus::Ok {
-                            self.saved_revision
-                        } else {
-                            self.failed_revision
-                        } =>
+            Action::Saved {
+                revision,
+                status,
+                merged: None,
+            } if *status == self.save_status
+                && *revision
+                    <= if *status == SaveStatus::Ok {
+                        self.saved_revision
+                    } else {
+                        self.failed_revision
+                    } =>
             {
                 return self
             }

@@ -147,6 +147,7 @@ fn save_status_is_reported() {
     s.apply(Action::Saved {
         revision: s.revision,
         status: SaveStatus::Full,
+        merged: None,
     });
     assert_eq!(s.save_status, SaveStatus::Full);
     assert_eq!(s.save_state(), SaveState::Failed);
@@ -268,6 +269,7 @@ fn the_saved_signal_follows_changes_and_saves() {
     s.apply(Action::Saved {
         revision: s.revision,
         status: SaveStatus::Ok,
+        merged: None,
     });
     assert_eq!(s.save_state(), SaveState::Saved);
     let q = first_question(&s);
@@ -282,11 +284,13 @@ fn the_saved_signal_follows_changes_and_saves() {
     s.apply(Action::Saved {
         revision: before_edit,
         status: SaveStatus::Ok,
+        merged: None,
     });
     assert_eq!(s.save_state(), SaveState::Pending);
     s.apply(Action::Saved {
         revision: s.revision,
         status: SaveStatus::Ok,
+        merged: None,
     });
     assert_eq!(s.save_state(), SaveState::Saved);
     s.hold_saving = true;

@@ -144,14 +144,13 @@ fn tell_others(id: u32, storage_key: &str, saved: &Stamped) {
 
 /// Merges this copy with what is in storage and writes the result, so an
 /// answer saved meanwhile by another tab or widget is kept, never written
-/// over. Returns what the reducer must hear: the merged answers, if storage
-/// held anything this copy did not, and how the save went.
-fn save(widget: u32, storage_key: &str, pack: &ContentPack, pending: &Pending) -> Vec<Action> {
-    let failed = |error: storage::StorageError| {
-        vec![Action::Saved {
-            revision: pending.revision,
-            status: error.into(),
-        }]
+/// over. Returns what the reducer must hear: how the save went, with the
+/// merged answers if storage held anything this copy did not.
+fn save(widget: u32, storage_key: &str, pack: &ContentPack, pending: &Pending) -> Action {
+    let failed = |error: storage::StorageError| Action::Saved {
+        revision: pending.revision,
+        status: error.into(),
+        merged: None,
     };
     let key = storage::progress_key(storage_key);
     let stored = match storage::load(&key) {
@@ -176,15 +175,11 @@ fn save(widget: u32, storage_key: &str, pack: &ContentPack, pending: &Pending) -
         return failed(error);
     }
     tell_others(widget, storage_key, &merged);
-    let mut actions = Vec::new();
-    if merged != pending.stamped {
-        actions.push(Action::Merge(merged));
-    }
-    actions.push(Action::Saved {
+    Action::Saved {
         revision: pending.revision,
         status: SaveStatus::Ok,
-    });
-    actions
+        merged: (merged != pending.stamped).then_some(merged),
+    }
 }
 
 /// Saves shortly after each change, and at once when the page is hidden or
@@ -211,11 +206,7 @@ pub fn use_autosave(state: &UseReducerHandle<State>, storage_key: &str, pack: &R
             *widget.borrow_mut() = id;
             let run = {
                 let (key, pack, dispatch) = (key.clone(), Rc::clone(&pack), dispatch.clone());
-                move |p: &Pending| {
-                    for action in save(id, &key, &pack, p) {
-                        dispatch.dispatch(action);
-                    }
-                }
+                move |p: &Pending| dispatch.dispatch(save(id, &key, &pack, p))
             };
             let window = gloo::utils::window();
             let on_hide = {
@@ -287,9 +278,7 @@ pub fn use_autosave(state: &UseReducerHandle<State>, storage_key: &str, pack: &R
                     let id = *widget.borrow();
                     let taken = pending.borrow_mut().take();
                     if let Some(p) = taken {
-                        for action in save(id, &key, &pack, &p) {
-                            dispatch.dispatch(action);
-                        }
+                        dispatch.dispatch(save(id, &key, &pack, &p));
                     }
                 });
                 // A newer change cancels this save and schedules its own.

@@ -7,7 +7,9 @@
 //   strict Content Security Policy and breaks none of it;
 // - storage faults (blocked, full, unreadable) are reported in the locale's
 //   words, and the answers stay in memory and can be downloaded;
-// - two tabs on one assessment: the newer answers win, never the older;
+// - two tabs, or two widgets with one storage key, on one assessment:
+//   answers merge field by field, so neither overwrites the other, even
+//   with the clock moved back;
 // - a panic turns the widget into a panel offering the last good answers
 //   (against the debug build in dist-debug/, which exports
 //   forcePanicForTests; the release build must not).
@@ -24,7 +26,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { contentPack, launchBrowser, openPage } from './helpers.mjs';
 import { DIST, startServer } from './server.mjs';
-import { fill, locale, parseCsv, waitUntil, watchDialogs } from './support.mjs';
+import { fill, locale, parseCsv, waitForSaveState, waitUntil, watchDialogs } from './support.mjs';
 import { answerEveryTheme, completeAssessment, startAndDescribe } from './journey.mjs';
 import { StartScreen } from './pages/start-screen.mjs';
 import { StoryPage } from './pages/story.mjs';
@@ -38,8 +40,6 @@ const { ui, report } = locale();
 const PROGRESS_KEY = 'ready-to-share:progress:v1';
 const STEP_KEY = 'ready-to-share:step:v1';
 const UNREADABLE_KEY = `${PROGRESS_KEY}:unreadable`;
-/** Saves happen 400 ms after a change; this leaves room. */
-const SAVE_WAIT = 600;
 
 /** What an attacker would type, or a partner's pack could carry. */
 const PAYLOADS = [
@@ -562,7 +562,7 @@ describe('safety', () => {
         await start.startNow();
         await page.getByRole('heading', { level: 1, name: ui.about_heading, exact: true }).waitFor();
         await page.getByLabel(ui.about_area, { exact: true }).fill(PAYLOADS.join(' '));
-        await page.waitForTimeout(SAVE_WAIT);
+        await waitForSaveState(page);
         const networked = requests.filter((u) => /^(https?|wss?):/.test(u));
         assert.deepEqual(networked, [], 'no request to any server');
         assert.deepEqual(dialogs, []);
@@ -626,7 +626,8 @@ describe('safety', () => {
           await group(q1).getByRole('radio', { name: `2 ${pack.scale[1]}`, exact: true }).check();
           await frame.getByLabel(ui.note_label, { exact: true }).first().fill('Kept in memory');
           await group(q2).getByRole('radio', { name: locale().common.not_sure, exact: true }).check();
-          await page.waitForTimeout(SAVE_WAIT);
+          // The autosave tried, and storage refused.
+          await waitForSaveState(frame, 'failed');
           await warning.waitFor();
           assert.equal(await group(q1).getByRole('radio', { name: `2 ${pack.scale[1]}`, exact: true }).isChecked(), true);
           // Away and back: still in memory.
@@ -837,7 +838,8 @@ describe('safety', () => {
         });
         await new StartScreen(page).goto(server.url);
         await notice(page, ui.progress_unreadable).waitFor();
-        await page.waitForTimeout(SAVE_WAIT);
+        // The app holds back from saving over the value it could not copy.
+        await waitForSaveState(page, 'held');
         const everything = await page.evaluate(() => Object.values({ ...localStorage }).join('\n'));
         assert.ok(
           everything.includes('{unreadable, and storage is full'),
@@ -853,10 +855,13 @@ describe('safety', () => {
   // Two tabs
   // -------------------------------------------------------------------------
 
-  describe('two tabs', () => {
+  describe('two tabs and two widgets', () => {
     const otherTab = (page) => page.locator('.rts-notice').filter({ hasText: ui.from_other_tab });
+    /** Saved progress, parsed. */
+    const stored = async (page, key = PROGRESS_KEY) => JSON.parse(await storageItem(page, key));
+    const levels = (saved, ids) => ids.map((id) => saved.answers?.[id]?.level ?? null);
 
-    test('an answer in one tab reaches the other, with a notice, and older answers never overwrite newer ones', async () => {
+    test('an answer in one tab reaches the other, with a notice, and neither tab writes back over the other', async () => {
       const s = await session();
       const { context } = s;
       const a = s.page;
@@ -875,7 +880,7 @@ describe('safety', () => {
         await b.goto(server.url);
         const themeB = await new ThemePage(b, pack.themes[0].id).waitFor();
         assert.equal(await themeB.chosen(q1), 3, 'B opened with A\'s saved answer');
-        await a.waitForTimeout(SAVE_WAIT);
+        await waitForSaveState(a);
         await themeA.choose(q2, 4);
         await waitForSaved(a, (f) => f.answers?.[q2]?.level === 4, 'A saved its second answer');
         // B takes it up from the storage event, and says so.
@@ -883,21 +888,18 @@ describe('safety', () => {
         await otherTab(b).waitFor();
         assert.equal(await otherTab(b).getAttribute('role'), 'status');
 
-        // Now B answers: newer than anything A has.
+        // Now B answers.
         await themeB.choose(q3, 5);
         await waitForSaved(b, (f) => f.answers?.[q3]?.level === 5, 'B saved its answer');
-        await waitUntil(async () => (await themeA.chosen(q3)) === 5, { message: 'A shows B\'s newer answer' });
+        await waitUntil(async () => (await themeA.chosen(q3)) === 5, { message: 'A shows B\'s answer' });
         await otherTab(a).waitFor();
-        // Give A every chance to write its older answers back.
-        await a.waitForTimeout(SAVE_WAIT * 2);
-        const stored = JSON.parse(await storageItem(a, PROGRESS_KEY));
-        assert.deepEqual(
-          [stored.answers[q1]?.level, stored.answers[q2]?.level, stored.answers[q3]?.level],
-          [3, 4, 5],
-          'storage holds the newest answers',
-        );
+        // Both tabs have nothing left to save: nothing can be written back.
+        await waitForSaveState(a);
+        await waitForSaveState(b);
+        const saved = await stored(a);
+        assert.deepEqual(levels(saved, [q1, q2, q3]), [3, 4, 5], 'storage holds every answer');
 
-        // Reload both (A's pagehide saves at once): still the newest.
+        // Reload both (A's pagehide saves at once): still every answer.
         await a.reload();
         await b.reload();
         for (const [name, page] of [['A', a], ['B', b]]) {
@@ -906,15 +908,99 @@ describe('safety', () => {
           assert.equal(await theme.chosen(q2), 4, `${name} after reload: q2`);
           assert.equal(await theme.chosen(q3), 5, `${name} after reload: q3`);
         }
-        const after = JSON.parse(await storageItem(a, PROGRESS_KEY));
-        assert.deepEqual(after.answers, stored.answers, 'storage still holds the newest answers');
+        await waitForSaveState(a);
+        await waitForSaveState(b);
+        assert.deepEqual((await stored(a)).answers, saved.answers, 'storage still holds every answer');
         assert.deepEqual([...s.dialogs, ...dialogs], []);
       } finally {
         await context.close();
       }
     });
 
-    test('a tab that missed the other tab\'s save (throttled, no storage event) does not overwrite the newer answers with its older ones', async () => {
+    test('two tabs on one theme, answering different questions 100 ms apart, both keep both answers, and so does storage', async () => {
+      const s = await session();
+      const { context } = s;
+      const a = s.page;
+      const b = await context.newPage();
+      try {
+        const themeA = await toFirstTheme(a, server.url, 'At the same time');
+        await waitForSaveState(a);
+        await b.goto(server.url);
+        const themeB = await new ThemePage(b, pack.themes[0].id).waitFor();
+        await waitForSaveState(b);
+        const [q1, q2] = pack.themes[0].questions.map((q) => q.id);
+
+        // Both answer before either has saved (saves wait 400 ms).
+        const started = Date.now();
+        await themeA.choose(q1, 3);
+        await themeB.choose(q2, 4);
+        const gap = Date.now() - started;
+        assert.ok(gap < 400, `the two answers were given ${gap} ms apart, inside the save delay`);
+
+        await waitUntil(
+          async () => (await themeA.chosen(q2)) === 4 && (await themeB.chosen(q1)) === 3,
+          { message: 'each tab shows the other tab\'s answer' },
+        );
+        await waitForSaveState(a);
+        await waitForSaveState(b);
+        for (const [name, page, theme] of [['A', a, themeA], ['B', b, themeB]]) {
+          assert.deepEqual([await theme.chosen(q1), await theme.chosen(q2)], [3, 4], `tab ${name} shows both answers`);
+          assert.deepEqual(levels(await stored(page), [q1, q2]), [3, 4], `storage, as tab ${name} sees it, holds both`);
+        }
+        await a.reload();
+        const again = await new ThemePage(a, pack.themes[0].id).waitFor();
+        assert.deepEqual([await again.chosen(q1), await again.chosen(q2)], [3, 4], 'after a reload, both answers');
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('with the clock moved back (saved times in the future), answers given seconds apart in two tabs are all kept', async () => {
+      const s = await session();
+      const { context } = s;
+      const a = s.page;
+      try {
+        const [q1, q2, q3] = pack.themes[0].questions.map((q) => q.id);
+        // The first answer is given while the computer's clock is years ahead.
+        await context.clock.setSystemTime(new Date('2099-01-01T00:00:00Z'));
+        const themeA = await toFirstTheme(a, server.url, 'Clock moved back');
+        await themeA.choose(q1, 2);
+        await waitForSaveState(a);
+        assert.ok((await stored(a)).updated.startsWith('2099'), 'progress was saved with a time in the future');
+
+        // The clock is put right: every time from now on is earlier.
+        await context.clock.setSystemTime(new Date());
+        const b = await context.newPage();
+        await b.goto(server.url);
+        const themeB = await new ThemePage(b, pack.themes[0].id).waitFor();
+        await waitForSaveState(b);
+
+        await themeA.choose(q2, 3);
+        await waitForSaveState(a);
+        await themeB.choose(q3, 4);
+        await waitForSaveState(b);
+        // Changing the answer given "in 2099" works too.
+        await themeB.choose(q1, 5);
+        await waitForSaveState(b);
+
+        await waitUntil(async () => (await themeA.chosen(q1)) === 5 && (await themeA.chosen(q3)) === 4, {
+          message: 'A shows B\'s answers',
+        });
+        await waitForSaveState(a);
+        for (const [name, page, theme] of [['A', a, themeA], ['B', b, themeB]]) {
+          assert.deepEqual(
+            [await theme.chosen(q1), await theme.chosen(q2), await theme.chosen(q3)],
+            [5, 3, 4],
+            `tab ${name} shows every answer`,
+          );
+        }
+        assert.deepEqual(levels(await stored(a), [q1, q2, q3]), [5, 3, 4], 'storage holds every answer');
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('a tab that missed the other tab\'s save (throttled, no storage event) keeps its own answer and the other tab\'s', async () => {
       const s = await session();
       const { context } = s;
       const b = s.page;
@@ -929,36 +1015,26 @@ describe('safety', () => {
         // 5 s, not 0.4 s) and that never hears of B's saves.
         await a.addInitScript(() => {
           const setTimeoutBefore = window.setTimeout;
-          window.__lateSaves = 0;
           window.setTimeout = (fn, ms, ...rest) =>
-            ms === 400
-              ? setTimeoutBefore(() => {
-                  window.__lateSaves += 1;
-                  fn();
-                }, 5000)
-              : setTimeoutBefore(fn, ms, ...rest);
+            ms === 400 ? setTimeoutBefore(fn, 5000, ...rest) : setTimeoutBefore(fn, ms, ...rest);
           window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true);
         });
         await a.goto(server.url);
         const themeA = await new ThemePage(a, pack.themes[0].id).waitFor();
-        const lateSaves = () => a.evaluate(() => window.__lateSaves);
-        await waitUntil(async () => (await lateSaves()) >= 1, { timeout: 8000, message: 'A made its first save' });
+        await waitForSaveState(a, 'saved', { timeout: 8000 });
 
-        // A changes an answer (its save waits 5 s); meanwhile B, later,
-        // answers another and saves first.
-        const before = await lateSaves();
+        // A changes an answer (its save waits 5 s); meanwhile B answers
+        // another and saves first.
         await themeA.choose(q2, 1);
         await themeB.choose(q3, 5);
-        const newest = await waitForSaved(b, (f) => f.answers?.[q3]?.level === 5, 'B saved its newer answer');
-        assert.equal(await lateSaves(), before, 'A has not saved yet: B saved first');
-        // A's late save must not overwrite B's newer answers.
-        await waitUntil(async () => (await lateSaves()) > before, { timeout: 8000, message: 'A made its late save' });
-        await a.waitForTimeout(200);
-        const stored = JSON.parse(await storageItem(b, PROGRESS_KEY));
-        assert.equal(stored.answers[q3]?.level, 5, 'B\'s newer answer is still saved');
-        assert.equal(stored.updated, newest.updated, 'nothing older replaced it');
-        // A has taken up the newer answers instead, and says so.
-        await waitUntil(async () => (await themeA.chosen(q3)) === 5, { message: 'A took up B\'s newer answers' });
+        await waitForSaved(b, (f) => f.answers?.[q3]?.level === 5, 'B saved its answer');
+        assert.equal(await themeA.chosen(q3), null, 'A has not heard of B\'s answer');
+        assert.equal((await stored(b)).answers?.[q2], undefined, 'A has not saved yet: B saved first');
+        // A's late save keeps B's answer and adds its own.
+        await waitForSaveState(a, 'saved', { timeout: 8000 });
+        assert.deepEqual(levels(await stored(b), [q1, q2, q3]), [2, 1, 5], 'storage holds both tabs\' answers');
+        // A has taken up B's answer, and says so.
+        await waitUntil(async () => (await themeA.chosen(q3)) === 5, { message: 'A took up B\'s answer' });
         await otherTab(a).waitFor();
       } finally {
         await context.close();
@@ -973,11 +1049,59 @@ describe('safety', () => {
         // Both open at once, before either has saved anything.
         const b = await context.newPage();
         await Promise.all([new StartScreen(a).goto(server.url), new StartScreen(b).goto(server.url)]);
-        await b.waitForTimeout(SAVE_WAIT * 2);
+        // Both have saved, and so have each seen the other's blank answers.
+        await waitForSaveState(a);
+        await waitForSaveState(b);
         assert.equal(await otherTab(b).count(), 0, 'tab B shows no "updated from another tab" notice');
         assert.equal(await otherTab(a).count(), 0, 'tab A shows no "updated from another tab" notice though nothing was answered');
       } finally {
         await context.close();
+      }
+    });
+
+    test('two widgets with the same storage key on one page both keep their answers, live and after a reload', async () => {
+      pages['/host-same-key.html'] = `<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>Two widgets, one key</title></head>
+<body><h1>Two widgets, one key</h1>
+<ready-to-share storage-key="one-key" heading-level="1"></ready-to-share>
+<ready-to-share storage-key="one-key" heading-level="1"></ready-to-share>
+<script type="module" src="/embed.js"></script></body></html>`;
+      const s = await session();
+      const { page } = s;
+      const key = 'one-key:progress:v1';
+      const theme = pack.themes[0];
+      const [q1, q2] = theme.questions.map((q) => q.id);
+      try {
+        await page.goto(`${server.origin}/host-same-key.html`);
+        const widgets = [page.locator('ready-to-share').nth(0), page.locator('ready-to-share').nth(1)];
+        const themes = [];
+        for (const w of widgets) {
+          await w.getByRole('button', { name: ui.start_button, exact: true }).click();
+          await w.getByRole('button', { name: ui.save_and_continue, exact: true }).click();
+          await new TasksPage(w).open(theme.title);
+          themes.push(await new ThemePage(w, theme.id).waitFor());
+        }
+        for (const w of widgets) await waitForSaveState(w);
+
+        // One answer in each widget, before either has saved.
+        await themes[0].choose(q1, 3);
+        await themes[1].choose(q2, 4);
+        await waitUntil(
+          async () => (await themes[0].chosen(q2)) === 4 && (await themes[1].chosen(q1)) === 3,
+          { message: 'each widget shows the other\'s answer' },
+        );
+        for (const w of widgets) await waitForSaveState(w);
+        assert.deepEqual(levels(await stored(page, key), [q1, q2]), [3, 4], 'storage holds both answers');
+
+        await page.reload();
+        for (const [i, w] of widgets.entries()) {
+          const again = await new ThemePage(w, theme.id).waitFor();
+          assert.deepEqual([await again.chosen(q1), await again.chosen(q2)], [3, 4], `widget ${i + 1} after a reload`);
+        }
+        assert.equal(await otherTab(widgets[0]).count() + (await otherTab(widgets[1]).count()), 0,
+          'a reload brings no "updated" notice');
+      } finally {
+        await s.context.close();
       }
     });
   });
@@ -1035,7 +1159,7 @@ describe('safety', () => {
         const q1 = pack.themes[0].questions[0].id;
         await theme.choose(q1, 3);
         await theme.note(q1).fill('Before the panic');
-        await page.waitForTimeout(SAVE_WAIT);
+        await waitForSaveState(page);
         const thrown = await forcePanic(page);
         assert.notEqual(thrown, 'no error', 'the forced panic threw');
 
@@ -1071,7 +1195,7 @@ describe('safety', () => {
           await w.getByRole('button', { name: ui.start_button, exact: true }).click();
           await w.getByLabel(ui.about_area, { exact: true }).fill(`Widget ${i + 1}`);
         }
-        await page.waitForTimeout(SAVE_WAIT);
+        for (const w of widgets) await waitForSaveState(w);
         const thrown = await page.evaluate(async () => {
           const glue = await import(new URL(document.querySelector('script[src$="embed.js"]').src).href.replace(/embed\.js$/, '') +
             [...performance.getEntriesByType('resource')].map((e) => e.name).find((n) => /ready-to-share-[0-9a-f]+\.js$/.test(n)).split('/').pop());

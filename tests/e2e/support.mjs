@@ -40,6 +40,17 @@ export async function waitUntil(condition, { timeout = 5000, interval = 20, mess
 }
 
 /**
+ * Waits until the widget in `scope` (a page with one widget, or a locator of
+ * one widget) reports `state` in its data-rts-save-state: "saved" (storage
+ * holds every change), "pending", "failed" (storage blocked or full) or
+ * "held" (unreadable progress kept, nothing saved over it). The app's own
+ * signal, so no test guesses how long the autosave takes.
+ */
+export async function waitForSaveState(scope, state = 'saved', { timeout = 5000 } = {}) {
+  await scope.locator(`.rts-app[data-rts-save-state="${state}"]`).waitFor({ state: 'attached', timeout });
+}
+
+/**
  * Records every dialog (alert, confirm, prompt) a page opens and dismisses
  * it. A dialog in these tests means script ran that should not have.
  */
