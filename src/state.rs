@@ -184,7 +184,8 @@ pub struct State {
     /// Names this tab's or widget's changes in the stamps. Set once per
     /// mount by the browser layer, which has the randomness.
     pub writer: String,
-    /// Goes up with every change to the answers or their stamps.
+    /// Goes up with every change that is saved: the answers, their stamps
+    /// or the step.
     pub revision: u64,
     /// The last revision known to be in storage.
     pub saved_revision: u64,
@@ -224,7 +225,7 @@ impl State {
         }
     }
 
-    /// True when storage holds every change made to the answers so far.
+    /// True when storage holds every change made so far.
     pub fn saved(&self) -> bool {
         self.saved_revision >= self.revision
     }
@@ -252,6 +253,7 @@ impl State {
     fn go(&mut self, step: Step) {
         self.step = step;
         self.navigations += 1;
+        self.revision += 1;
         self.focus_question = None;
     }
 

@@ -270,4 +270,48 @@ describe('opening a file that is not an assessment file', () => {
       await session.context.close();
     }
   });
+
+  // A file saved by another program in another encoding, or cut short, has
+  // bytes that are not UTF-8. It opens, and says which fields were damaged.
+  test('a file with damaged text (not UTF-8) opens and names each field with characters it could not read', async () => {
+    const session = await freshSession(browser, server.origin);
+    const { page } = session;
+    const question = THEME.questions[0];
+    try {
+      const json = JSON.stringify({
+        format: 'ready-to-share-assessment',
+        format_version: 1,
+        content_pack: { id: pack.id, version: pack.version },
+        context: { area: 'AREA', organisation: '', partners: '', policy_areas: [] },
+        answers: { [question.id]: { level: 4, note: 'NOTE' } },
+        story: '',
+      });
+      // "Café" in Latin-1 for the area; a UTF-8 sequence cut short in the note.
+      const [beforeArea, rest] = json.split('AREA');
+      const [between, afterNote] = rest.split('NOTE');
+      const buffer = Buffer.concat([
+        Buffer.from(`${beforeArea}Caf`),
+        Buffer.from([0xe9]),
+        Buffer.from(`${between}Agreed in 2019 `),
+        Buffer.from([0xe2, 0x82]),
+        Buffer.from(afterNote),
+      ]);
+      const start = await new StartScreen(page).goto(server.url);
+      await start.openFile({ name: 'exported.json', mimeType: 'application/json', buffer });
+
+      const tasks = await new TasksPage(page).waitFor();
+      await tasks.progress(1, TOTAL).waitFor();
+      for (const field of ['context.area', `answers.${question.id}.note`]) {
+        await page.getByText(fill(messages.damaged_text, { field }), { exact: true }).waitFor();
+      }
+      // What could be read is kept, the damage shown as �.
+      await tasks.open(THEME.title);
+      const themePage = await new ThemePage(page, THEME.id).waitFor();
+      assert.equal(await themePage.chosen(question.id), 4);
+      assert.equal(await themePage.note(question.id).inputValue(), 'Agreed in 2019 \ufffd');
+      assert.deepEqual(session.errors, [], 'no errors logged');
+    } finally {
+      await session.context.close();
+    }
+  });
 });
