@@ -295,7 +295,11 @@ fn the_saved_signal_follows_changes_and_saves() {
     assert_eq!(s.save_state(), SaveState::Saved);
     // The page the user is on is saved too.
     s.apply(Action::Go(Step::Tasks));
-    assert_eq!(s.save_state(), SaveState::Pending, "a new step is not saved yet");
+    assert_eq!(
+        s.save_state(),
+        SaveState::Pending,
+        "a new step is not saved yet"
+    );
     s.hold_saving = true;
     answer(&mut s, &q, Some(Response::Level(4)), "2026-02-02T10:01:00Z");
     assert_eq!(s.save_state(), SaveState::Held);
