@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { bundle, contentVersion, hash } from './runtime/build.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -22,13 +23,18 @@ if (!dir) {
   process.exit(1);
 }
 
-const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 const read = (name) => readFileSync(join(dir, name));
 const write = (name, contents) => writeFileSync(join(dir, name), contents);
 const fail = (message) => {
   console.error(`postbuild: ${message}`);
   process.exit(1);
 };
+
+// The words the loaders show when the app cannot start, without the wasm.
+const localeTable = JSON.parse(readFileSync(new URL('../content/locale.en.json', import.meta.url), 'utf8'));
+const words = { language: localeTable.language, ...localeTable.loader };
+const escapeHtml = (text) =>
+  String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 const trunkHtml = read('index.html').toString('utf8');
 const files = readdirSync(dir);
@@ -50,67 +56,9 @@ for (const name of cssNames) rmSync(join(dir, name));
 const cssFile = `ready-to-share-${hash(css)}.css`;
 write(cssFile, css);
 
-const boot = `// Mounts Ready to Share on the standalone page or the iframe page.
-import init, { mountWidget } from './${glue}';
-
-await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
-const root = document.getElementById('rts-root');
-const inFrame = root.hasAttribute('data-frame');
-const params = new URLSearchParams(location.search);
-const options = {
-  storageKey: 'ready-to-share',
-  headingLevel: 1,
-  baseUrl: new URL('./', import.meta.url).href,
-  offerOfflineCopy: true,
-};
-if (inFrame) {
-  // The iframe alternative takes its options from its address.
-  if (params.get('storage-key')) options.storageKey = params.get('storage-key');
-  if (params.get('heading-level')) options.headingLevel = Number(params.get('heading-level'));
-  if (params.get('accent')) options.accent = params.get('accent');
-  // Tell the parent page how tall the widget is, so it can size the frame.
-  // Only the height is sent. It is the content's own height: the root's
-  // scrollHeight is never less than the frame's viewport, so once the parent
-  // had sized the frame to fit a tall step, a shorter one could never shrink it.
-  const post = () =>
-    parent.postMessage(
-      { type: 'ready-to-share:resize', height: Math.ceil(document.documentElement.getBoundingClientRect().height) },
-      '*',
-    );
-  new ResizeObserver(post).observe(document.body);
-}
-const handle = mountWidget(root, options);
-
-// Offline use is an extra: where the browser refuses a service worker (a
-// frame on another site with third-party storage blocked, a sandboxed
-// frame, where even reading navigator.serviceWorker throws, some private
-// windows), the tool works as it is, without an uncaught error.
-const registerWorker = async () => {
-  try {
-    return location.protocol.startsWith('http') ? await navigator.serviceWorker.register('./sw.js') : null;
-  } catch {
-    return null;
-  }
-};
-const registration = await registerWorker();
-if (registration) {
-  let updating = false;
-  const offer = () => {
-    if (registration.waiting && navigator.serviceWorker.controller) handle.updateReady();
-  };
-  offer();
-  registration.addEventListener('updatefound', () => {
-    const worker = registration.installing;
-    worker?.addEventListener('statechange', () => worker.state === 'installed' && offer());
-  });
-  // The widget asks (after saving) when the user chooses to switch.
-  root.addEventListener('ready-to-share:apply-update', () => {
-    updating = true;
-    registration.waiting?.postMessage('skip-waiting');
-  });
-  navigator.serviceWorker.addEventListener('controllerchange', () => updating && location.reload());
-}
-`;
+// The scripts in scripts/runtime/, with their file names, hashes and words
+// filled in.
+const boot = bundle('boot.js', { glue, wasm, words }, { classic: true });
 const bootFile = `boot-${hash(boot)}.js`;
 write(bootFile, boot);
 
@@ -139,10 +87,15 @@ const page = ({ title, frame }) => `<!DOCTYPE html>
     <link rel="stylesheet" href="./${cssFile}" />
     <link rel="modulepreload" href="./${glue}" />
     <link rel="preload" href="./${wasm}" as="fetch" type="application/wasm" crossorigin />
-    <script type="module" src="./${bootFile}"></script>
+    <script defer src="./${bootFile}"></script>
   </head>
   <body class="rts-page-body">
-    <main id="rts-root"${frame ? ' data-frame' : ''}></main>
+    <main id="rts-root"${frame ? ' data-frame' : ''}>
+      <div class="rts-app" dir="ltr">
+        <p class="rts-body rts-loading">${escapeHtml(words.loading)}</p>
+        <noscript><p class="rts-body">${escapeHtml(words.noscript)}</p></noscript>
+      </div>
+    </main>
   </body>
 </html>
 `;
@@ -150,128 +103,69 @@ const title = (trunkHtml.match(/<title>([^<]*)<\/title>/) ?? [null, 'Ready to Sh
 write('index.html', page({ title, frame: false }));
 write('frame.html', page({ title, frame: true }));
 
-const embed = `// Ready to Share: add this script and a <ready-to-share> element to any page.
-// It finds its other files next to itself, and renders the widget inside an
-// open shadow root, so the page's styles and the widget's cannot meet.
-const base = new URL('./', import.meta.url);
-const files = {
-  glue: new URL('./${glue}', base).href,
-  wasm: new URL('./${wasm}', base).href,
-  css: new URL('./${cssFile}', base).href,
-};
-let loading;
-const load = () =>
-  (loading ??= import(files.glue).then(async (bindings) => {
-    await bindings.default({ module_or_path: files.wasm });
-    return bindings;
-  }));
-
-async function fetchPack(address) {
-  const source = new URL(address, document.baseURI).href;
-  try {
-    const response = await fetch(source, { credentials: 'omit' });
-    if (!response.ok) throw new Error('the server answered ' + response.status);
-    return { packSource: source, packText: await response.text() };
-  } catch (error) {
-    return { packSource: source, packError: String(error?.message ?? error) };
-  }
-}
-
-class ReadyToShareElement extends HTMLElement {
-  async connectedCallback() {
-    if (this.handle || this.connecting) return;
-    this.connecting = true;
-    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    const stylesheet = document.createElement('link');
-    stylesheet.rel = 'stylesheet';
-    stylesheet.href = files.css;
-    const styled = new Promise((done) => (stylesheet.onload = stylesheet.onerror = done));
-    const mountPoint = document.createElement('div');
-    root.replaceChildren(stylesheet, mountPoint);
-    const options = {
-      storageKey: this.getAttribute('storage-key') || 'ready-to-share',
-      headingLevel: Number(this.getAttribute('heading-level')) || 2,
-      accent: this.getAttribute('accent') || undefined,
-      baseUrl: base.href,
-      offerOfflineCopy: true,
-    };
-    const pack = this.getAttribute('content-pack');
-    const [bindings, packOptions] = await Promise.all([load(), pack ? fetchPack(pack) : {}, styled]);
-    this.connecting = false;
-    if (!this.isConnected) return;
-    this.handle = bindings.mountWidget(mountPoint, { ...options, ...packOptions });
-  }
-
-  disconnectedCallback() {
-    this.handle?.unmount();
-    this.handle = undefined;
-  }
-}
-
-if (!customElements.get('ready-to-share')) customElements.define('ready-to-share', ReadyToShareElement);
-`;
+const embed = bundle('embed.js', { glue, wasm, css: cssFile, words });
 write('embed.js', embed);
 
 // The single-file copy: the glue inline, the wasm as base64, the CSS inline.
 // Inline module scripts may hold the glue's export statements; a closing
 // script tag inside any of it would end the script early, so it is escaped.
+// It gets the pages' Content Security Policy, with hashes of its inline
+// script and style in place of 'self' (a file:// page has no origin of its
+// own to name).
 const inline = (text) => text.replace(/<\/(script)/gi, '<\\/$1');
+const offlineScript = `\n${inline(glueCode)}\n${inline(
+  bundle('file-copy.js', { wasm: read(wasm).toString('base64'), storageKey: 'ready-to-share', words }, { block: true }),
+)}\n`;
+const offlineStyle = css.replace(/<\/(style)/gi, '<\\/$1');
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const offlineCsp = [
+  "default-src 'none'",
+  `script-src ${sha256(offlineScript)} 'wasm-unsafe-eval'`,
+  `style-src ${sha256(offlineStyle)}`,
+  'img-src data: blob:',
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
 const offline = `<!DOCTYPE html>
 <html lang="en-GB">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta http-equiv="Content-Security-Policy" content="${offlineCsp}" />
+    <meta name="referrer" content="no-referrer" />
     <title>${title}</title>
-    <style>${css.replace(/<\/(style)/gi, '<\\/$1')}</style>
+    <style>${offlineStyle}</style>
   </head>
   <body class="rts-page-body">
-    <main id="rts-root"></main>
-    <script type="module">
-${inline(glueCode)}
-const wasmBytes = Uint8Array.from(atob('${read(wasm).toString('base64')}'), (c) => c.charCodeAt(0));
-await __wbg_init({ module_or_path: wasmBytes });
-mountWidget(document.getElementById('rts-root'), { storageKey: 'ready-to-share', headingLevel: 1 });
-    </script>
+    <main id="rts-root">
+      <noscript><p class="rts-body">${escapeHtml(words.noscript)}</p></noscript>
+    </main>
+    <script type="module">${offlineScript}</script>
   </body>
 </html>
 `;
 write('ready-to-share-offline.html', offline);
 
-// The service worker precaches every file the pages need. Its version is the
-// hash of their names, which change whenever their contents do, so a new
-// build is a new worker, which waits until the user chooses to switch.
-const precache = ['./', './index.html', './frame.html', './embed.js', `./${bootFile}`, `./${glue}`, `./${wasm}`, `./${cssFile}`];
-const version = hash(precache.join('\n'));
-const sw = `// Ready to Share's service worker: serves the app's own files when the
-// network is gone. Nothing else passes through it.
-const CACHE = 'ready-to-share-${version}';
-const FILES = ${JSON.stringify(precache)};
-
-self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
-});
-
-self.addEventListener('activate', (event) => {
-  event.waitUntil(
-    caches
-      .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('ready-to-share-') && k !== CACHE).map((k) => caches.delete(k))))
-      .then(() => self.clients.claim()),
-  );
-});
-
-self.addEventListener('message', (event) => {
-  if (event.data === 'skip-waiting') self.skipWaiting();
-});
-
-self.addEventListener('fetch', (event) => {
-  const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(
-    caches.open(CACHE).then(async (cache) => (await cache.match(request, { ignoreSearch: true })) ?? fetch(request)),
-  );
-});
-`;
+// The service worker precaches every file the pages need, the single-file
+// copy included (so "Save this tool for offline use" works offline). Its
+// version is a hash of the contents of every one of them, so a change to any
+// file, a page included, is a new worker, which waits until the user
+// chooses to switch.
+const served = {
+  './': 'index.html',
+  './index.html': 'index.html',
+  './frame.html': 'frame.html',
+  './embed.js': 'embed.js',
+  [`./${bootFile}`]: bootFile,
+  [`./${glue}`]: glue,
+  [`./${wasm}`]: wasm,
+  [`./${cssFile}`]: cssFile,
+  './ready-to-share-offline.html': 'ready-to-share-offline.html',
+};
+const version = contentVersion(Object.entries(served).map(([address, name]) => [address, read(name)]));
+const sw = bundle('sw.js', { version, files: Object.keys(served) }, { classic: true });
 write('sw.js', sw);
 
 const size = (name) => `${name} ${read(name).length} bytes`;

@@ -4,6 +4,8 @@
 #   2. clippy (native)    cargo clippy --all-targets -- -D warnings
 #   3. clippy (wasm32)    the same for wasm32-unknown-unknown
 #   4. native tests       cargo test
+#      runtime scripts    node --test scripts/runtime (boot.js, embed.js, sw.js,
+#                         the single-file copy's script and the build step)
 #   5. browser tests      wasm-bindgen-test in headless Chromium (tests/browser.rs)
 #   6. release build      trunk build --release --offline into dist/
 #   7. debug build        trunk build --release=false into dist-debug/ (it
@@ -71,6 +73,9 @@ cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 layer "native tests" "cargo test"
 cargo test
+
+layer "runtime scripts" "node --test scripts/runtime"
+node --test --test-reporter=spec scripts/runtime/
 
 layer "browser tests" "wasm-bindgen-test in headless Chromium (tests/browser.rs)"
 CHROMEDRIVER=/usr/bin/chromedriver \

@@ -52,13 +52,31 @@ export async function serveSite() {
 }
 
 /**
+ * The widget's shadow root is closed, so the host page's scripts cannot look
+ * inside it. Like any script that runs before the loader (as the README
+ * says), this test harness opens it, so Playwright's locators can find the
+ * widget's roles and labels. The privacy tests leave it closed.
+ */
+export async function openShadowRootsForTests(context) {
+  await context.addInitScript(() => {
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function attachShadow(init) {
+      return attach.call(this, { ...init, mode: 'open' });
+    };
+  });
+}
+
+/**
  * Opens a new context and page that record every request, console error and
  * page error. Requests to any origin other than `origin` are recorded and
  * then aborted, so a test never touches the network. `allow` lists more
  * origins (other loopback test servers) whose requests go through too.
+ * `closedShadowRoots: true` leaves the widget's shadow root closed, as on a
+ * real host page (see openShadowRootsForTests).
  */
-export async function openPage(browser, origin, { allow = [] } = {}) {
+export async function openPage(browser, origin, { allow = [], closedShadowRoots = false } = {}) {
   const context = await browser.newContext();
+  if (!closedShadowRoots) await openShadowRootsForTests(context);
   const requests = [];
   const foreignRequests = [];
   const errors = [];

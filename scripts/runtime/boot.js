@@ -1,0 +1,106 @@
+// Mounts Ready to Share on the standalone page (index.html) and the iframe
+// page (frame.html), and registers the service worker. A classic script, not
+// a module: it runs even in a sandboxed frame whose module scripts are
+// refused, and then says why the tool cannot start. scripts/postbuild.mjs
+// fills in BUILD and copies loader.js in.
+
+import { LoadError, showLoadFailure, startApp } from './loader.js';
+
+/** Filled in by the build; these values are the unit tests'. */
+const BUILD = /* @build */ {
+  glue: 'ready-to-share.js',
+  wasm: 'ready-to-share_bg.wasm',
+  words: { title: 'Ready to Share could not start.', retry: 'Try again', advice: '', unknown: '' },
+} /* @end */;
+
+/**
+ * The widget's options on these pages. The iframe page takes storage-key,
+ * heading-level and accent from its address.
+ */
+export function pageOptions(search, { inFrame, baseUrl }) {
+  const params = new URLSearchParams(search);
+  const options = { storageKey: 'ready-to-share', headingLevel: 1, baseUrl, offerOfflineCopy: true };
+  if (!inFrame) return options;
+  if (params.get('storage-key')) options.storageKey = params.get('storage-key');
+  if (params.get('heading-level')) options.headingLevel = Number(params.get('heading-level'));
+  if (params.get('accent')) options.accent = params.get('accent');
+  return options;
+}
+
+/**
+ * Starts the app in `root`; on failure shows why, with "Try again" (which
+ * reloads the page: the browser keeps a failed module, so only a reload
+ * fetches it again).
+ */
+export async function boot({ root, base, win = globalThis }) {
+  const files = { glue: new URL(BUILD.glue, base).href, wasm: new URL(BUILD.wasm, base).href };
+  let bindings;
+  try {
+    bindings = await startApp(files);
+  } catch (error) {
+    const failure = error instanceof LoadError ? error : new LoadError('unknown', files.glue);
+    showLoadFailure(root, BUILD.words, failure.loadCause, failure.file, () => win.location.reload());
+    win.console?.error?.('Ready to Share could not start:', failure.reason ?? failure);
+    return null;
+  }
+  const inFrame = root.hasAttribute('data-frame');
+  const handle = bindings.mountWidget(root, pageOptions(win.location.search, { inFrame, baseUrl: new URL('./', base).href }));
+  if (inFrame) reportHeight(win);
+  await offerUpdates(win, root, handle);
+  return handle;
+}
+
+/**
+ * Tells the parent page how tall the widget is, so it can size the frame.
+ * Only the height is sent: the content's own height, since the root's
+ * scrollHeight is never less than the frame's viewport and a frame sized to
+ * a tall step could then never shrink.
+ */
+function reportHeight(win) {
+  const doc = win.document;
+  const post = () =>
+    win.parent.postMessage(
+      { type: 'ready-to-share:resize', height: Math.ceil(doc.documentElement.getBoundingClientRect().height) },
+      '*',
+    );
+  new win.ResizeObserver(post).observe(doc.body);
+}
+
+/**
+ * Offline use is an extra: where the browser refuses a service worker (a
+ * frame on another site with third-party storage blocked, a sandboxed frame,
+ * where even reading navigator.serviceWorker throws, some private windows)
+ * the tool works as it is. A new version waits until the user chooses.
+ */
+async function offerUpdates(win, root, handle) {
+  let registration = null;
+  try {
+    if (win.location.protocol.startsWith('http')) registration = await win.navigator.serviceWorker.register('./sw.js');
+  } catch {
+    registration = null;
+  }
+  if (!registration) return;
+  const workers = win.navigator.serviceWorker;
+  let updating = false;
+  const offer = () => {
+    if (registration.waiting && workers.controller) handle.updateReady();
+  };
+  offer();
+  registration.addEventListener('updatefound', () => {
+    const worker = registration.installing;
+    worker?.addEventListener('statechange', () => worker.state === 'installed' && offer());
+  });
+  // The widget asks (after saving) when the user chooses to switch.
+  root.addEventListener('ready-to-share:apply-update', () => {
+    updating = true;
+    registration.waiting?.postMessage('skip-waiting');
+  });
+  workers.addEventListener('controllerchange', () => updating && win.location.reload());
+}
+
+if (typeof document !== 'undefined' && document.currentScript) {
+  const base = document.currentScript.src;
+  const start = () => boot({ root: document.getElementById('rts-root'), base });
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+}

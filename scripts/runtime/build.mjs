@@ -1,0 +1,67 @@
+// What scripts/postbuild.mjs does to the runtime scripts in this folder:
+// copies in the modules they import (loader.js), drops `export` (the exports
+// are there for the unit tests), and fills in the BUILD values (file names,
+// hashes, the words of the locale table). Also the service worker's version.
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+const HERE = new URL('./', import.meta.url);
+const IMPORT = /^import \{[^}]*\} from '\.\/([\w-]+\.js)';\n/gm;
+const BUILD = /\/\* @build \*\/[\s\S]*?\/\* @end \*\//g;
+
+/** The first 16 hex digits of a SHA-256 of `data` (a string or bytes). */
+export function hash(data) {
+  return createHash('sha256').update(data).digest('hex').slice(0, 16);
+}
+
+/** A runtime script's source, as it is in this folder. */
+export function source(name) {
+  return readFileSync(new URL(name, HERE), 'utf8');
+}
+
+/**
+ * `text` with its one BUILD placeholder (`/* @build *\/ ... /* @end *\/`)
+ * replaced by `values` as JSON. Fails unless there is exactly one.
+ */
+export function fillBuild(text, values) {
+  const found = text.match(BUILD) ?? [];
+  if (found.length !== 1) throw new Error(`expected one BUILD placeholder, found ${found.length}`);
+  return text.replace(BUILD, () => JSON.stringify(values));
+}
+
+/**
+ * The script `name` as shipped: its imports of sibling modules copied in
+ * (each once), `export` dropped, BUILD filled in with `values`. A classic
+ * script (`classic: true`) is wrapped in a function, so its names stay out
+ * of the page's global scope; `block: true` wraps it in a block, so it can
+ * follow other code in one module without its names meeting that code's.
+ */
+export function bundle(name, values, { classic = false, block = false, read = source } = {}) {
+  const included = new Set();
+  const expand = (file) =>
+    read(file).replace(IMPORT, (_, dependency) => {
+      if (included.has(dependency)) return '';
+      included.add(dependency);
+      return `${expand(dependency)}\n`;
+    });
+  let text = expand(name).replace(/^export (?=(async )?(function|class|const|let)\b)/gm, '');
+  if (/^\s*(import|export)\b/m.test(text)) throw new Error(`${name}: an import or export is left after bundling`);
+  text = fillBuild(text, values);
+  if (classic) return `(() => {\n${text}})();\n`;
+  return block ? `{\n${text}}\n` : text;
+}
+
+/**
+ * The service worker's version: a hash of the name and contents of every
+ * file it serves, so a change to any of them (a page included) is a new
+ * version. `files` maps each address to its contents.
+ */
+export function contentVersion(files) {
+  const sha = createHash('sha256');
+  for (const [address, contents] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    sha.update(`${address}\n${contents.length}\n`);
+    sha.update(contents);
+  }
+  return sha.digest('hex').slice(0, 16);
+}

@@ -1,0 +1,125 @@
+// Ready to Share: add this script and a <ready-to-share> element to any page.
+// It finds its other files next to itself, and renders the widget inside a
+// closed shadow root: the page's styles and the widget's cannot meet, and
+// the page's own event listeners see the element, never the fields inside
+// it or what is typed in them. scripts/postbuild.mjs fills in BUILD and
+// copies loader.js in.
+
+import { LoadError, showLoadFailure, startApp } from './loader.js';
+
+/** Filled in by the build; these values are the unit tests'. */
+const BUILD = /* @build */ {
+  glue: 'ready-to-share.js',
+  wasm: 'ready-to-share_bg.wasm',
+  css: 'ready-to-share.css',
+  words: { title: 'Ready to Share could not start.', retry: 'Try again', advice: '', unknown: '' },
+} /* @end */;
+
+/** The widget's options from the element's attributes. */
+export function elementOptions(element, base) {
+  return {
+    storageKey: element.getAttribute('storage-key') || 'ready-to-share',
+    headingLevel: Number(element.getAttribute('heading-level')) || 2,
+    accent: element.getAttribute('accent') || undefined,
+    baseUrl: base,
+    offerOfflineCopy: true,
+  };
+}
+
+/**
+ * Fetches a partner's content pack. Its size and question count are checked
+ * by the app before the pack is read.
+ */
+export async function fetchPack(address, baseUri, fetchFn = globalThis.fetch) {
+  const source = new URL(address, baseUri).href;
+  try {
+    const response = await fetchFn(source, { credentials: 'omit' });
+    if (!response.ok) throw new Error(`the server answered ${response.status}`);
+    return { packSource: source, packText: await response.text() };
+  } catch (error) {
+    return { packSource: source, packError: String(error?.message ?? error) };
+  }
+}
+
+/**
+ * One start of the app for the whole page, shared by every element. A
+ * failed start is forgotten, so the next element added (or "Try again")
+ * starts it afresh; the glue's address then carries the attempt number,
+ * since a browser may keep a module that failed to load.
+ */
+export function makeLoader(files, start = startApp) {
+  let loading;
+  let failures = 0;
+  return () => {
+    const glue = failures === 0 ? files.glue : `${files.glue}?attempt=${failures + 1}`;
+    loading ??= start({ ...files, glue }).catch((error) => {
+      loading = undefined;
+      failures += 1;
+      throw error;
+    });
+    return loading;
+  };
+}
+
+function defineElement(base) {
+  const files = {
+    glue: new URL(BUILD.glue, base).href,
+    wasm: new URL(BUILD.wasm, base).href,
+    css: new URL(BUILD.css, base).href,
+  };
+  const load = makeLoader(files);
+
+  class ReadyToShareElement extends HTMLElement {
+    // Private: the page's scripts cannot reach the shadow root or the widget.
+    #root;
+    #handle;
+    #connecting = false;
+
+    connectedCallback() {
+      this.#connect();
+    }
+
+    disconnectedCallback() {
+      this.#handle?.unmount();
+      this.#handle = undefined;
+      this.#root?.replaceChildren();
+    }
+
+    async #connect() {
+      if (this.#handle || this.#connecting) return;
+      this.#connecting = true;
+      this.#root ??= this.attachShadow({ mode: 'closed' });
+      const stylesheet = document.createElement('link');
+      stylesheet.rel = 'stylesheet';
+      stylesheet.href = files.css;
+      const styled = new Promise((done) => (stylesheet.onload = stylesheet.onerror = done));
+      // The host element's own properties (hidden, display, margins) are the
+      // page's to set; this box resets what would otherwise be inherited.
+      const mountPoint = document.createElement('div');
+      mountPoint.className = 'rts-host';
+      mountPoint.setAttribute('dir', 'ltr');
+      this.#root.replaceChildren(stylesheet, mountPoint);
+      const pack = this.getAttribute('content-pack');
+      try {
+        const [bindings, packOptions] = await Promise.all([
+          load(),
+          pack ? fetchPack(pack, document.baseURI) : {},
+          styled,
+        ]);
+        if (!this.isConnected) return;
+        this.#handle = bindings.mountWidget(mountPoint, { ...elementOptions(this, base.href), ...packOptions });
+      } catch (error) {
+        if (!this.isConnected) return;
+        const failure = error instanceof LoadError ? error : new LoadError('unknown', files.glue);
+        showLoadFailure(mountPoint, BUILD.words, failure.loadCause, failure.file, () => this.#connect());
+        console.error('Ready to Share could not start:', failure.reason ?? failure);
+      } finally {
+        this.#connecting = false;
+      }
+    }
+  }
+
+  if (!customElements.get('ready-to-share')) customElements.define('ready-to-share', ReadyToShareElement);
+}
+
+if (typeof customElements !== 'undefined') defineElement(new URL('./', import.meta.url));

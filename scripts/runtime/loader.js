@@ -1,0 +1,160 @@
+// Starts Ready to Share's WebAssembly and, when it cannot start, works out
+// the likely cause and shows a message in plain words with a "Try again"
+// button, without the wasm. Shared by boot.js (the standalone and iframe
+// pages) and embed.js (the element): scripts/postbuild.mjs copies it into
+// each of them, and the unit tests (scripts/runtime/*.test.mjs) import it
+// as it is.
+
+/** A failure whose cause is already known, with the file it concerns. */
+export class LoadError extends Error {
+  constructor(cause, file) {
+    super(`${cause}: ${file}`);
+    this.name = 'LoadError';
+    this.loadCause = cause;
+    this.file = file;
+  }
+}
+
+/** Whether `fn` is the browser's own function, not one a page put in its place. */
+export function isNative(fn) {
+  try {
+    return typeof fn === 'function' && /\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(fn));
+  } catch {
+    return false;
+  }
+}
+
+/** A Content Security Policy report that says WebAssembly was refused. */
+export function blocksWasm(violation) {
+  const blocked = String(violation?.blockedURI ?? '');
+  return blocked === 'wasm-eval' || (blocked === 'eval' && /script-src/.test(String(violation?.effectiveDirective ?? '')));
+}
+
+/**
+ * The likely cause of a failure, as a key of the locale's `loader` words:
+ * `wasm_blocked`, `not_found`, `damaged`, `fetch_replaced`, `sandboxed`,
+ * `network` or `unknown`. `seen` says what the loader saw around it:
+ * `{ wasmBlocked, fetchReplaced, opaqueOrigin, status }` (status: the HTTP
+ * status of the file that failed, when it could be asked for again).
+ */
+export function likelyCause(error, seen = {}) {
+  if (error?.loadCause) return error.loadCause;
+  const message = String(error?.message ?? error ?? '');
+  if (seen.wasmBlocked || /wasm-unsafe-eval|wasm-eval|unsafe-eval|Refused to compile/i.test(message)) {
+    return 'wasm_blocked';
+  }
+  if (seen.fetchReplaced) return 'fetch_replaced';
+  if (seen.status === 404 || seen.status === 410) return 'not_found';
+  if (seen.opaqueOrigin) return 'sandboxed';
+  if (error?.name === 'CompileError' || /magic word|unexpected end|section|CompileError|LinkError/i.test(message)) {
+    return 'damaged';
+  }
+  if (/fetch|network|load failed|import/i.test(message)) return 'network';
+  return 'unknown';
+}
+
+/** Fills `{name}` placeholders, as the app's locale `fill` does. */
+export function fill(template, values) {
+  return String(template).replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
+}
+
+/** The last part of an address, for naming a file in a message. */
+export function fileName(address) {
+  try {
+    return new URL(address).pathname.split('/').pop() || address;
+  } catch {
+    return String(address ?? '');
+  }
+}
+
+/**
+ * Shows the message inside `container` (replacing what is there) and calls
+ * `onRetry` when "Try again" is pressed. `words` is the locale's `loader`
+ * section. Returns the panel.
+ */
+export function showLoadFailure(container, words, cause, file, onRetry) {
+  const doc = container.ownerDocument;
+  const make = (tag, className, text) => {
+    const element = doc.createElement(tag);
+    element.className = className;
+    if (text !== undefined) element.textContent = text;
+    return element;
+  };
+  const app = make('div', 'rts-app rts-load-failure');
+  app.setAttribute('dir', 'ltr');
+  app.setAttribute('lang', words.language ?? 'en-GB');
+  const panel = make('div', 'rts-notice rts-notice--warning');
+  panel.setAttribute('role', 'alert');
+  panel.append(
+    make('p', 'rts-body rts-load-failure__title', words.title),
+    make('p', 'rts-body rts-load-failure__cause', fill(words[cause] ?? words.unknown, { file: fileName(file) })),
+    make('p', 'rts-body', words.advice),
+  );
+  const retry = make('button', 'rts-button', words.retry);
+  retry.type = 'button';
+  retry.addEventListener('click', () => onRetry(), { once: true });
+  panel.append(retry);
+  app.append(panel);
+  container.replaceChildren(app);
+  return app;
+}
+
+/**
+ * Loads the wasm-bindgen glue and the wasm and starts them; resolves to the
+ * glue's exports. Every failure becomes a LoadError naming the likely cause
+ * and the file. The wasm is fetched here (not by the glue) so that a missing
+ * file is told apart from a damaged one. `env` replaces the browser's own
+ * pieces in the unit tests.
+ */
+export async function startApp(files, env = {}) {
+  const fetchFn = env.fetch ?? globalThis.fetch;
+  const importFn = env.import ?? ((address) => import(address));
+  const doc = env.document ?? globalThis.document;
+  const seen = {
+    wasmBlocked: false,
+    fetchReplaced: !(env.isNative ?? isNative)(fetchFn),
+    opaqueOrigin: (env.origin ?? globalThis.origin) === 'null',
+  };
+  const onViolation = (event) => {
+    if (blocksWasm(event)) seen.wasmBlocked = true;
+  };
+  doc?.addEventListener?.('securitypolicyviolation', onViolation);
+  let file = files.glue;
+  try {
+    let bindings;
+    try {
+      bindings = await importFn(files.glue);
+    } catch (error) {
+      seen.status = await statusOf(fetchFn, files.glue);
+      throw error;
+    }
+    file = files.wasm;
+    const response = await fetchFn(files.wasm, { credentials: 'same-origin' });
+    if (typeof Response !== 'undefined' && !(response instanceof Response)) {
+      throw new LoadError('fetch_replaced', files.wasm);
+    }
+    if (!response.ok) {
+      seen.status = response.status;
+      throw new Error(`the server answered ${response.status}`);
+    }
+    await bindings.default({ module_or_path: response });
+    return bindings;
+  } catch (error) {
+    if (error instanceof LoadError) throw error;
+    const failure = new LoadError(likelyCause(error, seen), file);
+    failure.reason = error;
+    throw failure;
+  } finally {
+    doc?.removeEventListener?.('securitypolicyviolation', onViolation);
+  }
+}
+
+/** The HTTP status of a file, or undefined when it cannot be asked for. */
+async function statusOf(fetchFn, address) {
+  try {
+    const response = await fetchFn(address, { method: 'HEAD', cache: 'no-store' });
+    return typeof response?.status === 'number' ? response.status : undefined;
+  } catch {
+    return undefined;
+  }
+}

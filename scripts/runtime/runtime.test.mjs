@@ -1,0 +1,397 @@
+// Unit tests of the runtime scripts (node --test scripts/runtime): the
+// loaders' failure diagnosis and retry, their options, the single-file
+// copy's memory-only storage, the service worker's handlers, and the build
+// step that fills them in. The browser-level behaviour is in tests/e2e.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { blocksWasm, fill, fileName, isNative, likelyCause, LoadError, showLoadFailure, startApp } from './loader.js';
+import { pageOptions } from './boot.js';
+import { elementOptions, fetchPack, makeLoader } from './embed.js';
+import { keepOnlyInMemory, MemoryStorage, ownKeys } from './file-copy.js';
+import { bundle, contentVersion, fillBuild, source } from './build.mjs';
+
+/** Just enough of a DOM for showLoadFailure. */
+function fakeDocument() {
+  const doc = {
+    createElement(tag) {
+      const element = {
+        tagName: tag.toUpperCase(),
+        ownerDocument: doc,
+        className: '',
+        textContent: '',
+        attributes: {},
+        children: [],
+        listeners: {},
+        setAttribute(name, value) {
+          this.attributes[name] = String(value);
+        },
+        append(...children) {
+          this.children.push(...children);
+        },
+        replaceChildren(...children) {
+          this.children = children;
+        },
+        addEventListener(type, listener) {
+          this.listeners[type] = listener;
+        },
+        click() {
+          this.listeners.click?.();
+        },
+      };
+      return element;
+    },
+  };
+  return doc;
+}
+
+/** Every element under `element`, depth first. */
+const all = (element) => [element, ...element.children.flatMap(all)];
+
+const WORDS = {
+  language: 'en-GB',
+  title: 'Could not start.',
+  not_found: 'Not found: {file}.',
+  damaged: 'Damaged: {file}.',
+  wasm_blocked: "Needs 'wasm-unsafe-eval'.",
+  unknown: 'Unknown.',
+  advice: 'Try later.',
+  retry: 'Try again',
+};
+
+describe('loader.js: why the app could not start', () => {
+  test('a Content Security Policy without wasm-unsafe-eval is named, from the message or the report', () => {
+    const chromium = new Error(
+      "WebAssembly.instantiate(): Refused to compile or instantiate WebAssembly module because 'wasm-eval' is not an allowed source",
+    );
+    assert.equal(likelyCause(chromium), 'wasm_blocked');
+    assert.equal(likelyCause(new Error('anything'), { wasmBlocked: true }), 'wasm_blocked');
+    assert.equal(blocksWasm({ blockedURI: 'wasm-eval', effectiveDirective: 'script-src' }), true);
+    assert.equal(blocksWasm({ blockedURI: 'eval', effectiveDirective: 'script-src-elem' }), true);
+    assert.equal(blocksWasm({ blockedURI: 'https://x.example/a.js', effectiveDirective: 'script-src' }), false);
+  });
+
+  test('a missing file, a damaged one, a replaced fetch, a sandbox and the network are told apart', () => {
+    const compile = new Error('WebAssembly.instantiate(): expected magic word 00 61 73 6d');
+    compile.name = 'CompileError';
+    assert.equal(likelyCause(new TypeError('Failed to fetch dynamically imported module: x'), { status: 404 }), 'not_found');
+    assert.equal(likelyCause(compile), 'damaged');
+    assert.equal(likelyCause(new TypeError('x is not a function'), { fetchReplaced: true }), 'fetch_replaced');
+    assert.equal(likelyCause(new TypeError('Failed to fetch dynamically imported module: x'), { opaqueOrigin: true }), 'sandboxed');
+    assert.equal(likelyCause(new TypeError('Failed to fetch dynamically imported module: x')), 'network');
+    assert.equal(likelyCause(new RangeError('out of memory')), 'unknown');
+    assert.equal(likelyCause(new LoadError('not_found', 'a.wasm'), { wasmBlocked: true }), 'not_found', 'a known cause stands');
+  });
+
+  test('isNative tells the browser\'s own functions from replacements', () => {
+    assert.equal(isNative(Math.max), true);
+    assert.equal(isNative(() => {}), false);
+    assert.equal(isNative(async function fetch() {}), false);
+    assert.equal(isNative(undefined), false);
+  });
+
+  test('fill and fileName', () => {
+    assert.equal(fill('A {file} and {other}', { file: 'x.wasm' }), 'A x.wasm and {other}');
+    assert.equal(fileName('https://cdn.example/rts/app_bg.wasm?attempt=2'), 'app_bg.wasm');
+    assert.equal(fileName('not an address'), 'not an address');
+  });
+
+  test('showLoadFailure replaces the container with a left-to-right alert naming the cause, and Try again retries once', () => {
+    const doc = fakeDocument();
+    const container = doc.createElement('div');
+    container.children = [doc.createElement('p')];
+    let retries = 0;
+    const app = showLoadFailure(container, WORDS, 'not_found', 'https://x.example/dist/app_bg.wasm', () => (retries += 1));
+    assert.deepEqual(container.children, [app]);
+    assert.equal(app.attributes.dir, 'ltr');
+    const nodes = all(app);
+    assert.ok(nodes.some((n) => n.attributes.role === 'alert'), 'an alert');
+    const texts = nodes.map((n) => n.textContent).filter(Boolean);
+    assert.deepEqual(texts, ['Could not start.', 'Not found: app_bg.wasm.', 'Try later.', 'Try again']);
+    const button = nodes.find((n) => n.tagName === 'BUTTON');
+    assert.equal(button.type, 'button');
+    button.click();
+    assert.equal(retries, 1);
+  });
+
+  test('showLoadFailure falls back to the unknown words for a cause it has no words for', () => {
+    const doc = fakeDocument();
+    const app = showLoadFailure(doc.createElement('div'), WORDS, 'sandboxed', 'x', () => {});
+    assert.ok(all(app).some((n) => n.textContent === 'Unknown.'));
+  });
+});
+
+describe('loader.js: startApp', () => {
+  const files = { glue: 'https://x.example/glue.js', wasm: 'https://x.example/app_bg.wasm' };
+  const env = (overrides) => ({ isNative: () => true, origin: 'https://x.example', document: null, ...overrides });
+
+  test('starts the glue with the fetched wasm and returns its exports', async () => {
+    const calls = [];
+    const bindings = { default: async (options) => calls.push(options), mountWidget() {} };
+    const response = new Response('wasm', { status: 200 });
+    const result = await startApp(files, env({ import: async () => bindings, fetch: async () => response }));
+    assert.equal(result, bindings);
+    assert.deepEqual(calls, [{ module_or_path: response }]);
+  });
+
+  test('a glue that cannot be imported is "not found" when the server answers 404', async () => {
+    const fetched = [];
+    const failure = await startApp(
+      files,
+      env({
+        import: async () => {
+          throw new TypeError('Failed to fetch dynamically imported module');
+        },
+        fetch: async (address, init) => {
+          fetched.push([address, init.method]);
+          return new Response('', { status: 404 });
+        },
+      }),
+    ).catch((e) => e);
+    assert.ok(failure instanceof LoadError);
+    assert.equal(failure.loadCause, 'not_found');
+    assert.equal(failure.file, files.glue);
+    assert.deepEqual(fetched, [[files.glue, 'HEAD']], 'it asked the server for the glue again');
+  });
+
+  test('a wasm answering 404 is "not found", naming the wasm', async () => {
+    const failure = await startApp(
+      files,
+      env({ import: async () => ({ default: async () => {} }), fetch: async () => new Response('', { status: 404 }) }),
+    ).catch((e) => e);
+    assert.equal(failure.loadCause, 'not_found');
+    assert.equal(failure.file, files.wasm);
+  });
+
+  test('a wasm that will not compile is "damaged"', async () => {
+    const compile = new Error('expected magic word');
+    compile.name = 'CompileError';
+    const failure = await startApp(
+      files,
+      env({
+        import: async () => ({
+          default: async () => {
+            throw compile;
+          },
+        }),
+        fetch: async () => new Response('x'),
+      }),
+    ).catch((e) => e);
+    assert.equal(failure.loadCause, 'damaged');
+    assert.equal(failure.reason, compile);
+  });
+
+  test('a fetch that does not give a Response is "fetch replaced"', async () => {
+    const failure = await startApp(
+      files,
+      env({ import: async () => ({ default: async () => {} }), fetch: async () => ({ ok: true }) }),
+    ).catch((e) => e);
+    assert.equal(failure.loadCause, 'fetch_replaced');
+  });
+});
+
+describe('boot.js: the page options', () => {
+  const baseUrl = 'https://x.example/rts/';
+  test('the standalone page ignores its address', () => {
+    assert.deepEqual(pageOptions('?storage-key=x&heading-level=3', { inFrame: false, baseUrl }), {
+      storageKey: 'ready-to-share',
+      headingLevel: 1,
+      baseUrl,
+      offerOfflineCopy: true,
+    });
+  });
+
+  test('the iframe page takes storage-key, heading-level and accent from its address', () => {
+    assert.deepEqual(pageOptions('?storage-key=ours&heading-level=3&accent=%23800000', { inFrame: true, baseUrl }), {
+      storageKey: 'ours',
+      headingLevel: 3,
+      baseUrl,
+      offerOfflineCopy: true,
+      accent: '#800000',
+    });
+  });
+});
+
+describe('embed.js', () => {
+  const element = (attributes) => ({ getAttribute: (name) => attributes[name] ?? null });
+
+  test('the element\'s attributes become options, with defaults', () => {
+    assert.deepEqual(elementOptions(element({}), 'https://x.example/'), {
+      storageKey: 'ready-to-share',
+      headingLevel: 2,
+      accent: undefined,
+      baseUrl: 'https://x.example/',
+      offerOfflineCopy: true,
+    });
+    const options = elementOptions(element({ 'storage-key': 'p', 'heading-level': '4', accent: 'navy' }), 'b');
+    assert.deepEqual([options.storageKey, options.headingLevel, options.accent], ['p', 4, 'navy']);
+  });
+
+  test('fetchPack resolves the address, sends no credentials, and reports a failure in words', async () => {
+    const seen = [];
+    const ok = await fetchPack('pack.json', 'https://host.example/page/', async (url, init) => {
+      seen.push([url, init.credentials]);
+      return new Response('{"id":"p"}');
+    });
+    assert.deepEqual(seen, [['https://host.example/page/pack.json', 'omit']]);
+    assert.deepEqual(ok, { packSource: 'https://host.example/page/pack.json', packText: '{"id":"p"}' });
+    const missing = await fetchPack('/p.json', 'https://host.example/', async () => new Response('', { status: 404 }));
+    assert.deepEqual(missing, { packSource: 'https://host.example/p.json', packError: 'the server answered 404' });
+  });
+
+  test('makeLoader starts once for every element, and forgets a failure so the next try starts afresh', async () => {
+    const starts = [];
+    let fail = true;
+    const load = makeLoader({ glue: 'g.js', wasm: 'w.wasm' }, async (files) => {
+      starts.push(files.glue);
+      if (fail) throw new LoadError('network', files.glue);
+      return 'bindings';
+    });
+    const [a, b] = await Promise.allSettled([load(), load()]);
+    assert.equal(a.status, 'rejected');
+    assert.equal(b.status, 'rejected');
+    assert.deepEqual(starts, ['g.js'], 'two elements, one start');
+    fail = false;
+    assert.equal(await load(), 'bindings');
+    assert.equal(await load(), 'bindings');
+    assert.deepEqual(starts, ['g.js', 'g.js?attempt=2'], 'the retry asks for the glue afresh, and success is kept');
+  });
+});
+
+describe('file-copy.js: answers kept only in memory', () => {
+  test('MemoryStorage behaves as Storage does', () => {
+    const storage = new MemoryStorage();
+    assert.equal(storage.getItem('a'), null);
+    storage.setItem('a', 1);
+    assert.equal(storage.getItem('a'), '1');
+    assert.equal(storage.length, 1);
+    assert.equal(storage.key(0), 'a');
+    assert.equal(storage.key(1), null);
+    storage.removeItem('a');
+    assert.equal(storage.length, 0);
+  });
+
+  test('keepOnlyInMemory moves this widget\'s saved answers into memory and removes them from the browser', () => {
+    const real = new MemoryStorage();
+    real.setItem('ready-to-share:progress:v1', '{"answers":{}}');
+    real.setItem('ready-to-share:step:v1', 'tasks');
+    real.setItem('someone-else', 'theirs');
+    const win = { localStorage: real };
+    assert.deepEqual(ownKeys(real, 'ready-to-share').sort(), ['ready-to-share:progress:v1', 'ready-to-share:step:v1']);
+    const memory = keepOnlyInMemory(win, 'ready-to-share');
+    assert.equal(win.localStorage, memory, 'the page now saves to memory');
+    assert.equal(memory.getItem('ready-to-share:progress:v1'), '{"answers":{}}');
+    assert.equal(memory.getItem('ready-to-share:step:v1'), 'tasks');
+    assert.deepEqual(ownKeys(real, 'ready-to-share'), [], 'nothing of ours is left in the browser');
+    assert.equal(real.getItem('someone-else'), 'theirs', 'other keys are left alone');
+    win.localStorage.setItem('ready-to-share:step:v1', 'summary');
+    assert.equal(real.getItem('ready-to-share:step:v1'), null, 'later saves stay in memory');
+  });
+});
+
+describe('sw.js: the service worker', () => {
+  /** Runs sw.js (as the build ships it) with a fake worker scope. */
+  function worker(files, version = 'v2') {
+    const listeners = {};
+    const store = new Map([['ready-to-share-v1', new Map()], ['other-app', new Map()]]);
+    const caches = {
+      open: async (name) => {
+        if (!store.has(name)) store.set(name, new Map());
+        const cache = store.get(name);
+        return {
+          addAll: async (addresses) => addresses.forEach((a) => cache.set(a, `cached ${a}`)),
+          match: async (request) => cache.get(new URL(request.url).pathname.replace(/^\//, './')),
+        };
+      },
+      keys: async () => [...store.keys()],
+      delete: async (name) => store.delete(name),
+    };
+    const self = {
+      location: { origin: 'https://x.example' },
+      addEventListener: (type, listener) => (listeners[type] = listener),
+      clients: { claim: async () => {} },
+      skipWaiting: () => (self.skipped = true),
+    };
+    const code = bundle('sw.js', { version, files }, { classic: true });
+    vm.runInNewContext(code, { self, caches, URL, fetch: async (r) => `network ${r.url}` });
+    const run = async (type, event) => {
+      let waited;
+      let answer;
+      listeners[type]({ ...event, waitUntil: (p) => (waited = p), respondWith: (p) => (answer = p) });
+      await waited;
+      return answer === undefined ? undefined : await answer;
+    };
+    return { run, store, self };
+  }
+
+  test('install keeps every file of this version, and activate deletes only earlier versions', async () => {
+    const { run, store } = worker(['./', './index.html', './ready-to-share-offline.html']);
+    await run('install', {});
+    assert.deepEqual([...store.get('ready-to-share-v2').keys()], ['./', './index.html', './ready-to-share-offline.html']);
+    await run('activate', {});
+    assert.deepEqual([...store.keys()].sort(), ['other-app', 'ready-to-share-v2']);
+  });
+
+  test('it answers GETs of its own origin from the cache, and nothing else', async () => {
+    const { run, self } = worker(['./index.html']);
+    await run('install', {});
+    assert.equal(await run('fetch', { request: { method: 'GET', url: 'https://x.example/index.html?x=1' } }), 'cached ./index.html');
+    assert.equal(await run('fetch', { request: { method: 'GET', url: 'https://x.example/new.js' } }), 'network https://x.example/new.js');
+    assert.equal(await run('fetch', { request: { method: 'POST', url: 'https://x.example/index.html' } }), undefined);
+    assert.equal(await run('fetch', { request: { method: 'GET', url: 'https://other.example/index.html' } }), undefined);
+    await run('message', { data: 'hello' });
+    assert.equal(self.skipped, undefined);
+    await run('message', { data: 'skip-waiting' });
+    assert.equal(self.skipped, true);
+  });
+});
+
+describe('build.mjs: what the build does to these scripts', () => {
+  test('fillBuild fills exactly one placeholder', () => {
+    assert.equal(fillBuild('const B = /* @build */ {} /* @end */;', { a: 1 }), 'const B = {"a":1};');
+    assert.throws(() => fillBuild('no placeholder', {}), /found 0/);
+    assert.throws(() => fillBuild('/* @build */1/* @end */ /* @build */2/* @end */', {}), /found 2/);
+  });
+
+  test('every shipped script parses, with loader.js copied in once and no import or export left', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rts-runtime-'));
+    try {
+      const scripts = {
+        'boot.js': bundle('boot.js', { glue: 'g.js', wasm: 'w.wasm', words: WORDS }, { classic: true }),
+        'sw.js': bundle('sw.js', { version: 'v', files: [] }, { classic: true }),
+        'embed.mjs': bundle('embed.js', { glue: 'g.js', wasm: 'w.wasm', css: 'c.css', words: WORDS }),
+        'file-copy.mjs': bundle('file-copy.js', { wasm: '', storageKey: 'k', words: WORDS }, { block: true }),
+      };
+      for (const [name, text] of Object.entries(scripts)) {
+        assert.equal(text.match(/class LoadError/g)?.length ?? 0, name === 'sw.js' ? 0 : 1, `${name}: loader.js once`);
+        assert.ok(!/^\s*(import|export) /m.test(text), `${name}: no import or export`);
+        const file = join(dir, name);
+        writeFileSync(file, text);
+        const check = spawnSync(process.execPath, ['--check', file], { encoding: 'utf8' });
+        assert.equal(check.status, 0, `${name} parses: ${check.stderr}`);
+      }
+      assert.ok(scripts['boot.js'].includes('"glue":"g.js"'), 'the build values are filled in');
+      assert.ok(!source('boot.js').includes('"glue":"g.js"'), 'and the source is unchanged');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the service worker\'s version changes with the contents of any file, a page included', () => {
+    const files = [
+      ['./index.html', Buffer.from('<p>one</p>')],
+      ['./app.wasm', Buffer.from([0, 97, 115, 109])],
+    ];
+    const version = contentVersion(files);
+    assert.match(version, /^[0-9a-f]{16}$/);
+    assert.equal(contentVersion([...files].reverse()), version, 'the order does not matter');
+    assert.notEqual(contentVersion([['./index.html', Buffer.from('<p>two</p>')], files[1]]), version, 'a page edit is a new version');
+    assert.notEqual(contentVersion([files[0], ['./app.wasm', Buffer.from([0, 97, 115, 110])]]), version);
+    assert.notEqual(contentVersion([['./other.html', files[0][1]], files[1]]), version, 'a renamed file is a new version');
+  });
+});
