@@ -6,8 +6,11 @@
 //   boot-<hash>.js               mounts the app on those pages, registers sw.js
 //   embed.js                     the <ready-to-share> custom element (stable name)
 //   ready-to-share-<hash>.css    every stylesheet in one file, in index.html order
-//   sw.js                        precaches every file above, for offline use
+//   sw.js                        precaches every file here, for offline use
 //   ready-to-share-offline.html  the whole tool in one file, for file://
+//
+// The scripts are real files in scripts/runtime/ (unit-tested there); this
+// hook only fills in file names, hashes and the locale's words.
 //
 // Every address is relative to the file that uses it, so the folder can be
 // served from any path or host.
@@ -15,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundle, contentVersion, hash } from './runtime/build.mjs';
+import { bundle, hash, serviceWorker } from './runtime/build.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -153,19 +156,18 @@ write('ready-to-share-offline.html', offline);
 // version is a hash of the contents of every one of them, so a change to any
 // file, a page included, is a new worker, which waits until the user
 // chooses to switch.
-const served = {
-  './': 'index.html',
-  './index.html': 'index.html',
-  './frame.html': 'frame.html',
-  './embed.js': 'embed.js',
-  [`./${bootFile}`]: bootFile,
-  [`./${glue}`]: glue,
-  [`./${wasm}`]: wasm,
-  [`./${cssFile}`]: cssFile,
-  './ready-to-share-offline.html': 'ready-to-share-offline.html',
-};
-const version = contentVersion(Object.entries(served).map(([address, name]) => [address, read(name)]));
-const sw = bundle('sw.js', { version, files: Object.keys(served) }, { classic: true });
+const precache = [
+  './',
+  './index.html',
+  './frame.html',
+  './embed.js',
+  `./${bootFile}`,
+  `./${glue}`,
+  `./${wasm}`,
+  `./${cssFile}`,
+  './ready-to-share-offline.html',
+];
+const sw = serviceWorker(dir, precache);
 write('sw.js', sw);
 
 const size = (name) => `${name} ${read(name).length} bytes`;

@@ -1,16 +1,59 @@
 //! What the page loaders call: `embed.js` (the `<ready-to-share>` custom
 //! element), the standalone page and the single-file offline copy. Each call
 //! mounts one independent widget and returns a handle that removes it.
+//!
+//! Yew never removes the event listeners it puts on an app's root element
+//! (it forgets their closures on purpose), so an app destroyed and made
+//! again for every mount would leave a root element, its listeners and their
+//! closures behind each time. Instead each mount borrows a root and its app
+//! from a small pool: on unmount the app renders nothing (so the widget's
+//! own listeners, timers and effects end, and its progress is saved), its
+//! root leaves the page, and both wait for the next mount, which starts
+//! afresh. The pool is never larger than the most widgets shown at once.
+
+use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
+use yew::prelude::*;
 
-use crate::{mount, MountOptions, PartnerPack};
+use crate::{App, MountOptions, PartnerPack};
+
+/// One pooled app: its root element and the handle to update it.
+struct Slot {
+    root: web_sys::Element,
+    app: yew::AppHandle<Guest>,
+}
+
+thread_local! {
+    /// Apps whose widget was unmounted, waiting to be used again.
+    static PARKED: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
+    /// Counts mounts, so each one starts with fresh state.
+    static MOUNTS: RefCell<u64> = const { RefCell::new(0) };
+}
+
+#[derive(Properties, PartialEq)]
+struct GuestProps {
+    /// What the widget shows; `None` while parked.
+    options: Option<MountOptions>,
+    /// Changes with every mount, so the widget never inherits state.
+    mount: u64,
+}
+
+/// The pooled app's root component: the widget, or nothing while parked.
+#[component]
+fn Guest(props: &GuestProps) -> Html {
+    match &props.options {
+        Some(options) => html! { <App key={props.mount} options={options.clone()} /> },
+        None => html! {},
+    }
+}
 
 /// A mounted widget. `unmount` removes it and everything it listens to.
 #[wasm_bindgen]
 pub struct WidgetHandle {
-    app: Option<yew::AppHandle<crate::App>>,
+    slot: Option<Slot>,
     options: MountOptions,
+    mount: u64,
 }
 
 #[wasm_bindgen]
@@ -20,16 +63,22 @@ impl WidgetHandle {
     #[wasm_bindgen(js_name = updateReady)]
     pub fn update_ready(&mut self) {
         self.options.update_ready = true;
-        if let Some(app) = &mut self.app {
-            app.update(crate::AppProps {
-                options: self.options.clone(),
+        if let Some(slot) = &mut self.slot {
+            slot.app.update(GuestProps {
+                options: Some(self.options.clone()),
+                mount: self.mount,
             });
         }
     }
 
     pub fn unmount(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
+        if let Some(mut slot) = self.slot.take() {
+            slot.app.update(GuestProps {
+                options: None,
+                mount: self.mount,
+            });
+            slot.root.remove();
+            PARKED.with(|parked| parked.borrow_mut().push(slot));
         }
     }
 }
@@ -73,12 +122,39 @@ pub fn options_from_js(options: &JsValue) -> MountOptions {
 
 /// Mounts a widget inside `element` (for example a div in a shadow root).
 #[wasm_bindgen(js_name = mountWidget)]
-pub fn mount_widget(element: web_sys::Element, options: JsValue) -> WidgetHandle {
+pub fn mount_widget(element: web_sys::Element, options: JsValue) -> Result<WidgetHandle, JsValue> {
     let options = options_from_js(&options);
-    WidgetHandle {
-        app: Some(mount(element, options.clone())),
+    let mount = MOUNTS.with(|mounts| {
+        let mut mounts = mounts.borrow_mut();
+        *mounts += 1;
+        *mounts
+    });
+    let props = GuestProps {
+        options: Some(options.clone()),
+        mount,
+    };
+    let slot = match PARKED.with(|parked| parked.borrow_mut().pop()) {
+        Some(mut slot) => {
+            element.append_child(&slot.root)?;
+            slot.app.update(props);
+            slot
+        }
+        None => {
+            let document = element
+                .owner_document()
+                .ok_or_else(|| JsValue::from_str("the element has no document"))?;
+            let root = document.create_element("div")?;
+            root.set_class_name("rts-root");
+            element.append_child(&root)?;
+            let app = yew::Renderer::<Guest>::with_root_and_props(root.clone(), props).render();
+            Slot { root, app }
+        }
+    };
+    Ok(WidgetHandle {
+        slot: Some(slot),
         options,
-    }
+        mount,
+    })
 }
 
 /// Panics on purpose, so tests can check the panel that replaces a broken

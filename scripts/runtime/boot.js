@@ -44,8 +44,10 @@ export async function boot({ root, base, win = globalThis }) {
     return null;
   }
   const inFrame = root.hasAttribute('data-frame');
+  root.replaceChildren();
   const handle = bindings.mountWidget(root, pageOptions(win.location.search, { inFrame, baseUrl: new URL('./', base).href }));
   if (inFrame) reportHeight(win);
+  saveOfflineCopyThroughWorker(root, win, BUILD.words);
   await offerUpdates(win, root, handle);
   return handle;
 }
@@ -64,6 +66,39 @@ function reportHeight(win) {
       '*',
     );
   new win.ResizeObserver(post).observe(doc.body);
+}
+
+/**
+ * "Save this tool for offline use": the browser does not pass a link's
+ * download through the service worker, so with no network it would fail
+ * silently. The file is fetched here instead (from the worker's copy when
+ * there is one) and offered as a download; if that fails, the page says
+ * the network is needed.
+ */
+export function saveOfflineCopyThroughWorker(root, win, words) {
+  root.addEventListener('click', async (event) => {
+    const link = event.target?.closest?.('a.rts-offline-link');
+    if (!link) return;
+    event.preventDefault();
+    const doc = win.document;
+    link.parentElement?.querySelector('.rts-offline-link-failed')?.remove();
+    try {
+      const response = await win.fetch(link.href);
+      if (!response.ok) throw new Error(`the server answered ${response.status}`);
+      const url = win.URL.createObjectURL(await response.blob());
+      const save = doc.createElement('a');
+      save.href = url;
+      save.download = link.getAttribute('download') || 'ready-to-share-offline.html';
+      save.click();
+      win.setTimeout(() => win.URL.revokeObjectURL(url), 10_000);
+    } catch {
+      const message = doc.createElement('p');
+      message.className = 'rts-error-message rts-offline-link-failed';
+      message.setAttribute('role', 'alert');
+      message.textContent = words.offline_copy_failed;
+      link.after(message);
+    }
+  });
 }
 
 /**

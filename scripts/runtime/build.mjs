@@ -5,6 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const HERE = new URL('./', import.meta.url);
 const IMPORT = /^import \{[^}]*\} from '\.\/([\w-]+\.js)';\n/gm;
@@ -64,4 +65,15 @@ export function contentVersion(files) {
     sha.update(contents);
   }
   return sha.digest('hex').slice(0, 16);
+}
+
+/**
+ * The service worker for the folder `dir`, keeping the files at
+ * `addresses` (each `./name`, or `./` for index.html), versioned by their
+ * contents.
+ */
+export function serviceWorker(dir, addresses) {
+  const file = (address) => join(dir, address === './' ? 'index.html' : address.replace(/^\.\//, ''));
+  const version = contentVersion(addresses.map((address) => [address, readFileSync(file(address))]));
+  return bundle('sw.js', { version, files: addresses }, { classic: true });
 }

@@ -131,6 +131,7 @@ if (typeof document !== 'undefined' && typeof __wbg_init === 'function') {
       return;
     }
     if (location.protocol === 'file:') showFileNotice(window, root, BUILD.words, BUILD.storageKey);
+    root.replaceChildren();
     mountWidget(root, { storageKey: BUILD.storageKey, headingLevel: 1 });
   };
   start();

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { blocksWasm, fill, fileName, isNative, likelyCause, LoadError, showLoadFailure, startApp } from './loader.js';
-import { pageOptions } from './boot.js';
+import { pageOptions, saveOfflineCopyThroughWorker } from './boot.js';
 import { elementOptions, fetchPack, makeLoader } from './embed.js';
 import { keepOnlyInMemory, MemoryStorage, ownKeys } from './file-copy.js';
 import { bundle, contentVersion, fillBuild, source } from './build.mjs';
@@ -393,5 +393,61 @@ describe('build.mjs: what the build does to these scripts', () => {
     assert.notEqual(contentVersion([['./index.html', Buffer.from('<p>two</p>')], files[1]]), version, 'a page edit is a new version');
     assert.notEqual(contentVersion([files[0], ['./app.wasm', Buffer.from([0, 97, 115, 110])]]), version);
     assert.notEqual(contentVersion([['./other.html', files[0][1]], files[1]]), version, 'a renamed file is a new version');
+  });
+});
+
+describe('boot.js: "Save this tool for offline use"', () => {
+  /** A root with one offline link in it, and a window whose fetch is `fetchFn`. */
+  function setUp(fetchFn) {
+    const doc = fakeDocument();
+    const clicks = [];
+    const origCreate = doc.createElement.bind(doc);
+    doc.createElement = (tag) => {
+      const element = origCreate(tag);
+      element.click = () => clicks.push({ href: element.href, download: element.download });
+      return element;
+    };
+    const parent = doc.createElement('div');
+    const after = [];
+    parent.querySelector = () => null;
+    const link = {
+      href: 'https://x.example/ready-to-share-offline.html',
+      parentElement: parent,
+      getAttribute: (name) => (name === 'download' ? 'ready-to-share-offline.html' : null),
+      closest: (selector) => (selector === 'a.rts-offline-link' ? link : null),
+      after: (element) => after.push(element),
+    };
+    const root = doc.createElement('main');
+    const win = {
+      document: doc,
+      fetch: fetchFn,
+      URL: { createObjectURL: () => 'blob:x', revokeObjectURL: () => {} },
+      setTimeout: () => {},
+    };
+    saveOfflineCopyThroughWorker(root, win, { offline_copy_failed: 'Needs the network.' });
+    const click = async () => {
+      let prevented = false;
+      await root.listeners.click({ target: link, preventDefault: () => (prevented = true) });
+      return prevented;
+    };
+    return { click, clicks, after };
+  }
+
+  test('the file is fetched (through the worker) and offered as a download', async () => {
+    const { click, clicks, after } = setUp(async () => new Response('<!DOCTYPE html>'));
+    assert.equal(await click(), true, 'the browser\'s own download is replaced');
+    assert.deepEqual(clicks, [{ href: 'blob:x', download: 'ready-to-share-offline.html' }]);
+    assert.deepEqual(after, []);
+  });
+
+  test('when it cannot be fetched, the page says the network is needed', async () => {
+    const { click, clicks, after } = setUp(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    await click();
+    assert.deepEqual(clicks, []);
+    assert.equal(after.length, 1);
+    assert.equal(after[0].attributes.role, 'alert');
+    assert.equal(after[0].textContent, 'Needs the network.');
   });
 });

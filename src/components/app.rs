@@ -17,7 +17,8 @@ use crate::components::summary::Summary;
 use crate::components::tasks::Tasks;
 use crate::components::theme_page::ThemePage;
 use crate::model::content::ContentPack;
-use crate::model::locale::Locale;
+use crate::model::locale::{fill, Locale};
+use crate::model::pack_limits::{check_pack_limits, PackLimit, MAX_PACK_BYTES, MAX_PACK_QUESTIONS};
 use crate::state::Step;
 use crate::{panic_panel, safe_colour, MountOptions, PartnerPack};
 
@@ -30,18 +31,47 @@ pub struct AppProps {
 }
 
 /// The pack to use, and the problems with a partner's pack if it was refused.
-fn choose_pack(partner: Option<&PartnerPack>) -> (Rc<ContentPack>, Option<Vec<String>>) {
+fn choose_pack(
+    partner: Option<&PartnerPack>,
+    locale: &Locale,
+) -> (Rc<ContentPack>, Option<Vec<String>>) {
     let Some(partner) = partner else {
         return (Rc::new(ContentPack::built_in()), None);
     };
     let problems = match &partner.text {
-        Ok(text) => match ContentPack::parse(&partner.source, text) {
-            Ok(pack) => return (Rc::new(pack), None),
-            Err(errors) => errors.iter().map(ToString::to_string).collect(),
+        // A pack over the limits is refused before it is parsed.
+        Ok(text) => match check_pack_limits(text) {
+            Err(limit) => vec![limit_message(locale, &partner.source, limit)],
+            Ok(()) => match ContentPack::parse(&partner.source, text) {
+                Ok(pack) => return (Rc::new(pack), None),
+                Err(errors) => errors.iter().map(ToString::to_string).collect(),
+            },
         },
         Err(reason) => vec![format!("{}: {reason}", partner.source)],
     };
     (Rc::new(ContentPack::built_in()), Some(problems))
+}
+
+fn limit_message(locale: &Locale, source: &str, limit: PackLimit) -> String {
+    let ui = &locale.ui;
+    match limit {
+        PackLimit::TooLarge { bytes } => fill(
+            ui.partner_pack_too_large,
+            &[
+                ("source", source),
+                ("size", &bytes.div_ceil(1024).to_string()),
+                ("limit", &(MAX_PACK_BYTES / 1024).to_string()),
+            ],
+        ),
+        PackLimit::TooManyQuestions { questions } => fill(
+            ui.partner_pack_too_many_questions,
+            &[
+                ("source", source),
+                ("count", &questions.to_string()),
+                ("limit", &MAX_PACK_QUESTIONS.to_string()),
+            ],
+        ),
+    }
 }
 
 #[component]
@@ -50,9 +80,12 @@ pub fn App(props: &AppProps) -> Html {
     let locale = use_memo((), |_| Locale::english());
     // A partner's pack is checked with the same rules as the built-in one;
     // if it fails, the built-in pack is used and the problems are shown.
-    let loaded = use_memo(options.partner_pack.clone(), |partner| {
-        choose_pack(partner.as_ref())
-    });
+    let loaded = {
+        let locale = Rc::clone(&locale);
+        use_memo(options.partner_pack.clone(), move |partner| {
+            choose_pack(partner.as_ref(), &locale)
+        })
+    };
     let pack = Rc::clone(&loaded.0);
     let state = {
         let pack = Rc::clone(&pack);
@@ -165,7 +198,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Shared> context={shared}>
             // data-rts-save-state says whether storage holds every change
             // yet, for tests and host tooling that must not guess with a timer.
-            <div class="rts-app" ref={root} lang={locale.language}
+            <div class="rts-app" ref={root} lang={locale.language} dir="ltr"
                 data-rts-save-state={state.save_state().as_str()}>
                 <Notices save_status={state.save_status}
                     progress_unreadable={state.progress_unreadable}

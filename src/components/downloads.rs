@@ -68,13 +68,19 @@ pub struct DownloadsProps {
 pub fn Downloads(props: &DownloadsProps) -> Html {
     let shared = use_shared();
     let ui = &shared.locale.ui;
+    // A browser can block downloads without telling the page (a frame
+    // sandboxed without allow-downloads), so once one is asked for, the
+    // answers are also offered as text to copy.
+    let asked = use_state_eq(|| false);
     let button = |format: Format, label: &str, hint: &str| {
         let hint_id = shared.id(&format!("download-{}-hint", format.name()));
         let shared2 = shared.clone();
         let assessment = props.assessment.clone();
         let earlier = props.earlier.clone();
+        let asked = asked.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
-            offer(&shared2, &assessment, earlier.as_ref(), format)
+            offer(&shared2, &assessment, earlier.as_ref(), format);
+            asked.set(true);
         });
         html! {
             <li class="rts-downloads__item">
@@ -97,6 +103,16 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
                 { button(Format::Csv, ui.download_csv, ui.download_csv_hint) }
                 { button(Format::Json, ui.download_json, ui.download_json_hint) }
             </ul>
+            if *asked {
+                <details class="rts-details">
+                    <summary class="rts-details__summary">{ &ui.copy_answers }</summary>
+                    <div class="rts-details__text">
+                        <label class="rts-label" for={shared.id("downloads-copy")}>{ &ui.copy_answers_label }</label>
+                        <textarea class="rts-textarea" id={shared.id("downloads-copy")} rows="6" readonly=true
+                            value={write_assessment(&props.assessment)} />
+                    </div>
+                </details>
+            }
             <button type="button" class="rts-button rts-button--secondary" onclick={print}>
                 { &ui.print }
             </button>

@@ -11,7 +11,9 @@ use crate::model::scoring::{Band, ThemeStatus};
 
 // The types and the `EN` table, made by build.rs from
 // content/locale.en.json: one struct per section (`Common`, `Bands`,
-// `Statuses`, `FileMessages`, `Report`, `Ui`, `Compare`, `Partnership`), one
+// `Statuses`, `FileMessages`, `Report`, `Ui`, `Compare`, `Partnership`,
+// `Loader`: the words the page loaders in scripts/runtime show without the
+// wasm, copied in by scripts/postbuild.mjs), one
 // `&'static str` per string. A key the code uses but the table lacks fails
 // the build, naming the key.
 include!(concat!(env!("OUT_DIR"), "/locale_tables.rs"));

@@ -8,6 +8,7 @@ pub mod content;
 pub mod file;
 pub mod locale;
 pub mod merge;
+pub mod pack_limits;
 pub mod partnership;
 pub mod render;
 pub mod scoring;

@@ -6,7 +6,8 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { serviceWorker } from '../../scripts/runtime/build.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,7 +17,7 @@ import { DIST, startServer } from './server.mjs';
 import { fill, locale, waitUntil, watchDialogs } from './support.mjs';
 
 const pack = contentPack();
-const { ui, report } = locale();
+const { ui, report, loader } = locale();
 const TOTAL = pack.themes.reduce((n, t) => n + t.questions.length, 0);
 const PROGRESS_KEY = 'ready-to-share:progress:v1';
 
@@ -293,6 +294,142 @@ describe('offline', () => {
       assert.ok(s.requests.every((u) => !u.startsWith('file:') || u === url), `only the file itself was read: ${s.requests}`);
       assert.deepEqual(s.dialogs, [], 'no dialog opened');
       assert.deepEqual(s.errors, [], 'no errors logged');
+    } finally {
+      await s.context.close();
+    }
+  });
+
+  test('a change to index.html alone reaches an installed user: the worker is versioned by contents', async () => {
+    const root = tempDir('page-only');
+    cpSync(DIST, root, { recursive: true });
+    const server = await startServer({ root });
+    const s = await plainSession(browser);
+    try {
+      const { page } = s;
+      const app = new App(page);
+      await page.goto(server.url);
+      await app.waitForHeading(pack.start.heading);
+      await waitUntilControlled(page);
+      const title = await page.title();
+
+      // Only the page changes; the build writes the worker again.
+      const index = join(root, 'index.html');
+      writeFileSync(index, readFileSync(index, 'utf8').replace(`<title>${title}</title>`, `<title>${title} (edited)</title>`));
+      const before = readFileSync(join(root, 'sw.js'), 'utf8');
+      const addresses = JSON.parse(before.match(/"files":(\[[^\]]*\])/)[1]);
+      writeFileSync(join(root, 'sw.js'), serviceWorker(root, addresses));
+      assert.notEqual(readFileSync(join(root, 'sw.js'), 'utf8'), before, 'the worker changed with the page');
+
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      const notice = page.getByRole('status').filter({ hasText: ui.update_ready });
+      await notice.waitFor();
+      const reloaded = page.waitForEvent('load');
+      await notice.getByRole('button', { name: ui.update_now, exact: true }).click();
+      await reloaded;
+      await app.waitForHeading(pack.start.heading);
+      assert.equal(await page.title(), `${title} (edited)`, 'the edited page is served');
+      assert.deepEqual(s.errors, [], 'no errors logged');
+    } finally {
+      await s.context.close();
+      await server.close();
+    }
+  });
+
+  test('"Save this tool for offline use" works with the server gone', async () => {
+    const root = tempDir('save-offline');
+    cpSync(DIST, root, { recursive: true });
+    let server = await startServer({ root });
+    const s = await plainSession(browser);
+    try {
+      const { page } = s;
+      const app = new App(page);
+      await page.goto(server.url);
+      await app.waitForHeading(pack.start.heading);
+      await waitUntilControlled(page);
+      await server.close();
+      server = null;
+      await page.reload();
+      await app.waitForHeading(pack.start.heading);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: ui.offline_link }).click(),
+      ]);
+      assert.equal(download.suggestedFilename(), 'ready-to-share-offline.html');
+      assert.equal(await download.failure(), null, 'the download completed');
+      const saved = readFileSync(await download.path(), 'utf8');
+      assert.equal(saved, readFileSync(join(DIST, 'ready-to-share-offline.html'), 'utf8'), 'it is the whole single file');
+    } finally {
+      await s.context.close();
+      await server?.close();
+    }
+  });
+
+  test('"Save this tool for offline use" with no copy kept and no network says it needs the network', async () => {
+    const root = tempDir('no-worker');
+    cpSync(DIST, root, { recursive: true });
+    let server = await startServer({ root });
+    // A browser that refuses service workers keeps no copy.
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    try {
+      context.setDefaultTimeout(10_000);
+      const page = await context.newPage();
+      const app = new App(page);
+      await page.goto(server.url);
+      await app.waitForHeading(pack.start.heading);
+      await server.close();
+      server = null;
+      await page.getByRole('link', { name: ui.offline_link }).click();
+      await page.getByRole('alert').filter({ hasText: loader.offline_copy_failed }).waitFor();
+    } finally {
+      await context.close();
+      await server?.close();
+    }
+  });
+
+  test('the single-file copy has a Content Security Policy, warns on file:// that other files can read it, and can keep answers only in memory', async () => {
+    const stick = tempDir('shared-drive');
+    const file = join(stick, 'ready-to-share-offline.html');
+    copyFileSync(join(DIST, 'ready-to-share-offline.html'), file);
+    // Any other local file opened in the same browser.
+    const other = join(stick, 'someone-elses-file.html');
+    writeFileSync(other, '<!DOCTYPE html><title>Another file</title><p>Another file</p>');
+    const s = await plainSession(browser);
+    try {
+      const { page } = s;
+      await s.context.route(/^(https?|wss?|ftp):/, (route) => route.abort('blockedbyclient'));
+      const csp = readFileSync(file, 'utf8').match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+      assert.ok(csp, 'the file has a Content Security Policy');
+      assert.match(csp, /default-src 'none'/);
+      assert.match(csp, /script-src 'sha256-[^']+' 'wasm-unsafe-eval'/);
+      assert.match(csp, /connect-src 'none'/);
+
+      const app = new App(page);
+      await page.goto(pathToFileURL(file).href);
+      await app.waitForHeading(pack.start.heading);
+      const notice = page.getByRole('status').filter({ hasText: loader.file_warning });
+      await notice.waitFor();
+      await app.next(ui.start_button, ui.about_heading);
+      await page.getByLabel(ui.about_area, { exact: true }).fill('Sharedshire');
+      // What the warning is about: another file reads the saved answers.
+      const otherPage = await s.context.newPage();
+      await otherPage.goto(pathToFileURL(other).href);
+      const readByOther = () => otherPage.evaluate(() => localStorage.getItem('ready-to-share:progress:v1') ?? '');
+      await waitUntil(async () => (await readByOther()).includes('Sharedshire'), { message: 'the other file can read the answers' });
+
+      await notice.getByRole('button', { name: loader.file_keep_in_memory, exact: true }).click();
+      await page.getByText(loader.file_in_memory, { exact: true }).waitFor();
+      assert.equal(await readByOther(), '', 'the saved copy is gone from the browser');
+      await page.getByLabel(ui.about_area, { exact: true }).fill('Sharedshire, still typing');
+      await app.next(ui.save_and_continue, ui.tasks_heading);
+      assert.equal(await readByOther(), '', 'later answers are not saved in the browser either');
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: loader.file_download, exact: true }).click(),
+      ]);
+      const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+      assert.equal(saved.context.area, 'Sharedshire, still typing', 'the download holds the answers kept in memory');
+      assert.deepEqual(s.errors, [], 'no errors logged (no Content Security Policy violations)');
     } finally {
       await s.context.close();
     }

@@ -117,6 +117,7 @@ export async function startServer({ root = DIST, port = 0, cors = false, mounts 
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const { mtimeMs } = await stat(file);
       let body = await readFile(file);
       const ext = extname(file).toLowerCase();
       const headers = {
@@ -125,7 +126,9 @@ export async function startServer({ root = DIST, port = 0, cors = false, mounts 
         Vary: 'Accept-Encoding',
       };
       if (COMPRESSIBLE.has(ext) && acceptsGzip(req.headers['accept-encoding'])) {
-        const key = `${file}:${body.length}`;
+        // A file rewritten with the same length (a new version number) must
+        // not be served from the cache, so the key has the change time too.
+        const key = `${file}:${mtimeMs}:${body.length}`;
         if (!gzipCache.has(key)) gzipCache.set(key, gzipSync(body, { level: 9 }));
         body = gzipCache.get(key);
         headers['Content-Encoding'] = 'gzip';
