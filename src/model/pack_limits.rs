@@ -2,12 +2,11 @@
 //! parsed: a pack over them is refused at once, instead of holding up the
 //! host page while thousands of questions are read and drawn.
 
-/// The largest pack accepted, in bytes. The built-in pack is about a tenth
-/// of this.
+/// The largest pack accepted, in bytes: about five times the built-in pack.
 pub const MAX_PACK_BYTES: usize = 512 * 1024;
 
-/// The most questions a pack may hold: several times the built-in pack,
-/// and still quick to read and show.
+/// The most questions a pack may hold: more than six times the built-in
+/// pack, and still quick to read and show.
 pub const MAX_PACK_QUESTIONS: usize = 300;
 
 /// Why a pack was refused before it was read.
