@@ -418,9 +418,16 @@ describe('offline', () => {
 
       await notice.getByRole('button', { name: loader.file_keep_in_memory, exact: true }).click();
       await page.getByText(loader.file_in_memory, { exact: true }).waitFor();
-      assert.equal(await readByOther(), '', 'the saved copy is gone from the browser');
+      // Another page sees storage changes a moment later, not at once.
+      await waitUntil(async () => (await readByOther()) === '', { message: 'the saved copy is gone from the browser' });
       await page.getByLabel(ui.about_area, { exact: true }).fill('Sharedshire, still typing');
       await app.next(ui.save_and_continue, ui.tasks_heading);
+      await waitUntil(
+        () => page.evaluate(() => (localStorage.getItem('ready-to-share:step:v1') ?? '') === 'tasks'),
+        { message: 'the app saved the new step (to memory)' },
+      );
+      // A write to the browser's storage would reach the other page as a
+      // storage event; it never comes.
       assert.equal(await readByOther(), '', 'later answers are not saved in the browser either');
 
       const [download] = await Promise.all([
