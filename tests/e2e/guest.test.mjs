@@ -415,7 +415,7 @@ describe('a guest on any host', () => {
     };
     const cases = [
       {
-        name: 'about 10 MB',
+        name: 'over 10 MB',
         body: () => makePack(Math.ceil(12_830 / pack.themes.length), { padding: 300 }),
         message: (source, bytes) =>
           fill(ui.partner_pack_too_large, { source, size: Math.ceil(bytes / 1024), limit: 512 }),
