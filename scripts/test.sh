@@ -7,7 +7,8 @@
 #      runtime scripts    node --test scripts/runtime (boot.js, embed.js, sw.js,
 #                         the single-file copy's script and the build step)
 #   5. browser tests      wasm-bindgen-test in headless Chromium (tests/browser.rs)
-#   6. release build      trunk build --release --offline into dist/
+#   6. release build      trunk build --release --offline into dist/, then
+#                         the size budget of the first screen (gzipped bytes)
 #   7. debug build        trunk build --release=false into dist-debug/ (it
 #                         exports forcePanicForTests, for tests/e2e/safety)
 #   8. end-to-end tests   Playwright + axe against dist/ (tests/e2e/*.test.mjs)
@@ -91,6 +92,10 @@ wasm_file="$(find dist -maxdepth 1 -name '*.wasm' | head -n 1)"
     exit 1
 }
 printf 'dist: %s is %s bytes (%s gzipped)\n' "$wasm_file" "$(wc -c <"$wasm_file")" "$(gzip -9 -c "$wasm_file" | wc -c)"
+
+layer "size budget" "gzipped bytes of the standalone first screen (scripts/first-screen-bytes.mjs)"
+# Bytes are deterministic, so this cannot flake; timings stay in scripts/bench.sh.
+node scripts/first-screen-bytes.mjs dist
 
 layer "debug build" "trunk build --release=false into dist-debug/ (for the forced-panic tests)"
 trunk build --offline --release=false --dist dist-debug

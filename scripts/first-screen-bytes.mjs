@@ -1,0 +1,54 @@
+// The bytes the standalone page's first screen needs, gzipped: index.html
+// and every local file it links, preloads or loads with a script tag (the
+// stylesheet, the boot script, the wasm-bindgen glue and the wasm). Byte
+// sizes are deterministic, so scripts/test.sh fails the build above the
+// budget; timings stay in scripts/bench.sh.
+//
+//   node scripts/first-screen-bytes.mjs [dist] [--budget BYTES]
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** The budget, in gzipped bytes: what version 2 reaches, with a little room. */
+export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 350_000);
+
+/** Local files the page asks for before it can work, in the order given. */
+export function firstScreenFiles(html) {
+  const files = [];
+  const pattern = /<(?:link|script)\b[^>]*?\b(?:href|src)="([^"]+)"[^>]*>/g;
+  for (const [tag, address] of html.matchAll(pattern)) {
+    if (/rel="icon"/.test(tag) || /^(data:|https?:|\/\/)/.test(address)) continue;
+    files.push(address.replace(/^\.\//, ''));
+  }
+  return [...new Set(files)];
+}
+
+export function measure(dist) {
+  const html = readFileSync(join(dist, 'index.html'));
+  const rows = [['index.html', html]];
+  for (const file of firstScreenFiles(html.toString('utf8'))) {
+    rows.push([file, readFileSync(join(dist, file))]);
+  }
+  return rows.map(([file, bytes]) => ({
+    file,
+    raw: bytes.length,
+    gzipped: gzipSync(bytes, { level: 9 }).length,
+  }));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const dist = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a)) || 'dist';
+  const budgetAt = args.indexOf('--budget');
+  const budget = budgetAt >= 0 ? Number(args[budgetAt + 1]) : BUDGET;
+  const rows = measure(dist);
+  let total = 0;
+  for (const row of rows) {
+    total += row.gzipped;
+    console.log(`  ${row.file.padEnd(48)} ${String(row.raw).padStart(9)} raw ${String(row.gzipped).padStart(8)} gzipped`);
+  }
+  const verdict = total <= budget ? 'within' : 'OVER';
+  console.log(`first screen: ${total} bytes gzipped in ${rows.length} files; budget ${budget}: ${verdict}`);
+  if (total > budget) process.exit(1);
+}
