@@ -8,6 +8,7 @@ use crate::model::assessment::{Assessment, Context, Response};
 use crate::model::content::ContentPack;
 use crate::model::file::{FileProblem, Opened};
 use crate::model::merge::{merge, Stamped, Stamps};
+use crate::model::plan::{ActionId, PlanEdit};
 
 /// Where the user is. Saved with the answers, so a reload returns here.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,6 +118,13 @@ pub enum Action {
     /// key (or found in storage when saving): merged in field by field, so
     /// the newest change to each field is kept, whoever made it.
     Merge(Stamped),
+    /// A change to one field of the action plan. A value the plan does not
+    /// accept (too long, not a month) changes nothing: the screen says why.
+    Plan {
+        id: ActionId,
+        edit: PlanEdit,
+        now: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -348,6 +356,15 @@ impl State {
             Action::ClearEarlier => {
                 self.earlier = None;
                 self.earlier_problem = None;
+            }
+            Action::Plan { id, edit, now } => {
+                let before = self.assessment.clone();
+                if self.assessment.plan.apply(&id, edit, &now).is_ok() {
+                    self.stamps
+                        .record_edit(&before, &self.assessment, &self.writer, &now);
+                    self.assessment.updated = now;
+                    self.revision += 1;
+                }
             }
             Action::Merge(theirs) => {
                 let merged = merge(&self.stamped(), &theirs);

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::content::ContentPack;
+use crate::model::plan::Plan;
 
 /// A level from 1 (Not started) to 5 (Embedded), or "not sure".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -63,6 +64,8 @@ pub struct Assessment {
     pub set_aside: BTreeMap<String, Answer>,
     /// The #InfoStory: a time sharing made, or could have made, a difference.
     pub story: String,
+    /// The action plan: owner, target month, status and note per action.
+    pub plan: Plan,
 }
 
 impl Assessment {
@@ -122,6 +125,7 @@ impl Assessment {
             && self.set_aside == other.set_aside
             && self.context == other.context
             && self.story == other.story
+            && self.plan == other.plan
     }
 
     /// True when nothing at all has been entered.
@@ -130,6 +134,7 @@ impl Assessment {
             && self.set_aside.is_empty()
             && self.story.trim().is_empty()
             && self.context == Context::default()
+            && self.plan.is_empty()
     }
 
     /// How many of the pack's questions have a response (a level or not sure).

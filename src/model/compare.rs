@@ -8,6 +8,7 @@
 
 use crate::model::assessment::{Answer, Assessment, Response};
 use crate::model::content::ContentPack;
+use crate::model::plan::{compare_plans, PlanComparison};
 use crate::model::scoring::{self, Band, Score};
 use crate::model::summary::summarise;
 
@@ -138,6 +139,9 @@ pub struct Comparison {
     /// The earlier file's answers to questions this pack does not have: its
     /// set-aside answers, and any answer whose id the pack does not know.
     pub earlier_unmatched: Vec<UnmatchedAnswer>,
+    /// The earlier plan: each action's owner and status, and whether its
+    /// question has since moved up.
+    pub plan: PlanComparison,
 }
 
 impl Comparison {
@@ -209,7 +213,9 @@ pub fn compare(pack: &ContentPack, earlier: &Assessment, now: &Assessment) -> Co
         })
         .collect();
 
-    let done_actions = summarise(pack, earlier)
+    let earlier_summary = summarise(pack, earlier);
+    let plan = compare_plans(earlier, now, &earlier_summary);
+    let done_actions = earlier_summary
         .priority_actions
         .into_iter()
         .filter_map(|action| {
@@ -236,5 +242,6 @@ pub fn compare(pack: &ContentPack, earlier: &Assessment, now: &Assessment) -> Co
         questions,
         done_actions,
         earlier_unmatched: unmatched_answers(pack, earlier),
+        plan,
     }
 }

@@ -13,11 +13,14 @@ use serde_json::Value;
 use crate::model::assessment::{Answer, Assessment, Context, Response};
 use crate::model::content::{Change, ContentPack};
 use crate::model::merge::{Stamped, Stamps};
+use crate::model::plan;
 
 /// Names the format inside every file, so we can tell our files from others.
 pub const FORMAT_NAME: &str = "ready-to-share-assessment";
 /// Raised when the meaning of a field changes; readers migrate older ones.
-pub const FORMAT_VERSION: u64 = 1;
+/// Version 2 added the action plan (`plan`); a version 1 file opens with an
+/// empty plan.
+pub const FORMAT_VERSION: u64 = 2;
 /// Larger files are refused before parsing: no real assessment comes near it.
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 /// The longest note, story and context fields the screens accept, in
@@ -79,6 +82,26 @@ pub enum FileProblem {
     DamagedText {
         field: String,
     },
+    /// A plan entry for an action the pack does not have: kept aside in the
+    /// plan and listed. `question` is its wording, when the pack knows it.
+    PlanActionNotInPack {
+        question_id: String,
+        question: Option<String>,
+    },
+    /// A plan owner or note longer than the screens accept: kept in full.
+    PlanTooLong {
+        question_id: String,
+        question: Option<String>,
+        field: String,
+        limit: usize,
+        length: usize,
+    },
+    /// A plan target that is not a month: kept as written.
+    PlanTargetNotMonth {
+        question_id: String,
+        question: Option<String>,
+        value: String,
+    },
 }
 
 impl FileProblem {
@@ -117,6 +140,8 @@ struct FileOut<'a> {
     /// Readers that do not know this field ignore it.
     #[serde(skip_serializing_if = "Option::is_none")]
     stamps: Option<Value>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    plan: Vec<plan::EntryOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -198,6 +223,7 @@ fn file_out(assessment: &Assessment, stamps: Option<Value>) -> FileOut<'_> {
         set_aside: answers_out(&assessment.set_aside),
         story: &assessment.story,
         stamps,
+        plan: plan::write_plan(&assessment.plan),
     }
 }
 
@@ -334,6 +360,7 @@ fn read_value(value: &Value, pack: &ContentPack) -> Result<Opened, FileProblem> 
     assessment.updated = optional_string(Some(root), "updated", "updated")?;
     assessment.story = optional_string(Some(root), "story", "story")?;
     assessment.context = read_context(root, pack, &mut warnings)?;
+    assessment.plan = plan::read_plan(root, pack, &mut warnings)?;
 
     for field in ["answers", "set_aside"] {
         let Some(answers) = optional_object(root, field)? else {

@@ -13,7 +13,7 @@ use crate::model::scoring::{Band, ThemeStatus};
 // content/locale.en.json: one struct per section (`Common`, `Bands`,
 // `Statuses`, `FileMessages`, `Report`, `Ui`, `Compare`, `Partnership`,
 // `Loader`: the words the page loaders in scripts/runtime show without the
-// wasm, copied in by scripts/postbuild.mjs), one
+// wasm, copied in by scripts/postbuild.mjs; `Plan`, `Consensus`), one
 // `&'static str` per string. A key the code uses but the table lacks fails
 // the build, naming the key.
 include!(concat!(env!("OUT_DIR"), "/locale_tables.rs"));
@@ -123,6 +123,46 @@ impl Locale {
                 fill(m.other_pack_version, &[("version", version)])
             }
             FileProblem::DamagedText { field } => fill(m.damaged_text, &[("field", field)]),
+            FileProblem::PlanActionNotInPack {
+                question_id,
+                question,
+            } => fill(
+                self.plan.file_not_in_pack,
+                &[("question", question.as_deref().unwrap_or(question_id))],
+            ),
+            FileProblem::PlanTooLong {
+                question_id,
+                question,
+                field,
+                limit,
+                length,
+            } => fill(
+                self.plan.file_too_long,
+                &[
+                    (
+                        "field",
+                        if field == "owner" {
+                            self.plan.owner_lower
+                        } else {
+                            self.plan.note_lower
+                        },
+                    ),
+                    ("question", question.as_deref().unwrap_or(question_id)),
+                    ("limit", &limit.to_string()),
+                    ("length", &length.to_string()),
+                ],
+            ),
+            FileProblem::PlanTargetNotMonth {
+                question_id,
+                question,
+                value,
+            } => fill(
+                self.plan.file_not_a_month,
+                &[
+                    ("question", question.as_deref().unwrap_or(question_id)),
+                    ("value", value),
+                ],
+            ),
         }
     }
 }

@@ -21,6 +21,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{json, Value};
 
 use crate::model::assessment::{Answer, Assessment, Response};
+use crate::model::plan::{ActionId, Entry, Step};
 
 /// When a field was last changed, and by whom.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -59,6 +60,8 @@ pub enum Field {
     Story,
     /// An answer kept aside from a file (a question the pack does not have).
     SetAside(String),
+    /// One action's plan entry (owner, target month, status and note).
+    Plan(ActionId),
 }
 
 impl Field {
@@ -73,6 +76,7 @@ impl Field {
             Field::PolicyArea(id) => format!("policy_area:{id}"),
             Field::Story => "story".into(),
             Field::SetAside(id) => format!("set_aside:{id}"),
+            Field::Plan(id) => format!("plan:{}:{}", id.step.as_str(), id.question_id),
         }
     }
 
@@ -92,6 +96,10 @@ impl Field {
             "note" => Some(Field::Note(id)),
             "policy_area" => Some(Field::PolicyArea(id)),
             "set_aside" => Some(Field::SetAside(id)),
+            "plan" => {
+                let (step, question_id) = id.split_once(':')?;
+                Some(Field::Plan(ActionId::new(question_id, Step::parse(step))))
+            }
             _ => None,
         }
     }
@@ -104,6 +112,7 @@ pub enum FieldValue {
     Text(String),
     Chosen,
     Answer(Option<Response>, String),
+    Plan(Entry),
 }
 
 /// The stamps of one copy of an assessment.
@@ -256,6 +265,9 @@ pub fn fields(a: &Assessment) -> BTreeMap<Field, FieldValue> {
             FieldValue::Answer(answer.response, answer.note.clone()),
         );
     }
+    for (id, entry) in &a.plan.entries {
+        out.insert(Field::Plan(id.clone()), FieldValue::Plan(entry.clone()));
+    }
     out
 }
 
@@ -283,6 +295,9 @@ fn assemble(base: &Assessment, fields: BTreeMap<Field, FieldValue>) -> Assessmen
             (Field::Story, FieldValue::Text(t)) => a.story = t,
             (Field::PolicyArea(id), FieldValue::Chosen) => {
                 a.context.policy_areas.insert(id);
+            }
+            (Field::Plan(id), FieldValue::Plan(entry)) => {
+                a.plan.entries.insert(id, entry);
             }
             (Field::SetAside(id), FieldValue::Answer(response, note)) => {
                 a.set_aside.insert(id, Answer { response, note });

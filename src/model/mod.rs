@@ -4,12 +4,14 @@
 pub mod assessment;
 pub mod chart;
 pub mod compare;
+pub mod consensus;
 pub mod content;
 pub mod file;
 pub mod locale;
 pub mod merge;
 pub mod pack_limits;
 pub mod partnership;
+pub mod plan;
 pub mod render;
 pub mod scoring;
 pub mod summary;

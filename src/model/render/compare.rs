@@ -242,6 +242,7 @@ pub fn html_section(report: &Report) -> String {
         }
         h.push_str("</ul>\n");
     }
+    h.push_str(&super::plan::compare_html(report, comparison));
     h
 }
 
@@ -347,6 +348,7 @@ pub fn markdown_section(report: &Report) -> String {
             }
         }
     }
+    m.push_str(&super::plan::compare_markdown(report, comparison));
     m
 }
 

@@ -52,7 +52,8 @@ td.num,th.num{text-align:right}
 .chart .bar{fill:#1d70b8}
 .chart .grid{stroke:#b1b4b6}
 ol li,ul li{margin-bottom:.5rem}
-@media print{main{max-width:none;padding:0}a{color:#0b0c0c}a[href]::after{content:' (' attr(href) ')';font-size:.85em;word-break:break-all}h2{break-after:avoid}tr,li,figure{break-inside:avoid}}
+table.plan td{overflow-wrap:anywhere}
+@media print{main{max-width:none;padding:0}a{color:#0b0c0c}a[href]::after{content:' (' attr(href) ')';font-size:.85em;word-break:break-all}h2{break-after:avoid}tr,li,figure{break-inside:avoid}table.plan thead{display:table-header-group}}
 @media (forced-colors:active){.chart .bar{fill:CanvasText}}
 ";
 
@@ -96,6 +97,7 @@ pub fn render(report: &Report) -> String {
     h.push_str(&compare::html_section(report));
     strengths(&mut h, report);
     actions(&mut h, report);
+    h.push_str(&super::plan::html_section(report));
     case_studies(&mut h, report);
 
     if !report.assessment.story.trim().is_empty() {

@@ -136,6 +136,7 @@ pub fn render(report: &Report) -> String {
             let _ = writeln!(m, "- {}", escape(&report.find_out_text(&f.question_id)));
         }
     }
+    m.push_str(&super::plan::markdown_section(report));
 
     let _ = write!(m, "\n## {}\n\n", escape(r.case_studies_heading));
     if report.summary.case_studies.is_empty() {

@@ -9,6 +9,7 @@ pub mod csv;
 pub mod html;
 pub mod markdown;
 pub mod partnership;
+pub mod plan;
 
 use crate::model::assessment::{Assessment, Response};
 use crate::model::compare::{compare, Comparison};

@@ -1,0 +1,373 @@
+//! What partners agreed at a workshop, and the agreed assessment made from
+//! it: a normal assessment file for the partnership.
+//!
+//! The rules, per question of the pack:
+//! - a level the facilitator recorded as agreed is the answer, and the
+//!   note says it was agreed (with the agreement's own note);
+//! - otherwise the answer is the partners' median level: the middle of the
+//!   levels partners gave, or with an even number of them the lower of the
+//!   two middle ones, so the agreed file never claims more than half the
+//!   partners gave; the note says so and how many partners it came from;
+//! - with no level from any partner, "not sure" if some partner was not
+//!   sure, else no answer.
+//!
+//! Each note also lists every partner's answer. The partners are listed in
+//! the file's partner organisations, and the file is named for the
+//! partnership. Answers partners gave to questions the pack no longer asks
+//! are kept aside in the agreed file, never dropped.
+//!
+//! Pure: no browser code.
+
+use std::collections::BTreeMap;
+
+use crate::model::assessment::{Answer, Assessment, Context, Response};
+use crate::model::content::{ContentPack, LEVELS};
+use crate::model::file::{FileProblem, MAX_NAME_CHARS};
+use crate::model::locale::{fill, Locale};
+use crate::model::partnership::Partnership;
+use crate::model::plan::{too_long, PlanProblem};
+
+/// The longest agreement note the screens accept, in characters.
+pub const MAX_AGREEMENT_CHARS: usize = 500;
+
+/// What partners agreed about one question.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Agreement {
+    /// The agreed level, 1 to 5; `None` until one is agreed.
+    pub level: Option<u8>,
+    /// Why, in a few words.
+    pub note: String,
+}
+
+/// The agreements recorded so far, by question id.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Consensus {
+    pub agreed: BTreeMap<String, Agreement>,
+}
+
+impl Consensus {
+    pub fn get(&self, question_id: &str) -> Option<&Agreement> {
+        self.agreed.get(question_id)
+    }
+
+    /// The agreed level, if one is recorded.
+    pub fn level(&self, question_id: &str) -> Option<u8> {
+        self.get(question_id).and_then(|a| a.level)
+    }
+
+    /// Records (or with `None`, clears) the agreed level. A level outside 1
+    /// to 5 changes nothing.
+    pub fn set_level(&mut self, question_id: &str, level: Option<u8>) {
+        if level.is_some_and(|l| !(1..=5).contains(&l)) {
+            return;
+        }
+        self.agreed
+            .entry(question_id.to_string())
+            .or_default()
+            .level = level;
+        self.tidy(question_id);
+    }
+
+    /// Records the note. One longer than [`MAX_AGREEMENT_CHARS`] changes
+    /// nothing and says why.
+    pub fn set_note(&mut self, question_id: &str, note: &str) -> Result<(), PlanProblem> {
+        too_long(note, MAX_AGREEMENT_CHARS)?;
+        self.agreed.entry(question_id.to_string()).or_default().note = note.to_string();
+        self.tidy(question_id);
+        Ok(())
+    }
+
+    fn tidy(&mut self, question_id: &str) {
+        if self
+            .agreed
+            .get(question_id)
+            .is_some_and(|a| a.level.is_none() && a.note.trim().is_empty())
+        {
+            self.agreed.remove(question_id);
+        }
+    }
+
+    /// How many questions have an agreed level.
+    pub fn agreed_count(&self) -> usize {
+        self.agreed.values().filter(|a| a.level.is_some()).count()
+    }
+}
+
+/// How the agreed file's answer to a question was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// Recorded as agreed at the workshop.
+    Agreed,
+    /// The partners' median level, from this many partners' levels.
+    Median { partners: usize },
+    /// No partner gave a level; this many were not sure.
+    NotSure { partners: usize },
+    /// No partner answered.
+    NoAnswer,
+}
+
+/// One question of the agreed assessment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgreedQuestion {
+    pub question_id: String,
+    pub response: Option<Response>,
+    pub basis: Basis,
+}
+
+/// The agreed assessment, how each answer was decided, and the files made
+/// with another version of the questions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Agreed {
+    pub assessment: Assessment,
+    /// In pack order.
+    pub questions: Vec<AgreedQuestion>,
+    /// Partners whose files were made with another version (or set) of the
+    /// questions, with the version their file named.
+    pub other_versions: Vec<(String, String)>,
+}
+
+/// The median of levels for an agreed answer: the middle one, or the lower
+/// of the two middle ones.
+pub fn median_level(levels: &[u8]) -> Option<u8> {
+    let mut sorted = levels.to_vec();
+    sorted.sort_unstable();
+    let n = sorted.len();
+    if n == 0 {
+        return None;
+    }
+    sorted.get((n - 1) / 2).copied()
+}
+
+/// The name to suggest for the partnership: the area most partners gave
+/// (the first of equals), or nothing.
+pub fn suggested_name(partnership: &Partnership) -> String {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for partner in &partnership.partners {
+        let area = partner.assessment.context.area.trim();
+        if area.is_empty() {
+            continue;
+        }
+        match counts
+            .iter_mut()
+            .find(|(a, _)| a.eq_ignore_ascii_case(area))
+        {
+            Some((_, n)) => *n += 1,
+            None => counts.push((area.to_string(), 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    counts
+        .into_iter()
+        .find(|(_, n)| *n == best)
+        .map(|(a, _)| a)
+        .unwrap_or_default()
+}
+
+/// Checks the partnership's name as the screens accept it.
+pub fn check_name(name: &str) -> Result<(), PlanProblem> {
+    too_long(name, MAX_NAME_CHARS)
+}
+
+/// "Emerging: Council, NHS; Developing: Police" for the responses given.
+fn answer_groups(
+    pack: &ContentPack,
+    locale: &Locale,
+    given: &[(&str, Option<Response>)],
+) -> String {
+    let mut groups: Vec<Response> = LEVELS.iter().map(|l| Response::Level(*l)).collect();
+    groups.push(Response::NotSure);
+    groups
+        .into_iter()
+        .filter_map(|answer| {
+            let names: Vec<&str> = given
+                .iter()
+                .filter(|(_, r)| *r == Some(answer))
+                .map(|(name, _)| *name)
+                .collect();
+            (!names.is_empty()).then(|| {
+                fill(
+                    &locale.partnership.answer_group,
+                    &[
+                        (
+                            "answer",
+                            crate::model::render::response_label(pack, locale, Some(answer)),
+                        ),
+                        ("names", &names.join(", ")),
+                    ],
+                )
+            })
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The answer the rules give for these responses, and how.
+fn decide(responses: &[Option<Response>], agreed: Option<u8>) -> (Option<Response>, Basis) {
+    if let Some(level) = agreed {
+        return (Some(Response::Level(level)), Basis::Agreed);
+    }
+    let levels: Vec<u8> = responses
+        .iter()
+        .filter_map(|r| r.and_then(Response::level))
+        .collect();
+    if let Some(level) = median_level(&levels) {
+        return (
+            Some(Response::Level(level)),
+            Basis::Median {
+                partners: levels.len(),
+            },
+        );
+    }
+    let unsure = responses
+        .iter()
+        .filter(|r| **r == Some(Response::NotSure))
+        .count();
+    if unsure > 0 {
+        (Some(Response::NotSure), Basis::NotSure { partners: unsure })
+    } else {
+        (None, Basis::NoAnswer)
+    }
+}
+
+/// The agreed assessment of the partnership, named `name` (or the locale's
+/// default name when blank), made at `now`.
+pub fn agreed_assessment(
+    pack: &ContentPack,
+    locale: &Locale,
+    partnership: &Partnership,
+    consensus: &Consensus,
+    name: &str,
+    now: &str,
+) -> Agreed {
+    let words = &locale.consensus;
+    let total = partnership.partners.len().to_string();
+    let names: Vec<&str> = partnership
+        .partners
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    let name = name.trim();
+    let mut assessment = Assessment::new(pack, now);
+    assessment.context = Context {
+        area: if name.is_empty() {
+            words.default_name.to_string()
+        } else {
+            name.to_string()
+        },
+        organisation: String::new(),
+        partners: names.join("\n"),
+        policy_areas: partnership.policy_areas.clone(),
+    };
+
+    let mut questions = Vec::new();
+    for spread in &partnership.questions {
+        let agreement = consensus.get(&spread.question_id);
+        let (response, basis) = decide(&spread.responses, agreement.and_then(|a| a.level));
+        let given: Vec<(&str, Option<Response>)> = names
+            .iter()
+            .copied()
+            .zip(spread.responses.iter().copied())
+            .collect();
+        let groups = answer_groups(pack, locale, &given);
+        let mut lines = Vec::new();
+        match basis {
+            Basis::Agreed => lines.push(words.note_agreed.to_string()),
+            Basis::Median { partners } => lines.push(fill(
+                &words.note_median,
+                &[("count", &partners.to_string()), ("total", &total)],
+            )),
+            Basis::NotSure { partners } => lines.push(fill(
+                &words.note_not_sure,
+                &[("count", &partners.to_string())],
+            )),
+            Basis::NoAnswer => {}
+        }
+        // The agreement's own note, even without an agreed level: nothing
+        // the facilitator wrote is dropped.
+        if let Some(note) = agreement.map(|a| a.note.trim()).filter(|n| !n.is_empty()) {
+            lines.push(note.to_string());
+        }
+        if !groups.is_empty() {
+            lines.push(fill(&words.note_answers, &[("groups", &groups)]));
+        }
+        let answer = Answer {
+            response,
+            note: lines.join("\n"),
+        };
+        if !answer.is_empty() {
+            assessment
+                .answers
+                .insert(spread.question_id.clone(), answer);
+        }
+        questions.push(AgreedQuestion {
+            question_id: spread.question_id.clone(),
+            response,
+            basis,
+        });
+    }
+
+    // Answers to questions the pack no longer asks: kept aside, with every
+    // partner's answer in the note.
+    let mut set_aside: BTreeMap<&str, Vec<(&str, Option<Response>)>> = BTreeMap::new();
+    for partner in &partnership.partners {
+        for u in &partner.unmatched {
+            set_aside
+                .entry(u.question_id.as_str())
+                .or_default()
+                .push((partner.name.as_str(), u.answer.response));
+        }
+    }
+    for (question_id, given) in set_aside {
+        let responses: Vec<Option<Response>> = given.iter().map(|(_, r)| *r).collect();
+        let (response, _) = decide(&responses, None);
+        let groups = answer_groups(pack, locale, &given);
+        assessment.set_aside.insert(
+            question_id.to_string(),
+            Answer {
+                response,
+                note: fill(&words.set_aside_note, &[("groups", &groups)]),
+            },
+        );
+    }
+
+    let other_versions = partnership
+        .partners
+        .iter()
+        .filter_map(|p| {
+            p.warnings.iter().find_map(|w| match w {
+                FileProblem::OtherPackVersion { version } => {
+                    Some((p.name.clone(), version.clone()))
+                }
+                FileProblem::OtherPack { pack_id } => Some((p.name.clone(), pack_id.clone())),
+                _ => None,
+            })
+        })
+        .collect();
+    Agreed {
+        assessment,
+        questions,
+        other_versions,
+    }
+}
+
+/// "Some files were made with a different version of the questions: ..."
+/// or nothing when every file matches the pack.
+pub fn other_versions_text(pack: &ContentPack, locale: &Locale, agreed: &Agreed) -> Option<String> {
+    if agreed.other_versions.is_empty() {
+        return None;
+    }
+    let files: Vec<String> = agreed
+        .other_versions
+        .iter()
+        .map(|(name, version)| {
+            fill(
+                &locale.consensus.file_version,
+                &[("name", name), ("version", version)],
+            )
+        })
+        .collect();
+    Some(fill(
+        &locale.consensus.other_versions,
+        &[("files", &files.join(", ")), ("version", &pack.version)],
+    ))
+}
