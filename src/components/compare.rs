@@ -123,6 +123,7 @@ pub fn comparison_view(report: &Report, on_remove: Callback<MouseEvent>) -> Html
                     }) }
                 </ul>
             }
+            { crate::components::plan::earlier_plan_view(report) }
             <button type="button" class="rts-button rts-button--secondary rts-no-print" onclick={on_remove}>
                 { &locale.ui.compare_remove }
             </button>

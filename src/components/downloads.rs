@@ -20,6 +20,7 @@ enum Format {
     Markdown,
     Csv,
     Json,
+    PlanCsv,
 }
 
 impl Format {
@@ -29,6 +30,7 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Csv => "csv",
             Format::Json => "json",
+            Format::PlanCsv => "plan-csv",
         }
     }
 }
@@ -49,9 +51,17 @@ fn offer(shared: &Shared, assessment: &Assessment, earlier: Option<&Assessment>,
             "text/markdown;charset=utf-8",
             markdown::render(&report),
         ),
+        Format::PlanCsv => (
+            "csv",
+            "text/csv;charset=utf-8",
+            crate::model::render::plan::csv(&report),
+        ),
         _ => ("csv", "text/csv;charset=utf-8", csv::render(&report)),
     };
-    let name = file_name(&assessment.context.area, &clock::today(), extension);
+    let mut name = file_name(&assessment.context.area, &clock::today(), extension);
+    if format == Format::PlanCsv {
+        name = name.replacen("ready-to-share", "ready-to-share-plan", 1);
+    }
     let _ = download::offer(&name, mime, &contents);
 }
 
@@ -101,6 +111,7 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
                 { button(Format::Html, ui.download_html, ui.download_html_hint) }
                 { button(Format::Markdown, ui.download_markdown, ui.download_markdown_hint) }
                 { button(Format::Csv, ui.download_csv, ui.download_csv_hint) }
+                { button(Format::PlanCsv, shared.locale.plan.download_csv, shared.locale.plan.download_csv_hint) }
                 { button(Format::Json, ui.download_json, ui.download_json_hint) }
             </ul>
             if *asked {

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::clock;
 use crate::components::case_studies::CaseStudyList;
+use crate::components::consensus::ConsensusSection;
 use crate::components::heading::{BackLink, Heading};
 use crate::components::open_file::{ChosenFiles, FilePicker};
 use crate::components::shared::{use_shared, Shared};
@@ -236,6 +237,8 @@ pub fn PartnershipPage() -> Html {
                         }) }
                     </ol>
                 }
+
+                <ConsensusSection view={view.clone()} />
 
                 <Heading level={2} class="rts-heading--m">{ &words.not_sure_heading }</Heading>
                 if view.most_not_sure.is_empty() {

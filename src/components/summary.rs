@@ -5,8 +5,8 @@ use crate::components::case_studies::CaseStudyList;
 use crate::components::chart::Chart;
 use crate::components::compare::{comparison_view, CompareSection};
 use crate::components::downloads::Downloads;
-use crate::components::guide_links::GuideLinks;
 use crate::components::heading::{BackLink, Heading};
+use crate::components::plan::ActionPlan;
 use crate::components::shared::use_shared;
 use crate::model::render::Report;
 use crate::state::{Action, State, Step};
@@ -87,24 +87,6 @@ pub fn Summary(props: &SummaryProps) -> Html {
         }
     };
 
-    let actions = if summary.priority_actions.is_empty() {
-        html! { <p class="rts-body">{ &r.no_actions }</p> }
-    } else {
-        html! {
-            <ol class="rts-list rts-list--number rts-actions">
-                { for summary.priority_actions.iter().map(|a| html! {
-                    <li class="rts-actions__item">
-                        <strong>{ &a.action }</strong>
-                        <span class="rts-secondary rts-actions__why">
-                            { format!("{} ({})", report.action_because(&a.question_id, a.level), report.theme_title(&a.theme_id)) }
-                        </span>
-                        <GuideLinks ids={a.guidance.clone()} />
-                    </li>
-                }) }
-            </ol>
-        }
-    };
-
     let case_studies = if summary.case_studies.is_empty() {
         html! { <p class="rts-body">{ &r.no_case_studies }</p> }
     } else {
@@ -134,16 +116,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
             { comparison_view(&report, shared.on(Action::ClearEarlier)) }
             <Heading level={2} class="rts-heading--m">{ &r.strengths_heading }</Heading>
             { strengths }
-            <Heading level={2} class="rts-heading--m">{ &r.actions_heading }</Heading>
-            { actions }
-            if !summary.find_out.is_empty() {
-                <Heading level={2} class="rts-heading--m">{ &r.find_out_heading }</Heading>
-                <ul class="rts-list rts-list--bullet">
-                    { for summary.find_out.iter().map(|f| html! {
-                        <li>{ report.find_out_text(&f.question_id) }</li>
-                    }) }
-                </ul>
-            }
+            <ActionPlan state={props.state.clone()} />
             <Heading level={2} class="rts-heading--m">{ &r.case_studies_heading }</Heading>
             { case_studies }
             if !assessment.story.trim().is_empty() {

@@ -1,0 +1,367 @@
+//! The action plan on the summary: the priority actions and "find out"
+//! actions, the top five first and the rest behind "Show all", each with an
+//! owner, a target month, a status and a note. Each change is dispatched to
+//! the reducer, which calls the model, and saved like an answer. Also the
+//! earlier plan in "Compare with an earlier assessment".
+
+use yew::prelude::*;
+
+use crate::clock;
+use crate::components::guide_links::GuideLinks;
+use crate::components::heading::Heading;
+use crate::components::shared::use_shared;
+use crate::model::locale::fill;
+use crate::model::plan::{
+    check, plan_view, too_long, PlanEdit, PlanItem, PlanProblem, Status, MAX_OWNER_CHARS,
+    MAX_PLAN_NOTE_CHARS, TOP_ACTIONS,
+};
+use crate::model::render::plan::{
+    earlier_action_text, earlier_item_text, item_text, moved_text, owner_text, progress_text,
+    status_text, target_text,
+};
+use crate::model::render::Report;
+use crate::model::summary::summarise;
+use crate::state::{Action, State};
+
+#[derive(Properties, PartialEq)]
+pub struct ActionPlanProps {
+    pub state: UseReducerHandle<State>,
+}
+
+/// The plan: current actions (top five, then all), then other entries.
+#[component]
+pub fn ActionPlan(props: &ActionPlanProps) -> Html {
+    let shared = use_shared();
+    let show_all = use_state(|| false);
+    let assessment = &props.state.assessment;
+    let summary = summarise(&shared.pack, assessment);
+    let view = plan_view(&shared.pack, &shared.locale, assessment, &summary);
+    let p = &shared.locale.plan;
+    let date = String::new();
+    let report = Report::new(&shared.pack, &shared.locale, assessment, &date);
+    let total = view.current.len();
+    let shown = if *show_all {
+        total
+    } else {
+        total.min(TOP_ACTIONS)
+    };
+    let list_id = shared.id("plan-list");
+    let toggle = {
+        let show_all = show_all.clone();
+        Callback::from(move |_: MouseEvent| show_all.set(!*show_all))
+    };
+
+    html! {
+        <div class="rts-plan">
+            <Heading level={2} class="rts-heading--m">{ &p.heading }</Heading>
+            if total == 0 {
+                <p class="rts-body">{ &shared.locale.report.no_actions }</p>
+            } else {
+                <p class="rts-body">{ &p.intro }</p>
+                <p class="rts-body rts-secondary" role="status">{ progress_text(&report, &view) }</p>
+                <ol class="rts-list rts-plan__list" id={list_id.clone()}>
+                    { for view.current.iter().take(shown).enumerate().map(|(i, item)| html! {
+                        <PlanAction key={format!("{}:{}", item.id.question_id, item.id.step.as_str())}
+                            number={i + 1} item={item.clone()} />
+                    }) }
+                </ol>
+                if total > TOP_ACTIONS {
+                    <button type="button" class="rts-button rts-button--secondary rts-no-print"
+                        aria-expanded={(*show_all).to_string()} aria-controls={list_id}
+                        onclick={toggle}>
+                        { if *show_all {
+                            fill(&p.show_top, &[("count", &TOP_ACTIONS.to_string())])
+                        } else {
+                            fill(&p.show_all, &[("count", &total.to_string())])
+                        } }
+                    </button>
+                }
+            }
+            if !view.other.is_empty() {
+                <Heading level={3} class="rts-heading--s">{ &p.other_heading }</Heading>
+                <p class="rts-body">{ &p.other_intro }</p>
+                <ul class="rts-list rts-list--bullet rts-plan__other">
+                    { for view.other.iter().map(|item| html! {
+                        <li>
+                            <strong>{ item_text(item) }</strong>
+                            if !item.action.is_empty() {
+                                <br /><span class="rts-secondary">{ &item.why }</span>
+                            }
+                            <br />
+                            { format!("{}: {}. {}: {}. {}: {}.",
+                                p.owner, owner_text(&report, &item.entry.owner),
+                                p.target, target_text(&report, &item.entry.target),
+                                p.status, status_text(&report, item.entry.status)) }
+                            if !item.entry.note.trim().is_empty() {
+                                <br /><span class="rts-secondary">{ format!("{}: {}", p.note, item.entry.note.trim()) }</span>
+                            }
+                        </li>
+                    }) }
+                </ul>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PlanActionProps {
+    number: usize,
+    item: PlanItem,
+}
+
+/// One action: what to do, why, its guidance, and the plan's four fields in
+/// a fieldset named by the action.
+#[component]
+fn PlanAction(props: &PlanActionProps) -> Html {
+    let shared = use_shared();
+    let p = &shared.locale.plan;
+    let item = &props.item;
+    let base = shared.id(&format!(
+        "plan-{}-{}",
+        item.id.question_id,
+        item.id.step.as_str()
+    ));
+    let legend_id = format!("{base}-legend");
+    let send = {
+        let shared = shared.clone();
+        let id = item.id.clone();
+        move |edit: PlanEdit| {
+            shared.send(Action::Plan {
+                id: id.clone(),
+                edit,
+                now: clock::now(),
+            })
+        }
+    };
+    let on_status = {
+        let send = send.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let status = match select.value().as_str() {
+                "in-progress" => Status::InProgress,
+                "done" => Status::Done,
+                _ => Status::NotStarted,
+            };
+            send(PlanEdit::Status(status));
+        })
+    };
+    let theme = item
+        .theme_id
+        .as_deref()
+        .and_then(|t| shared.pack.theme(t))
+        .map(|t| t.title.clone())
+        .unwrap_or_default();
+    html! {
+        <li class="rts-plan__item">
+            <fieldset class="rts-fieldset rts-plan__fieldset" aria-labelledby={legend_id.clone()}>
+                <legend class="rts-fieldset__legend rts-plan__legend" id={legend_id}>
+                    <span class="rts-plan__number">{ format!("{}. ", props.number) }</span>
+                    { item_text(item) }
+                </legend>
+                <p class="rts-body rts-secondary rts-plan__why">
+                    { if theme.is_empty() { item.why.clone() } else { format!("{} ({theme})", item.why) } }
+                </p>
+                <GuideLinks ids={item.guidance.clone()} />
+                <div class="rts-plan__fields">
+                    <PlanText id={format!("{base}-owner")} label={p.owner}
+                        hint={Some(AttrValue::from(p.owner_hint))}
+                        value={item.entry.owner.clone()} limit={MAX_OWNER_CHARS}
+                        on_change={{ let send = send.clone(); Callback::from(move |v: String| send(PlanEdit::Owner(v))) }} />
+                    <PlanMonth id={format!("{base}-target")} value={item.entry.target.clone()}
+                        on_change={{ let send = send.clone(); Callback::from(move |v: String| send(PlanEdit::Target(v))) }} />
+                    <div class="rts-form-group rts-plan__field">
+                        <label class="rts-label" for={format!("{base}-status")}>{ &p.status }</label>
+                        <select class="rts-select" id={format!("{base}-status")} onchange={on_status}>
+                            { for Status::ALL.iter().map(|s| html! {
+                                <option value={s.as_str()} selected={*s == item.entry.status}>
+                                    { match s { Status::NotStarted => &p.not_started, Status::InProgress => &p.in_progress, Status::Done => &p.done } }
+                                </option>
+                            }) }
+                        </select>
+                    </div>
+                    <PlanText id={format!("{base}-note")} label={p.note} hint={None::<AttrValue>}
+                        multiline=true value={item.entry.note.clone()} limit={MAX_PLAN_NOTE_CHARS}
+                        on_change={Callback::from(move |v: String| send(PlanEdit::Note(v)))} />
+                </div>
+            </fieldset>
+        </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PlanTextProps {
+    pub id: String,
+    pub label: AttrValue,
+    /// How the "too long" message names the field; the label by default.
+    #[prop_or_default]
+    pub field: Option<AttrValue>,
+    pub hint: Option<AttrValue>,
+    pub value: AttrValue,
+    pub limit: usize,
+    #[prop_or_default]
+    pub multiline: bool,
+    pub on_change: Callback<String>,
+}
+
+/// A text field that saves as it changes. Text over the limit is not saved:
+/// the field keeps it and says so, so nothing typed is lost.
+#[component]
+pub fn PlanText(props: &PlanTextProps) -> Html {
+    let shared = use_shared();
+    let draft = use_state(|| None::<String>);
+    let error = draft
+        .as_ref()
+        .and_then(|text| match too_long(text, props.limit) {
+            Err(PlanProblem::TooLong { limit, length }) => Some(fill(
+                &shared.locale.plan.too_long,
+                &[
+                    ("field", props.field.as_ref().unwrap_or(&props.label)),
+                    ("limit", &limit.to_string()),
+                    ("length", &length.to_string()),
+                ],
+            )),
+            _ => None,
+        });
+    let on_input = {
+        let draft = draft.clone();
+        let limit = props.limit;
+        let on_change = props.on_change.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = match e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+                Some(area) => area.value(),
+                None => e
+                    .target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            };
+            if too_long(&value, limit).is_ok() {
+                draft.set(None);
+                on_change.emit(value);
+            } else {
+                draft.set(Some(value));
+            }
+        })
+    };
+    let hint_id = format!("{}-hint", props.id);
+    let error_id = format!("{}-error", props.id);
+    let described = [
+        props.hint.as_ref().map(|_| hint_id.clone()),
+        error.as_ref().map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let described = (!described.is_empty()).then_some(described);
+    let value = draft
+        .as_ref()
+        .map_or_else(|| props.value.to_string(), Clone::clone);
+    let invalid = error.is_some().then_some("true");
+    html! {
+        <div class={classes!("rts-form-group", "rts-plan__field", error.is_some().then_some("rts-form-group--error"))}>
+            <label class="rts-label" for={props.id.clone()}>{ &props.label }</label>
+            if let Some(hint) = &props.hint {
+                <p class="rts-hint" id={hint_id}>{ hint }</p>
+            }
+            if let Some(error) = &error {
+                <p class="rts-error-message" id={error_id}>{ error }</p>
+            }
+            if props.multiline {
+                <textarea class="rts-textarea" id={props.id.clone()} rows="2"
+                    aria-describedby={described} aria-invalid={invalid}
+                    {value} oninput={on_input} />
+            } else {
+                <input class="rts-input" type="text" id={props.id.clone()} autocomplete="off"
+                    aria-describedby={described} aria-invalid={invalid}
+                    {value} oninput={on_input} />
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PlanMonthProps {
+    id: String,
+    value: AttrValue,
+    on_change: Callback<String>,
+}
+
+/// The target month: the browser's month picker (`YYYY-MM`). A value it
+/// cannot hold (from a file) is shown beside it, as written.
+#[component]
+fn PlanMonth(props: &PlanMonthProps) -> Html {
+    let shared = use_shared();
+    let p = &shared.locale.plan;
+    let error = use_state(|| false);
+    let onchange = {
+        let on_change = props.on_change.clone();
+        let error = error.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let value = input.value();
+            let ok = check(&PlanEdit::Target(value.clone())).is_ok();
+            error.set(!ok);
+            if ok {
+                on_change.emit(value);
+            }
+        })
+    };
+    let kept = (!props.value.is_empty() && crate::model::plan::month(&props.value).is_none())
+        .then(|| props.value.to_string());
+    let error_id = format!("{}-error", props.id);
+    html! {
+        <div class={classes!("rts-form-group", "rts-plan__field", error.then_some("rts-form-group--error"))}>
+            <label class="rts-label" for={props.id.clone()}>{ &p.target }</label>
+            if *error {
+                <p class="rts-error-message" id={error_id.clone()}>{ &p.not_a_month }</p>
+            }
+            if let Some(kept) = kept {
+                <p class="rts-hint">{ kept }</p>
+            }
+            <input class="rts-input rts-input--month" type="month" id={props.id.clone()}
+                aria-describedby={error.then_some(error_id)}
+                value={props.value.clone()} {onchange} />
+        </div>
+    }
+}
+
+/// The earlier plan in the comparison: each action with its owner, its
+/// status then and whether its question has moved up; then the actions
+/// marked done whose answer did not move.
+pub fn earlier_plan_view(report: &Report) -> Html {
+    let Some(comparison) = &report.comparison else {
+        return Html::default();
+    };
+    let p = &report.locale.plan;
+    let plan = &comparison.plan;
+    let worth: Vec<_> = plan.worth_a_conversation().collect();
+    html! {
+        <div class="rts-plan-compare">
+            <Heading level={3} class="rts-heading--s">{ &p.earlier_heading }</Heading>
+            if plan.actions.is_empty() {
+                <p class="rts-body">{ &p.no_earlier }</p>
+            } else {
+                <p class="rts-body">{ &p.earlier_intro }</p>
+                <ul class="rts-list rts-list--bullet">
+                    { for plan.actions.iter().map(|a| html! {
+                        <li>
+                            <strong>{ earlier_action_text(report, a) }</strong><br />
+                            { earlier_item_text(report, a) }{ " " }{ moved_text(report, a) }
+                        </li>
+                    }) }
+                </ul>
+                if !worth.is_empty() {
+                    <Heading level={3} class="rts-heading--s">{ &p.conversation_heading }</Heading>
+                    <p class="rts-body">{ &p.conversation_intro }</p>
+                    <ul class="rts-list rts-list--bullet rts-plan-compare__worth">
+                        { for worth.iter().map(|a| html! {
+                            <li>
+                                <strong>{ earlier_action_text(report, a) }</strong><br />
+                                <span class="rts-secondary">{ earlier_item_text(report, a) }{ " " }{ moved_text(report, a) }</span>
+                            </li>
+                        }) }
+                    </ul>
+                }
+            }
+        </div>
+    }
+}
