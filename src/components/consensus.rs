@@ -77,7 +77,7 @@ pub fn ConsensusSection(props: &ConsensusProps) -> Html {
                 let consensus = consensus.clone();
                 html! { <AgreeQuestion key={id.clone()} question_id={id.clone()} view={Rc::clone(view)} {consensus} /> }
             }) }
-            <p class="rts-body" role="status">
+            <p class="rts-body">
                 { fill(&words.agreed_count, &[
                     ("count", &consensus.agreed_count().to_string()),
                     ("total", &shared.pack.question_count().to_string()),

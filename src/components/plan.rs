@@ -20,7 +20,6 @@ use crate::model::render::plan::{
     status_text, target_text,
 };
 use crate::model::render::Report;
-use crate::model::summary::summarise;
 use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
@@ -34,11 +33,10 @@ pub fn ActionPlan(props: &ActionPlanProps) -> Html {
     let shared = use_shared();
     let show_all = use_state(|| false);
     let assessment = &props.state.assessment;
-    let summary = summarise(&shared.pack, assessment);
-    let view = plan_view(&shared.pack, &shared.locale, assessment, &summary);
-    let p = &shared.locale.plan;
     let date = String::new();
     let report = Report::new(&shared.pack, &shared.locale, assessment, &date);
+    let view = plan_view(&shared.pack, &shared.locale, assessment, &report.summary);
+    let p = &shared.locale.plan;
     let total = view.current.len();
     let shown = if *show_all {
         total

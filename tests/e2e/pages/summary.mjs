@@ -2,6 +2,7 @@
 // actions, things to find out, case studies, the story and the downloads.
 
 import { locale, fill } from '../support.mjs';
+import { PlanSection } from './plan.mjs';
 import { Screen } from './screen.mjs';
 
 export class SummaryPage extends Screen {
@@ -49,44 +50,62 @@ export class SummaryPage extends Screen {
     return this.page.getByText(exact, { exact: true });
   }
 
-  /** Each priority action's whole text: the action, then why, then the theme, then any guidance. */
-  async actions() {
-    return (await this.listAfter(this.report.actions_heading).allTextContents()).map((t) => t.trim());
+  /** The action plan on this summary. */
+  plan() {
+    return new PlanSection(this.page);
   }
 
-  /** The priority actions' list items, in order (locators). */
+  /** The start of every "find out" action, which the plan lists after the
+   * priority actions. */
+  findOutPrefix() {
+    return this.report.find_out_action.split('{question}')[0];
+  }
+
+  /** Each priority action's whole text: the action, then why, then the
+   * theme, then any guidance. They are the action plan's items, "find out"
+   * ones left out. */
+  async actions() {
+    return (await this.actionParts()).map((p) => `${p.action}${p.because}${p.guidance}`);
+  }
+
+  /** The priority actions' items in the plan, in order (locators); every
+   * one once "Show all" has been chosen (actionParts() does). */
   actionItems() {
-    return this.listAfter(this.report.actions_heading);
+    return this.plan().items.filter({ hasNotText: this.findOutPrefix() });
   }
 
   /**
    * Each priority action as a reader sees it: { action, because, guidance },
    * where `guidance` is the line that starts "Guidance:" ('' when there is
-   * none) and `because` is the rest of the item's text. Whitespace is
-   * collapsed.
+   * none) and `because` says why, with the theme. Whitespace is collapsed.
+   * Shows every action first.
    */
   async actionParts() {
+    const plan = await this.plan().waitFor();
+    await plan.showAll();
     const label = this.report.guidance_label;
     return this.actionItems().evaluateAll(
       (items, guidanceLabel) =>
         items.map((li) => {
           const clean = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
-          const action = clean(li.querySelector('strong')?.textContent);
-          const line = [...li.querySelectorAll('p, span, div')].find((el) =>
-            clean(el.textContent).startsWith(guidanceLabel),
-          );
-          const guidance = clean(line?.textContent);
-          let rest = clean(li.textContent);
-          if (rest.startsWith(action)) rest = rest.slice(action.length);
-          if (guidance && rest.endsWith(guidance)) rest = rest.slice(0, -guidance.length);
-          return { action, because: clean(rest), guidance };
+          const action = clean(li.querySelector('.rts-plan__action')?.textContent);
+          const line = [...li.querySelectorAll('p')].find((el) => clean(el.textContent).startsWith(guidanceLabel));
+          return {
+            action,
+            because: clean(li.querySelector('.rts-plan__why')?.textContent),
+            guidance: clean(line?.textContent),
+          };
         }),
       label,
     );
   }
 
+  /** The "find out" actions of the plan, in order. */
   async findOut() {
-    return (await this.listAfter(this.report.find_out_heading).allTextContents()).map((t) => t.trim());
+    const plan = await this.plan().waitFor();
+    await plan.showAll();
+    const findOut = this.report.find_out_action.split('{question}')[0];
+    return (await plan.shown()).filter((a) => a.action.startsWith(findOut)).map((a) => a.action);
   }
 
   async strengths() {

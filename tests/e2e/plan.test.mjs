@@ -1,0 +1,288 @@
+// The action plan and the workshop's agreed assessment, as a person uses
+// them. A plan: open an assessment file, plan two actions on the summary
+// (one owner too long, which is refused at the field and saved as it was),
+// reload, download the assessment file, the plan CSV and the report, and
+// open the file again in a new browser. A workshop: three partners' files,
+// two disagreements agreed, the agreed assessment downloaded and opened as
+// the partnership's own summary and plan. Question counts and ids are read
+// from the pack and the page, never written in.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { contentPack, describeViolations, launchBrowser, runAxe, serveSite } from './helpers.mjs';
+import { fill, freshSession, locale, parseCsv, waitUntil } from './support.mjs';
+import { PartnershipPage } from './pages/partnership.mjs';
+import { StartScreen } from './pages/start-screen.mjs';
+import { SummaryPage } from './pages/summary.mjs';
+import { TasksPage } from './pages/tasks.mjs';
+
+const pack = contentPack();
+const { ui, plan: words, consensus } = locale();
+const QUESTIONS = pack.themes.flatMap((t) => t.questions);
+const AREA = 'Riverside';
+const HOSTILE_NOTE = '=HYPERLINK("http://x") <img src=x onerror=alert(1)>';
+const OWNER = 'Information governance lead, council <b>IG</b>';
+
+/** An assessment file: every question answered, levels 1 to 5 in turn and
+ * every seventh "not sure". */
+function assessmentFile({ organisation = '', area = AREA, level = (i) => (i % 5) + 1 } = {}) {
+  const answers = {};
+  QUESTIONS.forEach((q, i) => {
+    answers[q.id] = { level: i % 7 === 6 ? 'not-sure' : level(i) };
+  });
+  return {
+    format: 'ready-to-share-assessment',
+    format_version: 1,
+    content_pack: { id: pack.id, version: pack.version },
+    created: '2026-01-10T10:00:00.000Z',
+    updated: '2026-01-10T10:00:00.000Z',
+    context: { area, organisation, partners: '', policy_areas: [] },
+    answers,
+    story: '',
+  };
+}
+
+const asUpload = (name, json) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
+
+/** Opens a file from the start page and goes on to its summary. */
+async function openToSummary(page, url, file, area) {
+  const start = await new StartScreen(page).goto(url);
+  await start.openFile(file);
+  const tasks = await new TasksPage(page).waitFor();
+  await tasks.seeSummary();
+  return new SummaryPage(page).waitFor(area);
+}
+
+/** The saved progress in this browser, as JSON (or null). */
+async function savedProgress(page) {
+  const text = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.endsWith(':progress:v1'));
+    return key ? localStorage.getItem(key) : null;
+  });
+  return text ? JSON.parse(text) : null;
+}
+
+describe('the action plan', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await serveSite();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('fill a plan, reload, download and re-open', async () => {
+    const session = await freshSession(browser, server.origin);
+    const { page } = session;
+    try {
+      const file = assessmentFile();
+      const summary = await openToSummary(page, server.url, asUpload('riverside.json', file), AREA);
+      const plan = await summary.plan().waitFor();
+
+      // Every answer below Embedded, and every "not sure", is an action.
+      const total = Object.values(file.answers).filter((a) => a.level === 'not-sure' || a.level <= 4).length;
+      assert.ok(total > 5, 'more actions than the top five');
+      assert.equal(await plan.items.count(), 5, 'the top five first');
+      await plan.showAllButton(total).click();
+      await waitUntil(async () => (await plan.items.count()) === total, { message: 'all actions shown' });
+      assert.equal(await plan.showTopButton().getAttribute('aria-expanded'), 'true');
+      await plan.showTopButton().click();
+      await waitUntil(async () => (await plan.items.count()) === 5, { message: 'back to five' });
+
+      const [first, second] = (await plan.shown()).map((a) => a.action);
+      await plan.plan(first, { owner: OWNER, target: '2027-03', status: words.in_progress, note: HOSTILE_NOTE });
+      // Too long: said at the field, the text stays in it, nothing saved.
+      await plan.owner(second).fill('Partnership board');
+      const tooLong = 'x'.repeat(121);
+      await plan.owner(second).fill(tooLong);
+      assert.deepEqual(await plan.errors(second), [
+        fill(words.too_long, { field: words.owner, limit: 120, length: 121 }),
+      ]);
+      assert.equal(await plan.owner(second).inputValue(), tooLong, 'what was typed is kept in the field');
+      assert.equal(await plan.owner(second).getAttribute('aria-invalid'), 'true');
+      await plan.status(second).selectOption({ label: words.done });
+
+      const saved = await waitUntil(async () => {
+        const progress = await savedProgress(page);
+        const entries = progress?.plan ?? [];
+        return entries.length === 2 && entries.some((e) => e.status === 'done') && entries.some((e) => e.note === HOSTILE_NOTE)
+          ? progress
+          : null;
+      }, { message: 'the plan is saved as it changes' });
+      assert.equal(saved.format_version, 2);
+      const ownerOf = (progress, owner) => progress.plan.find((e) => e.owner === owner);
+      assert.ok(ownerOf(saved, OWNER), 'the first owner is saved');
+      assert.ok(ownerOf(saved, 'Partnership board'), 'the last accepted owner is saved, not the refused one');
+      assert.deepEqual(session.dialogs, [], 'hostile text runs nothing');
+
+      const axe = await runAxe(page, { include: '.rts-plan' });
+      assert.deepEqual(axe.violations, [], describeViolations(axe.violations));
+
+      // Reload: the summary comes back with the plan.
+      await page.reload();
+      await summary.waitFor(AREA);
+      await plan.waitFor();
+      assert.equal(await plan.owner(first).inputValue(), OWNER);
+      assert.equal(await plan.target(first).inputValue(), '2027-03');
+      assert.equal(await plan.note(first).inputValue(), HOSTILE_NOTE);
+      assert.equal(await plan.owner(second).inputValue(), 'Partnership board');
+      assert.equal(
+        await plan.status(second).locator('option:checked').textContent(),
+        words.done,
+      );
+      await page.getByText(fill(words.progress, { done: 1, total, in_progress: 1 }), { exact: true }).waitFor();
+
+      // Downloads: the assessment file, the plan CSV and the report.
+      const json = JSON.parse(await readFile(await (await summary.download(ui.download_json)).path(), 'utf8'));
+      assert.equal(json.format_version, 2);
+      assert.equal(json.plan.length, 2);
+      const csvDownload = await summary.download(words.download_csv);
+      assert.match(csvDownload.suggestedFilename(), /^ready-to-share-plan-riverside-\d{4}-\d{2}-\d{2}\.csv$/);
+      const rows = parseCsv(await readFile(await csvDownload.path(), 'utf8'));
+      assert.deepEqual(rows[0], words.csv_headers);
+      assert.equal(rows.length, 1 + total, 'a header and one row per action');
+      const row = rows.find((r) => r[6] === OWNER);
+      assert.ok(row, 'the owner is in the CSV');
+      assert.equal(row[0], '1');
+      assert.equal(row[7], '2027-03');
+      assert.equal(row[8], words.in_progress);
+      assert.equal(row[9], `'${HOSTILE_NOTE}`, 'a formula cell is neutralised');
+      const html = await readFile(await (await summary.download(ui.download_html)).path(), 'utf8');
+      assert.ok(html.includes(`<h2>${words.heading}</h2>`));
+      assert.ok(html.includes('Information governance lead, council &lt;b&gt;IG&lt;/b&gt;'));
+      assert.ok(!html.includes('<img src=x'), 'hostile text is escaped in the report');
+      assert.ok(html.includes('March 2027'));
+      const md = await readFile(await (await summary.download(ui.download_markdown)).path(), 'utf8');
+      assert.ok(md.includes(`## ${words.heading}`));
+
+      // Re-open the downloaded file in a new browser: the plan is there.
+      const other = await freshSession(browser, server.origin);
+      try {
+        const again = await openToSummary(other.page, server.url, asUpload('riverside.json', json), AREA);
+        const planAgain = await again.plan().waitFor();
+        assert.equal(await planAgain.owner(first).inputValue(), OWNER);
+        assert.equal(await planAgain.target(first).inputValue(), '2027-03');
+        assert.deepEqual(other.errors, []);
+      } finally {
+        await other.context.close();
+      }
+      assert.deepEqual(session.errors, []);
+    } finally {
+      await session.context.close();
+    }
+  });
+
+  test('a file naming an action this version does not have keeps it and lists it', async () => {
+    const session = await freshSession(browser, server.origin);
+    const { page } = session;
+    try {
+      const file = assessmentFile();
+      file.format_version = 2;
+      file.plan = [{ question: 'a-question-long-gone', for: 'level-3', owner: 'Housing', status: 'done' }];
+      const start = await new StartScreen(page).goto(server.url);
+      await start.openFile(asUpload('old.json', file));
+      await new TasksPage(page).waitFor();
+      await page.getByText(fill(words.file_not_in_pack, { question: 'a-question-long-gone' }), { exact: true }).waitFor();
+      await new TasksPage(page).seeSummary();
+      const summary = await new SummaryPage(page).waitFor(AREA);
+      await page.getByRole('heading', { name: words.other_heading, exact: true }).waitFor();
+      const other = page.locator('.rts-plan__other li');
+      assert.equal(await other.count(), 1);
+      assert.match(await other.innerText(), /Housing/);
+      const json = JSON.parse(await readFile(await (await summary.download(ui.download_json)).path(), 'utf8'));
+      assert.deepEqual(json.plan.map((e) => [e.question, e.owner]), [['a-question-long-gone', 'Housing']]);
+    } finally {
+      await session.context.close();
+    }
+  });
+});
+
+describe('the workshop agreed assessment', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await serveSite();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('three partners, two questions agreed, the agreed file downloaded and opened', async () => {
+    const session = await freshSession(browser, server.origin);
+    const { page } = session;
+    try {
+      const partners = [
+        assessmentFile({ organisation: 'Council', level: () => 1 }),
+        assessmentFile({ organisation: 'NHS', level: () => 4 }),
+        assessmentFile({ organisation: 'Police', level: (i) => (i % 2 ? 2 : 5) }),
+      ];
+      await new StartScreen(page).goto(server.url);
+      await page.getByRole('button', { name: ui.partnership_button, exact: true }).click();
+      const view = await new PartnershipPage(page).waitFor();
+      await view.chooseFiles(partners.map((p, i) => asUpload(`${p.context.organisation}.json`, p)));
+      await view.section(consensus.heading).waitFor();
+      const disagreements = await view.disagreements();
+      assert.ok(disagreements.length >= 3, 'the partners disagree on several questions');
+      const [one, two, three] = disagreements.map((d) => d.question);
+
+      const group = (question) => page.getByRole('group', { name: question, exact: true });
+      await group(one).getByLabel(`2 ${pack.scale[1]}`, { exact: true }).check();
+      await page.getByLabel(consensus.note_label).first().fill('The council has the only signed agreement');
+      await group(two).getByLabel(`3 ${pack.scale[2]}`, { exact: true }).check();
+      await page.getByText(fill(consensus.agreed_count, { count: 2, total: QUESTIONS.length }), { exact: true }).waitFor();
+      // Too long: said at the field, nothing lost.
+      const notes = page.getByLabel(consensus.note_label);
+      await notes.nth(2).fill('y'.repeat(501));
+      await page.getByText(fill(words.too_long, { field: consensus.note_field, limit: 500, length: 501 }), { exact: true }).waitFor();
+      assert.equal(await notes.nth(2).inputValue(), 'y'.repeat(501));
+
+      const name = page.getByLabel(consensus.name_label, { exact: true });
+      assert.equal(await name.inputValue(), AREA, 'the area partners gave is suggested');
+      await name.fill('Riverside Partnership');
+
+      const axe = await runAxe(page, { include: '.rts-consensus' });
+      assert.deepEqual(axe.violations, [], describeViolations(axe.violations));
+
+      const download = await view.download(consensus.download);
+      assert.match(download.suggestedFilename(), /^ready-to-share-riverside-partnership-agreed-\d{4}-\d{2}-\d{2}\.json$/);
+      const agreed = JSON.parse(await readFile(await download.path(), 'utf8'));
+      assert.equal(agreed.format, 'ready-to-share-assessment');
+      assert.equal(agreed.context.area, 'Riverside Partnership');
+      assert.equal(agreed.context.partners, 'Council\nNHS\nPolice');
+      const idOf = (text) => QUESTIONS.find((q) => q.text === text).id;
+      assert.equal(agreed.answers[idOf(one)].level, 2);
+      assert.ok(agreed.answers[idOf(one)].note.startsWith(consensus.note_agreed));
+      assert.ok(agreed.answers[idOf(one)].note.includes('The council has the only signed agreement'));
+      assert.equal(agreed.answers[idOf(two)].level, 3);
+      // The third was not agreed: the median of 1, 4 and 2 or 5, said so.
+      const third = agreed.answers[idOf(three)];
+      const levels = partners.map((p) => p.answers[idOf(three)].level).sort((a, b) => a - b);
+      assert.equal(third.level, levels[1]);
+      assert.ok(third.note.startsWith(fill(consensus.note_median, { count: 3, total: 3 })), third.note);
+
+      // Opened in Ready to Share, it is the partnership's own summary and plan.
+      const other = await freshSession(browser, server.origin);
+      try {
+        const summary = await openToSummary(other.page, server.url, asUpload(download.suggestedFilename(), agreed), 'Riverside Partnership');
+        const plan = await summary.plan().waitFor();
+        assert.ok((await plan.items.count()) > 0, 'the agreed file has actions to plan');
+        assert.deepEqual(other.errors, []);
+      } finally {
+        await other.context.close();
+      }
+      assert.deepEqual(session.errors, []);
+    } finally {
+      await session.context.close();
+    }
+  });
+});
