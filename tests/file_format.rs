@@ -117,7 +117,7 @@ fn the_file_is_readable_json_in_a_fixed_order() {
     a.set_response("a1", Some(Response::Level(3)));
     let expected = r#"{
   "format": "ready-to-share-assessment",
-  "format_version": 1,
+  "format_version": 2,
   "content_pack": {
     "id": "test-pack",
     "version": "2.0.0"
@@ -207,8 +207,10 @@ fn json_that_is_not_our_object_is_refused() {
 #[test]
 fn a_newer_format_version_is_refused() {
     assert_eq!(
-        refused(&with("/format_version", json!(2))),
-        FileProblem::NewerFormat { version: 2 }
+        refused(&with("/format_version", json!(FORMAT_VERSION + 1))),
+        FileProblem::NewerFormat {
+            version: FORMAT_VERSION + 1
+        }
     );
     assert_eq!(
         refused(&with("/format_version", json!(u64::MAX))),

@@ -329,7 +329,7 @@ fn files_that_fail_are_listed_with_their_reason_and_the_rest_shown() {
         ),
         (
             "newer.json".to_string(),
-            json!({"format": "ready-to-share-assessment", "format_version": 2}).to_string(),
+            json!({"format": "ready-to-share-assessment", "format_version": 99}).to_string(),
         ),
         ("huge.json".to_string(), " ".repeat(1024 * 1024 + 1)),
         ("good-2.json".to_string(), file("Two", &[("a1", level(4))])),
@@ -347,7 +347,7 @@ fn files_that_fail_are_listed_with_their_reason_and_the_rest_shown() {
     assert_eq!(failed[1], ("other.json", &FileProblem::NotOurs));
     assert_eq!(
         failed[2],
-        ("newer.json", &FileProblem::NewerFormat { version: 2 })
+        ("newer.json", &FileProblem::NewerFormat { version: 99 })
     );
     assert_eq!(
         failed[3],

@@ -19,7 +19,7 @@ use serde_json::{json, Value};
 
 /// How every written file begins.
 const FILE_START: &str =
-    "{\n  \"format\": \"ready-to-share-assessment\",\n  \"format_version\": 1,";
+    "{\n  \"format\": \"ready-to-share-assessment\",\n  \"format_version\": 2,";
 
 const QUESTIONS: [&str; 6] = ["a1", "a2", "b1", "b2", "b3", "c1"];
 

@@ -709,7 +709,7 @@ describe('safety', () => {
     const UNREADABLE = {
       'not JSON': '{not json',
       'JSON of another format': JSON.stringify({ version: 3, answers: [{ question: 'purpose-what-information', level: 4 }] }),
-      'a newer version of our format': JSON.stringify({ format: 'ready-to-share-assessment', format_version: 2, answers: {} }),
+      'a newer version of our format': JSON.stringify({ format: 'ready-to-share-assessment', format_version: 99, answers: {} }),
       'our format with a malformed field': JSON.stringify({ format: 'ready-to-share-assessment', format_version: 1, answers: [] }),
     };
 
