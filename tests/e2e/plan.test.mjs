@@ -43,6 +43,8 @@ function assessmentFile({ organisation = '', area = AREA, level = (i) => (i % 5)
   };
 }
 
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const asUpload = (name, json) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
 
 /** Opens a file from the start page and goes on to its summary. */
@@ -168,6 +170,19 @@ describe('the action plan', () => {
         const planAgain = await again.plan().waitFor();
         assert.equal(await planAgain.owner(first).inputValue(), OWNER);
         assert.equal(await planAgain.target(first).inputValue(), '2027-03');
+
+        // A year on, the same file as the earlier assessment: its plan is
+        // listed, and the action marked done whose answer has not moved is
+        // worth a conversation.
+        await other.page.getByLabel(ui.compare_label, { exact: true }).setInputFiles(asUpload('last-year.json', json));
+        await other.page.getByRole('heading', { level: 3, name: words.earlier_heading, exact: true }).waitFor();
+        const earlier = other.page.locator('.rts-plan-compare > ul').first().getByRole('listitem');
+        assert.equal(await earlier.count(), 2);
+        assert.match(await earlier.first().innerText(), new RegExp(escapeRegExp(fill(words.earlier_item, { owner: OWNER, status: words.in_progress }))));
+        await other.page.getByRole('heading', { level: 3, name: words.conversation_heading, exact: true }).waitFor();
+        const worth = other.page.locator('.rts-plan-compare__worth').getByRole('listitem');
+        assert.equal(await worth.count(), 1);
+        assert.ok((await worth.innerText()).startsWith(second), 'the done action that did not move');
         assert.deepEqual(other.errors, []);
       } finally {
         await other.context.close();
