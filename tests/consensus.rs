@@ -121,7 +121,7 @@ fn the_agreed_assessment_uses_agreed_levels_else_the_median_and_says_which() {
     // Agreed where recorded.
     assert_eq!(a.response(&q[0]), l(2));
     assert_eq!(basis(0), Basis::Agreed);
-    assert!(a.note(&q[0]).contains(&locale.consensus.note_agreed));
+    assert!(a.note(&q[0]).contains(locale.consensus.note_agreed));
     assert!(a.note(&q[0]).contains("Only the council has a policy"));
     assert_eq!(a.response(&q[1]), l(3));
     // The median where not: 2, 4, 5 -> 4.

@@ -173,7 +173,7 @@ fn format_and_format_version_come_first() {
     );
     let value: Value = serde_json::from_str(&text).expect("the file is JSON");
     assert_eq!(value["format"], json!("ready-to-share-assessment"));
-    assert_eq!(value["format_version"], json!(1));
+    assert_eq!(value["format_version"], json!(FORMAT_VERSION));
 }
 
 #[test]

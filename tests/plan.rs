@@ -222,7 +222,7 @@ fn the_plan_is_in_the_html_markdown_and_its_own_csv_escaped() {
     assert!(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
     assert!(!page.contains("<script>"));
     assert!(page.contains("March 2027"));
-    assert!(page.contains(&locale.plan.in_progress));
+    assert!(page.contains(locale.plan.in_progress));
     assert!(page.contains("second line"));
 
     let md = markdown::render(&report);
@@ -289,10 +289,10 @@ fn the_plan_follows_the_summary_order_and_lists_every_other_entry() {
     let back = reopen(&a, &pack);
     assert_eq!(back.plan, a.plan);
     let report = Report::new(&pack, &locale, &a, "today");
-    assert!(html::render(&report).contains(&locale.plan.other_heading));
+    assert!(html::render(&report).contains(locale.plan.other_heading));
     let plan_csv = plan_render::csv(&report);
     assert!(plan_csv.contains("a-question-long-gone"));
-    assert!(plan_csv.contains(&locale.plan.standing_not_in_pack));
+    assert!(plan_csv.contains(locale.plan.standing_not_in_pack));
 }
 
 #[test]
@@ -443,15 +443,15 @@ fn the_earlier_plan_is_compared_and_done_actions_that_did_not_move_stand_out() {
 
     let report = Report::new(&pack, &locale, &now, "today").with_comparison(&earlier);
     let page = html::render(&report);
-    assert!(page.contains(&locale.plan.earlier_heading));
-    assert!(page.contains(&locale.plan.conversation_heading));
+    assert!(page.contains(locale.plan.earlier_heading));
+    assert!(page.contains(locale.plan.conversation_heading));
     assert!(page.contains("NHS"));
     let md = markdown::render(&report);
-    assert!(md.contains(&locale.plan.conversation_heading));
+    assert!(md.contains(locale.plan.conversation_heading));
 
     // No earlier plan: it says so, and nothing is worth a conversation.
     let plain = compare(&pack, &answered(&pack), &now);
     assert!(plain.plan.actions.is_empty());
     let report = Report::new(&pack, &locale, &now, "today").with_comparison(&answered(&pack));
-    assert!(html::render(&report).contains(&locale.plan.no_earlier));
+    assert!(html::render(&report).contains(locale.plan.no_earlier));
 }

@@ -78,7 +78,7 @@ pub fn ConsensusSection(props: &ConsensusProps) -> Html {
                 html! { <AgreeQuestion key={id.clone()} question_id={id.clone()} view={Rc::clone(view)} {consensus} /> }
             }) }
             <p class="rts-body">
-                { fill(&words.agreed_count, &[
+                { fill(words.agreed_count, &[
                     ("count", &consensus.agreed_count().to_string()),
                     ("total", &shared.pack.question_count().to_string()),
                 ]) }
@@ -124,7 +124,7 @@ fn AgreeQuestion(props: &AgreeQuestionProps) -> Html {
         .unwrap_or_default();
     let range = props.view.question(&question.id).map(|q| {
         fill(
-            &words.level_hint,
+            words.level_hint,
             &[
                 (
                     "lowest",

@@ -68,9 +68,9 @@ pub fn ActionPlan(props: &ActionPlanProps) -> Html {
                         aria-expanded={(*show_all).to_string()} aria-controls={list_id}
                         onclick={toggle}>
                         { if *show_all {
-                            fill(&p.show_top, &[("count", &TOP_ACTIONS.to_string())])
+                            fill(p.show_top, &[("count", &TOP_ACTIONS.to_string())])
                         } else {
-                            fill(&p.show_all, &[("count", &total.to_string())])
+                            fill(p.show_all, &[("count", &total.to_string())])
                         } }
                     </button>
                 }
@@ -154,7 +154,7 @@ fn PlanAction(props: &PlanActionProps) -> Html {
             <fieldset class="rts-fieldset rts-plan__fieldset" aria-labelledby={legend_id.clone()}>
                 <legend class="rts-fieldset__legend rts-plan__legend" id={legend_id}>
                     <span class="rts-plan__number">{ format!("{}. ", props.number) }</span>
-                    { item_text(item) }
+                    <span class="rts-plan__action">{ item_text(item) }</span>
                 </legend>
                 <p class="rts-body rts-secondary rts-plan__why">
                     { if theme.is_empty() { item.why.clone() } else { format!("{} ({theme})", item.why) } }
@@ -211,7 +211,7 @@ pub fn PlanText(props: &PlanTextProps) -> Html {
         .as_ref()
         .and_then(|text| match too_long(text, props.limit) {
             Err(PlanProblem::TooLong { limit, length }) => Some(fill(
-                &shared.locale.plan.too_long,
+                shared.locale.plan.too_long,
                 &[
                     ("field", props.field.as_ref().unwrap_or(&props.label)),
                     ("limit", &limit.to_string()),

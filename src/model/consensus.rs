@@ -186,7 +186,7 @@ fn answer_groups(
                 .collect();
             (!names.is_empty()).then(|| {
                 fill(
-                    &locale.partnership.answer_group,
+                    locale.partnership.answer_group,
                     &[
                         (
                             "answer",
@@ -273,11 +273,11 @@ pub fn agreed_assessment(
         match basis {
             Basis::Agreed => lines.push(words.note_agreed.to_string()),
             Basis::Median { partners } => lines.push(fill(
-                &words.note_median,
+                words.note_median,
                 &[("count", &partners.to_string()), ("total", &total)],
             )),
             Basis::NotSure { partners } => lines.push(fill(
-                &words.note_not_sure,
+                words.note_not_sure,
                 &[("count", &partners.to_string())],
             )),
             Basis::NoAnswer => {}
@@ -288,7 +288,7 @@ pub fn agreed_assessment(
             lines.push(note.to_string());
         }
         if !groups.is_empty() {
-            lines.push(fill(&words.note_answers, &[("groups", &groups)]));
+            lines.push(fill(words.note_answers, &[("groups", &groups)]));
         }
         let answer = Answer {
             response,
@@ -325,7 +325,7 @@ pub fn agreed_assessment(
             question_id.to_string(),
             Answer {
                 response,
-                note: fill(&words.set_aside_note, &[("groups", &groups)]),
+                note: fill(words.set_aside_note, &[("groups", &groups)]),
             },
         );
     }
@@ -361,13 +361,13 @@ pub fn other_versions_text(pack: &ContentPack, locale: &Locale, agreed: &Agreed)
         .iter()
         .map(|(name, version)| {
             fill(
-                &locale.consensus.file_version,
+                locale.consensus.file_version,
                 &[("name", name), ("version", version)],
             )
         })
         .collect();
     Some(fill(
-        &locale.consensus.other_versions,
+        locale.consensus.other_versions,
         &[("files", &files.join(", ")), ("version", &pack.version)],
     ))
 }

@@ -341,7 +341,7 @@ fn median(sorted: &[Score]) -> Option<Score> {
     if n % 2 == 1 {
         return sorted.get(n / 2).copied();
     }
-    Score::mean(sorted.get((n / 2).checked_sub(1)?..=n / 2)?)
+    Score::mean(sorted.get(n / 2 - 1..=n / 2)?)
 }
 
 /// The organisation, or else the area, with spacing tidied; empty when

@@ -344,7 +344,7 @@ pub fn action_text(pack: &ContentPack, locale: &Locale, id: &ActionId) -> String
     };
     match &id.step {
         Step::FindOut => fill(
-            &locale.report.find_out_action,
+            locale.report.find_out_action,
             &[("question", &question.text)],
         ),
         Step::Other(_) => String::new(),
@@ -382,7 +382,7 @@ pub fn plan_view(
             response: Some(Response::Level(a.level)),
             action: a.action.clone(),
             why: fill(
-                &locale.report.action_because,
+                locale.report.action_because,
                 &[
                     ("level", pack.level_label(a.level)),
                     ("question", question_words(pack, &a.question_id)),
@@ -427,9 +427,9 @@ pub fn plan_view(
             action: action_text(pack, locale, id),
             why: fill(
                 if known {
-                    &locale.plan.why_answer_changed
+                    locale.plan.why_answer_changed
                 } else {
-                    &locale.plan.why_not_in_pack
+                    locale.plan.why_not_in_pack
                 },
                 &[
                     ("question", question_words(pack, &id.question_id)),

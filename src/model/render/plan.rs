@@ -27,9 +27,9 @@ pub fn view(report: &Report) -> PlanView {
 pub fn status_text<'a>(report: &Report<'a>, status: Status) -> &'a str {
     let p = &report.locale.plan;
     match status {
-        Status::NotStarted => &p.not_started,
-        Status::InProgress => &p.in_progress,
-        Status::Done => &p.done,
+        Status::NotStarted => p.not_started,
+        Status::InProgress => p.in_progress,
+        Status::Done => p.done,
     }
 }
 
@@ -37,7 +37,7 @@ pub fn status_text<'a>(report: &Report<'a>, status: Status) -> &'a str {
 pub fn owner_text<'a>(report: &Report<'a>, owner: &'a str) -> &'a str {
     let owner = owner.trim();
     if owner.is_empty() {
-        &report.locale.plan.not_set
+        report.locale.plan.not_set
     } else {
         owner
     }
@@ -64,7 +64,7 @@ pub fn item_text(item: &PlanItem) -> &str {
 /// "3 of 12 actions done, 2 in progress."
 pub fn progress_text(report: &Report, view: &PlanView) -> String {
     fill(
-        &report.locale.plan.progress,
+        report.locale.plan.progress,
         &[
             ("done", &view.count(Status::Done).to_string()),
             ("total", &view.current.len().to_string()),
@@ -76,9 +76,9 @@ pub fn progress_text(report: &Report, view: &PlanView) -> String {
 fn standing_text<'a>(report: &Report<'a>, standing: Standing) -> &'a str {
     let p = &report.locale.plan;
     match standing {
-        Standing::Current => &p.standing_current,
-        Standing::AnswerChanged => &p.standing_answer_changed,
-        Standing::NotInPack => &p.standing_not_in_pack,
+        Standing::Current => p.standing_current,
+        Standing::AnswerChanged => p.standing_answer_changed,
+        Standing::NotInPack => p.standing_not_in_pack,
     }
 }
 
@@ -95,7 +95,7 @@ pub fn html_section(report: &Report) -> String {
     let _ = write!(
         h,
         "<h2>{}</h2>\n<p>{}</p>\n",
-        escape(&p.heading),
+        escape(p.heading),
         escape(&progress_text(report, &view))
     );
     let table = |h: &mut String, caption: &str, items: &[PlanItem], numbered: bool| {
@@ -108,7 +108,7 @@ pub fn html_section(report: &Report) -> String {
             let _ = write!(
                 h,
                 "<th scope=\"col\" class=\"num\">{}</th>",
-                escape(&p.number)
+                escape(p.number)
             );
         }
         for heading in [&p.action, &p.owner, &p.target, &p.status, &p.note] {
@@ -138,16 +138,16 @@ pub fn html_section(report: &Report) -> String {
         h.push_str("</tbody>\n</table>\n");
     };
     if !view.current.is_empty() {
-        table(&mut h, &p.table_caption, &view.current, true);
+        table(&mut h, p.table_caption, &view.current, true);
     }
     if !view.other.is_empty() {
         let _ = write!(
             h,
             "<h3>{}</h3>\n<p>{}</p>\n",
-            escape(&p.other_heading),
-            escape(&p.other_intro)
+            escape(p.other_heading),
+            escape(p.other_intro)
         );
-        table(&mut h, &p.other_heading, &view.other, false);
+        table(&mut h, p.other_heading, &view.other, false);
     }
     h
 }
@@ -164,14 +164,14 @@ pub fn markdown_section(report: &Report) -> String {
     let mut m = String::with_capacity(8 * 1024);
     let _ = write!(
         m,
-        "\n## {}\n\n{}\n",
-        escape(&p.heading),
+        "\n## {}\n\n*{}*\n",
+        escape(p.heading),
         escape(&progress_text(report, &view))
     );
     let table = |m: &mut String, items: &[PlanItem], numbered: bool| {
         let _ = write!(m, "\n|");
         if numbered {
-            let _ = write!(m, " {} |", escape(&p.number));
+            let _ = write!(m, " {} |", escape(p.number));
         }
         for heading in [&p.action, &p.owner, &p.target, &p.status, &p.note] {
             let _ = write!(m, " {} |", escape(heading));
@@ -201,8 +201,8 @@ pub fn markdown_section(report: &Report) -> String {
         let _ = write!(
             m,
             "\n### {}\n\n{}\n",
-            escape(&p.other_heading),
-            escape(&p.other_intro)
+            escape(p.other_heading),
+            escape(p.other_intro)
         );
         table(&mut m, &view.other, false);
     }
@@ -258,7 +258,7 @@ pub fn earlier_action_text(report: &Report, action: &EarlierAction) -> String {
     let text = action_text(report.pack, report.locale, &action.id);
     if text.is_empty() {
         fill(
-            &report.locale.plan.why_not_in_pack,
+            report.locale.plan.why_not_in_pack,
             &[("question", report.question_text(&action.id.question_id))],
         )
     } else {
@@ -269,7 +269,7 @@ pub fn earlier_action_text(report: &Report, action: &EarlierAction) -> String {
 /// "Owner: Council. Status then: Done."
 pub fn earlier_item_text(report: &Report, action: &EarlierAction) -> String {
     fill(
-        &report.locale.plan.earlier_item,
+        report.locale.plan.earlier_item,
         &[
             ("owner", owner_text(report, &action.entry.owner)),
             ("status", status_text(report, action.entry.status)),
@@ -282,9 +282,9 @@ pub fn moved_text(report: &Report, action: &EarlierAction) -> String {
     let p = &report.locale.plan;
     fill(
         if action.moved_up {
-            &p.moved_up
+            p.moved_up
         } else {
-            &p.not_moved
+            p.not_moved
         },
         &[
             ("then", report.response_label(action.then)),
@@ -299,20 +299,20 @@ pub fn compare_html(report: &Report, comparison: &Comparison) -> String {
     let p = &report.locale.plan;
     let plan = &comparison.plan;
     let mut h = String::new();
-    let _ = writeln!(h, "<h3>{}</h3>", escape(&p.earlier_heading));
+    let _ = writeln!(h, "<h3>{}</h3>", escape(p.earlier_heading));
     if plan.actions.is_empty() {
-        let _ = writeln!(h, "<p>{}</p>", escape(&p.no_earlier));
+        let _ = writeln!(h, "<p>{}</p>", escape(p.no_earlier));
         return h;
     }
     let _ = write!(
         h,
         "<p>{}</p>\n<table class=\"plan\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
          <th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
-        escape(&p.earlier_intro),
-        escape(&p.action),
-        escape(&p.owner),
-        escape(&p.status),
-        escape(&p.moved)
+        escape(p.earlier_intro),
+        escape(p.action),
+        escape(p.owner),
+        escape(p.status),
+        escape(p.moved)
     );
     for a in &plan.actions {
         let _ = writeln!(
@@ -330,8 +330,8 @@ pub fn compare_html(report: &Report, comparison: &Comparison) -> String {
         let _ = write!(
             h,
             "<h3>{}</h3>\n<p>{}</p>\n<ul>\n",
-            escape(&p.conversation_heading),
-            escape(&p.conversation_intro)
+            escape(p.conversation_heading),
+            escape(p.conversation_intro)
         );
         for a in worth {
             let _ = writeln!(
@@ -353,19 +353,19 @@ pub fn compare_markdown(report: &Report, comparison: &Comparison) -> String {
     let p = &report.locale.plan;
     let plan = &comparison.plan;
     let mut m = String::new();
-    let _ = write!(m, "\n### {}\n\n", escape(&p.earlier_heading));
+    let _ = write!(m, "\n### {}\n\n", escape(p.earlier_heading));
     if plan.actions.is_empty() {
-        let _ = writeln!(m, "{}", escape(&p.no_earlier));
+        let _ = writeln!(m, "{}", escape(p.no_earlier));
         return m;
     }
     let _ = write!(
         m,
         "{}\n\n| {} | {} | {} | {} |\n|---|---|---|---|\n",
-        escape(&p.earlier_intro),
-        escape(&p.action),
-        escape(&p.owner),
-        escape(&p.status),
-        escape(&p.moved)
+        escape(p.earlier_intro),
+        escape(p.action),
+        escape(p.owner),
+        escape(p.status),
+        escape(p.moved)
     );
     for a in &plan.actions {
         let _ = writeln!(
@@ -382,8 +382,8 @@ pub fn compare_markdown(report: &Report, comparison: &Comparison) -> String {
         let _ = write!(
             m,
             "\n### {}\n\n{}\n\n",
-            escape(&p.conversation_heading),
-            escape(&p.conversation_intro)
+            escape(p.conversation_heading),
+            escape(p.conversation_intro)
         );
         for a in worth {
             let _ = writeln!(

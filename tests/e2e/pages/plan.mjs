@@ -42,9 +42,7 @@ export class PlanSection {
     return this.items.evaluateAll((lis) =>
       lis.map((li) => {
         const t = (el) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-        const legend = li.querySelector('legend');
-        const number = t(legend.querySelector('.rts-plan__number'));
-        return { action: t(legend).slice(number.length).trim(), why: t(li.querySelector('.rts-plan__why')) };
+        return { action: t(li.querySelector('.rts-plan__action')), why: t(li.querySelector('.rts-plan__why')) };
       }),
     );
   }
