@@ -742,12 +742,19 @@ describe('embedding', () => {
         await widget.waitForHeading(ui.story_heading);
         await widget.button(ui.see_summary).click();
         await widget.waitForHeading(locale().report.title);
-        const actions = widget.el
-          .getByRole('heading', { name: locale().report.actions_heading, exact: true })
-          .locator('xpath=following-sibling::*[1]')
-          .getByRole('listitem');
+        // The priority actions are the action plan's items (no "not sure"
+        // answers here, so no "find out" ones).
+        await widget.el.getByRole('heading', { name: locale().plan.heading, exact: true }).waitFor();
+        const actions = widget.el.locator('.rts-plan__list > li');
         await actions.first().waitFor();
-        const texts = (await actions.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+        const texts = await actions.evaluateAll((items) =>
+          items.map((li) =>
+            [li.querySelector('.rts-plan__action'), li.querySelector('.rts-plan__why'), li.querySelector('.rts-actions__guides')]
+              .map((el) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim())
+              .filter(Boolean)
+              .join(' '),
+          ),
+        );
         assert.equal(texts.length, 3, 'an action for each answer below Embedded');
         // Level 2 first, then the level 3 and 4 answers (leadership, 62.5, is the stronger theme).
         assert.ok(texts[0].startsWith(know.act_if_1_or_2), texts[0]);

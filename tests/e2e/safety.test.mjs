@@ -361,6 +361,10 @@ describe('safety', () => {
         await button(ui.see_summary).click();
         await heading(report.title).waitFor();
 
+        // Every action of the plan, not only the top five.
+        const [head, tail] = locale().plan.show_all.split('{count}');
+        const showAll = widget.getByRole('button', { name: new RegExp(`^${head}\\d+${tail}$`) });
+        if ((await showAll.count()) > 0) await showAll.click();
         const text = await widget.evaluate((el) => el.shadowRoot.querySelector('.rts-app').innerText);
         for (const theme of hostile.themes) assert.ok(text.includes(theme.title), `the summary shows ${theme.title}`);
         const actionFor = (q, level) => ({ 1: q.act_if_1_or_2, 2: q.act_if_1_or_2, 3: q.act_if_3, 4: q.act_if_4 })[level];

@@ -31,7 +31,8 @@ export class PlanSection {
 
   /** Shows every action, if some are hidden. */
   async showAll() {
-    const button = this.page.getByRole('button', { name: /^Show all \d+ actions$/ });
+    const [before, after] = this.words.show_all.split('{count}');
+    const button = this.page.getByRole('button', { name: new RegExp(`^${escapeRegExp(before)}\\d+${escapeRegExp(after)}$`) });
     if ((await button.count()) > 0 && (await button.getAttribute('aria-expanded')) === 'false') {
       await button.click();
     }
