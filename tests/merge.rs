@@ -344,7 +344,11 @@ fn saved_progress_still_opens_in_a_reader_that_does_not_know_stamps() {
     }
     let text = write_saved_progress(&s.stamped());
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(value["format_version"], 1, "no new format version");
+    assert_eq!(
+        value["format_version"],
+        ready_to_share::model::file::FORMAT_VERSION,
+        "stamps add no format version of their own"
+    );
     assert!(value["stamps"]["fields"]["response:a1"].is_array());
     // The readers ignore the field they do not know...
     for opened in [
@@ -437,4 +441,55 @@ fn every_field_has_a_saved_name_that_reads_back() {
     }
     assert_eq!(Field::from_key("unknown:x"), None);
     assert_eq!(Field::from_key("nothing"), None);
+}
+
+/// Plan entries merge like any other field: each action's entry from the
+/// copy that changed it last, and an entry made in one tab is never lost
+/// by a merge with a tab that never had it.
+#[test]
+fn plan_entries_merge_entry_by_entry() {
+    use ready_to_share::model::plan::{ActionId, PlanEdit, Status, Step};
+    use ready_to_share::state::Action;
+    let mut one = writer("one");
+    let mut two = writer("two");
+    let first = ActionId::new("a1", Step::Start);
+    let second = ActionId::new("b1", Step::FindOut);
+    one.apply(Action::Plan {
+        id: first.clone(),
+        edit: PlanEdit::Owner("Council".into()),
+        now: NOW.into(),
+    });
+    two.apply(Action::Plan {
+        id: second.clone(),
+        edit: PlanEdit::Status(Status::Done),
+        now: NOW.into(),
+    });
+    let merged = merge(&one.stamped(), &two.stamped());
+    assert_eq!(
+        merged.assessment.plan.entry(&first).unwrap().owner,
+        "Council"
+    );
+    assert_eq!(
+        merged.assessment.plan.entry(&second).unwrap().status,
+        Status::Done
+    );
+    // A later change to the same entry wins, in either order.
+    one.apply(Action::Merge(two.stamped()));
+    two.apply(Action::Merge(one.stamped()));
+    two.apply(Action::Plan {
+        id: first.clone(),
+        edit: PlanEdit::Owner("NHS".into()),
+        now: "2024-05-01T10:05:00Z".into(),
+    });
+    for merged in [
+        merge(&one.stamped(), &two.stamped()),
+        merge(&two.stamped(), &one.stamped()),
+    ] {
+        assert_eq!(merged.assessment.plan.entry(&first).unwrap().owner, "NHS");
+        assert!(merged.assessment.plan.entry(&second).is_some());
+    }
+    // Saved progress keeps the plan's stamps.
+    let text = write_saved_progress(&two.stamped());
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(value["stamps"]["fields"]["plan:level-1-2:a1"].is_array());
 }
