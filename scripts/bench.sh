@@ -6,14 +6,24 @@
 #   3. serves dist/ with gzip on loopback and measures it in headless
 #      Chromium over several cold runs (tests/e2e/bench.mjs), printing
 #      medians against the budgets, each marked PASS or OVER;
-#   4. prints the wasm's size, raw and gzipped.
+#   4. in the same run, measures like our users (tests/e2e/bench/users.mjs):
+#      first paint, first screen ready and first question ready, cold and
+#      warm, for the standalone page and the embed, with no slowdown, with
+#      the CPU slowed 4x, and with the CPU slowed 4x over a slow network
+#      (1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip), all through the
+#      Chrome DevTools Protocol; and a static HTML form of the same questions
+#      (made from content/pack.en.json) as the baseline of the budgets;
+#   5. prints every budget of issue 13 with its figure (the first screen's
+#      gzipped bytes are scripts/first-screen-bytes.mjs's), then the wasm's
+#      size, raw and gzipped.
 #
 #   scripts/bench.sh               everything
 #   scripts/bench.sh --no-build    measure the dist/ already built
 #   scripts/bench.sh --size        also list what takes the space in the wasm
 #                                  (scripts/wasm-size.py --build; a few minutes)
 #
-# Environment: BENCH_RUNS (default 5), BENCH_CLICKS (default 100).
+# Environment: BENCH_RUNS (default 5), BENCH_CLICKS (default 100),
+# BENCH_USERS_RUNS (default BENCH_RUNS; 0 skips step 4).
 # Installs whatever is missing first (scripts/setup.sh --browser).
 set -euo pipefail
 
@@ -27,7 +37,7 @@ for arg in "$@"; do
         --no-build) build=0 ;;
         --size) size=1 ;;
         -h | --help)
-            sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
+            awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
             exit 0
             ;;
         *)
@@ -79,7 +89,7 @@ fi
 model_ms="$(awk '/^MODEL_TOTAL_MS/ {print $2}' "$work/model.txt")"
 printf '{"modelTotal": %s, "partnershipTotal": %s}\n' "${model_ms:-null}" "${partnership_ms:-null}" >"$work/native.json"
 
-say "browser benchmark: node tests/e2e/bench.mjs (${BENCH_RUNS:-5} cold runs)"
+say "browser benchmark: node tests/e2e/bench.mjs (${BENCH_RUNS:-5} cold runs, then ${BENCH_USERS_RUNS:-${BENCH_RUNS:-5}} runs like our users)"
 BENCH_NATIVE="$work/native.json" node tests/e2e/bench.mjs
 
 say "size"

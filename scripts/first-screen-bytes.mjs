@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** The budget, in gzipped bytes: what version 2 reaches, with a little room. */
-export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 350_000);
+export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 390_000);
 
 /** Local files the page asks for before it can work, in the order given. */
 export function firstScreenFiles(html) {
