@@ -96,7 +96,8 @@ say "size"
 for f in "$wasm_file" dist/ready-to-share-*.js dist/boot-*.js dist/ready-to-share-*.css; do
     [[ -f "$f" ]] && printf '  %-52s %8s bytes raw %8s gzipped\n' "$f" "$(wc -c <"$f")" "$(gzip -9 -c "$f" | wc -c)"
 done
-for f in content/pack.en.json content/locale.en.json; do
+# The locale is built into the wasm as static Rust data (build.rs), not as JSON.
+for f in content/pack.en.json; do
     printf '  %-52s %8s bytes raw %8s gzipped (embedded in the wasm)\n' "$f" "$(wc -c <"$f")" "$(gzip -9 -c "$f" | wc -c)"
 done
 if ((size)); then
