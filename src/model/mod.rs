@@ -6,6 +6,7 @@ pub mod chart;
 pub mod compare;
 pub mod consensus;
 pub mod content;
+pub mod contrast;
 pub mod file;
 pub mod locale;
 pub mod merge;
