@@ -88,6 +88,9 @@ pub enum Action {
         theme: usize,
         question_id: String,
     },
+    /// Go to a page from a "Change" link on the check answers page: its
+    /// "Save and continue" (and "Back") then return there.
+    ChangeFromCheck(Step),
     Edit {
         edit: Edit,
         now: String,
@@ -168,6 +171,8 @@ impl SaveState {
 pub enum FileMessages {
     None,
     Failed(FileProblem),
+    /// A file opened with nothing to report: say that it worked.
+    Opened,
     OpenedWithWarnings(Vec<FileProblem>),
 }
 
@@ -207,6 +212,9 @@ pub struct State {
     /// either: nothing is saved over it until the user opens a file or
     /// starts again.
     pub hold_saving: bool,
+    /// The user came from a "Change" link on Check your answers, so
+    /// "Save and continue" goes back there.
+    pub returning_to_check: bool,
 }
 
 impl State {
@@ -230,6 +238,7 @@ impl State {
             earlier: None,
             earlier_problem: None,
             hold_saving: false,
+            returning_to_check: false,
         }
     }
 
@@ -263,6 +272,7 @@ impl State {
         self.navigations += 1;
         self.revision += 1;
         self.focus_question = None;
+        self.returning_to_check = false;
     }
 
     pub fn apply(&mut self, action: Action) {
@@ -276,6 +286,12 @@ impl State {
             Action::ChangeAnswer { theme, question_id } => {
                 self.go(Step::Theme(theme));
                 self.focus_question = Some(question_id);
+                self.returning_to_check = true;
+            }
+            Action::ChangeFromCheck(step) => {
+                self.file_messages = FileMessages::None;
+                self.go(step);
+                self.returning_to_check = true;
             }
             Action::Edit { edit, now } => {
                 let before = self.assessment.clone();
@@ -307,7 +323,7 @@ impl State {
                 self.revision += 1;
                 self.hold_saving = false;
                 self.file_messages = if opened.warnings.is_empty() {
-                    FileMessages::None
+                    FileMessages::Opened
                 } else {
                     FileMessages::OpenedWithWarnings(opened.warnings)
                 };

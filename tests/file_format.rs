@@ -597,6 +597,44 @@ fn errors_and_warnings_are_told_apart() {
 }
 
 #[test]
+fn a_parser_message_is_kept_out_of_the_sentence_and_offered_as_detail() {
+    let locale = Locale::english();
+    let problem = FileProblem::NotJson {
+        detail: "expected value at line 1 column 1".into(),
+    };
+    let sentence = locale.file_problem(&problem);
+    assert!(!sentence.contains("line 1"), "{sentence}");
+    assert!(!sentence.contains('('), "{sentence}");
+    assert_eq!(
+        locale.file_problem_detail(&problem),
+        Some("expected value at line 1 column 1")
+    );
+    assert_eq!(locale.file_problem_detail(&FileProblem::NotOurs), None);
+}
+
+#[test]
+fn a_question_the_pack_has_is_named_by_its_wording() {
+    let locale = Locale::english();
+    let pack = ready_to_share::model::content::ContentPack::built_in();
+    let question = &pack.themes[0].questions[0];
+    let problem = FileProblem::LevelOutOfRange {
+        question_id: question.id.clone(),
+        question: None,
+        value: "9".into(),
+    };
+    let sentence = locale.file_problem_in(&pack, &problem);
+    assert!(sentence.contains(&question.text), "{sentence}");
+    assert!(!sentence.contains(&format!("\"{}\"", question.id)), "{sentence}");
+    // A question the pack does not have can only be named by its id.
+    let unknown = FileProblem::LevelOutOfRange {
+        question_id: "gone-question".into(),
+        question: None,
+        value: "9".into(),
+    };
+    assert!(locale.file_problem_in(&pack, &unknown).contains("gone-question"));
+}
+
+#[test]
 fn every_file_problem_has_an_english_sentence_with_its_values() {
     let locale = Locale::english();
     let cases: Vec<(FileProblem, Vec<&str>)> = vec![
@@ -605,7 +643,7 @@ fn every_file_problem_has_an_english_sentence_with_its_values() {
             FileProblem::NotJson {
                 detail: "expected value at line 1 column 1".into(),
             },
-            vec!["expected value at line 1 column 1"],
+            vec![],
         ),
         (FileProblem::NotOurs, vec![]),
         (FileProblem::NewerFormat { version: 7 }, vec!["7"]),

@@ -128,6 +128,39 @@ fn an_opened_file_replaces_the_answers_and_reports_warnings() {
 }
 
 #[test]
+fn a_file_that_opens_cleanly_says_so_until_the_next_page() {
+    let mut s = state();
+    let other = Assessment::new(&s.pack, "2025-05-05T00:00:00Z");
+    let opened = read_assessment(&write_assessment(&other), &s.pack).unwrap();
+    s.apply(Action::Opened {
+        opened,
+        now: "2026-06-06T00:00:00Z".into(),
+    });
+    assert_eq!(s.file_messages, FileMessages::Opened);
+    s.apply(Action::Go(Step::Theme(0)));
+    assert_eq!(s.file_messages, FileMessages::None);
+}
+
+#[test]
+fn change_links_return_to_check_your_answers() {
+    let mut s = state();
+    s.apply(Action::Go(Step::Check));
+    assert!(!s.returning_to_check);
+    s.apply(Action::ChangeAnswer {
+        theme: 1,
+        question_id: "x".into(),
+    });
+    assert!(s.returning_to_check, "a question's Change link");
+    s.apply(Action::Go(Step::Check));
+    assert!(!s.returning_to_check, "back on Check your answers");
+    s.apply(Action::ChangeFromCheck(Step::About));
+    assert_eq!(s.step, Step::About);
+    assert!(s.returning_to_check, "the About your area Change link");
+    s.apply(Action::Go(Step::Tasks));
+    assert!(!s.returning_to_check, "any other way out ends it");
+}
+
+#[test]
 fn start_again_clears_everything() {
     let mut s = state();
     let q = first_question(&s);

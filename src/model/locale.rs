@@ -6,6 +6,7 @@
 //! grouped by where they appear. Templates use `{name}` placeholders, filled
 //! by [`fill`].
 
+use crate::model::content::ContentPack;
 use crate::model::file::FileProblem;
 use crate::model::scoring::{Band, ThemeStatus};
 
@@ -67,7 +68,52 @@ impl Locale {
         )
     }
 
-    /// A problem with a file, as a sentence for the user.
+    /// The document title for a screen whose heading is `page`, with
+    /// "Error: " first when the screen shows an error (the GOV.UK pattern).
+    pub fn page_title(&self, page: &str, error: bool) -> String {
+        let title = fill(
+            self.ui.page_title,
+            &[("page", page.trim()), ("product", self.common.product_name)],
+        );
+        if error {
+            fill(self.ui.page_title_error, &[("title", &title)])
+        } else {
+            title
+        }
+    }
+
+    /// The technical detail behind a problem, if any, for a disclosure
+    /// beside the plain message (never in the message itself).
+    pub fn file_problem_detail<'p>(&self, problem: &'p FileProblem) -> Option<&'p str> {
+        match problem {
+            FileProblem::NotJson { detail } if !detail.trim().is_empty() => Some(detail),
+            _ => None,
+        }
+    }
+
+    /// A problem with a file, as a sentence for the user, naming a question
+    /// the pack has by its wording when the file reader could not.
+    pub fn file_problem_in(&self, pack: &ContentPack, problem: &FileProblem) -> String {
+        match problem {
+            FileProblem::LevelOutOfRange {
+                question_id,
+                question: None,
+                value,
+            } => {
+                let question = pack
+                    .question(question_id)
+                    .map_or(question_id.as_str(), |(_, q)| q.text.as_str());
+                fill(
+                    self.file.level_out_of_range,
+                    &[("question", question), ("value", value)],
+                )
+            }
+            _ => self.file_problem(problem),
+        }
+    }
+
+    /// A problem with a file, as a sentence for the user. Technical detail
+    /// (a parser's message) is left out: see [`Locale::file_problem_detail`].
     pub fn file_problem(&self, problem: &FileProblem) -> String {
         let m = &self.file;
         match problem {
