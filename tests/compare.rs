@@ -405,7 +405,10 @@ fn html_report_shows_the_comparison_in_words() {
         .expect("the strengths section");
     assert!(section_start < strengths);
     let section = &out[section_start..strengths];
-    assert!(section.contains(&html::escape(&fill(c.intro, &[("date", "2024-01-15")]))));
+    assert!(section.contains(&html::escape(&fill(
+        c.intro,
+        &[("date", "15 January 2024")]
+    ))));
     for words in [
         fill(c.up, &[("points", "42")]),
         fill(c.down, &[("points", "17")]),

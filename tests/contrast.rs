@@ -39,7 +39,11 @@ fn known_pairs_have_their_published_ratios() {
 
 #[test]
 fn the_order_of_the_pair_does_not_matter() {
-    for (a, b) in [("#1d70b8", "#fff"), ("yellow", "navy"), ("#d4351c", "#0b0c0c")] {
+    for (a, b) in [
+        ("#1d70b8", "#fff"),
+        ("yellow", "navy"),
+        ("#d4351c", "#0b0c0c"),
+    ] {
         assert_eq!(ratio(a, b), ratio(b, a));
     }
 }
@@ -54,15 +58,30 @@ fn colours_are_read_in_every_form_a_host_may_give() {
     // Transparency is taken as it shows on white.
     assert_eq!(parse_colour("#00000000"), Some(WHITE));
     assert_eq!(parse_colour("#000f"), Some(BLACK));
-    for unreadable in ["", "#", "#12", "#12345", "#ggg", "transparent", "currentcolor", "notacolour"] {
+    for unreadable in [
+        "",
+        "#",
+        "#12",
+        "#12345",
+        "#ggg",
+        "transparent",
+        "currentcolor",
+        "notacolour",
+    ] {
         assert_eq!(parse_colour(unreadable), None, "{unreadable:?}");
     }
 }
 
 fn check(colours: &AccentColours) {
-    assert!(ratio(&colours.panel_text, &colours.panel) >= TEXT_MINIMUM, "{colours:?}");
+    assert!(
+        ratio(&colours.panel_text, &colours.panel) >= TEXT_MINIMUM,
+        "{colours:?}"
+    );
     assert!(ratio(&colours.link, "#fff") >= TEXT_MINIMUM, "{colours:?}");
-    assert!(ratio(&colours.graphic, "#fff") >= GRAPHIC_MINIMUM, "{colours:?}");
+    assert!(
+        ratio(&colours.graphic, "#fff") >= GRAPHIC_MINIMUM,
+        "{colours:?}"
+    );
 }
 
 #[test]
@@ -110,7 +129,10 @@ fn a_middle_accent_is_kept_for_bars_but_not_for_link_text() {
 #[test]
 fn an_unreadable_accent_falls_back_to_the_default() {
     for odd in ["transparent", "currentcolor", "inherit"] {
-        assert_eq!(AccentColours::for_accent(Some(odd)), AccentColours::for_accent(None));
+        assert_eq!(
+            AccentColours::for_accent(Some(odd)),
+            AccentColours::for_accent(None)
+        );
     }
 }
 
@@ -128,7 +150,14 @@ fn every_grey_gives_readable_pairs() {
 
 #[test]
 fn the_named_colours_are_sorted_so_every_name_is_found() {
-    for name in ["aliceblue", "navy", "yellowgreen", "grey", "gray", "lightgoldenrodyellow"] {
+    for name in [
+        "aliceblue",
+        "navy",
+        "yellowgreen",
+        "grey",
+        "gray",
+        "lightgoldenrodyellow",
+    ] {
         assert!(parse_colour(name).is_some(), "{name}");
     }
 }

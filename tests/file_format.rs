@@ -624,14 +624,19 @@ fn a_question_the_pack_has_is_named_by_its_wording() {
     };
     let sentence = locale.file_problem_in(&pack, &problem);
     assert!(sentence.contains(&question.text), "{sentence}");
-    assert!(!sentence.contains(&format!("\"{}\"", question.id)), "{sentence}");
+    assert!(
+        !sentence.contains(&format!("\"{}\"", question.id)),
+        "{sentence}"
+    );
     // A question the pack does not have can only be named by its id.
     let unknown = FileProblem::LevelOutOfRange {
         question_id: "gone-question".into(),
         question: None,
         value: "9".into(),
     };
-    assert!(locale.file_problem_in(&pack, &unknown).contains("gone-question"));
+    assert!(locale
+        .file_problem_in(&pack, &unknown)
+        .contains("gone-question"));
 }
 
 #[test]

@@ -1647,15 +1647,47 @@ fn response_labels_and_context_rows() {
     );
     assert_eq!(report.response_label(None), locale.common.not_answered);
     let rows = report.context_rows();
-    let values: Vec<&str> = rows.iter().map(|(_, v)| v.as_str()).collect();
+    let values: Vec<Vec<&str>> = rows
+        .iter()
+        .map(|(_, v)| v.iter().map(String::as_str).collect())
+        .collect();
     assert_eq!(
         values,
         [
-            "Northshire",
-            "Northshire Council",
-            "Northshire Police",
-            "Health and care"
+            vec!["Northshire"],
+            vec!["Northshire Council"],
+            vec!["Northshire Police"],
+            vec!["Health and care"]
         ]
+    );
+}
+
+#[test]
+fn partner_organisations_are_on_lines_of_their_own_in_every_report() {
+    let pack = pack();
+    let locale = locale();
+    let mut assessment = full_assessment(&pack);
+    assessment.context.partners =
+        "Northshire NHS Trust\r\n  Northshire Police \n\nNorthshire, Council".into();
+    let report = Report::new(&pack, &locale, &assessment, DATE);
+    let html = ready_to_share::model::render::html::render(&report);
+    assert!(
+        html.contains("Northshire NHS Trust<br>Northshire Police<br>Northshire, Council"),
+        "one per line in the HTML report"
+    );
+    assert!(!html.contains("Northshire NHS Trust Northshire Police"));
+    let markdown = ready_to_share::model::render::markdown::render(&report);
+    let label = format!("- **{}:**\n", locale.report.partners);
+    let at = markdown.find(&label).expect("the partners line");
+    let after: Vec<&str> = markdown[at + label.len()..].lines().take(3).collect();
+    assert_eq!(
+        after,
+        [
+            "  - Northshire NHS Trust",
+            "  - Northshire Police",
+            "  - Northshire, Council"
+        ],
+        "a nested list item each in the Markdown"
     );
 }
 

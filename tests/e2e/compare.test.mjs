@@ -241,7 +241,7 @@ describe('compare with an earlier assessment', () => {
 
       await section.fileInput.setInputFiles(EARLIER_PATH);
       await section.heading.waitFor();
-      await page.getByText(fill(c.intro, { date: '2025-11-03' }), { exact: true }).waitFor();
+      await page.getByText(fill(c.intro, { date: '3 November 2025' }), { exact: true }).waitFor();
 
       // The hand-worked numbers. Then (a 1.0.0 file, so no safeguarding
       // answers and no overall score): 35 37.5 - 12.5 62.5 70 12.5; now 62.5
@@ -405,7 +405,7 @@ describe('compare with an earlier assessment', () => {
       // HTML.
       const html = files.html;
       assert.ok(html.includes(`<h2>${escapeHtml(c.heading)}</h2>`), 'the HTML has the comparison heading');
-      assert.ok(html.includes(escapeHtml(fill(c.intro, { date: '2025-11-03' }))));
+      assert.ok(html.includes(escapeHtml(fill(c.intro, { date: '3 November 2025' }))));
       for (const [theme, then, now, moved] of EXPECTED.rows) {
         const row = `<tr><th scope="row">${escapeHtml(theme)}</th><td class="num">${escapeHtml(then)}</td><td class="num">${escapeHtml(now)}</td><td>${escapeHtml(moved)}</td></tr>`;
         assert.ok(html.includes(row), `the HTML has the row ${row}`);

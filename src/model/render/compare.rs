@@ -53,18 +53,26 @@ pub fn change_text(locale: &Locale, change: Change) -> &str {
     }
 }
 
-/// "Compared with your assessment last saved on 2024-05-01."
+/// "Compared with your assessment last saved on 1 May 2024.": the date in
+/// words, as everywhere else the tool shows a date.
 pub fn intro(locale: &Locale, comparison: &Comparison) -> String {
-    let date = comparison
+    let day = comparison
         .earlier_updated
         .split('T')
         .next()
         .unwrap_or("")
         .trim();
+    let parts: Vec<Option<u32>> = day.split('-').map(|p| p.parse().ok()).collect();
+    let date = match parts.as_slice() {
+        [Some(year), Some(month), Some(d)] if (1..=12).contains(month) && (1..=31).contains(d) => {
+            locale.date_in_words(*year, *month, *d)
+        }
+        _ => day.to_string(),
+    };
     if date.is_empty() {
         locale.compare.intro_undated.to_string()
     } else {
-        fill(locale.compare.intro, &[("date", date)])
+        fill(locale.compare.intro, &[("date", &date)])
     }
 }
 

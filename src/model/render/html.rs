@@ -74,12 +74,13 @@ pub fn render(report: &Report) -> String {
     let context = report.context_rows();
     if !context.is_empty() {
         let _ = write!(h, "<h2>{}</h2>\n<table>\n", escape(r.about_heading));
-        for (label, value) in context {
+        for (label, lines) in context {
+            let value: Vec<String> = lines.iter().map(|l| escape(l)).collect();
             let _ = writeln!(
                 h,
                 "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
                 escape(label),
-                escape(&value)
+                value.join("<br>")
             );
         }
         h.push_str("</table>\n");

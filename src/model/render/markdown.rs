@@ -49,8 +49,15 @@ pub fn render(report: &Report) -> String {
     let context = report.context_rows();
     if !context.is_empty() {
         let _ = write!(m, "## {}\n\n", escape(r.about_heading));
-        for (label, value) in context {
-            let _ = writeln!(m, "- **{}:** {}", escape(label), escape(&value));
+        for (label, lines) in context {
+            if let [value] = lines.as_slice() {
+                let _ = writeln!(m, "- **{}:** {}", escape(label), escape(value));
+            } else {
+                let _ = writeln!(m, "- **{}:**", escape(label));
+                for line in &lines {
+                    let _ = writeln!(m, "  - {}", escape(line));
+                }
+            }
         }
         m.push('\n');
     }

@@ -156,18 +156,42 @@ impl<'a> Report<'a> {
         )
     }
 
-    /// The context fields that have a value, as (label, value) pairs.
-    pub fn context_rows(&self) -> Vec<(&str, String)> {
+    /// The context fields that have a value, as (label, lines) pairs. Each
+    /// partner organisation and each policy area is a line of its own, as
+    /// the About page asks for them, so none run together.
+    pub fn context_rows(&self) -> Vec<(&str, Vec<String>)> {
         let r = &self.locale.report;
         let c = &self.assessment.context;
+        let one = |text: &str| vec![text.trim().to_string()];
+        let partners = c
+            .partners
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(str::to_string)
+            .collect();
+        let areas = self
+            .policy_area_labels()
+            .into_iter()
+            .map(|a| a.to_string())
+            .collect();
         [
-            (r.area, c.area.trim().to_string()),
-            (r.organisation, c.organisation.trim().to_string()),
-            (r.partners, c.partners.trim().to_string()),
-            (r.policy_areas, self.policy_area_labels().join(", ")),
+            (r.area, one(&c.area)),
+            (r.organisation, one(&c.organisation)),
+            (r.partners, partners),
+            (r.policy_areas, areas),
         ]
         .into_iter()
-        .filter(|(_, value)| !value.is_empty())
+        .map(|(label, lines)| {
+            (
+                label,
+                lines
+                    .into_iter()
+                    .filter(|l| !l.is_empty())
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, lines)| !lines.is_empty())
         .collect()
     }
 }
