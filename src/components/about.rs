@@ -10,6 +10,10 @@ use crate::state::{Action, Edit, Step};
 #[derive(Properties, PartialEq)]
 pub struct AboutProps {
     pub context: Context,
+    /// Came from a "Change" link: "Save and continue" goes back to Check
+    /// your answers.
+    #[prop_or_default]
+    pub returning_to_check: bool,
 }
 
 fn send_context(shared: &Shared, context: Context) {
@@ -30,6 +34,7 @@ pub fn About(props: &AboutProps) -> Html {
                       label: &str,
                       hint: &str,
                       value: &str,
+                      autocomplete: &'static str,
                       set: fn(&mut Context, String)| {
         let id = shared.id(name);
         let hint_id = shared.id(&format!("{name}-hint"));
@@ -49,7 +54,7 @@ pub fn About(props: &AboutProps) -> Html {
                 <p class="rts-hint" id={hint_id.clone()}>{ hint }</p>
                 <input class="rts-input" type="text" id={id} value={value.to_string()}
                     maxlength={MAX_NAME_CHARS.to_string()}
-                    aria-describedby={hint_id} autocomplete="off" spellcheck="false" {oninput} />
+                    aria-describedby={hint_id} {autocomplete} spellcheck="false" {oninput} />
             </div>
         }
     };
@@ -93,11 +98,11 @@ pub fn About(props: &AboutProps) -> Html {
 
     html! {
         <section class="rts-page rts-about">
-            <BackLink on_click={shared.on(Action::Go(Step::Start))} />
+            <BackLink on_click={shared.on(Action::Go(if props.returning_to_check { Step::Check } else { Step::Start }))} />
             <Heading level={1} class="rts-heading--l">{ &ui.about_heading }</Heading>
             <p class="rts-body">{ &ui.about_intro }</p>
-            { text_field("area", ui.about_area, ui.about_area_hint, &context.area, |c, v| c.area = v) }
-            { text_field("organisation", ui.about_organisation, ui.about_organisation_hint, &context.organisation, |c, v| c.organisation = v) }
+            { text_field("area", ui.about_area, ui.about_area_hint, &context.area, "off", |c, v| c.area = v) }
+            { text_field("organisation", ui.about_organisation, ui.about_organisation_hint, &context.organisation, "organization", |c, v| c.organisation = v) }
             <div class="rts-form-group">
                 <label class="rts-label" for={partners_id.clone()}>{ &ui.about_partners }</label>
                 <p class="rts-hint" id={partners_hint.clone()}>{ &ui.about_partners_hint }</p>
@@ -113,7 +118,8 @@ pub fn About(props: &AboutProps) -> Html {
                     <div class="rts-checkboxes">{ for areas }</div>
                 </fieldset>
             </div>
-            <button type="button" class="rts-button" onclick={shared.on(Action::Go(Step::Tasks))}>
+            <button type="button" class="rts-button"
+                onclick={shared.on(Action::Go(if props.returning_to_check { Step::Check } else { Step::Tasks }))}>
                 { &ui.save_and_continue }
             </button>
         </section>

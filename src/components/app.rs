@@ -17,9 +17,10 @@ use crate::components::summary::Summary;
 use crate::components::tasks::Tasks;
 use crate::components::theme_page::ThemePage;
 use crate::model::content::ContentPack;
+use crate::model::contrast::AccentColours;
 use crate::model::locale::{fill, Locale};
 use crate::model::pack_limits::{check_pack_limits, PackLimit, MAX_PACK_BYTES, MAX_PACK_QUESTIONS};
-use crate::state::Step;
+use crate::state::{FileMessages, State, Step};
 use crate::{panic_panel, safe_colour, MountOptions, PartnerPack};
 
 /// The single-file copy made by the build (scripts/postbuild.mjs).
@@ -113,7 +114,9 @@ pub fn App(props: &AppProps) -> Html {
 
     // The accent goes through the style object rather than a style
     // attribute, which a Content Security Policy without 'unsafe-inline'
-    // would block.
+    // would block. Each use of it is checked for contrast in the model:
+    // a light accent gets dark text on the panel, and links and bars keep
+    // the default wherever the accent would be too faint on white.
     {
         let root = root.clone();
         let accent = options
@@ -124,10 +127,34 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(accent, move |accent| {
             if let Some(element) = root.cast::<web_sys::HtmlElement>() {
                 let style = element.style();
-                let _ = match accent {
-                    Some(colour) => style.set_property("--rts-accent", colour),
-                    None => style.remove_property("--rts-accent").map(|_| ()),
-                };
+                match accent {
+                    Some(colour) => {
+                        let colours = AccentColours::for_accent(Some(colour));
+                        for (name, value) in colours.properties() {
+                            let _ = style.set_property(name, value);
+                        }
+                    }
+                    None => {
+                        for (name, _) in AccentColours::for_accent(None).properties() {
+                            let _ = style.remove_property(name);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    // The document's title names the screen (and says when it shows an
+    // error), as on GOV.UK services, but only on the tool's own pages: a
+    // host page's title belongs to the host.
+    {
+        let root = root.clone();
+        let title = page_title(&state, &pack, &locale);
+        use_effect_with(title, move |title| {
+            if let Some(element) = root.cast::<web_sys::Element>() {
+                if owns_page(&element) {
+                    gloo::utils::document().set_title(title);
+                }
             }
         });
     }
@@ -181,11 +208,15 @@ pub fn App(props: &AppProps) -> Html {
 
     let page = match state.step {
         Step::Start => html! { <Start state={state.clone()} /> },
-        Step::About => html! { <About context={state.assessment.context.clone()} /> },
+        Step::About => {
+            html! { <About context={state.assessment.context.clone()} returning_to_check={state.returning_to_check} /> }
+        }
         Step::Tasks => html! { <Tasks state={state.clone()} /> },
         Step::Theme(index) => html! { <ThemePage {index} state={state.clone()} /> },
         Step::Check => html! { <Check state={state.clone()} /> },
-        Step::Story => html! { <Story story={state.assessment.story.clone()} /> },
+        Step::Story => {
+            html! { <Story story={state.assessment.story.clone()} returning_to_check={state.returning_to_check} /> }
+        }
         Step::Summary => html! { <Summary state={state.clone()} /> },
         Step::Partnership => html! { <PartnershipPage /> },
     };
@@ -214,6 +245,41 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         </ContextProvider<Shared>>
     }
+}
+
+/// The title for the current screen: its heading, then the product's name.
+fn page_title(state: &State, pack: &ContentPack, locale: &Locale) -> String {
+    let ui = &locale.ui;
+    let area = state.assessment.context.area.trim();
+    let heading = match state.step {
+        Step::Start => pack.start.heading.clone(),
+        Step::About => ui.about_heading.to_string(),
+        Step::Tasks => ui.tasks_heading.to_string(),
+        Step::Theme(index) => pack
+            .themes
+            .get(index)
+            .map_or_else(|| ui.tasks_heading.to_string(), |t| t.title.clone()),
+        Step::Check => ui.check_heading.to_string(),
+        Step::Story => ui.story_heading.to_string(),
+        Step::Summary if area.is_empty() => locale.report.title.to_string(),
+        Step::Summary => fill(locale.report.title_for_area, &[("area", area)]),
+        Step::Partnership => locale.partnership.title.to_string(),
+    };
+    let error = match state.step {
+        Step::Start => matches!(state.file_messages, FileMessages::Failed(_)),
+        Step::Summary => state.earlier_problem.is_some(),
+        _ => false,
+    };
+    locale.page_title(&heading, error)
+}
+
+/// Whether the widget is the page itself: the standalone page, the iframe
+/// page and the offline copy mount it on `<main id="rts-root">` in the
+/// document; a host's `<ready-to-share>` element mounts it in a shadow root.
+fn owns_page(app: &web_sys::Element) -> bool {
+    let in_document = app.get_root_node().node_type() == web_sys::Node::DOCUMENT_NODE;
+    let on_own_root = app.parent_element().is_some_and(|p| p.id() == "rts-root");
+    in_document && on_own_root
 }
 
 fn focus_within(root: &NodeRef, prefix: &str, question_id: Option<&str>) {

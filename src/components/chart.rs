@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use crate::components::shared::use_shared;
-use crate::model::chart::{self, BAR_HEIGHT, LABEL_WIDTH, ROW_HEIGHT, WIDTH};
+use crate::model::chart;
 use crate::model::scoring::Profile;
 
 #[derive(Properties, PartialEq)]
@@ -11,39 +11,55 @@ pub struct ChartProps {
 
 /// The readiness profile as a bar chart. The table beside it carries the
 /// same numbers for screen readers and anyone who prefers a table.
+///
+/// The theme names and scores are HTML text, so they wrap at any width and
+/// with any text spacing (WCAG 1.4.10 and 1.4.12); only the bars and the
+/// grid are drawn, each row in its own small SVG whose geometry needs no
+/// style attribute (which the Content Security Policy would block).
 #[component]
 pub fn Chart(props: &ChartProps) -> Html {
     let shared = use_shared();
     let chart = chart::chart(&shared.pack, &props.profile);
-    let title_id = shared.id("chart-title");
     let no_score = &shared.locale.common.no_score;
+    let ticks = chart
+        .ticks
+        .iter()
+        .map(|(_, value)| *value)
+        .collect::<Vec<_>>();
+    let grid = html! {
+        { for ticks.iter().map(|value| html! {
+            <line class="rts-chart__grid" x1={value.to_string()} x2={value.to_string()}
+                y1="0" y2="10" vector-effect="non-scaling-stroke" />
+        }) }
+    };
     html! {
-        <svg class="rts-chart" role="img" aria-labelledby={title_id.clone()}
-            viewBox={format!("0 0 {WIDTH} {}", chart.height)} preserveAspectRatio="xMinYMin meet">
-            <title id={title_id}>{ &shared.locale.report.chart_title }</title>
-            { for chart.ticks.iter().map(|(x, value)| html! {
-                <>
-                    <line class="rts-chart__grid" x1={x.to_string()} x2={x.to_string()}
-                        y1="20" y2={(chart.height - 4).to_string()} />
-                    <text class="rts-chart__text" x={x.to_string()} y="14" text-anchor="middle">{ value }</text>
-                </>
-            }) }
+        <div class="rts-chart" role="img" aria-label={shared.locale.report.chart_title}>
+            <div class="rts-chart__row rts-chart__row--axis" aria-hidden="true">
+                <span class="rts-chart__label"></span>
+                <span class="rts-chart__axis">
+                    { for ticks.iter().map(|value| html! {
+                        <span class={classes!("rts-chart__tick", format!("rts-chart__tick--{value}"))}>{ value }</span>
+                    }) }
+                </span>
+                <span class="rts-chart__value"></span>
+            </div>
             { for chart.bars.iter().map(|bar| {
-                let mid = bar.y + ROW_HEIGHT / 2;
                 let value = bar
                     .score
                     .map_or_else(|| no_score.to_string(), |s| s.rounded().to_string());
+                let width = bar.score.map_or(0, |s| u32::from(s.rounded()));
                 html! {
-                    <>
-                        <text class="rts-chart__text" x={(LABEL_WIDTH - 8).to_string()} y={(mid + 5).to_string()}
-                            text-anchor="end">{ &bar.label }</text>
-                        <rect class="rts-chart__bar" x={LABEL_WIDTH.to_string()} y={(mid - BAR_HEIGHT / 2).to_string()}
-                            width={bar.width.to_string()} height={BAR_HEIGHT.to_string()} />
-                        <text class="rts-chart__text rts-chart__value" x={(LABEL_WIDTH + bar.width + 6).to_string()}
-                            y={(mid + 5).to_string()}>{ value }</text>
-                    </>
+                    <div class="rts-chart__row">
+                        <span class="rts-chart__label">{ &bar.label }</span>
+                        <svg class="rts-chart__track" viewBox="0 0 100 10" preserveAspectRatio="none"
+                            focusable="false" aria-hidden="true">
+                            { grid.clone() }
+                            <rect class="rts-chart__bar" x="0" y="1" width={width.to_string()} height="8" />
+                        </svg>
+                        <span class="rts-chart__value">{ value }</span>
+                    </div>
                 }
             }) }
-        </svg>
+        </div>
     }
 }

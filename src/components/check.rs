@@ -87,11 +87,25 @@ pub fn Check(props: &CheckProps) -> Html {
             text.trim().to_string()
         }
     };
+    let text_value = |text: String| html! { <p class="rts-body rts-body--note">{ text }</p> };
+    // Each policy area on a line of its own: a label may hold a comma.
+    let areas_value = if areas.is_empty() {
+        text_value(ui.not_given.to_string())
+    } else {
+        html! {
+            <ul class="rts-list">
+                { for areas.iter().map(|a| html! { <li>{ *a }</li> }) }
+            </ul>
+        }
+    };
     let about_rows = [
-        (&ui.about_area, or_none(&context.area)),
-        (&ui.about_organisation, or_none(&context.organisation)),
-        (&ui.about_partners, or_none(&context.partners)),
-        (&ui.about_policy_areas, or_none(&areas.join(", "))),
+        (&ui.about_area, text_value(or_none(&context.area))),
+        (
+            &ui.about_organisation,
+            text_value(or_none(&context.organisation)),
+        ),
+        (&ui.about_partners, text_value(or_none(&context.partners))),
+        (&ui.about_policy_areas, areas_value),
     ];
 
     html! {
@@ -101,8 +115,8 @@ pub fn Check(props: &CheckProps) -> Html {
             <Heading level={2} class="rts-heading--m">{ &ui.about_heading }</Heading>
             <dl class="rts-summary-list">
                 { for about_rows.into_iter().map(|(label, value)| html! {
-                    <Row key_text={label.to_string()} value={html! { <p class="rts-body rts-body--note">{ value }</p> }}
-                        change_what={label.to_string()} on_change={shared.on(Action::Go(Step::About))} />
+                    <Row key_text={label.to_string()} {value}
+                        change_what={label.to_string()} on_change={shared.on(Action::ChangeFromCheck(Step::About))} />
                 }) }
             </dl>
             { for themes }
@@ -110,7 +124,7 @@ pub fn Check(props: &CheckProps) -> Html {
             <dl class="rts-summary-list">
                 <Row key_text={ui.story_heading}
                     value={html! { <p class="rts-body rts-body--note">{ or_none(&assessment.story) }</p> }}
-                    change_what={ui.story_heading} on_change={shared.on(Action::Go(Step::Story))} />
+                    change_what={ui.story_heading} on_change={shared.on(Action::ChangeFromCheck(Step::Story))} />
             </dl>
             <div class="rts-button-group">
                 <button type="button" class="rts-button" onclick={shared.on(Action::Go(Step::Story))}>

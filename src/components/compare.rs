@@ -1,5 +1,7 @@
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::error_summary::ErrorSummary;
 use crate::components::heading::Heading;
 use crate::components::open_file::{ChosenFiles, FilePicker};
 use crate::components::shared::use_shared;
@@ -14,14 +16,30 @@ pub struct CompareProps {
     /// Whether an earlier file is open (then the comparison is shown instead).
     pub has_earlier: bool,
     pub problem: Option<FileProblem>,
+    /// What changed, shown here, where the earlier file was chosen.
+    #[prop_or_default]
+    pub comparison: Html,
 }
 
-/// Comparing with an earlier assessment: the file picker, or what changed
-/// theme by theme and question by question. Directions are given in words.
+/// Comparing with an earlier assessment: the file picker, or in its place
+/// what changed theme by theme and question by question. When the
+/// comparison appears or goes, focus moves to the heading of what is now
+/// there, so it is read out and nothing changes out of sight.
 #[component]
 pub fn CompareSection(props: &CompareProps) -> Html {
     let shared = use_shared();
     let ui = &shared.locale.ui;
+    let section = use_node_ref();
+    let was_comparing = use_mut_ref(|| props.has_earlier);
+    {
+        let (section, was_comparing) = (section.clone(), was_comparing.clone());
+        use_effect_with(props.has_earlier, move |comparing| {
+            let before = std::mem::replace(&mut *was_comparing.borrow_mut(), *comparing);
+            if before != *comparing {
+                focus_heading(&section);
+            }
+        });
+    }
     let on_files = {
         let shared = shared.clone();
         Callback::from(move |files: ChosenFiles| {
@@ -31,23 +49,55 @@ pub fn CompareSection(props: &CompareProps) -> Html {
             }
         })
     };
+    let errors = props
+        .problem
+        .iter()
+        .map(|p| {
+            (
+                shared.locale.file_problem_in(&shared.pack, p),
+                shared.id("earlier-file"),
+            )
+        })
+        .collect::<Vec<_>>();
     html! {
-        <div class="rts-compare">
-            <Heading level={2} class="rts-heading--m">{ &ui.compare_heading }</Heading>
-            if let Some(problem) = &props.problem {
-                <p class="rts-error-message" role="alert">{ shared.locale.file_problem(problem) }</p>
-            }
-            if !props.has_earlier {
-                <p class="rts-body">{ &ui.compare_body }</p>
-                <FilePicker id="earlier-file" label={ui.compare_label}
-                    hint={ui.compare_hint} {on_files} />
+        <div class="rts-compare" ref={section}>
+            if props.has_earlier {
+                { props.comparison.clone() }
+            } else {
+                // The controls do not print: a heading without its control
+                // would make no sense on paper.
+                <div class="rts-no-print">
+                    <Heading level={2} class="rts-heading--m" focusable=true>{ &ui.compare_heading }</Heading>
+                    if !errors.is_empty() {
+                        <ErrorSummary {errors} />
+                    }
+                    <p class="rts-body">{ &ui.compare_body }</p>
+                    <FilePicker id="earlier-file" label={ui.compare_label}
+                        hint={ui.compare_hint} {on_files} error={props.problem.clone()} />
+                </div>
             }
         </div>
     }
 }
 
+fn focus_heading(section: &NodeRef) {
+    let heading = section
+        .cast::<web_sys::Element>()
+        .and_then(|s| s.query_selector(".rts-focus-heading").ok().flatten())
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(heading) = heading {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = heading.focus_with_options(&options);
+        let scroll = web_sys::ScrollIntoViewOptions::new();
+        scroll.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        heading.scroll_into_view_with_scroll_into_view_options(&scroll);
+    }
+}
+
 /// What changed since the earlier assessment.
-pub fn comparison_view(report: &Report, on_remove: Callback<MouseEvent>) -> Html {
+/// `caption_id` names the table's scrolling region.
+pub fn comparison_view(report: &Report, on_remove: Callback<MouseEvent>, caption_id: &str) -> Html {
     let Some(comparison) = &report.comparison else {
         return Html::default();
     };
@@ -62,14 +112,14 @@ pub fn comparison_view(report: &Report, on_remove: Callback<MouseEvent>) -> Html
     ];
     html! {
         <div class="rts-comparison">
-            <Heading level={2} class="rts-heading--m">{ &c.heading }</Heading>
+            <Heading level={2} class="rts-heading--m" focusable=true>{ &c.heading }</Heading>
             <p class="rts-body">{ intro(locale, comparison) }</p>
             if !comparison.has_changes() {
                 <p class="rts-body">{ &c.no_changes }</p>
             }
-            <div class="rts-table-wrapper">
-                <table class="rts-table">
-                    <caption class="rts-table__caption">{ &c.table_caption }</caption>
+            <div class="rts-table-wrapper" role="region" aria-labelledby={caption_id.to_string()} tabindex="0">
+                <table class="rts-table rts-table--compare">
+                    <caption class="rts-table__caption" id={caption_id.to_string()}>{ &c.table_caption }</caption>
                     <thead>
                         <tr>
                             <th scope="col" class="rts-table__header">{ &locale.report.theme }</th>

@@ -33,6 +33,7 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
             </Heading>
             <ul class="rts-error-summary__list">
                 { for props.errors.iter().map(|(message, field_id)| {
+                    let field_id_text = field_id.clone();
                     let field_id = field_id.clone();
                     // Move focus to the field without changing the page's
                     // address, which belongs to the host.
@@ -44,7 +45,7 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
                         })
                     };
                     html! {
-                        <li><a href="#" class="rts-error-summary__link" {onclick}>{ message }</a></li>
+                        <li><a href={format!("#{field_id_text}")} class="rts-error-summary__link" {onclick}>{ message }</a></li>
                     }
                 }) }
             </ul>

@@ -11,6 +11,9 @@ pub struct HeadingProps {
     pub class: Classes,
     #[prop_or_default]
     pub id: Option<AttrValue>,
+    /// A section heading that focus moves to when its content appears.
+    #[prop_or_default]
+    pub focusable: bool,
     pub children: Html,
 }
 
@@ -24,11 +27,12 @@ pub fn Heading(props: &HeadingProps) -> Html {
     let class = classes!(
         "rts-heading",
         page.then_some("rts-page-heading"),
+        props.focusable.then_some("rts-focus-heading"),
         props.class.clone()
     );
     let tag = format!("h{level}");
     html! {
-        <@{tag} class={class} id={props.id.clone()} tabindex={page.then_some("-1")}>
+        <@{tag} class={class} id={props.id.clone()} tabindex={(page || props.focusable).then_some("-1")}>
             { props.children.clone() }
         </@>
     }

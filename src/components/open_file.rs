@@ -24,6 +24,10 @@ pub struct FilePickerProps {
     pub multiple: bool,
     /// Called once with every chosen file, in the order chosen.
     pub on_files: Callback<ChosenFiles>,
+    /// A problem with the file chosen: shown at the field (the GOV.UK
+    /// error message), with its technical detail in a disclosure.
+    #[prop_or_default]
+    pub error: Option<FileProblem>,
 }
 
 /// Chooses files with the file picker or by dropping them on the area, and
@@ -84,14 +88,38 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
 
     let input_id = shared.id(&props.id);
     let hint_id = format!("{input_id}-hint");
+    let error_id = format!("{input_id}-error");
+    let ui = &shared.locale.ui;
+    let described = if props.error.is_some() {
+        format!("{hint_id} {error_id}")
+    } else {
+        hint_id.clone()
+    };
+    let detail = props
+        .error
+        .as_ref()
+        .and_then(|p| shared.locale.file_problem_detail(p));
     html! {
-        <div class={classes!("rts-drop-zone", "rts-no-print", dragging.then_some("rts-drop-zone--active"))}
+        <div class={classes!("rts-drop-zone", "rts-no-print", props.error.is_some().then_some("rts-form-group--error"), dragging.then_some("rts-drop-zone--active"))}
             ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
             <label class="rts-label" for={input_id.clone()}>{ &props.label }</label>
-            <p class="rts-hint" id={hint_id.clone()}>{ &props.hint }</p>
-            <input type="file" class="rts-file-upload" id={input_id}
+            <p class="rts-hint" id={hint_id}>{ &props.hint }</p>
+            if let Some(problem) = &props.error {
+                <p class="rts-error-message" id={error_id}>
+                    <span class="rts-visually-hidden">{ format!("{} ", ui.error_prefix) }</span>
+                    { shared.locale.file_problem_in(&shared.pack, problem) }
+                </p>
+            }
+            <input type="file" class={classes!("rts-file-upload", props.error.is_some().then_some("rts-file-upload--error"))} id={input_id}
                 accept=".json,application/json" multiple={props.multiple}
-                aria-describedby={hint_id} onchange={on_change} />
+                aria-invalid={props.error.is_some().then_some("true")}
+                aria-describedby={described} onchange={on_change} />
+            if let Some(detail) = detail {
+                <details class="rts-details rts-details--small">
+                    <summary class="rts-details__summary">{ &shared.locale.file.detail_summary }</summary>
+                    <p class="rts-details__text">{ detail }</p>
+                </details>
+            }
         </div>
     }
 }

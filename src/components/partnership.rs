@@ -77,6 +77,8 @@ pub fn PartnershipPage() -> Html {
     let ui = &shared.locale.ui;
     let words = &shared.locale.partnership;
     let chosen = use_state(Chosen::default);
+    // Whether files were chosen and then all removed, to say so.
+    let cleared = use_state(|| false);
     let anonymise = use_state(|| false);
     let view = {
         let shared = shared.clone();
@@ -90,11 +92,29 @@ pub fn PartnershipPage() -> Html {
 
     let on_files = {
         let chosen = chosen.clone();
-        Callback::from(move |files: ChosenFiles| chosen.set(chosen.add(files)))
+        let cleared = cleared.clone();
+        Callback::from(move |files: ChosenFiles| {
+            cleared.set(false);
+            chosen.set(chosen.add(files));
+        })
     };
+    let page = use_node_ref();
     let on_clear = {
-        let chosen = chosen.clone();
-        Callback::from(move |_: MouseEvent| chosen.set(Chosen::default()))
+        let (chosen, page, cleared) = (chosen.clone(), page.clone(), cleared.clone());
+        let input_id = shared.id("partnership-files");
+        Callback::from(move |_: MouseEvent| {
+            // The button goes with the files: focus moves to the file
+            // field first, so it is not lost.
+            let input = page
+                .cast::<web_sys::Element>()
+                .and_then(|p| p.query_selector(&format!("#{input_id}")).ok().flatten())
+                .and_then(|i| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(i).ok());
+            if let Some(input) = input {
+                let _ = input.focus();
+            }
+            chosen.set(Chosen::default());
+            cleared.set(true);
+        })
     };
     let on_anonymise = {
         let anonymise = anonymise.clone();
@@ -111,7 +131,12 @@ pub fn PartnershipPage() -> Html {
         .failed
         .iter()
         .enumerate()
-        .map(|(i, (_, problem))| (report.failed_file(i), shared.locale.file_problem(problem)))
+        .map(|(i, (_, problem))| {
+            (
+                report.failed_file(i),
+                shared.locale.file_problem_in(&shared.pack, problem),
+            )
+        })
         .collect();
     // Warnings (another version of the questions, answers that match no
     // question), per partner: listed, so nothing in a file is dropped unseen.
@@ -123,27 +148,45 @@ pub fn PartnershipPage() -> Html {
             let lines = p
                 .warnings
                 .iter()
-                .map(|w| shared.locale.file_problem(w))
+                .map(|w| shared.locale.file_problem_in(&shared.pack, w))
                 .collect();
             (p.name.clone(), lines)
         })
         .collect();
     let partners = &view.partners;
+    // The status region is always there, so that what it says after each
+    // choice is announced; it says how many files failed, too.
+    let status = if file_count == 0 {
+        if *cleared {
+            ui.partnership_none.to_string()
+        } else {
+            String::new()
+        }
+    } else {
+        let mut text = fill(ui.partnership_opened, &[("count", &file_count.to_string())]);
+        if !failed.is_empty() {
+            text.push(' ');
+            text.push_str(&fill(
+                ui.partnership_failed_count,
+                &[("count", &failed.len().to_string())],
+            ));
+        }
+        text.push(' ');
+        text.push_str(ui.partnership_add_more);
+        text
+    };
 
     html! {
-        <section class="rts-page rts-partnership">
+        <section class="rts-page rts-partnership" ref={page}>
             <div class="rts-no-print">
                 <BackLink on_click={shared.on(Action::Go(Step::Start))} />
             </div>
             <Heading level={1} class="rts-heading--l">{ &words.title }</Heading>
             <FilePicker id="partnership-files" multiple=true label={ui.partnership_files_label}
                 hint={ui.partnership_files_hint} {on_files} />
+            <p class="rts-body rts-no-print" role="status">{ status }</p>
             if file_count > 0 {
                 <div class="rts-no-print">
-                    <p class="rts-body" role="status">
-                        { fill(ui.partnership_opened, &[("count", &file_count.to_string())]) }
-                        { " " }{ &ui.partnership_add_more }
-                    </p>
                     <div class="rts-checkboxes__item">
                         <input class="rts-checkboxes__input" type="checkbox" id={shared.id("anonymise")}
                             checked={*anonymise} onchange={on_anonymise} />
@@ -155,8 +198,8 @@ pub fn PartnershipPage() -> Html {
                 </div>
             }
             if !failed.is_empty() {
-                <div class="rts-notice rts-notice--warning">
-                    <Heading level={2} class="rts-heading--m">{ &words.failed_heading }</Heading>
+                <div class="rts-notice rts-notice--warning" role="region" aria-labelledby={shared.id("failed-heading")}>
+                    <Heading level={2} class="rts-heading--m" id={shared.id("failed-heading")}>{ &words.failed_heading }</Heading>
                     <p class="rts-body">{ &words.failed_intro }</p>
                     <ul class="rts-list rts-list--bullet">
                         { for failed.iter().map(|(name, why)| html! { <li><strong>{ name }</strong>{ ": " }{ why }</li> }) }

@@ -133,16 +133,21 @@ pub fn Question(props: &QuestionProps) -> Html {
                     { radio(Response::NotSure, shared.locale.common.not_sure.to_string(), Some(ui.not_sure_hint)) }
                 </div>
                 if props.response.is_some() {
-                    <button type="button" class="rts-link-button rts-question__clear" onclick={clear}>
+                    // Named in full by aria-label: a visually hidden span
+                    // would be read with a stray space before its colon.
+                    <button type="button" class="rts-link-button rts-question__clear" onclick={clear}
+                        aria-label={fill(ui.clear_answer_for, &[("question", &question.text)])}>
                         { &ui.clear_answer }
-                        <span class="rts-visually-hidden">{ format!(": {}", question.text) }</span>
                     </button>
                 }
             </fieldset>
             <div class="rts-form-group rts-question__note">
                 <label class="rts-label" for={note_id.clone()}>{ &ui.note_label }</label>
                 <p class="rts-hint" id={format!("{note_id}-hint")}>{ &ui.note_hint }</p>
+                // Every note has the same visible label, so its name also
+                // says which question it belongs to.
                 <textarea class="rts-textarea" id={note_id.clone()} rows="2"
+                    aria-label={fill(ui.note_label_for, &[("question", &question.text)])}
                     maxlength={MAX_NOTE_CHARS.to_string()}
                     aria-describedby={format!("{note_id}-hint")}
                     value={props.note.clone()} oninput={on_note} />

@@ -2,12 +2,13 @@ use yew::prelude::*;
 
 use crate::clock;
 use crate::components::app::OFFLINE_COPY_FILE;
+use crate::components::downloads::offer_json;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::heading::Heading;
 use crate::components::open_file::{ChosenFiles, FilePicker};
 use crate::components::shared::use_shared;
 use crate::components::start_again::StartAgain;
-use crate::model::file::read_assessment_bytes;
+use crate::model::file::{read_assessment_bytes, Opened};
 use crate::state::{Action, FileMessages, State, Step};
 
 #[derive(Properties, PartialEq)]
@@ -25,29 +26,98 @@ pub fn Start(props: &StartProps) -> Html {
     let state = &props.state;
     let has_progress = !state.assessment.is_blank();
 
-    let errors = match &state.file_messages {
-        FileMessages::Failed(problem) => {
-            vec![(shared.locale.file_problem(problem), shared.id("open-file"))]
-        }
-        _ => Vec::new(),
+    let open_problem = match &state.file_messages {
+        FileMessages::Failed(problem) => Some(problem.clone()),
+        _ => None,
     };
+    let errors = match &open_problem {
+        Some(problem) => vec![(
+            shared.locale.file_problem_in(&shared.pack, problem),
+            shared.id("open-file"),
+        )],
+        None => Vec::new(),
+    };
+
+    // A file that would replace answers waits here until the user agrees.
+    let pending = use_state(|| None::<Opened>);
+    let confirm_panel = use_node_ref();
+    {
+        let confirm_panel = confirm_panel.clone();
+        use_effect_with(pending.is_some(), move |shown| {
+            if *shown {
+                focus(&confirm_panel);
+            }
+        });
+    }
 
     let on_open = {
         let shared = shared.clone();
+        let pending = pending.clone();
         Callback::from(move |files: ChosenFiles| {
             let Some((_, text)) = files.into_iter().next() else {
                 return;
             };
             let opened = text.and_then(|bytes| read_assessment_bytes(&bytes, &shared.pack));
-            shared.send(match opened {
-                Ok(opened) => Action::Opened {
+            match opened {
+                Ok(opened) if has_progress => {
+                    shared.send(Action::DismissFileMessages);
+                    pending.set(Some(opened));
+                }
+                Ok(opened) => shared.send(Action::Opened {
                     opened,
                     now: clock::now(),
-                },
-                Err(problem) => Action::OpenFailed(problem),
-            });
+                }),
+                Err(problem) => {
+                    pending.set(None);
+                    shared.send(Action::OpenFailed(problem));
+                }
+            }
         })
     };
+    let confirmation = pending.as_ref().map(|opened| {
+        let download = {
+            let assessment = state.assessment.clone();
+            Callback::from(move |_: MouseEvent| offer_json(&assessment))
+        };
+        let confirm = {
+            let (shared, pending, opened) = (shared.clone(), pending.clone(), opened.clone());
+            Callback::from(move |_: MouseEvent| {
+                pending.set(None);
+                shared.send(Action::Opened {
+                    opened: opened.clone(),
+                    now: clock::now(),
+                });
+            })
+        };
+        let cancel = {
+            let (pending, root) = (pending.clone(), confirm_panel.clone());
+            let input_id = shared.id("open-file");
+            Callback::from(move |_: MouseEvent| {
+                // Focus goes back to the file field before the panel goes.
+                focus_by_id(&root, &input_id);
+                pending.set(None);
+            })
+        };
+        html! {
+            <div class="rts-warning-panel" role="group" ref={confirm_panel.clone()} tabindex="-1"
+                aria-labelledby={shared.id("open-confirm-title")}>
+                <p class="rts-body rts-body--bold" id={shared.id("open-confirm-title")}>
+                    { &ui.open_confirm_warning }
+                </p>
+                <div class="rts-button-group">
+                    <button type="button" class="rts-button rts-button--secondary" onclick={download}>
+                        { &ui.open_confirm_download }
+                    </button>
+                    <button type="button" class="rts-button rts-button--warning" onclick={confirm}>
+                        { &ui.open_confirm }
+                    </button>
+                    <button type="button" class="rts-link-button" onclick={cancel}>
+                        { &ui.cancel }
+                    </button>
+                </div>
+            </div>
+        }
+    });
 
     html! {
         <section class="rts-page rts-start">
@@ -85,7 +155,8 @@ pub fn Start(props: &StartProps) -> Html {
             <Heading level={2} class="rts-heading--m">{ &ui.open_heading }</Heading>
             <FilePicker id="open-file" label={ui.open_label}
                 hint={if has_progress { format!("{} {}", ui.open_hint, ui.open_replaces) } else { ui.open_hint.to_string() }}
-                on_files={on_open} />
+                on_files={on_open} error={open_problem} />
+            { for confirmation }
             <Heading level={2} class="rts-heading--m">{ &ui.partnership_heading }</Heading>
             <p class="rts-body">{ &ui.partnership_body }</p>
             <button type="button" class="rts-button rts-button--secondary"
@@ -102,5 +173,23 @@ pub fn Start(props: &StartProps) -> Html {
                 </div>
             }
         </section>
+    }
+}
+
+fn focus(node: &NodeRef) {
+    if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+}
+
+/// Focuses the element with this id inside the same widget as `near`.
+fn focus_by_id(near: &NodeRef, id: &str) {
+    let element = near
+        .cast::<web_sys::Element>()
+        .and_then(|e| e.closest(".rts-app").ok().flatten())
+        .and_then(|app| app.query_selector(&format!("#{id}")).ok().flatten())
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    if let Some(element) = element {
+        let _ = element.focus();
     }
 }

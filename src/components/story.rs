@@ -9,6 +9,10 @@ use crate::state::{Action, Edit, Step};
 #[derive(Properties, PartialEq)]
 pub struct StoryProps {
     pub story: AttrValue,
+    /// Came from a "Change" link: "Save and continue" goes back to Check
+    /// your answers instead of on to the summary.
+    #[prop_or_default]
+    pub returning_to_check: bool,
 }
 
 /// Your story (optional): the #InfoStory prompt.
@@ -40,9 +44,15 @@ pub fn Story(props: &StoryProps) -> Html {
                     maxlength={MAX_STORY_CHARS.to_string()} aria-describedby={hint_id}
                     value={props.story.clone()} oninput={on_input} />
             </div>
-            <button type="button" class="rts-button" onclick={shared.on(Action::Go(Step::Summary))}>
-                { &ui.see_summary }
-            </button>
+            if props.returning_to_check {
+                <button type="button" class="rts-button" onclick={shared.on(Action::Go(Step::Check))}>
+                    { &ui.save_and_continue }
+                </button>
+            } else {
+                <button type="button" class="rts-button" onclick={shared.on(Action::Go(Step::Summary))}>
+                    { &ui.see_summary }
+                </button>
+            }
         </section>
     }
 }

@@ -104,16 +104,20 @@ pub fn Summary(props: &SummaryProps) -> Html {
             <p class="rts-body rts-secondary">{ report.generated() }</p>
             <Heading level={2} class="rts-heading--m">{ &r.overall_heading }</Heading>
             { band }
-            <details class="rts-details">
+            <details class="rts-details rts-no-print">
                 <summary class="rts-details__summary">{ &ui.how_worked_out }</summary>
                 <p class="rts-details__text">{ &shared.locale.bands.method }</p>
             </details>
+            // Printed open: a closed disclosure prints as its summary alone.
+            <div class="rts-print-only">
+                <p class="rts-body rts-body--bold">{ &ui.how_worked_out }</p>
+                <p class="rts-body">{ &shared.locale.bands.method }</p>
+            </div>
             <Heading level={2} class="rts-heading--m">{ &r.profile_heading }</Heading>
             <figure class="rts-figure">
                 <Chart profile={summary.profile.clone()} />
             </figure>
             { table }
-            { comparison_view(&report, shared.on(Action::ClearEarlier)) }
             <Heading level={2} class="rts-heading--m">{ &r.strengths_heading }</Heading>
             { strengths }
             <ActionPlan state={props.state.clone()} />
@@ -124,7 +128,8 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <p class="rts-body rts-body--note">{ assessment.story.trim() }</p>
             }
             <CompareSection has_earlier={props.state.earlier.is_some()}
-                problem={props.state.earlier_problem.clone()} />
+                problem={props.state.earlier_problem.clone()}
+                comparison={comparison_view(&report, shared.on(Action::ClearEarlier), &shared.id("compare-caption"))} />
             <Downloads assessment={assessment.clone()} earlier={props.state.earlier.clone()} />
             <p class="rts-body rts-secondary">{ &r.privacy }</p>
         </section>

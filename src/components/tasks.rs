@@ -89,15 +89,24 @@ pub fn Tasks(props: &TasksProps) -> Html {
     html! {
         <section class="rts-page rts-tasks">
             <BackLink on_click={shared.on(Action::Go(Step::Start))} />
-            <Heading level={1} class="rts-heading--l">{ &ui.tasks_heading }</Heading>
-            if let FileMessages::OpenedWithWarnings(warnings) = &props.state.file_messages {
-                <div class="rts-notice rts-notice--warning" role="status">
-                    <p class="rts-body rts-body--bold">{ &ui.opened_with_warnings }</p>
-                    <ul class="rts-list rts-list--bullet">
-                        { for warnings.iter().map(|w| html! { <li>{ locale.file_problem(w) }</li> }) }
-                    </ul>
+            if matches!(props.state.file_messages, FileMessages::Opened | FileMessages::OpenedWithWarnings(_)) {
+                <div class="rts-notification rts-notification--success" role="alert"
+                    aria-labelledby={shared.id("opened-title")}>
+                    <Heading level={2} class="rts-notification__title" id={shared.id("opened-title")}>
+                        { &ui.opened_title }
+                    </Heading>
+                    <div class="rts-notification__content">
+                        <p class="rts-notification__heading">{ &ui.opened_body }</p>
+                        if let FileMessages::OpenedWithWarnings(warnings) = &props.state.file_messages {
+                            <p class="rts-body rts-body--bold">{ &ui.opened_with_warnings }</p>
+                            <ul class="rts-list rts-list--bullet">
+                                { for warnings.iter().map(|w| html! { <li>{ locale.file_problem_in(pack, w) }</li> }) }
+                            </ul>
+                        }
+                    </div>
                 </div>
             }
+            <Heading level={1} class="rts-heading--l">{ &ui.tasks_heading }</Heading>
             <p class="rts-body">
                 { fill(ui.tasks_progress, &[("answered", &answered.to_string()), ("total", &total.to_string())]) }
             </p>

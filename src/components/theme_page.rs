@@ -24,7 +24,11 @@ pub fn ThemePage(props: &ThemePageProps) -> Html {
     };
     let assessment = &props.state.assessment;
     let score = score_theme(theme, assessment);
-    let next = if props.index + 1 < pack.themes.len() {
+    // After "Change" on Check your answers, go back there (GOV.UK pattern).
+    let returning = props.state.returning_to_check;
+    let next = if returning {
+        Step::Check
+    } else if props.index + 1 < pack.themes.len() {
         Step::Theme(props.index + 1)
     } else {
         Step::Check
@@ -33,7 +37,7 @@ pub fn ThemePage(props: &ThemePageProps) -> Html {
 
     html! {
         <section class="rts-page rts-theme">
-            <BackLink on_click={shared.on(Action::Go(Step::Tasks))} />
+            <BackLink on_click={shared.on(Action::Go(if returning { Step::Check } else { Step::Tasks }))} />
             <span class="rts-caption rts-caption--l">
                 { fill(ui.theme_position, &[("n", &(props.index + 1).to_string()), ("total", &pack.themes.len().to_string())]) }
             </span>
