@@ -89,8 +89,9 @@ fn focus_heading(section: &NodeRef) {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = heading.focus_with_options(&options);
+        // What appeared is below its heading: bring the heading to the top.
         let scroll = web_sys::ScrollIntoViewOptions::new();
-        scroll.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        scroll.set_block(web_sys::ScrollLogicalPosition::Start);
         heading.scroll_into_view_with_scroll_into_view_options(&scroll);
     }
 }

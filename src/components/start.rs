@@ -41,11 +41,19 @@ pub fn Start(props: &StartProps) -> Html {
     // A file that would replace answers waits here until the user agrees.
     let pending = use_state(|| None::<Opened>);
     let confirm_panel = use_node_ref();
+    let section = use_node_ref();
+    // Set by "Cancel": once the panel has gone, focus goes back to the file
+    // field (after the render, which may replace the field).
+    let cancelled = use_mut_ref(|| false);
     {
-        let confirm_panel = confirm_panel.clone();
+        let (confirm_panel, section, cancelled) =
+            (confirm_panel.clone(), section.clone(), cancelled.clone());
+        let input_id = shared.id("open-file");
         use_effect_with(pending.is_some(), move |shown| {
             if *shown {
                 focus(&confirm_panel);
+            } else if std::mem::take(&mut *cancelled.borrow_mut()) {
+                focus_by_id(&section, &input_id);
             }
         });
     }
@@ -90,11 +98,9 @@ pub fn Start(props: &StartProps) -> Html {
             })
         };
         let cancel = {
-            let (pending, root) = (pending.clone(), confirm_panel.clone());
-            let input_id = shared.id("open-file");
+            let (pending, cancelled) = (pending.clone(), cancelled.clone());
             Callback::from(move |_: MouseEvent| {
-                // Focus goes back to the file field before the panel goes.
-                focus_by_id(&root, &input_id);
+                *cancelled.borrow_mut() = true;
                 pending.set(None);
             })
         };
@@ -120,7 +126,7 @@ pub fn Start(props: &StartProps) -> Html {
     });
 
     html! {
-        <section class="rts-page rts-start">
+        <section class="rts-page rts-start" ref={section}>
             if !errors.is_empty() {
                 <ErrorSummary {errors} />
             }

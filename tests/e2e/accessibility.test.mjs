@@ -84,7 +84,7 @@ describe('accessibility', () => {
       await story.seeSummary();
       const summary = await new SummaryPage(page).waitFor(CONTEXT.area);
       await check('the summary');
-      await page.getByText(ui.how_worked_out, { exact: true }).click();
+      await page.getByText(ui.how_worked_out, { exact: true }).filter({ visible: true }).click();
       await check('the summary, "How this was worked out" open');
 
       await summary.back();

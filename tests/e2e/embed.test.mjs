@@ -644,7 +644,7 @@ describe('embedding', () => {
       for (const [index, theme] of pack.themes.entries()) {
         await widget.waitForHeading(theme.title);
         await widget.choose(theme.questions[0], 4);
-        if (index === 0) await widget.el.getByLabel(ui.note_label, { exact: true }).first().fill(`${MARKER} note`);
+        if (index === 0) await widget.el.getByRole('textbox', { name: ui.note_label }).first().fill(`${MARKER} note`);
         await widget.button(ui.save_and_continue).click();
       }
       await widget.waitForHeading(ui.check_heading);

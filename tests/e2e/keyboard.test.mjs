@@ -182,8 +182,11 @@ describe('keyboard only', () => {
       await tabTo(page, radioOf(second), { what: 'question 2' });
       await keyboard.press('Space');
       await tabTo(page, radioOf(first), { shift: true, what: 'question 1 again' });
-      const clearName = `${ui.clear_answer}: ${first.text}`;
-      await tabTo(page, (f) => f.tag === 'BUTTON' && f.text === clearName, { max: 3, what: clearName });
+      const clearName = fill(ui.clear_answer_for, { question: first.text });
+      await tabTo(page, (f) => f.tag === 'BUTTON' && f.ariaLabel === clearName && f.text === ui.clear_answer, {
+        max: 3,
+        what: clearName,
+      });
       await keyboard.press('Enter');
       await themePage.radio(first.id, 1).waitFor();
       assert.equal(await themePage.chosen(first.id), null, 'the answer is cleared');

@@ -628,7 +628,7 @@ describe('safety', () => {
           const q2 = pack.themes[0].questions[1];
           const group = (q) => frame.getByRole('group', { name: q.text });
           await group(q1).getByRole('radio', { name: `2 ${pack.scale[1]}`, exact: true }).check();
-          await frame.getByLabel(ui.note_label, { exact: true }).first().fill('Kept in memory');
+          await frame.getByRole('textbox', { name: ui.note_label }).first().fill('Kept in memory');
           await group(q2).getByRole('radio', { name: locale().common.not_sure, exact: true }).check();
           // The autosave tried, and storage refused.
           await waitForSaveState(frame, 'failed');

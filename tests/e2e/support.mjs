@@ -93,7 +93,7 @@ export async function focusedElement(page) {
   return page.evaluate(() => {
     const el = document.activeElement;
     if (!el || el === document.body) {
-      return { tag: 'BODY', type: '', role: '', text: '', label: '', legend: '', checked: false };
+      return { tag: 'BODY', type: '', role: '', text: '', label: '', legend: '', checked: false, ariaLabel: '' };
     }
     const label = el.labels?.[0]?.textContent ?? '';
     return {
@@ -106,6 +106,7 @@ export async function focusedElement(page) {
         .replace(/\s+/g, ' ')
         .trim(),
       checked: el.checked === true,
+      ariaLabel: el.getAttribute('aria-label') ?? '',
     };
   });
 }

@@ -67,6 +67,16 @@ export class StartScreen extends StartPage {
     await this.fileInput.setInputFiles(file);
   }
 
+  /** The question asked before a file replaces the answers. */
+  openConfirmation() {
+    return this.page.getByRole('group', { name: this.ui.open_confirm_warning });
+  }
+
+  /** Agrees to let the chosen file replace the answers. */
+  async confirmOpen() {
+    await this.openConfirmation().getByRole('button', { name: this.ui.open_confirm, exact: true }).click();
+  }
+
   /** The messages listed in the error summary (each is a link to the field). */
   async errorMessages() {
     await this.errorSummary.waitFor({ state: 'visible' });

@@ -4,6 +4,7 @@
 import { contentPack } from '../helpers.mjs';
 import { NOT_SURE, answerText } from '../expected.mjs';
 import { Screen } from './screen.mjs';
+import { fill } from '../support.mjs';
 
 export class ThemePage extends Screen {
   /**
@@ -50,19 +51,22 @@ export class ThemePage extends Screen {
   }
 
   /**
-   * The note of a question. Every note has the same label, "Note (optional)",
-   * and follows its question, so it is found by the question's position.
+   * The note of a question. Every note shows the same label, "Note
+   * (optional)", and is named with its question: "Note (optional): <question>".
    */
   note(questionId) {
-    const { index } = this.questionById(questionId);
-    return this.page.getByLabel(this.ui.note_label, { exact: true }).nth(index);
+    const { question } = this.questionById(questionId);
+    return this.page.getByRole('textbox', { name: fill(this.ui.note_label_for, { question: question.text }), exact: true });
+  }
+
+  /** The "Clear answer" button of a question, named with its question. */
+  clearButton(questionId) {
+    const { question } = this.questionById(questionId);
+    return this.page.getByRole('button', { name: fill(this.ui.clear_answer_for, { question: question.text }), exact: true });
   }
 
   async clear(questionId) {
-    const { question } = this.questionById(questionId);
-    await this.page
-      .getByRole('button', { name: `${this.ui.clear_answer}: ${question.text}`, exact: true })
-      .click();
+    await this.clearButton(questionId).click();
   }
 
   /**
