@@ -11,6 +11,7 @@ import {
   serveSite,
 } from './helpers.mjs';
 import { StartPage } from './pages/start.mjs';
+import { fill, locale, waitUntil } from './support.mjs';
 
 describe('start page', () => {
   let server;
@@ -36,8 +37,11 @@ describe('start page', () => {
     assert.equal(await start.heading.count(), 1, 'exactly one h1');
   });
 
-  test('keeps the page title and language', async () => {
-    assert.equal(await session.page.title(), 'Ready to Share');
+  test('names the start page in the page title, and keeps the language', async () => {
+    // The tool's own page: the title names the screen, then the product.
+    const { ui, common } = locale();
+    const expected = fill(ui.page_title, { page: contentPack().start.heading, product: common.product_name });
+    await waitUntil(async () => (await session.page.title()) === expected, { message: `the title "${expected}"` });
     assert.equal(await session.page.locator('html').getAttribute('lang'), 'en-GB');
   });
 
