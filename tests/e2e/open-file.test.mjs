@@ -218,7 +218,8 @@ describe('opening a file that is not an assessment file', () => {
         `${fill(messages.removed_question, { question: OLD_TEXT.get('culture-confidence') })} ${fill(messages.replaced_by, { question: current.get(replacement) })}`,
       ];
 
-      const notice = page.getByRole('status').filter({ hasText: ui.opened_with_warnings });
+      // The success notice (an alert, as GOV.UK's success banner is) lists them.
+      const notice = page.getByRole('alert').filter({ hasText: ui.opened_with_warnings });
       await notice.waitFor();
       const shown = (await notice.getByRole('listitem').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
       assert.deepEqual([...shown].sort(), [...expected].sort(), 'every change, in plain words');
