@@ -274,12 +274,12 @@ fn page_title(state: &State, pack: &ContentPack, locale: &Locale) -> String {
 }
 
 /// Whether the widget is the page itself: the standalone page, the iframe
-/// page and the offline copy mount it on `<main id="rts-root">` in the
+/// page and the offline copy mount it inside `<main id="rts-root">` in the
 /// document; a host's `<ready-to-share>` element mounts it in a shadow root.
 fn owns_page(app: &web_sys::Element) -> bool {
     let in_document = app.get_root_node().node_type() == web_sys::Node::DOCUMENT_NODE;
-    let on_own_root = app.parent_element().is_some_and(|p| p.id() == "rts-root");
-    in_document && on_own_root
+    let in_own_root = app.closest("main#rts-root").ok().flatten().is_some();
+    in_document && in_own_root
 }
 
 fn focus_within(root: &NodeRef, prefix: &str, question_id: Option<&str>) {
