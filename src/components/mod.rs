@@ -9,6 +9,7 @@ pub mod case_studies;
 pub mod chart;
 pub mod check;
 pub mod compare;
+pub mod confirm_panel;
 pub mod consensus;
 pub mod downloads;
 pub mod error_summary;

@@ -2,6 +2,7 @@ use yew::prelude::*;
 
 use crate::clock;
 use crate::components::app::OFFLINE_COPY_FILE;
+use crate::components::confirm_panel::ConfirmPanel;
 use crate::components::downloads::offer_json;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::heading::Heading;
@@ -105,23 +106,10 @@ pub fn Start(props: &StartProps) -> Html {
             })
         };
         html! {
-            <div class="rts-warning-panel" role="group" ref={confirm_panel.clone()} tabindex="-1"
-                aria-labelledby={shared.id("open-confirm-title")}>
-                <p class="rts-body rts-body--bold" id={shared.id("open-confirm-title")}>
-                    { &ui.open_confirm_warning }
-                </p>
-                <div class="rts-button-group">
-                    <button type="button" class="rts-button rts-button--secondary" onclick={download}>
-                        { &ui.open_confirm_download }
-                    </button>
-                    <button type="button" class="rts-button rts-button--warning" onclick={confirm}>
-                        { &ui.open_confirm }
-                    </button>
-                    <button type="button" class="rts-link-button" onclick={cancel}>
-                        { &ui.cancel }
-                    </button>
-                </div>
-            </div>
+            <ConfirmPanel title_id={shared.id("open-confirm-title")} panel_ref={confirm_panel.clone()}
+                warning={ui.open_confirm_warning} download_label={ui.open_confirm_download}
+                confirm_label={ui.open_confirm} cancel_label={ui.cancel}
+                on_download={download} on_confirm={confirm} on_cancel={cancel} />
         }
     });
 

@@ -2,6 +2,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::clock;
+use crate::components::confirm_panel::ConfirmPanel;
 use crate::components::downloads::offer_json;
 use crate::components::shared::use_shared;
 use crate::model::assessment::Assessment;
@@ -63,22 +64,9 @@ pub fn StartAgain(props: &StartAgainProps) -> Html {
         Callback::from(move |_| confirming.set(Some(false)))
     };
     html! {
-        <div class="rts-warning-panel" role="group" ref={panel} tabindex="-1"
-            aria-labelledby={shared.id("start-again-title")}>
-            <p class="rts-body rts-body--bold" id={shared.id("start-again-title")}>
-                { &ui.start_again_warning }
-            </p>
-            <div class="rts-button-group">
-                <button type="button" class="rts-button rts-button--secondary" onclick={download}>
-                    { &ui.start_again_download }
-                </button>
-                <button type="button" class="rts-button rts-button--warning" onclick={confirm}>
-                    { &ui.start_again_confirm }
-                </button>
-                <button type="button" class="rts-link-button" onclick={cancel}>
-                    { &ui.cancel }
-                </button>
-            </div>
-        </div>
+        <ConfirmPanel title_id={shared.id("start-again-title")} panel_ref={panel}
+            warning={ui.start_again_warning} download_label={ui.start_again_download}
+            confirm_label={ui.start_again_confirm} cancel_label={ui.cancel}
+            on_download={download} on_confirm={confirm} on_cancel={cancel} />
     }
 }
