@@ -99,30 +99,45 @@ async fn destroying_the_app_leaves_its_host_empty() {
     host.remove();
 }
 
-/// Waits for real time to pass.
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window()
-            .expect("a window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-    yew::scheduler::flush().await;
-}
-
 /// Waits until the widget in `host` says storage holds every change (its
-/// `data-rts-save-state`), for up to 5 seconds.
+/// `data-rts-save-state`): a MutationObserver wakes the test when the
+/// attribute changes, so nothing waits on a timer. A widget that never
+/// saves fails the test at the runner's timeout.
 async fn until_saved(host: &Element) {
-    for _ in 0..250 {
-        let saved = host
-            .query_selector(".rts-app[data-rts-save-state='saved']")
-            .expect("a valid selector");
-        if saved.is_some() {
-            return;
-        }
-        sleep(20).await;
+    const SAVED: &str = ".rts-app[data-rts-save-state='saved']";
+    let is_saved = |host: &Element| {
+        host.query_selector(SAVED)
+            .expect("a valid selector")
+            .is_some()
+    };
+    if !is_saved(host) {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let watched = host.clone();
+            let on_change = wasm_bindgen::closure::Closure::<
+                dyn FnMut(js_sys::Array, web_sys::MutationObserver),
+            >::new(move |_, observer: web_sys::MutationObserver| {
+                if is_saved(&watched) {
+                    observer.disconnect();
+                    let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+                }
+            });
+            let observer = web_sys::MutationObserver::new(on_change.as_ref().unchecked_ref())
+                .expect("a MutationObserver");
+            let options = web_sys::MutationObserverInit::new();
+            options.set_attributes(true);
+            options.set_child_list(true);
+            options.set_subtree(true);
+            observer
+                .observe_with_options(host, &options)
+                .expect("the host can be observed");
+            // The observer owns the callback until it disconnects.
+            on_change.forget();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .expect("the promise resolves");
     }
-    panic!("the widget did not save within 5 s");
+    yew::scheduler::flush().await;
 }
 
 /// The button in `host` whose text is `text`.
