@@ -8,7 +8,8 @@ use std::fmt::Write;
 use crate::model::compare::Comparison;
 use crate::model::locale::fill;
 use crate::model::plan::{
-    action_text, month_in_words, plan_view, EarlierAction, PlanItem, PlanView, Standing, Status,
+    action_text, month_in_words, plan_view, EarlierAction, PlanComparison, PlanItem, PlanView,
+    Standing, Status,
 };
 use crate::model::render::csv::cell;
 use crate::model::render::{html, markdown, Report};
@@ -314,15 +315,12 @@ pub fn compare_html(report: &Report, comparison: &Comparison) -> String {
         escape(p.status),
         escape(p.moved)
     );
-    for a in &plan.actions {
-        let _ = writeln!(
-            h,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            escape(&earlier_action_text(report, a)),
-            escape(owner_text(report, &a.entry.owner)),
-            escape(status_text(report, a.entry.status)),
-            escape(&moved_text(report, a))
-        );
+    for row in earlier_rows(report, plan) {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| format!("<td>{}</td>", escape(c)))
+            .collect();
+        let _ = writeln!(h, "<tr>{}</tr>", cells.concat());
     }
     h.push_str("</tbody>\n</table>\n");
     let worth: Vec<&EarlierAction> = plan.worth_a_conversation().collect();
@@ -347,6 +345,23 @@ pub fn compare_html(report: &Report, comparison: &Comparison) -> String {
     h
 }
 
+/// The earlier plan's table as plain text, one row per action: the action,
+/// its owner, its status then, and whether its question has moved up. The
+/// HTML and Markdown reports escape and lay out the same rows.
+fn earlier_rows(report: &Report, plan: &PlanComparison) -> Vec<[String; 4]> {
+    plan.actions
+        .iter()
+        .map(|a| {
+            [
+                earlier_action_text(report, a),
+                owner_text(report, &a.entry.owner).to_string(),
+                status_text(report, a.entry.status).to_string(),
+                moved_text(report, a),
+            ]
+        })
+        .collect()
+}
+
 /// The earlier plan in the comparison section of the Markdown report.
 pub fn compare_markdown(report: &Report, comparison: &Comparison) -> String {
     use markdown::escape;
@@ -367,15 +382,9 @@ pub fn compare_markdown(report: &Report, comparison: &Comparison) -> String {
         escape(p.status),
         escape(p.moved)
     );
-    for a in &plan.actions {
-        let _ = writeln!(
-            m,
-            "| {} | {} | {} | {} |",
-            escape(&earlier_action_text(report, a)),
-            escape(owner_text(report, &a.entry.owner)),
-            escape(status_text(report, a.entry.status)),
-            escape(&moved_text(report, a))
-        );
+    for row in earlier_rows(report, plan) {
+        let cells: Vec<String> = row.iter().map(|c| escape(c)).collect();
+        let _ = writeln!(m, "| {} |", cells.join(" | "));
     }
     let worth: Vec<&EarlierAction> = plan.worth_a_conversation().collect();
     if !worth.is_empty() {
