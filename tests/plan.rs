@@ -448,6 +448,22 @@ fn the_earlier_plan_is_compared_and_done_actions_that_did_not_move_stand_out() {
     assert!(page.contains("NHS"));
     let md = markdown::render(&report);
     assert!(md.contains(locale.plan.conversation_heading));
+    // The earlier plan's table: one row per action, owner in its own cell,
+    // the same rows in both reports.
+    assert!(
+        page.contains("<td>Council</td>"),
+        "the owner has its own cell"
+    );
+    let rows: Vec<&str> = md
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.contains("---"))
+        .filter(|l| l.contains(" | Council | ") || l.contains(" | NHS | "))
+        .collect();
+    assert_eq!(rows.len(), 2, "a Markdown row per owned action: {rows:?}");
+    assert!(
+        rows.iter().all(|r| r.matches(" | ").count() == 3),
+        "four cells: {rows:?}"
+    );
 
     // No earlier plan: it says so, and nothing is worth a conversation.
     let plain = compare(&pack, &answered(&pack), &now);
