@@ -1,24 +1,20 @@
 //! Ready to Share: an information sharing readiness self-assessment that runs
 //! entirely in the browser.
 //!
-//! `model` is plain Rust (tested with `cargo test`); everything else is the
-//! thin browser layer around it, compiled only for wasm32.
+//! `model` is plain Rust (tested with `cargo test`) and `state` is the one
+//! reducer over it. The browser layer, compiled only for wasm32, is
+//! `components` (what is shown, and the actions it sends), `effects` (the
+//! only modules that call browser APIs) and `embed` (the custom element).
 
 pub mod model;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]
-mod clock;
-#[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
-mod download;
+pub mod effects;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
-#[cfg(target_arch = "wasm32")]
-mod panic_panel;
-#[cfg(target_arch = "wasm32")]
-pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
 pub use components::app::{App, AppProps};

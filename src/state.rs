@@ -6,9 +6,11 @@ use std::rc::Rc;
 
 use crate::model::assessment::{Assessment, Context, Response};
 use crate::model::content::ContentPack;
+use crate::model::date::CalendarDate;
 use crate::model::file::{FileProblem, Opened};
 use crate::model::merge::{merge, Stamped, Stamps};
 use crate::model::plan::{ActionId, PlanEdit};
+use crate::model::workshop::{Workshop, WorkshopEdit};
 
 /// Where the user is. Saved with the answers, so a reload returns here.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,6 +130,12 @@ pub enum Action {
         edit: PlanEdit,
         now: String,
     },
+    /// The day, as the clock said after a navigation: the summary and the
+    /// partnership view are dated with it, never by reading the clock
+    /// while drawing.
+    Today(CalendarDate),
+    /// A change in the partnership view: files, names hidden, agreements.
+    Workshop(WorkshopEdit),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -215,6 +223,10 @@ pub struct State {
     /// The user came from a "Change" link on Check your answers, so
     /// "Save and continue" goes back there.
     pub returning_to_check: bool,
+    /// Today, for the dates on the summary and the partnership view.
+    pub today: CalendarDate,
+    /// The partnership view's files and agreements (not saved).
+    pub workshop: Workshop,
 }
 
 impl State {
@@ -239,6 +251,8 @@ impl State {
             earlier_problem: None,
             hold_saving: false,
             returning_to_check: false,
+            today: CalendarDate::default(),
+            workshop: Workshop::default(),
         }
     }
 
@@ -382,6 +396,8 @@ impl State {
                     self.revision += 1;
                 }
             }
+            Action::Today(date) => self.today = date,
+            Action::Workshop(edit) => self.workshop.apply(edit),
             Action::Merge(theirs) => {
                 let merged = merge(&self.stamped(), &theirs);
                 if merged.assessment == self.assessment && merged.stamps == self.stamps {
@@ -421,6 +437,7 @@ impl yew::Reducible for State {
             {
                 return self
             }
+            Action::Today(date) if *date == self.today => return self,
             _ => {}
         }
         let mut next = (*self).clone();

@@ -1,13 +1,10 @@
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::about::About;
-use crate::components::autosave;
 use crate::components::check::Check;
-use crate::components::host_events::{announce_complete, request_update};
 use crate::components::notices::Notices;
 use crate::components::partnership::PartnershipPage;
 use crate::components::shared::Shared;
@@ -16,12 +13,15 @@ use crate::components::story::Story;
 use crate::components::summary::Summary;
 use crate::components::tasks::Tasks;
 use crate::components::theme_page::ThemePage;
+use crate::effects::focus::{focus_and_scroll, Scroll};
+use crate::effects::host_events::{announce_complete, request_update};
+use crate::effects::{autosave, page, panic_panel};
 use crate::model::content::ContentPack;
 use crate::model::contrast::AccentColours;
 use crate::model::locale::{fill, Locale};
 use crate::model::pack_limits::{check_pack_limits, PackLimit, MAX_PACK_BYTES, MAX_PACK_QUESTIONS};
-use crate::state::{FileMessages, State, Step};
-use crate::{panic_panel, safe_colour, MountOptions, PartnerPack};
+use crate::state::{Action, FileMessages, State, Step};
+use crate::{safe_colour, MountOptions, PartnerPack};
 
 /// The single-file copy made by the build (scripts/postbuild.mjs).
 pub const OFFLINE_COPY_FILE: &str = "ready-to-share-offline.html";
@@ -125,22 +125,15 @@ pub fn App(props: &AppProps) -> Html {
             .and_then(safe_colour)
             .map(str::to_string);
         use_effect_with(accent, move |accent| {
-            if let Some(element) = root.cast::<web_sys::HtmlElement>() {
-                let style = element.style();
-                match accent {
-                    Some(colour) => {
-                        let colours = AccentColours::for_accent(Some(colour));
-                        for (name, value) in colours.properties() {
-                            let _ = style.set_property(name, value);
-                        }
-                    }
-                    None => {
-                        for (name, _) in AccentColours::for_accent(None).properties() {
-                            let _ = style.remove_property(name);
-                        }
-                    }
-                }
-            }
+            let colours = AccentColours::for_accent(accent.as_deref());
+            let set = accent.is_some();
+            page::set_properties(
+                &root,
+                colours
+                    .properties()
+                    .into_iter()
+                    .map(|(name, value)| (name, set.then_some(value))),
+            );
         });
     }
 
@@ -150,29 +143,22 @@ pub fn App(props: &AppProps) -> Html {
     {
         let root = root.clone();
         let title = page_title(&state, &pack, &locale);
-        use_effect_with(title, move |title| {
-            if let Some(element) = root.cast::<web_sys::Element>() {
-                if owns_page(&element) {
-                    gloo::utils::document().set_title(title);
-                }
-            }
-        });
+        use_effect_with(title, move |title| page::set_title(&root, title));
     }
 
     // If anything panics, this widget becomes a panel offering its answers.
     {
         let root = root.clone();
         let key = options.storage_key.clone();
-        use_effect_with((), move |_| {
-            let element = root.cast::<web_sys::Element>();
-            if let Some(element) = &element {
-                panic_panel::watch(&key, element.clone());
-            }
-            move || {
-                if let Some(element) = &element {
-                    panic_panel::forget(element);
-                }
-            }
+        use_effect_with((), move |_| panic_panel::watch(&key, &root));
+    }
+
+    // The date on the summary and the partnership view: read after each
+    // navigation, so a page left open overnight is dated afresh.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(state.navigations, move |_| {
+            dispatch.dispatch(Action::Today(crate::effects::clock::today()))
         });
     }
 
@@ -186,7 +172,13 @@ pub fn App(props: &AppProps) -> Html {
             (state.navigations, state.focus_question.clone()),
             move |(navigations, question)| {
                 if *navigations > 0 {
-                    focus_within(&root, &prefix, question.as_deref());
+                    // Question ids are checked to be lower-case letters,
+                    // digits and hyphens, so they are safe in a selector.
+                    let selector = match question {
+                        Some(id) => format!("#{prefix}q-{id} input"),
+                        None => ".rts-page-heading".to_string(),
+                    };
+                    focus_and_scroll(&root, &selector, Scroll::Nearest);
                 }
             },
         );
@@ -218,7 +210,9 @@ pub fn App(props: &AppProps) -> Html {
             html! { <Story story={state.assessment.story.clone()} returning_to_check={state.returning_to_check} /> }
         }
         Step::Summary => html! { <Summary state={state.clone()} /> },
-        Step::Partnership => html! { <PartnershipPage /> },
+        Step::Partnership => {
+            html! { <PartnershipPage workshop={state.workshop.clone()} today={state.today} /> }
+        }
     };
     let on_update = {
         let root = root.clone();
@@ -271,37 +265,4 @@ fn page_title(state: &State, pack: &ContentPack, locale: &Locale) -> String {
         _ => false,
     };
     locale.page_title(&heading, error)
-}
-
-/// Whether the widget is the page itself: the standalone page, the iframe
-/// page and the offline copy mount it inside `<main id="rts-root">` in the
-/// document; a host's `<ready-to-share>` element mounts it in a shadow root.
-fn owns_page(app: &web_sys::Element) -> bool {
-    let in_document = app.get_root_node().node_type() == web_sys::Node::DOCUMENT_NODE;
-    let in_own_root = app.closest("main#rts-root").ok().flatten().is_some();
-    in_document && in_own_root
-}
-
-fn focus_within(root: &NodeRef, prefix: &str, question_id: Option<&str>) {
-    let Some(root) = root.cast::<web_sys::Element>() else {
-        return;
-    };
-    // Question ids are checked to be lower-case letters, digits and hyphens,
-    // so they are safe inside a selector.
-    let selector = match question_id {
-        Some(id) => format!("#{prefix}q-{id} input"),
-        None => ".rts-page-heading".to_string(),
-    };
-    if let Ok(Some(element)) = root.query_selector(&selector) {
-        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-            // Focus without the browser's own jump, then scroll the host page
-            // only as far as needed to bring the new heading into view.
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = element.focus_with_options(&options);
-            let scroll = web_sys::ScrollIntoViewOptions::new();
-            scroll.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            element.scroll_into_view_with_scroll_into_view_options(&scroll);
-        }
-    }
 }

@@ -2,8 +2,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::error_summary::ErrorSummary;
+use crate::components::fields::file_picker::{ChosenFiles, FilePicker};
 use crate::components::heading::Heading;
-use crate::components::open_file::{ChosenFiles, FilePicker};
 use crate::components::shared::use_shared;
 use crate::model::compare::Change;
 use crate::model::file::{read_assessment_bytes, FileProblem};

@@ -1,5 +1,9 @@
 use yew::prelude::*;
 
+use crate::components::download_failed::DownloadFailed;
+use crate::components::downloads::download_json;
+use crate::model::assessment::Assessment;
+
 #[derive(Properties, PartialEq)]
 pub struct ConfirmPanelProps {
     /// The id of the warning, which names the panel.
@@ -10,7 +14,8 @@ pub struct ConfirmPanelProps {
     pub download_label: AttrValue,
     pub confirm_label: AttrValue,
     pub cancel_label: AttrValue,
-    pub on_download: Callback<MouseEvent>,
+    /// The answers at risk, offered as a file first.
+    pub assessment: Assessment,
     pub on_confirm: Callback<MouseEvent>,
     pub on_cancel: Callback<MouseEvent>,
 }
@@ -20,6 +25,11 @@ pub struct ConfirmPanelProps {
 /// Shared by "Start again" and by opening a file over saved answers.
 #[component]
 pub fn ConfirmPanel(props: &ConfirmPanelProps) -> Html {
+    let failed = use_state_eq(|| false);
+    let on_download = {
+        let (assessment, failed) = (props.assessment.clone(), failed.clone());
+        Callback::from(move |_: MouseEvent| failed.set(download_json(&assessment).is_err()))
+    };
     html! {
         <div class="rts-warning-panel" role="group" ref={props.panel_ref.clone()} tabindex="-1"
             aria-labelledby={props.title_id.clone()}>
@@ -27,7 +37,7 @@ pub fn ConfirmPanel(props: &ConfirmPanelProps) -> Html {
                 { &props.warning }
             </p>
             <div class="rts-button-group">
-                <button type="button" class="rts-button rts-button--secondary" onclick={props.on_download.clone()}>
+                <button type="button" class="rts-button rts-button--secondary" onclick={on_download}>
                     { &props.download_label }
                 </button>
                 <button type="button" class="rts-button rts-button--warning" onclick={props.on_confirm.clone()}>
@@ -37,6 +47,7 @@ pub fn ConfirmPanel(props: &ConfirmPanelProps) -> Html {
                     { &props.cancel_label }
                 </button>
             </div>
+            <DownloadFailed failed={*failed} />
         </div>
     }
 }

@@ -7,23 +7,27 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::clock;
+use crate::components::download_failed::DownloadFailed;
+use crate::components::fields::radios::{RadioItem, Radios};
+use crate::components::fields::text::TextField;
 use crate::components::heading::Heading;
-use crate::components::plan::PlanText;
 use crate::components::shared::use_shared;
-use crate::download;
+use crate::effects::{clock, download};
 use crate::model::consensus::{
-    agreed_assessment, other_versions_text, suggested_name, Consensus, MAX_AGREEMENT_CHARS,
+    agreed_assessment, other_versions_text, suggested_name, Agreement, MAX_AGREEMENT_CHARS,
 };
 use crate::model::content::LEVELS;
 use crate::model::file::{write_assessment, MAX_NAME_CHARS};
 use crate::model::locale::fill;
 use crate::model::partnership::Partnership;
 use crate::model::render::file_name;
+use crate::model::workshop::{Workshop, WorkshopEdit};
+use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ConsensusProps {
     pub view: Rc<Partnership>,
+    pub workshop: Workshop,
 }
 
 /// What partners agreed, question by question, and the agreed file.
@@ -31,10 +35,13 @@ pub struct ConsensusProps {
 pub fn ConsensusSection(props: &ConsensusProps) -> Html {
     let shared = use_shared();
     let words = &shared.locale.consensus;
-    let consensus = use_state(Consensus::default);
-    let name = use_state(|| None::<String>);
+    let consensus = &props.workshop.consensus;
     let view = &props.view;
-    let name_now = (*name).clone().unwrap_or_else(|| suggested_name(view));
+    let name_now = props
+        .workshop
+        .agreed_name
+        .clone()
+        .unwrap_or_else(|| suggested_name(view));
 
     // The disagreements, then any other question with an agreement kept
     // from before more files were added.
@@ -45,27 +52,44 @@ pub fn ConsensusSection(props: &ConsensusProps) -> Html {
         }
     }
 
-    let now = clock::now();
-    let agreed = agreed_assessment(
+    // The file's times are stamped when it is downloaded, not here: the
+    // screen needs only which other versions of the questions it draws on.
+    let versions = other_versions_text(
         &shared.pack,
         &shared.locale,
-        view,
-        &consensus,
-        &name_now,
-        &now,
+        &agreed_assessment(&shared.pack, &shared.locale, view, consensus, &name_now, ""),
     );
-    let versions = other_versions_text(&shared.pack, &shared.locale, &agreed);
+    let failed = use_state_eq(|| false);
     let on_download = {
-        let agreed = Rc::new(agreed.assessment);
+        let (shared, view, consensus, failed) = (
+            shared.clone(),
+            Rc::clone(view),
+            consensus.clone(),
+            failed.clone(),
+        );
+        let name = name_now.clone();
         Callback::from(move |_: MouseEvent| {
+            let agreed = agreed_assessment(
+                &shared.pack,
+                &shared.locale,
+                &view,
+                &consensus,
+                &name,
+                &clock::now(),
+            )
+            .assessment;
             let area = &agreed.context.area;
-            let file = file_name(&format!("{area} agreed"), &clock::today(), "json");
-            let _ = download::offer(&file, "application/json", &write_assessment(&agreed));
+            let file = file_name(&format!("{area} agreed"), &clock::today().iso(), "json");
+            failed.set(
+                download::save_as(&file, "application/json", &write_assessment(&agreed)).is_err(),
+            );
         })
     };
     let on_name = {
-        let name = name.clone();
-        Callback::from(move |value: String| name.set(Some(value)))
+        let shared = shared.clone();
+        Callback::from(move |value: String| {
+            shared.send(Action::Workshop(WorkshopEdit::AgreedName(value)))
+        })
     };
     let hint_id = shared.id("agreed-download-hint");
 
@@ -73,9 +97,9 @@ pub fn ConsensusSection(props: &ConsensusProps) -> Html {
         <div class="rts-consensus">
             <Heading level={2} class="rts-heading--m">{ &words.heading }</Heading>
             <p class="rts-body">{ &words.intro }</p>
-            { for questions.iter().map(|id| {
-                let consensus = consensus.clone();
-                html! { <AgreeQuestion key={id.clone()} question_id={id.clone()} view={Rc::clone(view)} {consensus} /> }
+            { for questions.iter().map(|id| html! {
+                <AgreeQuestion key={id.clone()} question_id={id.clone()} view={Rc::clone(view)}
+                    agreement={consensus.get(id).cloned().unwrap_or_default()} />
             }) }
             <p class="rts-body">
                 { fill(words.agreed_count, &[
@@ -84,10 +108,9 @@ pub fn ConsensusSection(props: &ConsensusProps) -> Html {
                 ]) }
             </p>
             <div class="rts-no-print">
-                <PlanText id={shared.id("partnership-name")} label={words.name_label}
-                    field={Some(AttrValue::from(words.name_field))}
-                    hint={Some(AttrValue::from(words.name_hint))}
-                    value={name_now.clone()} limit={MAX_NAME_CHARS} on_change={on_name} />
+                <TextField id={shared.id("partnership-name")} label={words.name_label}
+                    field_name={words.name_field} hint={words.name_hint} autocomplete="off"
+                    value={name_now.clone()} limit={MAX_NAME_CHARS} on_input={on_name} />
                 if let Some(versions) = versions {
                     <div class="rts-notice rts-notice--warning">
                         <p class="rts-body">{ versions }</p>
@@ -96,6 +119,7 @@ pub fn ConsensusSection(props: &ConsensusProps) -> Html {
                 <button type="button" class="rts-button" aria-describedby={hint_id.clone()}
                     onclick={on_download}>{ &words.download }</button>
                 <p class="rts-hint" id={hint_id}>{ &words.download_hint }</p>
+                <DownloadFailed failed={*failed} />
             </div>
         </div>
     }
@@ -105,7 +129,7 @@ pub fn ConsensusSection(props: &ConsensusProps) -> Html {
 struct AgreeQuestionProps {
     question_id: String,
     view: Rc<Partnership>,
-    consensus: UseStateHandle<Consensus>,
+    agreement: Agreement,
 }
 
 /// One question: the agreed level (or "not agreed yet") and a note.
@@ -117,11 +141,7 @@ fn AgreeQuestion(props: &AgreeQuestionProps) -> Html {
         return Html::default();
     };
     let base = shared.id(&format!("agree-{}", question.id));
-    let agreement = props
-        .consensus
-        .get(&question.id)
-        .cloned()
-        .unwrap_or_default();
+    let agreement = &props.agreement;
     let range = props.view.question(&question.id).map(|q| {
         fill(
             words.level_hint,
@@ -137,37 +157,40 @@ fn AgreeQuestion(props: &AgreeQuestionProps) -> Html {
             ],
         )
     });
-    let choose = |level: Option<u8>| {
-        let consensus = props.consensus.clone();
-        let id = question.id.clone();
-        Callback::from(move |_: Event| {
-            let mut next = (*consensus).clone();
-            next.set_level(&id, level);
-            consensus.set(next);
-        })
-    };
     let on_note = {
-        let consensus = props.consensus.clone();
-        let id = question.id.clone();
+        let (shared, question_id) = (shared.clone(), question.id.clone());
         Callback::from(move |note: String| {
-            let mut next = (*consensus).clone();
-            if next.set_note(&id, &note).is_ok() {
-                consensus.set(next);
-            }
+            shared.send(Action::Workshop(WorkshopEdit::AgreeNote {
+                question_id: question_id.clone(),
+                note,
+            }))
         })
     };
-    let radio = |level: Option<u8>, label: String| {
-        let id = format!(
-            "{base}-{}",
-            level.map_or("none".to_string(), |l| l.to_string())
-        );
-        html! {
-            <div class="rts-radios__item">
-                <input class="rts-radios__input" type="radio" id={id.clone()} name={format!("{base}-level")}
-                    checked={agreement.level == level} onchange={choose(level)} />
-                <label class="rts-label rts-radios__label" for={id}>{ label }</label>
-            </div>
-        }
+    // Each level, then "not agreed yet".
+    let choices: Vec<Option<u8>> = LEVELS.iter().copied().map(Some).chain([None]).collect();
+    let items = choices
+        .iter()
+        .map(|&level| RadioItem {
+            id: format!(
+                "{base}-{}",
+                level.map_or("none".to_string(), |l| l.to_string())
+            ),
+            label: level.map_or_else(
+                || words.not_agreed.to_string(),
+                |l| format!("{} {}", l, shared.pack.level_label(l)),
+            ),
+            hint: None,
+            checked: agreement.level == level,
+        })
+        .collect::<Vec<_>>();
+    let on_choose = {
+        let (shared, question_id) = (shared.clone(), question.id.clone());
+        Callback::from(move |index: usize| {
+            shared.send(Action::Workshop(WorkshopEdit::AgreeLevel {
+                question_id: question_id.clone(),
+                level: choices.get(index).copied().flatten(),
+            }))
+        })
     };
     let hint_id = format!("{base}-hint");
     html! {
@@ -177,14 +200,11 @@ fn AgreeQuestion(props: &AgreeQuestionProps) -> Html {
                 if let Some(range) = &range {
                     <p class="rts-hint" id={hint_id}>{ range }</p>
                 }
-                <div class="rts-radios rts-radios--small">
-                    { for LEVELS.iter().map(|&l| radio(Some(l), format!("{} {}", l, shared.pack.level_label(l)))) }
-                    { radio(None, words.not_agreed.to_string()) }
-                </div>
+                <Radios name={format!("{base}-level")} class="rts-radios--small" {items} {on_choose} />
             </fieldset>
-            <PlanText id={format!("{base}-note")} label={words.note_label}
-                field={Some(AttrValue::from(words.note_field))} hint={None::<AttrValue>}
-                multiline=true value={agreement.note.clone()} limit={MAX_AGREEMENT_CHARS} on_change={on_note} />
+            <TextField id={format!("{base}-note")} label={words.note_label}
+                field_name={words.note_field} rows={2} value={agreement.note.clone()}
+                limit={MAX_AGREEMENT_CHARS} on_input={on_note} />
         </div>
     }
 }

@@ -1,21 +1,23 @@
 use yew::prelude::*;
 
-use crate::clock;
+use crate::components::download_failed::DownloadFailed;
 use crate::components::heading::Heading;
 use crate::components::shared::{use_shared, Shared};
-use crate::download;
+use crate::effects::clock;
+use crate::effects::download::{self, DownloadFailed as Failed};
 use crate::model::assessment::Assessment;
 use crate::model::file::write_assessment;
 use crate::model::render::{csv, file_name, html, markdown, Report};
 
-/// Offers the assessment as the JSON file that can be opened again.
-pub fn offer_json(assessment: &Assessment) {
-    let name = file_name(&assessment.context.area, &clock::today(), "json");
-    let _ = download::offer(&name, "application/json", &write_assessment(assessment));
+/// Saves the assessment as the JSON file that can be opened again.
+pub fn download_json(assessment: &Assessment) -> Result<(), Failed> {
+    let name = file_name(&assessment.context.area, &clock::today().iso(), "json");
+    download::save_as(&name, "application/json", &write_assessment(assessment))
 }
 
+/// The files the summary offers.
 #[derive(Clone, Copy, PartialEq)]
-enum Format {
+enum SummaryFile {
     Html,
     Markdown,
     Csv,
@@ -23,46 +25,53 @@ enum Format {
     PlanCsv,
 }
 
-impl Format {
+impl SummaryFile {
     fn name(self) -> &'static str {
         match self {
-            Format::Html => "html",
-            Format::Markdown => "markdown",
-            Format::Csv => "csv",
-            Format::Json => "json",
-            Format::PlanCsv => "plan-csv",
+            SummaryFile::Html => "html",
+            SummaryFile::Markdown => "markdown",
+            SummaryFile::Csv => "csv",
+            SummaryFile::Json => "json",
+            SummaryFile::PlanCsv => "plan-csv",
         }
     }
 }
 
-fn offer(shared: &Shared, assessment: &Assessment, earlier: Option<&Assessment>, format: Format) {
-    if format == Format::Json {
-        return offer_json(assessment);
+/// Makes the file on this device and saves it.
+fn download_summary(
+    shared: &Shared,
+    assessment: &Assessment,
+    earlier: Option<&Assessment>,
+    format: SummaryFile,
+) -> Result<(), Failed> {
+    if format == SummaryFile::Json {
+        return download_json(assessment);
     }
-    let date = clock::today_in_words(&shared.locale);
+    let today = clock::today();
+    let date = today.in_words(&shared.locale);
     let mut report = Report::new(&shared.pack, &shared.locale, assessment, &date);
     if let Some(earlier) = earlier {
         report = report.with_comparison(earlier);
     }
     let (extension, mime, contents) = match format {
-        Format::Html => ("html", "text/html;charset=utf-8", html::render(&report)),
-        Format::Markdown => (
+        SummaryFile::Html => ("html", "text/html;charset=utf-8", html::render(&report)),
+        SummaryFile::Markdown => (
             "md",
             "text/markdown;charset=utf-8",
             markdown::render(&report),
         ),
-        Format::PlanCsv => (
+        SummaryFile::PlanCsv => (
             "csv",
             "text/csv;charset=utf-8",
             crate::model::render::plan::csv(&report),
         ),
         _ => ("csv", "text/csv;charset=utf-8", csv::render(&report)),
     };
-    let mut name = file_name(&assessment.context.area, &clock::today(), extension);
-    if format == Format::PlanCsv {
+    let mut name = file_name(&assessment.context.area, &today.iso(), extension);
+    if format == SummaryFile::PlanCsv {
         name = name.replacen("ready-to-share", "ready-to-share-plan", 1);
     }
-    let _ = download::offer(&name, mime, &contents);
+    download::save_as(&name, mime, &contents)
 }
 
 #[derive(Properties, PartialEq)]
@@ -82,14 +91,16 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
     // sandboxed without allow-downloads), so once one is asked for, the
     // answers are also offered as text to copy.
     let asked = use_state_eq(|| false);
-    let button = |format: Format, label: &str, hint: &str| {
+    let failed = use_state_eq(|| None::<bool>);
+    let button = |format: SummaryFile, label: &str, hint: &str| {
         let hint_id = shared.id(&format!("download-{}-hint", format.name()));
         let shared2 = shared.clone();
         let assessment = props.assessment.clone();
         let earlier = props.earlier.clone();
-        let asked = asked.clone();
+        let (asked, failed) = (asked.clone(), failed.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
-            offer(&shared2, &assessment, earlier.as_ref(), format);
+            let result = download_summary(&shared2, &assessment, earlier.as_ref(), format);
+            failed.set(result.is_err().then_some(false));
             asked.set(true);
         });
         html! {
@@ -100,20 +111,22 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
             </li>
         }
     };
-    let print = Callback::from(|_: MouseEvent| {
-        let _ = gloo::utils::window().print();
-    });
+    let print = {
+        let failed = failed.clone();
+        Callback::from(move |_: MouseEvent| failed.set(download::print().is_err().then_some(true)))
+    };
     html! {
         <div class="rts-downloads rts-no-print">
             <Heading level={2} class="rts-heading--m">{ &ui.downloads_heading }</Heading>
             <p class="rts-body">{ &ui.downloads_intro }</p>
             <ul class="rts-downloads__list">
-                { button(Format::Html, ui.download_html, ui.download_html_hint) }
-                { button(Format::Markdown, ui.download_markdown, ui.download_markdown_hint) }
-                { button(Format::Csv, ui.download_csv, ui.download_csv_hint) }
-                { button(Format::PlanCsv, shared.locale.plan.download_csv, shared.locale.plan.download_csv_hint) }
-                { button(Format::Json, ui.download_json, ui.download_json_hint) }
+                { button(SummaryFile::Html, ui.download_html, ui.download_html_hint) }
+                { button(SummaryFile::Markdown, ui.download_markdown, ui.download_markdown_hint) }
+                { button(SummaryFile::Csv, ui.download_csv, ui.download_csv_hint) }
+                { button(SummaryFile::PlanCsv, shared.locale.plan.download_csv, shared.locale.plan.download_csv_hint) }
+                { button(SummaryFile::Json, ui.download_json, ui.download_json_hint) }
             </ul>
+            <DownloadFailed failed={failed.is_some()} print={*failed == Some(true)} />
             if *asked {
                 <details class="rts-details">
                     <summary class="rts-details__summary">{ &ui.copy_answers }</summary>

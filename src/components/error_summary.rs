@@ -1,8 +1,8 @@
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::heading::Heading;
 use crate::components::shared::use_shared;
+use crate::effects::focus::{focus, focus_in_widget};
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorSummaryProps {
@@ -18,11 +18,7 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
     let node = use_node_ref();
     {
         let node = node.clone();
-        use_effect_with(props.errors.clone(), move |_| {
-            if let Some(element) = node.cast::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
-        });
+        use_effect_with(props.errors.clone(), move |_| focus(&node));
     }
     let title_id = shared.id("error-summary-title");
     html! {
@@ -41,7 +37,7 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
                         let node = node.clone();
                         Callback::from(move |e: MouseEvent| {
                             e.prevent_default();
-                            focus_field(&node, &field_id);
+                            focus_in_widget(&node, &field_id);
                         })
                     };
                     html! {
@@ -50,18 +46,5 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
                 }) }
             </ul>
         </div>
-    }
-}
-
-fn focus_field(summary: &NodeRef, field_id: &str) {
-    let root = summary
-        .cast::<web_sys::Element>()
-        .and_then(|e| e.closest(".rts-app").ok().flatten());
-    if let Some(root) = root {
-        if let Ok(Some(field)) = root.query_selector(&format!("#{field_id}")) {
-            if let Ok(field) = field.dyn_into::<web_sys::HtmlElement>() {
-                let _ = field.focus();
-            }
-        }
     }
 }

@@ -4,20 +4,20 @@
 
 pub mod about;
 pub mod app;
-pub mod autosave;
+pub mod back_link;
 pub mod case_studies;
 pub mod chart;
 pub mod check;
 pub mod compare;
 pub mod confirm_panel;
 pub mod consensus;
+pub mod download_failed;
 pub mod downloads;
 pub mod error_summary;
+pub mod fields;
 pub mod guide_links;
 pub mod heading;
-pub mod host_events;
 pub mod notices;
-pub mod open_file;
 pub mod partnership;
 pub mod plan;
 pub mod question;

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
-use crate::components::downloads::offer_json;
+use crate::components::download_failed::DownloadFailed;
+use crate::components::downloads::download_json;
 use crate::components::shared::use_shared;
 use crate::model::assessment::Assessment;
 use crate::model::file::write_assessment;
@@ -30,9 +31,10 @@ pub fn Notices(props: &NoticesProps) -> Html {
         SaveStatus::Blocked => Some(&ui.storage_blocked),
         SaveStatus::Full => Some(&ui.storage_full),
     };
+    let failed = use_state_eq(|| false);
     let download = {
-        let assessment = props.assessment.clone();
-        Callback::from(move |_: MouseEvent| offer_json(&assessment))
+        let (assessment, failed) = (props.assessment.clone(), failed.clone());
+        Callback::from(move |_: MouseEvent| failed.set(download_json(&assessment).is_err()))
     };
     html! {
         <>
@@ -67,6 +69,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
                     <button type="button" class="rts-button rts-button--secondary" onclick={download}>
                         { &ui.download_answers }
                     </button>
+                    <DownloadFailed failed={*failed} />
                     // Where downloads are blocked too (a sandboxed frame),
                     // the answers can still be copied from here.
                     <details class="rts-details">

@@ -1,132 +1,111 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::clock;
+use crate::components::back_link::BackLink;
 use crate::components::case_studies::CaseStudyList;
 use crate::components::consensus::ConsensusSection;
-use crate::components::heading::{BackLink, Heading};
-use crate::components::open_file::{ChosenFiles, FilePicker};
+use crate::components::download_failed::DownloadFailed;
+use crate::components::fields::checkboxes::{CheckboxItem, Checkboxes};
+use crate::components::fields::file_picker::{ChosenFiles, FilePicker};
+use crate::components::heading::Heading;
 use crate::components::shared::{use_shared, Shared};
-use crate::download;
+use crate::effects::download::{self, DownloadFailed as Failed};
+use crate::effects::{clock, focus};
 use crate::model::assessment::Response;
-use crate::model::file::FileProblem;
+use crate::model::date::CalendarDate;
 use crate::model::locale::fill;
-use crate::model::partnership::{partnership, Partnership};
+use crate::model::partnership::Partnership;
 use crate::model::render::file_name;
 use crate::model::render::partnership::{csv, html, json, PartnershipReport};
+use crate::model::workshop::{Workshop, WorkshopEdit};
 use crate::state::{Action, Step};
 
-/// The files chosen so far: those read, and those that could not be read.
-#[derive(Clone, Default, PartialEq)]
-struct Chosen {
-    read: Vec<(String, Vec<u8>)>,
-    unreadable: Vec<(String, FileProblem)>,
-}
-
-impl Chosen {
-    /// Adds files; one with the same name as an earlier one replaces it.
-    fn add(&self, files: ChosenFiles) -> Chosen {
-        let mut next = self.clone();
-        for (name, text) in files {
-            next.read.retain(|(n, _)| *n != name);
-            next.unreadable.retain(|(n, _)| *n != name);
-            match text {
-                Ok(text) => next.read.push((name, text)),
-                Err(problem) => next.unreadable.push((name, problem)),
-            }
-        }
-        next
-    }
-}
-
+/// The files the partnership view offers.
 #[derive(Clone, Copy, PartialEq)]
-enum Format {
+enum PartnershipFile {
     Html,
     Csv,
     Json,
 }
 
-/// The partnership view of the chosen files. Files that could not even be
-/// read (too large) join the files that did not open, so every list, on
-/// screen and in the downloads, names them the same way.
-fn view_of(shared: &Shared, chosen: &Chosen, anonymise: bool) -> Partnership {
-    let mut view = partnership(&shared.pack, &shared.locale, &chosen.read, anonymise);
-    view.failed.splice(0..0, chosen.unreadable.iter().cloned());
-    view
+/// Makes the file on this device, dated when the button was pressed, and
+/// saves it.
+fn download_partnership(
+    shared: &Shared,
+    view: &Partnership,
+    format: PartnershipFile,
+) -> Result<(), Failed> {
+    let today = clock::today();
+    let date = today.in_words(&shared.locale);
+    let report = PartnershipReport::new(&shared.pack, &shared.locale, view, &date);
+    let (extension, mime, contents) = match format {
+        PartnershipFile::Html => ("html", "text/html;charset=utf-8", html(&report)),
+        PartnershipFile::Csv => ("csv", "text/csv;charset=utf-8", csv(&report)),
+        PartnershipFile::Json => ("json", "application/json", json(&report)),
+    };
+    let name = file_name("partnership", &today.iso(), extension);
+    download::save_as(&name, mime, &contents)
 }
 
-fn offer(shared: &Shared, chosen: &Chosen, anonymise: bool, format: Format) {
-    let view = view_of(shared, chosen, anonymise);
-    let date = clock::today_in_words(&shared.locale);
-    let report = PartnershipReport::new(&shared.pack, &shared.locale, &view, &date);
-    let (extension, mime, contents) = match format {
-        Format::Html => ("html", "text/html;charset=utf-8", html(&report)),
-        Format::Csv => ("csv", "text/csv;charset=utf-8", csv(&report)),
-        Format::Json => ("json", "application/json", json(&report)),
-    };
-    let name = file_name("partnership", &clock::today(), extension);
-    let _ = download::offer(&name, mime, &contents);
+#[derive(Properties, PartialEq)]
+pub struct PartnershipPageProps {
+    pub workshop: Workshop,
+    /// The date the view is shown with.
+    pub today: CalendarDate,
 }
 
 /// The partnership view: several partners' files side by side, where they
-/// disagree first. Everything is worked out on this device by the model.
+/// disagree first. Everything is worked out on this device by the model;
+/// the files and agreements live in the app's state.
 #[component]
-pub fn PartnershipPage() -> Html {
+pub fn PartnershipPage(props: &PartnershipPageProps) -> Html {
     let shared = use_shared();
     let ui = &shared.locale.ui;
     let words = &shared.locale.partnership;
-    let chosen = use_state(Chosen::default);
-    // Whether files were chosen and then all removed, to say so.
-    let cleared = use_state(|| false);
-    let anonymise = use_state(|| false);
+    let workshop = &props.workshop;
     let view = {
-        let shared = shared.clone();
-        use_memo(
-            ((*chosen).clone(), *anonymise),
-            move |(chosen, anonymise)| view_of(&shared, chosen, *anonymise),
-        )
+        let (shared, workshop) = (shared.clone(), workshop.clone());
+        // Worked out again only when the files or the names setting change,
+        // not with every agreement typed.
+        let inputs = (
+            workshop.read.clone(),
+            workshop.unreadable.clone(),
+            workshop.anonymise,
+        );
+        use_memo(inputs, move |_| workshop.view(&shared.pack, &shared.locale))
     };
-    let date = clock::today_in_words(&shared.locale);
+    let date = props.today.in_words(&shared.locale);
     let report = PartnershipReport::new(&shared.pack, &shared.locale, &view, &date);
 
     let on_files = {
-        let chosen = chosen.clone();
-        let cleared = cleared.clone();
+        let shared = shared.clone();
         Callback::from(move |files: ChosenFiles| {
-            cleared.set(false);
-            chosen.set(chosen.add(files));
+            shared.send(Action::Workshop(WorkshopEdit::Add(files)))
         })
     };
     let page = use_node_ref();
     let on_clear = {
-        let (chosen, page, cleared) = (chosen.clone(), page.clone(), cleared.clone());
+        let (shared, page) = (shared.clone(), page.clone());
         let input_id = shared.id("partnership-files");
         Callback::from(move |_: MouseEvent| {
             // The button goes with the files: focus moves to the file
             // field first, so it is not lost.
-            let input = page
-                .cast::<web_sys::Element>()
-                .and_then(|p| p.query_selector(&format!("#{input_id}")).ok().flatten())
-                .and_then(|i| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(i).ok());
-            if let Some(input) = input {
-                let _ = input.focus();
-            }
-            chosen.set(Chosen::default());
-            cleared.set(true);
+            focus::focus_in_widget(&page, &input_id);
+            shared.send(Action::Workshop(WorkshopEdit::Clear));
         })
     };
     let on_anonymise = {
-        let anonymise = anonymise.clone();
-        Callback::from(move |_: Event| anonymise.set(!*anonymise))
+        let (shared, on) = (shared.clone(), !workshop.anonymise);
+        Callback::from(move |_: usize| shared.send(Action::Workshop(WorkshopEdit::Anonymise(on))))
     };
-    let download_button = |format: Format, label: &str| {
-        let (shared, chosen, anonymise) = (shared.clone(), Rc::new((*chosen).clone()), *anonymise);
-        let onclick =
-            Callback::from(move |_: MouseEvent| offer(&shared, &chosen, anonymise, format));
+    let failed_download = use_state_eq(|| false);
+    let download_button = |format: PartnershipFile, label: &str| {
+        let (shared, view, failed) = (shared.clone(), view.clone(), failed_download.clone());
+        let onclick = Callback::from(move |_: MouseEvent| {
+            failed.set(download_partnership(&shared, &view, format).is_err())
+        });
         html! { <button type="button" class="rts-button rts-button--secondary" {onclick}>{ label }</button> }
     };
-    let file_count = chosen.read.len() + chosen.unreadable.len();
+    let file_count = workshop.file_count();
     let failed: Vec<(String, String)> = view
         .failed
         .iter()
@@ -157,7 +136,7 @@ pub fn PartnershipPage() -> Html {
     // The status region is always there, so that what it says after each
     // choice is announced; it says how many files failed, too.
     let status = if file_count == 0 {
-        if *cleared {
+        if workshop.cleared {
             ui.partnership_none.to_string()
         } else {
             String::new()
@@ -187,13 +166,12 @@ pub fn PartnershipPage() -> Html {
             <p class="rts-body rts-no-print" role="status">{ status }</p>
             if file_count > 0 {
                 <div class="rts-no-print">
-                    <div class="rts-checkboxes__item">
-                        <input class="rts-checkboxes__input" type="checkbox" id={shared.id("anonymise")}
-                            checked={*anonymise} onchange={on_anonymise} />
-                        <label class="rts-label rts-checkboxes__label" for={shared.id("anonymise")}>
-                            { &ui.partnership_anonymise }
-                        </label>
-                    </div>
+                    <Checkboxes id={shared.id("anonymise-group")} on_toggle={on_anonymise}
+                        items={vec![CheckboxItem {
+                            id: shared.id("anonymise"),
+                            label: ui.partnership_anonymise.to_string(),
+                            checked: workshop.anonymise,
+                        }]} />
                     <button type="button" class="rts-link-button" onclick={on_clear}>{ &ui.partnership_clear }</button>
                 </div>
             }
@@ -281,7 +259,7 @@ pub fn PartnershipPage() -> Html {
                     </ol>
                 }
 
-                <ConsensusSection view={view.clone()} />
+                <ConsensusSection view={view.clone()} workshop={workshop.clone()} />
 
                 <Heading level={2} class="rts-heading--m">{ &words.not_sure_heading }</Heading>
                 if view.most_not_sure.is_empty() {
@@ -314,10 +292,11 @@ pub fn PartnershipPage() -> Html {
                     <Heading level={2} class="rts-heading--m">{ &ui.downloads_heading }</Heading>
                     <p class="rts-body">{ &ui.partnership_downloads_intro }</p>
                     <div class="rts-button-group">
-                        { download_button(Format::Html, ui.partnership_download_html) }
-                        { download_button(Format::Csv, ui.partnership_download_csv) }
-                        { download_button(Format::Json, ui.partnership_download_json) }
+                        { download_button(PartnershipFile::Html, ui.partnership_download_html) }
+                        { download_button(PartnershipFile::Csv, ui.partnership_download_csv) }
+                        { download_button(PartnershipFile::Json, ui.partnership_download_json) }
                     </div>
+                    <DownloadFailed failed={*failed_download} />
                 </div>
                 if !checks.is_empty() {
                     <Heading level={2} class="rts-heading--m">{ &words.warnings_heading }</Heading>

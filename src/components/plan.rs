@@ -6,21 +6,21 @@
 
 use yew::prelude::*;
 
-use crate::clock;
+use crate::components::fields::text::TextField;
 use crate::components::guide_links::GuideLinks;
 use crate::components::heading::Heading;
 use crate::components::shared::use_shared;
+use crate::effects::events::change_value;
 use crate::model::locale::fill;
 use crate::model::plan::{
-    check, plan_view, too_long, PlanEdit, PlanItem, PlanProblem, Status, MAX_OWNER_CHARS,
-    MAX_PLAN_NOTE_CHARS, TOP_ACTIONS,
+    check, plan_view, PlanEdit, PlanItem, Status, MAX_OWNER_CHARS, MAX_PLAN_NOTE_CHARS, TOP_ACTIONS,
 };
 use crate::model::render::plan::{
     earlier_action_text, earlier_item_text, item_text, moved_text, owner_text, progress_text,
     status_text, target_text,
 };
 use crate::model::render::Report;
-use crate::state::{Action, State};
+use crate::state::State;
 
 #[derive(Properties, PartialEq)]
 pub struct ActionPlanProps {
@@ -123,19 +123,12 @@ fn PlanAction(props: &PlanActionProps) -> Html {
     let send = {
         let shared = shared.clone();
         let id = item.id.clone();
-        move |edit: PlanEdit| {
-            shared.send(Action::Plan {
-                id: id.clone(),
-                edit,
-                now: clock::now(),
-            })
-        }
+        move |edit: PlanEdit| shared.edit_plan(id.clone(), edit)
     };
     let on_status = {
         let send = send.clone();
         Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let status = match select.value().as_str() {
+            let status = match change_value(&e).as_str() {
                 "in-progress" => Status::InProgress,
                 "done" => Status::Done,
                 _ => Status::NotStarted,
@@ -161,10 +154,10 @@ fn PlanAction(props: &PlanActionProps) -> Html {
                 </p>
                 <GuideLinks ids={item.guidance.clone()} />
                 <div class="rts-plan__fields">
-                    <PlanText id={format!("{base}-owner")} label={p.owner}
-                        hint={Some(AttrValue::from(p.owner_hint))}
+                    <TextField id={format!("{base}-owner")} class="rts-plan__field" label={p.owner}
+                        hint={p.owner_hint} autocomplete="off"
                         value={item.entry.owner.clone()} limit={MAX_OWNER_CHARS}
-                        on_change={{ let send = send.clone(); Callback::from(move |v: String| send(PlanEdit::Owner(v))) }} />
+                        on_input={{ let send = send.clone(); Callback::from(move |v: String| send(PlanEdit::Owner(v))) }} />
                     <PlanMonth id={format!("{base}-target")} value={item.entry.target.clone()}
                         on_change={{ let send = send.clone(); Callback::from(move |v: String| send(PlanEdit::Target(v))) }} />
                     <div class="rts-form-group rts-plan__field">
@@ -177,102 +170,12 @@ fn PlanAction(props: &PlanActionProps) -> Html {
                             }) }
                         </select>
                     </div>
-                    <PlanText id={format!("{base}-note")} label={p.note} hint={None::<AttrValue>}
-                        multiline=true value={item.entry.note.clone()} limit={MAX_PLAN_NOTE_CHARS}
-                        on_change={Callback::from(move |v: String| send(PlanEdit::Note(v)))} />
+                    <TextField id={format!("{base}-note")} class="rts-plan__field" label={p.note}
+                        rows={2} value={item.entry.note.clone()} limit={MAX_PLAN_NOTE_CHARS}
+                        on_input={Callback::from(move |v: String| send(PlanEdit::Note(v)))} />
                 </div>
             </fieldset>
         </li>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct PlanTextProps {
-    pub id: String,
-    pub label: AttrValue,
-    /// How the "too long" message names the field; the label by default.
-    #[prop_or_default]
-    pub field: Option<AttrValue>,
-    pub hint: Option<AttrValue>,
-    pub value: AttrValue,
-    pub limit: usize,
-    #[prop_or_default]
-    pub multiline: bool,
-    pub on_change: Callback<String>,
-}
-
-/// A text field that saves as it changes. Text over the limit is not saved:
-/// the field keeps it and says so, so nothing typed is lost.
-#[component]
-pub fn PlanText(props: &PlanTextProps) -> Html {
-    let shared = use_shared();
-    let draft = use_state(|| None::<String>);
-    let error = draft
-        .as_ref()
-        .and_then(|text| match too_long(text, props.limit) {
-            Err(PlanProblem::TooLong { limit, length }) => Some(fill(
-                shared.locale.plan.too_long,
-                &[
-                    ("field", props.field.as_ref().unwrap_or(&props.label)),
-                    ("limit", &limit.to_string()),
-                    ("length", &length.to_string()),
-                ],
-            )),
-            _ => None,
-        });
-    let on_input = {
-        let draft = draft.clone();
-        let limit = props.limit;
-        let on_change = props.on_change.clone();
-        Callback::from(move |e: InputEvent| {
-            let value = match e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
-                Some(area) => area.value(),
-                None => e
-                    .target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            };
-            if too_long(&value, limit).is_ok() {
-                draft.set(None);
-                on_change.emit(value);
-            } else {
-                draft.set(Some(value));
-            }
-        })
-    };
-    let hint_id = format!("{}-hint", props.id);
-    let error_id = format!("{}-error", props.id);
-    let described = [
-        props.hint.as_ref().map(|_| hint_id.clone()),
-        error.as_ref().map(|_| error_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
-    let described = (!described.is_empty()).then_some(described);
-    let value = draft
-        .as_ref()
-        .map_or_else(|| props.value.to_string(), Clone::clone);
-    let invalid = error.is_some().then_some("true");
-    html! {
-        <div class={classes!("rts-form-group", "rts-plan__field", error.is_some().then_some("rts-form-group--error"))}>
-            <label class="rts-label" for={props.id.clone()}>{ &props.label }</label>
-            if let Some(hint) = &props.hint {
-                <p class="rts-hint" id={hint_id}>{ hint }</p>
-            }
-            if let Some(error) = &error {
-                <p class="rts-error-message" id={error_id}>{ error }</p>
-            }
-            if props.multiline {
-                <textarea class="rts-textarea" id={props.id.clone()} rows="2"
-                    aria-describedby={described} aria-invalid={invalid}
-                    {value} oninput={on_input} />
-            } else {
-                <input class="rts-input" type="text" id={props.id.clone()} autocomplete="off"
-                    aria-describedby={described} aria-invalid={invalid}
-                    {value} oninput={on_input} />
-            }
-        </div>
     }
 }
 
@@ -294,8 +197,7 @@ fn PlanMonth(props: &PlanMonthProps) -> Html {
         let on_change = props.on_change.clone();
         let error = error.clone();
         Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let value = input.value();
+            let value = change_value(&e);
             let ok = check(&PlanEdit::Target(value.clone())).is_ok();
             error.set(!ok);
             if ok {

@@ -1,13 +1,14 @@
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::clock;
+use crate::components::fields::radios::{RadioItem, Radios};
+use crate::components::fields::text::TextField;
 use crate::components::shared::use_shared;
+use crate::effects::focus::focus_first_input;
 use crate::model::assessment::Response;
 use crate::model::content::LEVELS;
 use crate::model::file::MAX_NOTE_CHARS;
 use crate::model::locale::fill;
-use crate::state::{Action, Edit};
+use crate::state::Edit;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {
@@ -39,76 +40,58 @@ pub fn Question(props: &QuestionProps) -> Html {
     };
     let base = shared.id(&format!("q-{}", question.id));
     let hint_id = format!("{base}-hint");
-    let name = format!("{base}-response");
 
-    let choose = |response: Option<Response>| {
-        let shared = shared.clone();
-        let question_id = question.id.clone();
-        Callback::from(move |_: Event| {
-            shared.send(Action::Edit {
-                edit: Edit::Response {
-                    question_id: question_id.clone(),
-                    response,
-                },
-                now: clock::now(),
-            })
+    // The five levels, then "Not sure" set apart by "or".
+    let choices: Vec<Response> = LEVELS
+        .iter()
+        .map(|&level| Response::Level(level))
+        .chain([Response::NotSure])
+        .collect();
+    let items = choices
+        .iter()
+        .map(|&response| match response {
+            Response::Level(level) => RadioItem {
+                id: format!("{base}-{level}"),
+                label: format!("{} {}", level, shared.pack.level_label(level)),
+                hint: Some(question.levels.for_level(level).to_string()),
+                checked: props.response == Some(response),
+            },
+            Response::NotSure => RadioItem {
+                id: format!("{base}-not-sure"),
+                label: shared.locale.common.not_sure.to_string(),
+                hint: Some(ui.not_sure_hint.to_string()),
+                checked: props.response == Some(response),
+            },
         })
-    };
-    let radio = |response: Response, label: String, descriptor: Option<&str>| {
-        let id = match response {
-            Response::Level(level) => format!("{base}-{level}"),
-            Response::NotSure => format!("{base}-not-sure"),
-        };
-        let item_hint = format!("{id}-hint");
-        html! {
-            <div class="rts-radios__item">
-                <input class="rts-radios__input" type="radio" id={id.clone()} name={name.clone()}
-                    checked={props.response == Some(response)}
-                    aria-describedby={descriptor.map(|_| item_hint.clone())}
-                    onchange={choose(Some(response))} />
-                <label class="rts-label rts-radios__label" for={id}>{ label }</label>
-                if let Some(text) = descriptor {
-                    <p class="rts-hint rts-radios__hint" id={item_hint}>{ text }</p>
-                }
-            </div>
+        .collect::<Vec<_>>();
+    let set_response = {
+        let (shared, question_id) = (shared.clone(), question.id.clone());
+        move |response: Option<Response>| {
+            shared.edit(Edit::Response {
+                question_id: question_id.clone(),
+                response,
+            })
         }
     };
-
-    let note_id = format!("{base}-note");
-    let on_note = {
-        let shared = shared.clone();
-        let question_id = question.id.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            shared.send(Action::Edit {
-                edit: Edit::Note {
-                    question_id: question_id.clone(),
-                    note: input.value(),
-                },
-                now: clock::now(),
-            })
-        })
+    let on_choose = {
+        let set_response = set_response.clone();
+        Callback::from(move |index: usize| set_response(choices.get(index).copied()))
     };
     let clear = {
-        let shared = shared.clone();
-        let question_id = question.id.clone();
         let fieldset = fieldset.clone();
         Callback::from(move |_: MouseEvent| {
             // The button goes once the answer does: keep focus in the
             // question by moving it to the first choice first.
-            if let Some(first) = fieldset
-                .cast::<web_sys::Element>()
-                .and_then(|f| f.query_selector("input").ok().flatten())
-                .and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = first.focus();
-            }
-            shared.send(Action::Edit {
-                edit: Edit::Response {
-                    question_id: question_id.clone(),
-                    response: None,
-                },
-                now: clock::now(),
+            focus_first_input(&fieldset);
+            set_response(None);
+        })
+    };
+    let on_note = {
+        let (shared, question_id) = (shared.clone(), question.id.clone());
+        Callback::from(move |note: String| {
+            shared.edit(Edit::Note {
+                question_id: question_id.clone(),
+                note,
             })
         })
     };
@@ -123,15 +106,8 @@ pub fn Question(props: &QuestionProps) -> Html {
                     { &question.text }
                 </legend>
                 <p class="rts-hint" id={hint_id}>{ &question.hint }</p>
-                <div class="rts-radios">
-                    { for LEVELS.iter().map(|&level| radio(
-                        Response::Level(level),
-                        format!("{} {}", level, shared.pack.level_label(level)),
-                        Some(question.levels.for_level(level)),
-                    )) }
-                    <p class="rts-radios__divider">{ &ui.or }</p>
-                    { radio(Response::NotSure, shared.locale.common.not_sure.to_string(), Some(ui.not_sure_hint)) }
-                </div>
+                <Radios name={format!("{base}-response")} {items} {on_choose}
+                    divider={Some((LEVELS.len(), AttrValue::from(ui.or)))} />
                 if props.response.is_some() {
                     // Named in full by aria-label: a visually hidden span
                     // would be read with a stray space before its colon.
@@ -141,17 +117,12 @@ pub fn Question(props: &QuestionProps) -> Html {
                     </button>
                 }
             </fieldset>
-            <div class="rts-form-group rts-question__note">
-                <label class="rts-label" for={note_id.clone()}>{ &ui.note_label }</label>
-                <p class="rts-hint" id={format!("{note_id}-hint")}>{ &ui.note_hint }</p>
-                // Every note has the same visible label, so its name also
-                // says which question it belongs to.
-                <textarea class="rts-textarea" id={note_id.clone()} rows="2"
-                    aria-label={fill(ui.note_label_for, &[("question", &question.text)])}
-                    maxlength={MAX_NOTE_CHARS.to_string()}
-                    aria-describedby={format!("{note_id}-hint")}
-                    value={props.note.clone()} oninput={on_note} />
-            </div>
+            // Every note has the same visible label, so its name also says
+            // which question it belongs to.
+            <TextField id={format!("{base}-note")} class="rts-question__note" label={ui.note_label}
+                aria_label={fill(ui.note_label_for, &[("question", &question.text)])}
+                hint={ui.note_hint} rows={2} value={props.note.clone()} limit={MAX_NOTE_CHARS}
+                field_name={shared.locale.fields.note} on_input={on_note} />
         </div>
     }
 }

@@ -2,9 +2,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::effects::clock;
 use crate::model::content::ContentPack;
 use crate::model::locale::Locale;
-use crate::state::{Action, State};
+use crate::model::plan::{ActionId, PlanEdit};
+use crate::state::{Action, Edit, State};
 
 /// What every component of one mounted widget shares: the content, the
 /// words, the heading level to start from and the way to change state.
@@ -41,6 +43,24 @@ impl Shared {
 
     pub fn send(&self, action: Action) {
         self.dispatch.dispatch(action);
+    }
+
+    /// Sends a change to the answers, stamped with the time it was made:
+    /// the reducer has no clock.
+    pub fn edit(&self, edit: Edit) {
+        self.send(Action::Edit {
+            edit,
+            now: clock::now(),
+        });
+    }
+
+    /// Sends a change to one field of the action plan, stamped likewise.
+    pub fn edit_plan(&self, id: ActionId, edit: PlanEdit) {
+        self.send(Action::Plan {
+            id,
+            edit,
+            now: clock::now(),
+        });
     }
 
     /// A callback that sends the same action on every call.

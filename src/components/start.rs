@@ -1,14 +1,14 @@
 use yew::prelude::*;
 
-use crate::clock;
 use crate::components::app::OFFLINE_COPY_FILE;
 use crate::components::confirm_panel::ConfirmPanel;
-use crate::components::downloads::offer_json;
 use crate::components::error_summary::ErrorSummary;
+use crate::components::fields::file_picker::{ChosenFiles, FilePicker};
 use crate::components::heading::Heading;
-use crate::components::open_file::{ChosenFiles, FilePicker};
 use crate::components::shared::use_shared;
 use crate::components::start_again::StartAgain;
+use crate::effects::clock;
+use crate::effects::focus::{focus, focus_in_widget};
 use crate::model::file::{read_assessment_bytes, Opened};
 use crate::state::{Action, FileMessages, State, Step};
 
@@ -54,7 +54,7 @@ pub fn Start(props: &StartProps) -> Html {
             if *shown {
                 focus(&confirm_panel);
             } else if std::mem::take(&mut *cancelled.borrow_mut()) {
-                focus_by_id(&section, &input_id);
+                focus_in_widget(&section, &input_id);
             }
         });
     }
@@ -84,10 +84,6 @@ pub fn Start(props: &StartProps) -> Html {
         })
     };
     let confirmation = pending.as_ref().map(|opened| {
-        let download = {
-            let assessment = state.assessment.clone();
-            Callback::from(move |_: MouseEvent| offer_json(&assessment))
-        };
         let confirm = {
             let (shared, pending, opened) = (shared.clone(), pending.clone(), opened.clone());
             Callback::from(move |_: MouseEvent| {
@@ -109,7 +105,7 @@ pub fn Start(props: &StartProps) -> Html {
             <ConfirmPanel title_id={shared.id("open-confirm-title")} panel_ref={confirm_panel.clone()}
                 warning={ui.open_confirm_warning} download_label={ui.open_confirm_download}
                 confirm_label={ui.open_confirm} cancel_label={ui.cancel}
-                on_download={download} on_confirm={confirm} on_cancel={cancel} />
+                assessment={state.assessment.clone()} on_confirm={confirm} on_cancel={cancel} />
         }
     });
 
@@ -167,23 +163,5 @@ pub fn Start(props: &StartProps) -> Html {
                 </div>
             }
         </section>
-    }
-}
-
-fn focus(node: &NodeRef) {
-    if let Some(element) = node.cast::<web_sys::HtmlElement>() {
-        let _ = element.focus();
-    }
-}
-
-/// Focuses the element with this id inside the same widget as `near`.
-fn focus_by_id(near: &NodeRef, id: &str) {
-    let element = near
-        .cast::<web_sys::Element>()
-        .and_then(|e| e.closest(".rts-app").ok().flatten())
-        .and_then(|app| app.query_selector(&format!("#{id}")).ok().flatten())
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-    if let Some(element) = element {
-        let _ = element.focus();
     }
 }

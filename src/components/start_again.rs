@@ -1,24 +1,15 @@
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::clock;
 use crate::components::confirm_panel::ConfirmPanel;
-use crate::components::downloads::offer_json;
 use crate::components::shared::use_shared;
+use crate::effects::clock;
+use crate::effects::focus::focus;
 use crate::model::assessment::Assessment;
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct StartAgainProps {
     pub assessment: Assessment,
-}
-
-fn focus(node: &NodeRef) {
-    if let Some(element) = node.cast::<web_sys::Element>() {
-        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-            let _ = element.focus();
-        }
-    }
 }
 
 /// "Start again" asks first, and offers to download the answers before they
@@ -51,10 +42,6 @@ pub fn StartAgain(props: &StartAgainProps) -> Html {
         };
     }
 
-    let download = {
-        let assessment = props.assessment.clone();
-        Callback::from(move |_| offer_json(&assessment))
-    };
     let confirm = {
         let shared = shared.clone();
         Callback::from(move |_| shared.send(Action::StartAgain { now: clock::now() }))
@@ -67,6 +54,6 @@ pub fn StartAgain(props: &StartAgainProps) -> Html {
         <ConfirmPanel title_id={shared.id("start-again-title")} panel_ref={panel}
             warning={ui.start_again_warning} download_label={ui.start_again_download}
             confirm_label={ui.start_again_confirm} cancel_label={ui.cancel}
-            on_download={download} on_confirm={confirm} on_cancel={cancel} />
+            assessment={props.assessment.clone()} on_confirm={confirm} on_cancel={cancel} />
     }
 }

@@ -1,11 +1,11 @@
 use yew::prelude::*;
 
-use crate::clock;
+use crate::components::back_link::BackLink;
 use crate::components::case_studies::CaseStudyList;
 use crate::components::chart::Chart;
 use crate::components::compare::{comparison_view, CompareSection};
 use crate::components::downloads::Downloads;
-use crate::components::heading::{BackLink, Heading};
+use crate::components::heading::Heading;
 use crate::components::plan::ActionPlan;
 use crate::components::shared::use_shared;
 use crate::model::render::Report;
@@ -24,7 +24,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let ui = &shared.locale.ui;
     let r = &shared.locale.report;
     let assessment = &props.state.assessment;
-    let date = clock::today_in_words(&shared.locale);
+    let date = props.state.today.in_words(&shared.locale);
     let mut report = Report::new(&shared.pack, &shared.locale, assessment, &date);
     if let Some(earlier) = &props.state.earlier {
         report = report.with_comparison(earlier);

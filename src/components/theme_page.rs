@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
-use crate::components::heading::{BackLink, Heading};
+use crate::components::back_link::BackLink;
+use crate::components::heading::Heading;
 use crate::components::question::Question;
 use crate::components::shared::use_shared;
 use crate::model::locale::fill;

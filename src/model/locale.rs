@@ -213,6 +213,71 @@ impl Locale {
     }
 }
 
+/// What a character count under a field says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CharacterCount {
+    pub text: String,
+    /// Shown on screen from three quarters of the limit; below that it is
+    /// only in the field's description, so 46 notes do not each carry a
+    /// visible count nobody is near.
+    pub visible: bool,
+    /// More than the limit: nothing is saved until it is shortened.
+    pub over: bool,
+}
+
+impl Locale {
+    /// The count for `length` characters against `limit`.
+    pub fn character_count(&self, length: usize, limit: usize) -> CharacterCount {
+        let f = &self.fields;
+        let visible = length.saturating_mul(4) >= limit.saturating_mul(3);
+        let over = length > limit;
+        let text = if !visible {
+            fill(f.up_to, &[("limit", &whole_number(limit))])
+        } else if over {
+            match length - limit {
+                1 => f.over_one.to_string(),
+                n => fill(f.over, &[("count", &whole_number(n))]),
+            }
+        } else {
+            match limit - length {
+                1 => f.left_one.to_string(),
+                n => fill(f.left, &[("count", &whole_number(n))]),
+            }
+        };
+        CharacterCount {
+            text,
+            visible,
+            over,
+        }
+    }
+
+    /// "Your note must be 4,000 characters or fewer. You have 4,012. ..."
+    pub fn too_long(&self, field: &str, length: usize, limit: usize) -> String {
+        fill(
+            self.fields.too_long,
+            &[
+                ("field", field),
+                ("limit", &whole_number(limit)),
+                ("length", &whole_number(length)),
+            ],
+        )
+    }
+}
+
+/// A whole number with commas between thousands, as GOV.UK writes them:
+/// 4,000 and 20,000.
+pub fn whole_number(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// Replaces each `{name}` in `template` with its value. Values are inserted
 /// as they are: escaping is the renderer's job.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {

@@ -18,7 +18,7 @@ import { SummaryPage } from './pages/summary.mjs';
 import { TasksPage } from './pages/tasks.mjs';
 
 const pack = contentPack();
-const { ui, plan: words, consensus } = locale();
+const { ui, plan: words, consensus, fields } = locale();
 const QUESTIONS = pack.themes.flatMap((t) => t.questions);
 const AREA = 'Riverside';
 const HOSTILE_NOTE = '=HYPERLINK("http://x") <img src=x onerror=alert(1)>';
@@ -104,7 +104,7 @@ describe('the action plan', () => {
       const tooLong = 'x'.repeat(121);
       await plan.owner(second).fill(tooLong);
       assert.deepEqual(await plan.errors(second), [
-        fill(words.too_long, { field: words.owner, limit: 120, length: 121 }),
+        `${ui.error_prefix} ${fill(fields.too_long, { field: words.owner, limit: 120, length: 121 })}`,
       ]);
       assert.equal(await plan.owner(second).inputValue(), tooLong, 'what was typed is kept in the field');
       assert.equal(await plan.owner(second).getAttribute('aria-invalid'), 'true');
@@ -258,7 +258,7 @@ describe('the workshop agreed assessment', () => {
       // Too long: said at the field, nothing lost.
       const notes = page.getByLabel(consensus.note_label);
       await notes.nth(2).fill('y'.repeat(501));
-      await page.getByText(fill(words.too_long, { field: consensus.note_field, limit: 500, length: 501 }), { exact: true }).waitFor();
+      await page.getByText(`${ui.error_prefix} ${fill(fields.too_long, { field: consensus.note_field, limit: 500, length: 501 })}`, { exact: true }).waitFor();
       assert.equal(await notes.nth(2).inputValue(), 'y'.repeat(501));
 
       const name = page.getByLabel(consensus.name_label, { exact: true });

@@ -793,7 +793,7 @@ describe('safety', () => {
       }
     });
 
-    test('the story box accepts no more than the app can save in a file that opens again', async () => {
+    test('a story over the limit stays in the box, is not saved, and the box says why', async () => {
       const s = await session();
       const { page } = s;
       try {
@@ -801,8 +801,28 @@ describe('safety', () => {
         await new TasksPage(page).open(ui.story_heading);
         await new StoryPage(page).waitFor();
         const box = page.getByLabel(ui.story_label, { exact: true });
-        const limit = Number(await box.getAttribute('maxlength'));
-        assert.ok(limit > 1000 && limit < 100_000, `the story has a sensible limit (${limit})`);
+        await box.fill('A short story that fits.');
+        await waitForSaveState(page);
+        // 20,000 characters is the most a file that opens again may hold; a
+        // browser maxlength would cut pasted text off without a word.
+        const long = 'z'.repeat(20_001);
+        await box.fill(long);
+        await page
+          .getByText(`${ui.error_prefix} Your story must be 20,000 characters or fewer. You have 20,001. Shorten it to save it.`, { exact: true })
+          .waitFor();
+        await page.getByText('You have 1 character too many.', { exact: true }).waitFor();
+        assert.equal(await box.inputValue(), long, 'every character typed is still in the box');
+        assert.equal(await box.getAttribute('aria-invalid'), 'true');
+        assert.equal(await box.getAttribute('maxlength'), null, 'nothing cuts the text off');
+        await waitForSaveState(page);
+        const saved = JSON.parse(await storageItem(page, PROGRESS_KEY));
+        assert.equal(saved.assessment?.story ?? saved.story, 'A short story that fits.', 'the over-long text was not saved');
+        // Shortened back under the limit, it is saved and the message goes.
+        await box.press('Backspace');
+        await waitForSaveState(page);
+        assert.equal(await page.getByText(`${ui.error_prefix} Your story must`).count(), 0);
+        const after = JSON.parse(await storageItem(page, PROGRESS_KEY));
+        assert.equal((after.assessment?.story ?? after.story).length, 20_000);
       } finally {
         await s.context.close();
       }

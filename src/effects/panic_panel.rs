@@ -28,14 +28,23 @@ pub fn remember(storage_key: &str, area: &str, file: &str) {
     });
 }
 
-/// Watches a mounted widget's root; `forget` undoes it on unmount.
-pub fn watch(storage_key: &str, root: web_sys::Element) {
+/// Watches a mounted widget's root, until the returned function is called
+/// when the widget goes.
+pub fn watch(storage_key: &str, root: &yew::NodeRef) -> impl FnOnce() {
     install_hook();
-    ROOTS.with(|roots| roots.borrow_mut().push((storage_key.to_string(), root)));
-}
-
-pub fn forget(root: &web_sys::Element) {
-    ROOTS.with(|roots| roots.borrow_mut().retain(|(_, r)| r != root));
+    let root = root.cast::<web_sys::Element>();
+    if let Some(root) = &root {
+        ROOTS.with(|roots| {
+            roots
+                .borrow_mut()
+                .push((storage_key.to_string(), root.clone()))
+        });
+    }
+    move || {
+        if let Some(root) = root {
+            ROOTS.with(|roots| roots.borrow_mut().retain(|(_, r)| *r != root));
+        }
+    }
 }
 
 fn install_hook() {
@@ -54,6 +63,7 @@ fn show_panels() {
     let roots = ROOTS.with(|roots| roots.borrow().clone());
     for (key, root) in roots {
         let saved = LAST_GOOD.with(|map| map.borrow().get(&key).cloned());
+        // Past a panic there is nothing more to do if even this fails.
         let _ = show_panel(&root, &locale, saved);
     }
 }
@@ -71,7 +81,7 @@ fn show_panel(
         Some(e)
     };
     let panel = element("div", "rts-error-panel", "")?;
-    let _ = panel.set_attribute("role", "alert");
+    panel.set_attribute("role", "alert").ok()?;
     let title = element("p", "rts-error-panel__title", locale.ui.crashed_title)?;
     let body = element("p", "rts-body", locale.ui.crashed_body)?;
     panel.append_child(&title).ok()?;
@@ -79,8 +89,9 @@ fn show_panel(
     if let Some((area, file)) = saved {
         let url = blob_url(&file)?;
         let link = element("a", "rts-button", locale.ui.crashed_download)?;
-        let _ = link.set_attribute("href", &url);
-        let _ = link.set_attribute("download", &file_name(&area, "", "json"));
+        link.set_attribute("href", &url).ok()?;
+        link.set_attribute("download", &file_name(&area, "", "json"))
+            .ok()?;
         panel.append_child(&link).ok()?;
     }
     root.set_inner_html("");

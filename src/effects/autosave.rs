@@ -2,7 +2,7 @@
 //! copy of one assessment in step: other tabs (through storage events) and
 //! other widgets with the same storage key on this page (through a registry
 //! here, since storage events do not reach the page that saved). The storage
-//! calls themselves are in `crate::storage`; which answers are newer is
+//! calls themselves are in `effects::storage`; which answers are newer is
 //! decided by `model::merge`, through the reducer's `Action::Merge`.
 
 use std::cell::{Cell, RefCell};
@@ -13,12 +13,12 @@ use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::effects::{clock, panic_panel, storage};
 use crate::model::assessment::Assessment;
 use crate::model::content::ContentPack;
 use crate::model::file::{read_stamped_progress, write_assessment, write_saved_progress};
 use crate::model::merge::{merge, Stamped};
 use crate::state::{Action, SaveStatus, State, Step};
-use crate::{clock, panic_panel, storage};
 
 /// How long typing may pause before progress is saved.
 const SAVE_DELAY_MS: u32 = 400;
@@ -72,6 +72,8 @@ pub fn restore(pack: &Rc<ContentPack>, storage_key: &str) -> State {
             Err(_) => {
                 unreadable = true;
                 if keep_aside(&key, &text) {
+                    // If this fails, the same value is found, kept aside
+                    // (already there) and reported again next time: no loss.
                     let _ = storage::remove(&key);
                     (fresh(), Step::Start, SaveStatus::Ok)
                 } else {
@@ -88,6 +90,7 @@ pub fn restore(pack: &Rc<ContentPack>, storage_key: &str) -> State {
     let mut state = State::new(Rc::clone(pack), stamped.assessment, step);
     state.stamps = stamped.stamps;
     state.writer = writer_id();
+    state.today = clock::today();
     state.save_status = status;
     state.progress_unreadable = unreadable;
     state.hold_saving = hold_saving;
@@ -243,6 +246,9 @@ pub fn use_autosave(state: &UseReducerHandle<State>, storage_key: &str, pack: &R
                 // it now rather than lose it with the timer.
                 let taken = pending.borrow_mut().take();
                 if let Some(p) = taken {
+                    // The widget is gone, so there is no screen to report
+                    // a failure on; the panic panel and other tabs still
+                    // hold the answers.
                     let _ = save(id, &key, &pack, &p);
                 }
             }

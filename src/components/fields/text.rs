@@ -1,0 +1,124 @@
+use yew::prelude::*;
+
+use super::described_by;
+use crate::components::shared::use_shared;
+use crate::effects::events::input_value;
+
+#[derive(Properties, PartialEq)]
+pub struct TextFieldProps {
+    /// The control's id, made with `Shared::id`; the hint, error and count
+    /// ids are made from it.
+    pub id: AttrValue,
+    pub label: AttrValue,
+    #[prop_or_default]
+    pub label_class: Classes,
+    /// A fuller accessible name where many fields share one visible label.
+    #[prop_or_default]
+    pub aria_label: Option<AttrValue>,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    pub value: AttrValue,
+    /// At most this many characters are saved. More are kept in the field
+    /// with an error message, never cut off: the browser's `maxlength` would
+    /// silently drop the end of pasted text.
+    #[prop_or_default]
+    pub limit: Option<usize>,
+    /// How the "too long" message names the field; the label by default.
+    #[prop_or_default]
+    pub field_name: Option<AttrValue>,
+    /// A textarea with this many rows; a one-line input when not given.
+    #[prop_or_default]
+    pub rows: Option<u32>,
+    #[prop_or_default]
+    pub autocomplete: Option<AttrValue>,
+    #[prop_or_default]
+    pub spellcheck: Option<AttrValue>,
+    #[prop_or_default]
+    pub readonly: bool,
+    /// Classes for the form group around the field.
+    #[prop_or_default]
+    pub class: Classes,
+    /// Called with the text after each change, when it is within the limit.
+    #[prop_or_default]
+    pub on_input: Callback<String>,
+}
+
+/// A text input or textarea with its label, hint, error message and, for a
+/// textarea with a limit, a character count. It saves as it changes; text
+/// over the limit stays in the field and is not saved until shortened.
+#[component]
+pub fn TextField(props: &TextFieldProps) -> Html {
+    let shared = use_shared();
+    // Text over the limit, kept here because the state holds only what
+    // may be saved.
+    let draft = use_state(|| None::<String>);
+    let shown = draft
+        .as_deref()
+        .map_or_else(|| props.value.to_string(), str::to_string);
+    let length = shown.chars().count();
+    let error = props.limit.filter(|limit| length > *limit).map(|limit| {
+        let field = props.field_name.as_ref().unwrap_or(&props.label);
+        shared.locale.too_long(field, length, limit)
+    });
+    let count = props
+        .limit
+        .filter(|_| props.rows.is_some())
+        .map(|limit| shared.locale.character_count(length, limit));
+
+    let on_input = {
+        let (draft, limit, on_input) = (draft.clone(), props.limit, props.on_input.clone());
+        Callback::from(move |e: InputEvent| {
+            let value = input_value(&e);
+            if limit.is_some_and(|limit| value.chars().count() > limit) {
+                draft.set(Some(value));
+            } else {
+                draft.set(None);
+                on_input.emit(value);
+            }
+        })
+    };
+
+    let id = &props.id;
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let count_id = format!("{id}-count");
+    let described = described_by([
+        props.hint.as_ref().map(|_| hint_id.as_str()),
+        error.as_ref().map(|_| error_id.as_str()),
+        count.as_ref().map(|_| count_id.as_str()),
+    ]);
+    let invalid = error.is_some().then_some("true");
+    html! {
+        <div class={classes!("rts-form-group", error.is_some().then_some("rts-form-group--error"), props.class.clone())}>
+            <label class={classes!("rts-label", props.label_class.clone())} for={id.clone()}>{ &props.label }</label>
+            if let Some(hint) = &props.hint {
+                <p class="rts-hint" id={hint_id}>{ hint }</p>
+            }
+            if let Some(error) = &error {
+                <p class="rts-error-message" id={error_id}>
+                    <span class="rts-visually-hidden">{ format!("{} ", shared.locale.ui.error_prefix) }</span>
+                    { error }
+                </p>
+            }
+            if let Some(rows) = props.rows {
+                <textarea class="rts-textarea" id={id.clone()} rows={rows.to_string()}
+                    aria-label={props.aria_label.clone()} aria-describedby={described}
+                    aria-invalid={invalid} readonly={props.readonly}
+                    value={shown} oninput={on_input} />
+            } else {
+                <input class="rts-input" type="text" id={id.clone()}
+                    aria-label={props.aria_label.clone()} aria-describedby={described}
+                    aria-invalid={invalid} autocomplete={props.autocomplete.clone()}
+                    spellcheck={props.spellcheck.clone()}
+                    value={shown} oninput={on_input} />
+            }
+            if let Some(count) = count {
+                <p id={count_id} class={classes!(
+                    "rts-hint", "rts-character-count",
+                    (!count.visible).then_some("rts-visually-hidden"),
+                    count.over.then_some("rts-character-count--over"),
+                )}>{ count.text }</p>
+            }
+        </div>
+    }
+}

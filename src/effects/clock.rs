@@ -1,0 +1,21 @@
+//! The browser's clock, read when an action is made (never while a screen
+//! is drawn). The model has no clock: times are passed in.
+
+use crate::model::date::CalendarDate;
+
+/// Now, as an ISO 8601 timestamp in UTC.
+pub fn now() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Today in the local calendar. Dates in words are made by the locale
+/// table rather than `toLocaleDateString`, whose first call costs the
+/// browser tens of milliseconds.
+pub fn today() -> CalendarDate {
+    let date = js_sys::Date::new_0();
+    CalendarDate {
+        year: date.get_full_year(),
+        month: date.get_month() + 1,
+        day: date.get_date(),
+    }
+}
