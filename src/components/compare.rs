@@ -1,10 +1,10 @@
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::error_summary::ErrorSummary;
 use crate::components::fields::file_picker::{ChosenFiles, FilePicker};
 use crate::components::heading::Heading;
 use crate::components::shared::use_shared;
+use crate::effects::focus::{focus_and_scroll, Scroll};
 use crate::model::compare::Change;
 use crate::model::file::{read_assessment_bytes, FileProblem};
 use crate::model::render::compare::{done_because, intro, question_change_text, table_rows};
@@ -80,20 +80,9 @@ pub fn CompareSection(props: &CompareProps) -> Html {
     }
 }
 
+/// What appeared is below its heading: bring the heading to the top.
 fn focus_heading(section: &NodeRef) {
-    let heading = section
-        .cast::<web_sys::Element>()
-        .and_then(|s| s.query_selector(".rts-focus-heading").ok().flatten())
-        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(heading) = heading {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = heading.focus_with_options(&options);
-        // What appeared is below its heading: bring the heading to the top.
-        let scroll = web_sys::ScrollIntoViewOptions::new();
-        scroll.set_block(web_sys::ScrollLogicalPosition::Start);
-        heading.scroll_into_view_with_scroll_into_view_options(&scroll);
-    }
+    focus_and_scroll(section, ".rts-focus-heading", Scroll::Start);
 }
 
 /// What changed since the earlier assessment.

@@ -25,6 +25,8 @@ fn send(root: &NodeRef, name: &str, detail: Option<&JsValue>) {
         init.set_detail(detail);
     }
     if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        // The result says whether a listener cancelled the event, which
+        // the widget does not ask of its host: nothing to act on.
         let _ = element.dispatch_event(&event);
     }
 }
@@ -33,6 +35,7 @@ fn send(root: &NodeRef, name: &str, detail: Option<&JsValue>) {
 pub fn announce_complete(root: &NodeRef, pack: &ContentPack, assessment: &Assessment) {
     let profile = profile(pack, assessment);
     let set = |target: &js_sys::Object, key: &str, value: JsValue| {
+        // Setting a property on a plain new object cannot fail.
         let _ = js_sys::Reflect::set(target, &key.into(), &value);
     };
     let count = |n: usize| JsValue::from(u32::try_from(n).unwrap_or(u32::MAX));
