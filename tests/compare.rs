@@ -14,7 +14,7 @@ use ready_to_share::model::compare::{compare, Change, Direction, UnmatchedAnswer
 use ready_to_share::model::content::ContentPack;
 use ready_to_share::model::file::{read_assessment, FileProblem};
 use ready_to_share::model::locale::{fill, Locale};
-use ready_to_share::model::render::{compare as compare_words, csv, html, markdown, Report};
+use ready_to_share::model::render::{compare as compare_words, csv, html, markdown, SummaryReport};
 use ready_to_share::model::scoring::{Band, Score};
 
 const DATE: &str = "1 June 2024";
@@ -378,7 +378,7 @@ fn report_pair() -> (ContentPack, Assessment, Assessment) {
 fn reports_without_an_earlier_assessment_have_no_comparison() {
     let (pack, _, now) = report_pair();
     let locale = Locale::english();
-    let report = Report::new(&pack, &locale, &now, DATE);
+    let report = SummaryReport::new(&pack, &locale, &now, DATE);
     assert!(report.comparison.is_none());
     let out = html::render(&report);
     assert!(!out.contains(&html::escape(locale.compare.heading)));
@@ -390,7 +390,7 @@ fn reports_without_an_earlier_assessment_have_no_comparison() {
 fn html_report_shows_the_comparison_in_words() {
     let (pack, then, now) = report_pair();
     let locale = Locale::english();
-    let report = Report::new(&pack, &locale, &now, DATE).with_comparison(&then);
+    let report = SummaryReport::new(&pack, &locale, &now, DATE).with_comparison(&then);
     assert_eq!(report.comparison, Some(compare(&pack, &then, &now)));
     let out = html::render(&report);
     let c = &locale.compare;
@@ -454,7 +454,7 @@ fn html_comparison_escapes_earlier_notes_and_ids() {
         },
     );
     let now = answered(&pack, &[("a1", level(2))]);
-    let report = Report::new(&pack, &locale, &now, DATE).with_comparison(&earlier);
+    let report = SummaryReport::new(&pack, &locale, &now, DATE).with_comparison(&earlier);
     let out = html::render(&report);
     assert!(!out.contains("<img"), "unescaped markup in {out}");
     assert!(out.contains("&lt;img src=x onerror=alert(1)&gt;"));
@@ -470,7 +470,7 @@ fn html_comparison_escapes_earlier_notes_and_ids() {
 fn markdown_report_shows_the_comparison_table_and_lists() {
     let (pack, then, now) = report_pair();
     let locale = Locale::english();
-    let report = Report::new(&pack, &locale, &now, DATE).with_comparison(&then);
+    let report = SummaryReport::new(&pack, &locale, &now, DATE).with_comparison(&then);
     let md = markdown::render(&report);
     let c = &locale.compare;
     let heading = format!("\n## {}\n", markdown::escape(c.heading));
@@ -502,8 +502,8 @@ fn markdown_report_shows_the_comparison_table_and_lists() {
 fn csv_adds_earlier_level_and_change_columns_only_with_a_comparison() {
     let (pack, then, now) = report_pair();
     let locale = Locale::english();
-    let plain = csv::render(&Report::new(&pack, &locale, &now, DATE));
-    let compared = csv::render(&Report::new(&pack, &locale, &now, DATE).with_comparison(&then));
+    let plain = csv::render(&SummaryReport::new(&pack, &locale, &now, DATE));
+    let compared = csv::render(&SummaryReport::new(&pack, &locale, &now, DATE).with_comparison(&then));
     let header = |out: &str| out.lines().next().unwrap_or("").to_string();
     assert_eq!(
         header(&compared),
@@ -621,7 +621,7 @@ fn the_overall_moves_by_its_exact_value_across_a_band_boundary() {
         compare_words::direction_text(&locale, c.overall_then, c.overall_now),
         fill(locale.compare.up, &[("points", "1")])
     );
-    let md = markdown::render(&Report::new(&pack, &locale, &now, DATE).with_comparison(&then));
+    let md = markdown::render(&SummaryReport::new(&pack, &locale, &now, DATE).with_comparison(&then));
     let then_cell = fill(
         locale.compare.score_with_band,
         &[("score", "49"), ("band", locale.bands.making_progress)],
@@ -731,7 +731,7 @@ proptest! {
     fn the_comparison_csv_keeps_one_row_per_question(a in assessment(), b in assessment()) {
         let pack = small_pack();
         let locale = Locale::english();
-        let out = csv::render(&Report::new(&pack, &locale, &b, DATE).with_comparison(&a));
+        let out = csv::render(&SummaryReport::new(&pack, &locale, &b, DATE).with_comparison(&a));
         prop_assert_eq!(out.lines().count(), 1 + pack.question_count());
     }
 }

@@ -10,7 +10,7 @@ use ready_to_share::model::compare::compare;
 use ready_to_share::model::content::ContentPack;
 use ready_to_share::model::file::{read_assessment, write_assessment, FileProblem};
 use ready_to_share::model::locale::Locale;
-use ready_to_share::model::render::{html, markdown, Report};
+use ready_to_share::model::render::{html, markdown, SummaryReport};
 
 const OLD_FILE: &str = include_str!("fixtures/assessment-pack-1.0.0.json");
 const OLD_PACK: &str = include_str!("fixtures/pack-1.0.0.json");
@@ -169,7 +169,7 @@ fn comparing_with_a_version_1_assessment_works() {
 
     // The reports name the unmatched answer by its wording.
     let locale = Locale::english();
-    let report = Report::new(&pack, &locale, &now, "29 November 2026").with_comparison(&earlier);
+    let report = SummaryReport::new(&pack, &locale, &now, "29 November 2026").with_comparison(&earlier);
     let old = old_pack();
     let wording = &old.question("culture-confidence").unwrap().1.text;
     assert!(html::render(&report).contains(&html::escape(wording)));

@@ -14,7 +14,7 @@ use ready_to_share::model::plan::{
     plan_view, ActionId, PlanEdit, PlanProblem, Standing, Status, Step, MAX_OWNER_CHARS,
     MAX_PLAN_NOTE_CHARS,
 };
-use ready_to_share::model::render::{csv, html, markdown, plan as plan_render, Report};
+use ready_to_share::model::render::{csv, html, markdown, plan as plan_render, SummaryReport};
 use ready_to_share::model::summary::summarise;
 use serde_json::{json, Value};
 
@@ -214,7 +214,7 @@ fn the_plan_is_in_the_html_markdown_and_its_own_csv_escaped() {
     let pack = pack();
     let locale = Locale::english();
     let (a, _, _) = planned(&pack);
-    let report = Report::new(&pack, &locale, &a, "22 November 2026");
+    let report = SummaryReport::new(&pack, &locale, &a, "22 November 2026");
 
     let page = html::render(&report);
     assert!(page.contains(&format!("<h2>{}</h2>", locale.plan.heading)));
@@ -288,7 +288,7 @@ fn the_plan_follows_the_summary_order_and_lists_every_other_entry() {
     // Both are in the file, the downloads and the CSV: never dropped.
     let back = reopen(&a, &pack);
     assert_eq!(back.plan, a.plan);
-    let report = Report::new(&pack, &locale, &a, "today");
+    let report = SummaryReport::new(&pack, &locale, &a, "today");
     assert!(html::render(&report).contains(locale.plan.other_heading));
     let plan_csv = plan_render::csv(&report);
     assert!(plan_csv.contains("a-question-long-gone"));
@@ -441,7 +441,7 @@ fn the_earlier_plan_is_compared_and_done_actions_that_did_not_move_stand_out() {
     let worth: Vec<&ActionId> = plan.worth_a_conversation().map(|a| &a.id).collect();
     assert_eq!(worth, [&stuck]);
 
-    let report = Report::new(&pack, &locale, &now, "today").with_comparison(&earlier);
+    let report = SummaryReport::new(&pack, &locale, &now, "today").with_comparison(&earlier);
     let page = html::render(&report);
     assert!(page.contains(locale.plan.earlier_heading));
     assert!(page.contains(locale.plan.conversation_heading));
@@ -468,6 +468,6 @@ fn the_earlier_plan_is_compared_and_done_actions_that_did_not_move_stand_out() {
     // No earlier plan: it says so, and nothing is worth a conversation.
     let plain = compare(&pack, &answered(&pack), &now);
     assert!(plain.plan.actions.is_empty());
-    let report = Report::new(&pack, &locale, &now, "today").with_comparison(&answered(&pack));
+    let report = SummaryReport::new(&pack, &locale, &now, "today").with_comparison(&answered(&pack));
     assert!(html::render(&report).contains(locale.plan.no_earlier));
 }

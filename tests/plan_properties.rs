@@ -15,7 +15,7 @@ use ready_to_share::model::file::{read_assessment, write_assessment};
 use ready_to_share::model::locale::Locale;
 use ready_to_share::model::partnership::partnership;
 use ready_to_share::model::plan::{check, ActionId, PlanEdit, Status, Step};
-use ready_to_share::model::render::{html, markdown, plan as plan_render, Report};
+use ready_to_share::model::render::{html, markdown, plan as plan_render, SummaryReport};
 use serde_json::{json, Value};
 
 const NOW: &str = "2026-11-22T10:00:00.000Z";
@@ -154,7 +154,7 @@ proptest! {
                 prop_assert_eq!(again.as_ref(), Ok(a));
                 // And every rendering of it works.
                 let locale = Locale::english();
-                let report = Report::new(&pack, &locale, a, "today");
+                let report = SummaryReport::new(&pack, &locale, a, "today");
                 let _ = html::render(&report);
                 let _ = markdown::render(&report);
                 let csv = plan_render::csv(&report);

@@ -13,7 +13,7 @@ use ready_to_share::model::content::{
     CaseStudy, ContentPack, Guidance, LevelDescriptors, PolicyArea, Question, StartPage, Theme,
 };
 use ready_to_share::model::locale::{fill, Locale};
-use ready_to_share::model::render::{csv, file_name, html, markdown, Report};
+use ready_to_share::model::render::{csv, file_name, html, markdown, SummaryReport};
 use ready_to_share::model::scoring::{self, Band, Profile, Score, ThemeScore};
 use ready_to_share::model::summary::{summarise, MatchReason};
 
@@ -480,7 +480,7 @@ fn html_report_escapes_every_user_field() {
     let pack = pack();
     let locale = locale();
     let assessment = hostile_assessment(&pack);
-    let out = html::render(&Report::new(&pack, &locale, &assessment, DATE));
+    let out = html::render(&SummaryReport::new(&pack, &locale, &assessment, DATE));
 
     assert!(!out.contains("<img"), "the raw payload reached the HTML");
     assert!(!out.contains("\"quotes\""));
@@ -512,7 +512,7 @@ fn html_report_escapes_markup_in_the_content_pack() {
     assert!(errors.is_empty(), "{errors:?}");
     let locale = locale();
     let assessment = full_assessment(&pack);
-    let out = html::render(&Report::new(&pack, &locale, &assessment, DATE));
+    let out = html::render(&SummaryReport::new(&pack, &locale, &assessment, DATE));
 
     for raw in ["<script", "<i>", "<b>", "<b ", "<em>", "<u>", "<s>", "<q>"] {
         assert!(!out.contains(raw), "raw {raw} in the HTML");
@@ -539,7 +539,7 @@ fn html_report_is_self_contained() {
     for mut assessment in [full_assessment(&pack), hostile_assessment(&pack)] {
         // (A note that mentions an address would show it, escaped, as text.)
         assessment.set_note("g1", "=SUM(A1)");
-        let report = Report::new(&pack, &locale, &assessment, DATE);
+        let report = SummaryReport::new(&pack, &locale, &assessment, DATE);
         let out = html::render(&report);
         assert!(out.starts_with("<!DOCTYPE html>"));
         assert!(out.contains("<html lang=\"en-GB\">"));
@@ -599,7 +599,7 @@ fn html_report_has_an_accessible_chart() {
     let pack = pack();
     let locale = locale();
     let assessment = full_assessment(&pack);
-    let report = Report::new(&pack, &locale, &assessment, DATE);
+    let report = SummaryReport::new(&pack, &locale, &assessment, DATE);
     let out = html::render(&report);
     let all = tags(&out);
 
@@ -651,7 +651,7 @@ fn html_theme_table_matches_the_profile() {
     let pack = pack();
     let locale = locale();
     let assessment = full_assessment(&pack);
-    let report = Report::new(&pack, &locale, &assessment, DATE);
+    let report = SummaryReport::new(&pack, &locale, &assessment, DATE);
     let out = html::render(&report);
     let rows = theme_table_rows(&out);
 
@@ -698,7 +698,7 @@ fn priority_actions_link_their_guidance_with_publisher_and_year() {
     assert!(pack.check("render-test.json").is_empty());
     let locale = locale();
     let assessment = full_assessment(&pack);
-    let report = Report::new(&pack, &locale, &assessment, DATE);
+    let report = SummaryReport::new(&pack, &locale, &assessment, DATE);
     let about = fill(
         locale.report.guide_about,
         &[
@@ -751,7 +751,7 @@ fn html_theme_table_says_no_score_for_an_unscored_theme() {
     let mut assessment = Assessment::new(&pack, NOW);
     assessment.set_response("p1", Some(Response::Level(5)));
     assessment.set_response("g2", Some(Response::NotSure));
-    let out = html::render(&Report::new(&pack, &locale, &assessment, DATE));
+    let out = html::render(&SummaryReport::new(&pack, &locale, &assessment, DATE));
     let rows = theme_table_rows(&out);
     let no_score = locale.common.no_score;
     assert_eq!(
@@ -769,7 +769,7 @@ fn html_report_states_the_band() {
     let pack = pack();
     let locale = locale();
     let assessment = full_assessment(&pack);
-    let out = html::render(&Report::new(&pack, &locale, &assessment, DATE));
+    let out = html::render(&SummaryReport::new(&pack, &locale, &assessment, DATE));
     let band = between(&out, "<p class=\"band\">", "</p>");
     assert_eq!(band.len(), 1);
     assert!(
@@ -786,7 +786,7 @@ fn html_priority_actions_follow_the_summary_order() {
     let pack = pack();
     let locale = locale();
     let assessment = full_assessment(&pack);
-    let report = Report::new(&pack, &locale, &assessment, DATE);
+    let report = SummaryReport::new(&pack, &locale, &assessment, DATE);
     let out = html::render(&report);
     let section = html_section(&out, locale.report.actions_heading);
     let list = between(section, "<ol>", "</ol>");
@@ -820,7 +820,7 @@ fn html_strengths_and_find_out_actions_are_listed() {
     let pack = pack();
     let locale = locale();
     let assessment = full_assessment(&pack);
-    let report = Report::new(&pack, &locale, &assessment, DATE);
+    let report = SummaryReport::new(&pack, &locale, &assessment, DATE);
     let out = html::render(&report);
 
     let strengths = html_section(&out, locale.report.strengths_heading);
@@ -842,7 +842,7 @@ fn html_find_out_section_is_absent_without_not_sure_answers() {
     let locale = locale();
     let mut assessment = full_assessment(&pack);
     assessment.set_response("g2", Some(Response::Level(3)));
-    let out = html::render(&Report::new(&pack, &locale, &assessment, DATE));
+    let out = html::render(&SummaryReport::new(&pack, &locale, &assessment, DATE));
     let heading = format!("<h2>{}</h2>", html::escape(locale.report.find_out_heading));
     assert!(!out.contains(&heading));
 }
@@ -852,7 +852,7 @@ fn html_case_studies_are_linked_safely() {
     let pack = pack();
     let locale = locale();
     let assessment = full_assessment(&pack);
-    let report = Report::new(&pack, &locale, &assessment, DATE);
+    let report = SummaryReport::new(&pack, &locale, &assessment, DATE);
     let out = html::render(&report);
     let links: Vec<Tag> = tags(&out)
         .into_iter()
@@ -880,7 +880,7 @@ fn html_report_prints_cleanly() {
     let pack = pack();
     let locale = locale();
     let assessment = full_assessment(&pack);
-    let out = html::render(&Report::new(&pack, &locale, &assessment, DATE));
+    let out = html::render(&SummaryReport::new(&pack, &locale, &assessment, DATE));
     let style = between(&out, "<style>", "</style>");
     assert_eq!(style.len(), 1);
     assert!(style[0].contains("@media print"));
@@ -892,7 +892,7 @@ fn html_keeps_story_paragraphs_and_note_line_breaks() {
     let pack = pack();
     let locale = locale();
     let assessment = full_assessment(&pack);
-    let out = html::render(&Report::new(&pack, &locale, &assessment, DATE));
+    let out = html::render(&SummaryReport::new(&pack, &locale, &assessment, DATE));
 
     let story = html_section(&out, locale.report.story_heading);
     assert!(
@@ -924,7 +924,7 @@ fn html_without_a_story_or_context_leaves_those_sections_out() {
     let pack = pack();
     let locale = locale();
     let assessment = Assessment::new(&pack, NOW);
-    let out = html::render(&Report::new(&pack, &locale, &assessment, DATE));
+    let out = html::render(&SummaryReport::new(&pack, &locale, &assessment, DATE));
     for heading in [
         &locale.report.story_heading,
         &locale.report.about_heading,
@@ -976,7 +976,7 @@ fn markdown_escape_neutralises_markup() {
 
 fn md_report(pack: &ContentPack, assessment: &Assessment) -> String {
     let locale = locale();
-    markdown::render(&Report::new(pack, &locale, assessment, DATE))
+    markdown::render(&SummaryReport::new(pack, &locale, assessment, DATE))
 }
 
 /// The text under `## heading` up to the next `## ` heading.
@@ -1125,7 +1125,7 @@ fn markdown_report_has_story_notes_case_studies_and_find_out() {
     assert!(north < east);
     assert!(!studies.contains("South"));
 
-    let report = Report::new(&pack, &locale, &assessment, DATE);
+    let report = SummaryReport::new(&pack, &locale, &assessment, DATE);
     let find_out = md_section(&md, r.find_out_heading);
     assert_eq!(
         find_out.trim(),
@@ -1266,7 +1266,7 @@ fn the_test_csv_reader_is_strict() {
 
 fn csv_rows(pack: &ContentPack, assessment: &Assessment) -> Vec<Vec<String>> {
     let locale = locale();
-    let out = csv::render(&Report::new(pack, &locale, assessment, DATE));
+    let out = csv::render(&SummaryReport::new(pack, &locale, assessment, DATE));
     let body = out
         .strip_prefix('\u{feff}')
         .expect("the CSV starts with a UTF-8 BOM");
@@ -1280,7 +1280,7 @@ fn csv_starts_with_a_bom_and_ends_rows_in_crlf() {
     let pack = pack();
     let locale = locale();
     let assessment = full_assessment(&pack);
-    let out = csv::render(&Report::new(&pack, &locale, &assessment, DATE));
+    let out = csv::render(&SummaryReport::new(&pack, &locale, &assessment, DATE));
     assert!(out.as_bytes().starts_with(&[0xEF, 0xBB, 0xBF, b'"']));
     assert!(out.ends_with("\"\r\n"));
     // 8 records end in CRLF; the CRLF inside d1's note is inside quotes.
@@ -1593,7 +1593,7 @@ fn report_title_uses_the_area_when_given() {
     let locale = locale();
     let mut assessment = full_assessment(&pack);
     assessment.context.area = "  Northshire  ".into();
-    let report = Report::new(&pack, &locale, &assessment, DATE);
+    let report = SummaryReport::new(&pack, &locale, &assessment, DATE);
     assert_eq!(
         report.title(),
         fill(locale.report.title_for_area, &[("area", "Northshire")])
@@ -1602,7 +1602,7 @@ fn report_title_uses_the_area_when_given() {
     assert_ne!(report.title(), locale.report.title);
 
     assessment.context.area = " \n ".into();
-    let report = Report::new(&pack, &locale, &assessment, DATE);
+    let report = SummaryReport::new(&pack, &locale, &assessment, DATE);
     assert_eq!(report.title(), locale.report.title);
     assert!(report.generated().contains(DATE));
 }
@@ -1614,16 +1614,16 @@ fn band_text_says_not_yet_until_every_theme_has_a_score() {
     let mut assessment = full_assessment(&pack);
     // Data's only question becomes "not sure": data has no score.
     assessment.set_response("d1", Some(Response::NotSure));
-    let report = Report::new(&pack, &locale, &assessment, DATE);
+    let report = SummaryReport::new(&pack, &locale, &assessment, DATE);
     assert_eq!(report.summary.profile.overall, None);
     assert_eq!(report.band_text(), locale.bands.not_yet);
 
     let blank = Assessment::new(&pack, NOW);
-    let report = Report::new(&pack, &locale, &blank, DATE);
+    let report = SummaryReport::new(&pack, &locale, &blank, DATE);
     assert_eq!(report.band_text(), locale.bands.not_yet);
 
     let full = full_assessment(&pack);
-    let report = Report::new(&pack, &locale, &full, DATE);
+    let report = SummaryReport::new(&pack, &locale, &full, DATE);
     let text = report.band_text();
     assert!(
         text.starts_with(&format!("{}.", locale.bands.well_on_the_way)),
@@ -1639,7 +1639,7 @@ fn response_labels_and_context_rows() {
     let pack = pack();
     let locale = locale();
     let assessment = full_assessment(&pack);
-    let report = Report::new(&pack, &locale, &assessment, DATE);
+    let report = SummaryReport::new(&pack, &locale, &assessment, DATE);
     assert_eq!(report.response_label(Some(Response::Level(3))), "Growing");
     assert_eq!(
         report.response_label(Some(Response::NotSure)),
@@ -1669,7 +1669,7 @@ fn partner_organisations_are_on_lines_of_their_own_in_every_report() {
     let mut assessment = full_assessment(&pack);
     assessment.context.partners =
         "Northshire NHS Trust\r\n  Northshire Police \n\nNorthshire, Council".into();
-    let report = Report::new(&pack, &locale, &assessment, DATE);
+    let report = SummaryReport::new(&pack, &locale, &assessment, DATE);
     let html = ready_to_share::model::render::html::render(&report);
     assert!(
         html.contains("Northshire NHS Trust<br>Northshire Police<br>Northshire, Council"),
@@ -1735,7 +1735,7 @@ proptest! {
         assessment.story = story;
         assessment.set_note("p1", &note_a);
         assessment.set_note("g2", &note_b);
-        let report = Report::new(&pack, &locale, &assessment, DATE);
+        let report = SummaryReport::new(&pack, &locale, &assessment, DATE);
 
         let out = html::render(&report);
         prop_assert!(!out.contains("<zq"));

@@ -5,7 +5,7 @@
 use ready_to_share::model::assessment::{Assessment, Response};
 use ready_to_share::model::content::{ContentPack, LevelDescriptors, Question, StartPage, Theme};
 use ready_to_share::model::locale::{fill, Locale};
-use ready_to_share::model::render::{markdown, Report};
+use ready_to_share::model::render::{markdown, SummaryReport};
 use ready_to_share::model::scoring::Band;
 
 const DATE: &str = "22 November 2026";
@@ -74,7 +74,7 @@ fn band_text_ends_the_score_sentence_before_the_band_meaning() {
     let mut assessment = Assessment::new(&pack, NOW);
     assessment.set_response("a1", Some(Response::Level(3)));
     assessment.set_response("b1", Some(Response::Level(4)));
-    let report = Report::new(&pack, &locale, &assessment, DATE);
+    let report = SummaryReport::new(&pack, &locale, &assessment, DATE);
     assert_eq!(report.summary.profile.band, Some(Band::WellOnTheWay));
 
     let text = report.band_text();
@@ -104,7 +104,7 @@ fn markdown_story_paragraphs_never_become_code_blocks() {
     let mut assessment = Assessment::new(&pack, NOW);
     assessment.story =
         "How it began.\n\n    1. We met the police & the council.\n\n\tThen we agreed.".into();
-    let report = Report::new(&pack, &locale, &assessment, DATE);
+    let report = SummaryReport::new(&pack, &locale, &assessment, DATE);
     let md = markdown::render(&report);
 
     let marker = format!("\n## {}\n\n", markdown::escape(locale.report.story_heading));

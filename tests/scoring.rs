@@ -10,7 +10,7 @@ use common::{
 use ready_to_share::model::assessment::{Assessment, Response};
 use ready_to_share::model::content::ContentPack;
 use ready_to_share::model::locale::{fill, Locale};
-use ready_to_share::model::render::{html, markdown, Report};
+use ready_to_share::model::render::{html, markdown, SummaryReport};
 use ready_to_share::model::scoring::{
     level_points, profile, score_theme, Band, Score, ThemeScore, ThemeStatus,
 };
@@ -422,7 +422,7 @@ fn the_issue_example_is_49_and_making_progress_not_50() {
 
     // And so every download says.
     let locale = Locale::english();
-    let report = Report::new(&pack, &locale, &assessment, "1 June 2024");
+    let report = SummaryReport::new(&pack, &locale, &assessment, "1 June 2024");
     let text = report.band_text();
     assert!(
         text.starts_with(&format!("{}.", locale.bands.making_progress)),

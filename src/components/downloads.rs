@@ -7,7 +7,7 @@ use crate::effects::clock;
 use crate::effects::download::{self, DownloadFailed as Failed};
 use crate::model::assessment::Assessment;
 use crate::model::file::write_assessment;
-use crate::model::render::{csv, file_name, html, markdown, Report};
+use crate::model::render::{csv, file_name, html, markdown, SummaryReport};
 
 /// Saves the assessment as the JSON file that can be opened again.
 pub fn download_json(assessment: &Assessment) -> Result<(), Failed> {
@@ -49,7 +49,7 @@ fn download_summary(
     }
     let today = clock::today();
     let date = today.in_words(&shared.locale);
-    let mut report = Report::new(&shared.pack, &shared.locale, assessment, &date);
+    let mut report = SummaryReport::new(&shared.pack, &shared.locale, assessment, &date);
     if let Some(earlier) = earlier {
         report = report.with_comparison(earlier);
     }

@@ -6,6 +6,7 @@ pub mod chart;
 pub mod compare;
 pub mod consensus;
 pub mod content;
+pub mod document;
 pub mod contrast;
 pub mod date;
 pub mod file;

@@ -1,16 +1,14 @@
-//! The comparison with an earlier assessment, as a section of the HTML and
-//! Markdown reports and two extra CSV columns. Each renderer calls in here
-//! when its [`Report`] has a comparison; without one, every function returns
-//! nothing.
+//! The comparison with an earlier assessment, as a section of the summary's
+//! document and two extra CSV columns, when the [`SummaryReport`] has a
+//! comparison; without one, every function returns nothing.
 //!
 //! Every change is said in words ("Up by 15", "Moved down"), never by colour
 //! alone.
 
-use std::fmt::Write;
-
 use crate::model::compare::{Change, Comparison, Direction, DoneAction, QuestionChange};
 use crate::model::locale::{fill, Locale};
-use crate::model::render::{html, markdown, Report};
+use crate::model::document::{plain, Block, Inline, Show, Table};
+use crate::model::render::{with_aside, SummaryReport};
 use crate::model::scoring::{Band, Score};
 
 /// The changes listed question by question, in this order. Unchanged and
@@ -76,7 +74,7 @@ pub fn intro(locale: &Locale, comparison: &Comparison) -> String {
     }
 }
 
-fn score_with_band(report: &Report, score: Option<Score>, band: Option<Band>) -> String {
+fn score_with_band(report: &SummaryReport, score: Option<Score>, band: Option<Band>) -> String {
     match (score, band) {
         (Some(score), Some(band)) => fill(
             report.locale.compare.score_with_band,
@@ -91,7 +89,7 @@ fn score_with_band(report: &Report, score: Option<Score>, band: Option<Band>) ->
 
 /// The rows of the theme table, the overall row last: (label, then, now,
 /// change), as plain text.
-pub fn table_rows(report: &Report, comparison: &Comparison) -> Vec<[String; 4]> {
+pub fn table_rows(report: &SummaryReport, comparison: &Comparison) -> Vec<[String; 4]> {
     let locale = report.locale;
     let mut rows: Vec<[String; 4]> = comparison
         .themes
@@ -114,7 +112,7 @@ pub fn table_rows(report: &Report, comparison: &Comparison) -> Vec<[String; 4]> 
     rows
 }
 
-pub fn question_change_text(report: &Report, q: &QuestionChange) -> String {
+pub fn question_change_text(report: &SummaryReport, q: &QuestionChange) -> String {
     fill(
         report.locale.compare.question_change,
         &[
@@ -125,7 +123,7 @@ pub fn question_change_text(report: &Report, q: &QuestionChange) -> String {
     )
 }
 
-pub fn done_because(report: &Report, d: &DoneAction) -> String {
+pub fn done_because(report: &SummaryReport, d: &DoneAction) -> String {
     fill(
         report.locale.compare.done_because,
         &[
@@ -136,233 +134,120 @@ pub fn done_because(report: &Report, d: &DoneAction) -> String {
     )
 }
 
-/// The comparison section of the HTML report; empty without a comparison.
-pub fn html_section(report: &Report) -> String {
-    use html::escape;
+/// The comparison section: empty without a comparison. On screen the
+/// headings count the questions; in the files each question names its theme
+/// and each unmatched answer keeps its note.
+pub fn blocks(report: &SummaryReport) -> Vec<Block> {
     let Some(comparison) = &report.comparison else {
-        return String::new();
+        return Vec::new();
     };
     let c = &report.locale.compare;
-    let mut h = String::with_capacity(4 * 1024);
-    let _ = write!(
-        h,
-        "<h2>{}</h2>\n<p class=\"muted\">{}</p>\n",
-        escape(c.heading),
-        escape(&intro(report.locale, comparison))
-    );
+    let mut blocks = vec![
+        Block::heading(2, c.heading),
+        Block::muted(intro(report.locale, comparison)),
+    ];
     if !comparison.has_changes() {
-        let _ = writeln!(h, "<p>{}</p>", escape(c.no_changes));
+        blocks.push(Block::paragraph(c.no_changes));
     }
-    let _ = write!(
-        h,
-        "<table>\n<caption class=\"muted\">{}</caption>\n<thead><tr><th scope=\"col\">{}</th>\
-         <th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th>\
-         <th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
-        escape(c.table_caption),
-        escape(report.locale.report.theme),
-        escape(c.then),
-        escape(c.now),
-        escape(c.change)
-    );
-    for [label, then, now, change] in table_rows(report, comparison) {
-        let _ = writeln!(
-            h,
-            "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
-            escape(&label),
-            escape(&then),
-            escape(&now),
-            escape(&change)
-        );
-    }
-    h.push_str("</tbody>\n</table>\n");
-
+    blocks.push(Block::Table(Table {
+        caption: Some(c.table_caption.to_string()),
+        class: None,
+        head: vec![
+            (report.locale.report.theme.to_string(), false),
+            (c.then.to_string(), true),
+            (c.now.to_string(), true),
+            (c.change.to_string(), false),
+        ],
+        row_headers: true,
+        records: false,
+        rows: table_rows(report, comparison)
+            .into_iter()
+            .map(|row| row.into_iter().map(plain).collect())
+            .collect(),
+    }));
     for change in LISTED {
         let questions: Vec<_> = comparison.with_change(change).collect();
         if questions.is_empty() {
             continue;
         }
-        let _ = write!(
-            h,
-            "<h3>{}</h3>\n<ul>\n",
-            escape(change_text(report.locale, change))
-        );
-        for q in questions {
-            let _ = writeln!(
-                h,
-                "<li>{} <span class=\"muted\">({})</span></li>",
-                escape(&question_change_text(report, q)),
-                escape(report.theme_title(&q.theme_id))
-            );
-        }
-        h.push_str("</ul>\n");
+        blocks.push(Block::Heading {
+            level: 3,
+            text: vec![
+                Inline::Plain(change_text(report.locale, change).to_string()),
+                Inline::Only(Show::Screen, plain(format!(" ({})", questions.len()))),
+            ],
+        });
+        blocks.push(Block::list(
+            false,
+            questions.into_iter().map(|q| {
+                vec![
+                    Inline::Plain(question_change_text(report, q)),
+                    Inline::Only(
+                        Show::Files,
+                        with_aside("", report.theme_title(&q.theme_id)),
+                    ),
+                ]
+            }),
+        ));
     }
-    let _ = writeln!(
-        h,
-        "<p>{}</p>",
-        escape(&fill(
-            c.unchanged_count,
-            &[("count", &comparison.count(Change::Unchanged).to_string())]
-        ))
-    );
+    blocks.push(Block::paragraph(fill(
+        c.unchanged_count,
+        &[("count", &comparison.count(Change::Unchanged).to_string())],
+    )));
 
-    let _ = writeln!(h, "<h3>{}</h3>", escape(c.done_heading));
+    blocks.push(Block::heading(3, c.done_heading));
     if comparison.done_actions.is_empty() {
-        let _ = writeln!(h, "<p>{}</p>", escape(c.no_done));
+        blocks.push(Block::paragraph(c.no_done));
     } else {
-        h.push_str("<ul>\n");
-        for d in &comparison.done_actions {
-            let _ = writeln!(
-                h,
-                "<li><strong>{}</strong><br><span class=\"muted\">{}</span></li>",
-                escape(&d.action),
-                escape(&done_because(report, d))
-            );
-        }
-        h.push_str("</ul>\n");
+        blocks.push(Block::list(
+            false,
+            comparison.done_actions.iter().map(|d| {
+                vec![
+                    Inline::Strong(d.action.clone()),
+                    Inline::Break,
+                    Inline::Secondary(done_because(report, d)),
+                ]
+            }),
+        ));
     }
 
     if !comparison.earlier_unmatched.is_empty() {
-        let _ = write!(
-            h,
-            "<h3>{}</h3>\n<p>{}</p>\n<ul>\n",
-            escape(c.unmatched_heading),
-            escape(c.unmatched_intro)
-        );
-        for u in &comparison.earlier_unmatched {
-            let item = fill(
-                c.unmatched_item,
-                &[
-                    ("question", report.question_text(&u.question_id)),
-                    ("answer", report.response_label(u.answer.response)),
-                ],
-            );
-            let note = u.answer.note.trim();
-            let note = if note.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    "<br><span class=\"muted\">{}: {}</span>",
-                    escape(report.locale.report.note),
-                    escape(note).replace('\n', "<br>")
-                )
-            };
-            let _ = writeln!(h, "<li>{}{}</li>", escape(&item), note);
-        }
-        h.push_str("</ul>\n");
+        blocks.push(Block::heading(3, c.unmatched_heading));
+        blocks.push(Block::paragraph(c.unmatched_intro));
+        blocks.push(Block::list(
+            false,
+            comparison.earlier_unmatched.iter().map(|u| {
+                let mut text = plain(fill(
+                    c.unmatched_item,
+                    &[
+                        ("question", report.question_text(&u.question_id)),
+                        ("answer", report.response_label(u.answer.response)),
+                    ],
+                ));
+                let note = u.answer.note.trim();
+                if !note.is_empty() {
+                    text.push(Inline::Only(
+                        Show::Files,
+                        vec![
+                            Inline::SoftBreak,
+                            Inline::Secondary(format!("{}: {note}", report.locale.report.note)),
+                        ],
+                    ));
+                }
+                text
+            }),
+        ));
     }
-    h.push_str(&super::plan::compare_html(report, comparison));
-    h
-}
-
-/// The comparison section of the Markdown report; empty without a
-/// comparison.
-pub fn markdown_section(report: &Report) -> String {
-    use markdown::escape;
-    let Some(comparison) = &report.comparison else {
-        return String::new();
-    };
-    let c = &report.locale.compare;
-    let mut m = String::with_capacity(4 * 1024);
-    let _ = write!(
-        m,
-        "\n## {}\n\n{}\n\n",
-        escape(c.heading),
-        escape(&intro(report.locale, comparison))
-    );
-    if !comparison.has_changes() {
-        let _ = write!(m, "{}\n\n", escape(c.no_changes));
-    }
-    let _ = write!(
-        m,
-        "| {} | {} | {} | {} |\n|---|---:|---:|---|\n",
-        escape(report.locale.report.theme),
-        escape(c.then),
-        escape(c.now),
-        escape(c.change)
-    );
-    for [label, then, now, change] in table_rows(report, comparison) {
-        let _ = writeln!(
-            m,
-            "| {} | {} | {} | {} |",
-            escape(&label),
-            escape(&then),
-            escape(&now),
-            escape(&change)
-        );
-    }
-    for change in LISTED {
-        let questions: Vec<_> = comparison.with_change(change).collect();
-        if questions.is_empty() {
-            continue;
-        }
-        let _ = write!(
-            m,
-            "\n### {}\n\n",
-            escape(change_text(report.locale, change))
-        );
-        for q in questions {
-            let _ = writeln!(
-                m,
-                "- {} ({})",
-                escape(&question_change_text(report, q)),
-                escape(report.theme_title(&q.theme_id))
-            );
-        }
-    }
-    let _ = write!(
-        m,
-        "\n{}\n\n### {}\n\n",
-        escape(&fill(
-            c.unchanged_count,
-            &[("count", &comparison.count(Change::Unchanged).to_string())]
-        )),
-        escape(c.done_heading)
-    );
-    if comparison.done_actions.is_empty() {
-        let _ = writeln!(m, "{}", escape(c.no_done));
-    }
-    for d in &comparison.done_actions {
-        let _ = writeln!(
-            m,
-            "- **{}**  \n  {}",
-            escape(&d.action),
-            escape(&done_because(report, d))
-        );
-    }
-    if !comparison.earlier_unmatched.is_empty() {
-        let _ = write!(
-            m,
-            "\n### {}\n\n{}\n\n",
-            escape(c.unmatched_heading),
-            escape(c.unmatched_intro)
-        );
-        for u in &comparison.earlier_unmatched {
-            let item = fill(
-                c.unmatched_item,
-                &[
-                    ("question", report.question_text(&u.question_id)),
-                    ("answer", report.response_label(u.answer.response)),
-                ],
-            );
-            let _ = writeln!(m, "- {}", escape(&item));
-            let note = u.answer.note.trim();
-            if !note.is_empty() {
-                let _ = writeln!(
-                    m,
-                    "  {}: {}",
-                    escape(report.locale.report.note),
-                    escape(note)
-                );
-            }
-        }
-    }
-    m.push_str(&super::plan::compare_markdown(report, comparison));
-    m
+    blocks.extend(super::plan::compare_blocks(report, comparison));
+    vec![Block::Group {
+        class: "rts-comparison",
+        blocks,
+    }]
 }
 
 /// The extra CSV headers ("Earlier level", "Change"); none without a
 /// comparison.
-pub fn csv_headers<'a>(report: &Report<'a>) -> Vec<&'a str> {
+pub fn csv_headers<'a>(report: &SummaryReport<'a>) -> Vec<&'a str> {
     match &report.comparison {
         Some(_) => vec![
             report.locale.compare.csv_earlier_level,
@@ -375,7 +260,7 @@ pub fn csv_headers<'a>(report: &Report<'a>) -> Vec<&'a str> {
 /// The extra CSV cells for one question: the earlier level (a number, blank
 /// for "not sure" or no answer) and the change in words; none without a
 /// comparison.
-pub fn csv_cells(report: &Report, question_id: &str) -> Vec<String> {
+pub fn csv_cells(report: &SummaryReport, question_id: &str) -> Vec<String> {
     let Some(comparison) = &report.comparison else {
         return Vec::new();
     };

@@ -1,7 +1,8 @@
 //! CSV for spreadsheets: one row per question. Cells are quoted (RFC 4180)
-//! and any cell a spreadsheet would treat as a formula is neutralised.
+//! and any cell a spreadsheet would treat as a formula is neutralised. The
+//! plan and partnership CSVs write their rows with [`row`] too.
 
-use crate::model::render::{compare, Report};
+use crate::model::render::{compare, SummaryReport};
 
 /// Quotes a cell, and prefixes an apostrophe when it starts with a character
 /// that spreadsheets read as the start of a formula (= + - @, tab, return),
@@ -21,12 +22,22 @@ pub fn cell(text: &str) -> String {
     out
 }
 
-fn row(cells: &[&str]) -> String {
+/// Adds one record: every cell quoted and neutralised, ending in CRLF.
+pub fn row(out: &mut String, cells: &[&str]) {
     let line: Vec<String> = cells.iter().map(|c| cell(c)).collect();
-    line.join(",") + "\r\n"
+    out.push_str(&line.join(","));
+    out.push_str("\r\n");
 }
 
-pub fn render(report: &Report) -> String {
+/// A new CSV file with its header row; the byte order mark makes Excel read
+/// it as UTF-8.
+pub fn start(headers: &[&str]) -> String {
+    let mut out = String::from("\u{feff}");
+    row(&mut out, headers);
+    out
+}
+
+pub fn render(report: &SummaryReport) -> String {
     let headers: Vec<&str> = report
         .locale
         .report
@@ -35,8 +46,7 @@ pub fn render(report: &Report) -> String {
         .copied()
         .chain(compare::csv_headers(report))
         .collect();
-    let mut out = String::from("\u{feff}"); // so Excel reads UTF-8
-    out.push_str(&row(&headers));
+    let mut out = start(&headers);
     for (theme, q) in report.pack.questions() {
         let response = report.assessment.response(&q.id);
         let level = response
@@ -57,7 +67,7 @@ pub fn render(report: &Report) -> String {
             report.assessment.note(&q.id),
         ];
         cells.extend(earlier.iter().map(String::as_str));
-        out.push_str(&row(&cells));
+        row(&mut out, &cells);
     }
     out
 }

@@ -1,10 +1,11 @@
-//! The summary as Markdown, for pasting into documents, wikis and emails.
+//! A [`Document`] as Markdown, for pasting into documents, wikis and emails.
 //! User and pack text is escaped so it cannot turn into links, headings or
 //! HTML when the Markdown is rendered.
 
 use std::fmt::Write;
 
-use crate::model::render::{compare, Report};
+use crate::model::document::{Block, Document, Inline, Medium, Style, Table};
+use crate::model::render::{summary, SummaryReport};
 
 /// Escapes Markdown's special characters and HTML's angle brackets.
 pub fn escape(text: &str) -> String {
@@ -28,7 +29,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// Escaped text keeping paragraph breaks, for notes and the story.
-fn block(text: &str) -> String {
+fn block_text(text: &str) -> String {
     text.trim()
         .split("\n\n")
         .map(|paragraph| escape(paragraph.trim()))
@@ -36,170 +37,168 @@ fn block(text: &str) -> String {
         .join("\n\n")
 }
 
-pub fn render(report: &Report) -> String {
-    let r = &report.locale.report;
-    let mut m = String::with_capacity(16 * 1024);
-    let _ = write!(
-        m,
-        "# {}\n\n{}\n\n",
-        escape(&report.title()),
-        escape(&report.generated())
-    );
+/// The summary report as Markdown.
+pub fn render(report: &SummaryReport) -> String {
+    document(&summary::document(report))
+}
 
-    let context = report.context_rows();
-    if !context.is_empty() {
-        let _ = write!(m, "## {}\n\n", escape(r.about_heading));
-        for (label, lines) in context {
-            if let [value] = lines.as_slice() {
-                let _ = writeln!(m, "- **{}:** {}", escape(label), escape(value));
-            } else {
-                let _ = writeln!(m, "- **{}:**", escape(label));
-                for line in &lines {
-                    let _ = writeln!(m, "  - {}", escape(line));
+/// Any report as Markdown: the title, then each block, a blank line apart.
+pub fn document(doc: &Document) -> String {
+    let mut m = String::with_capacity(16 * 1024);
+    let _ = writeln!(m, "# {}", escape(&doc.title));
+    blocks(&mut m, &doc.blocks);
+    m
+}
+
+fn blocks(m: &mut String, list: &[Block]) {
+    for block in list {
+        self::block(m, block);
+    }
+}
+
+fn block(m: &mut String, block: &Block) {
+    match block {
+        Block::Group { blocks: inner, .. } | Block::Slot(_, inner) => return blocks(m, inner),
+        Block::Only(show, inner) => {
+            if show.includes(Medium::Markdown) {
+                blocks(m, inner);
+            }
+            return;
+        }
+        // The chart's numbers are in the table beside it.
+        Block::Chart { .. } => return,
+        _ => {}
+    }
+    m.push('\n');
+    match block {
+        Block::Heading { level, text } => {
+            let _ = writeln!(
+                m,
+                "{} {}",
+                "#".repeat(usize::from(*level)),
+                inlines(text, "")
+            );
+        }
+        Block::Paragraph {
+            style: Style::Note,
+            text,
+        } => {
+            for part in text {
+                match part {
+                    Inline::Note(t) => m.push_str(&block_text(t)),
+                    other => m.push_str(&inlines(std::slice::from_ref(other), "")),
                 }
+            }
+            m.push('\n');
+        }
+        Block::Paragraph {
+            style: Style::Status,
+            text,
+        } => {
+            let _ = writeln!(m, "*{}*", inlines(text, ""));
+        }
+        Block::Paragraph { text, .. } => {
+            let _ = writeln!(m, "{}", inlines(text, ""));
+        }
+        Block::Panel { title, lines } => {
+            let mut words: Vec<String> = title.iter().map(|t| format!("{t}.")).collect();
+            words.extend(lines.iter().cloned());
+            let _ = writeln!(m, "**{}**", escape(&words.join(" ")));
+        }
+        Block::Details { text, .. } => {
+            let _ = writeln!(m, "{}", escape(text));
+        }
+        Block::Rows(rows) => {
+            for (label, values) in rows {
+                if let [value] = values.as_slice() {
+                    let _ = writeln!(m, "- **{}:** {}", escape(label), escape(value));
+                } else {
+                    let _ = writeln!(m, "- **{}:**", escape(label));
+                    for value in values {
+                        let _ = writeln!(m, "  - {}", escape(value));
+                    }
+                }
+            }
+        }
+        Block::Table(table) if table.records => records(m, table),
+        Block::Table(table) => self::table(m, table),
+        Block::List(list) => {
+            for (i, item) in list.items.iter().enumerate() {
+                let (marker, indent) = if list.numbered {
+                    (format!("{}.", i + 1), "   ")
+                } else {
+                    ("-".to_string(), "  ")
+                };
+                let _ = writeln!(m, "{marker} {}", inlines(&item.text, indent));
+                for inner in &item.list {
+                    let _ = writeln!(m, "{indent}- {}", inlines(inner, indent));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn table(m: &mut String, table: &Table) {
+    let head: Vec<String> = table.head.iter().map(|(h, _)| escape(h)).collect();
+    let _ = writeln!(m, "| {} |", head.join(" | "));
+    let rule: Vec<&str> = table
+        .head
+        .iter()
+        .map(|(_, numeric)| if *numeric { "---:" } else { "---" })
+        .collect();
+    let _ = writeln!(m, "|{}|", rule.join("|"));
+    for row in &table.rows {
+        let cells: Vec<String> = row.iter().map(|c| inlines(c, "")).collect();
+        let _ = writeln!(m, "| {} |", cells.join(" | "));
+    }
+}
+
+/// Each row as a list item: the first cell in bold, then "Heading: cell"
+/// for each other cell that has something in it.
+fn records(m: &mut String, table: &Table) {
+    for row in &table.rows {
+        let mut cells = row.iter().map(|c| inlines(c, "  "));
+        let _ = write!(m, "- **{}**  ", cells.next().unwrap_or_default());
+        for ((heading, _), cell) in table.head.iter().skip(1).zip(cells) {
+            if !cell.is_empty() {
+                let _ = write!(m, "\n  {}: {cell}", escape(heading));
             }
         }
         m.push('\n');
     }
+}
 
-    let _ = write!(
-        m,
-        "## {}\n\n**{}**\n\n{}\n\n## {}\n\n| {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|\n",
-        escape(r.overall_heading),
-        escape(&report.band_text()),
-        escape(report.locale.bands.method),
-        escape(r.profile_heading),
-        escape(r.theme),
-        escape(r.score),
-        escape(r.answered),
-        escape(r.not_sure),
-        escape(r.unanswered)
-    );
-    for t in &report.summary.profile.themes {
-        let _ = writeln!(
-            m,
-            "| {} | {} | {} | {} | {} |",
-            escape(report.theme_title(&t.theme_id)),
-            escape(&report.score_text(t.score)),
-            t.scored,
-            t.not_sure,
-            t.unanswered
-        );
-    }
-
-    m.push_str(&compare::markdown_section(report));
-    let _ = write!(m, "\n## {}\n\n", escape(r.strengths_heading));
-    if report.summary.strengths.is_empty() {
-        let _ = writeln!(m, "{}", escape(r.no_strengths));
-    }
-    for s in &report.summary.strengths {
-        let _ = writeln!(
-            m,
-            "- {} ({}: {})",
-            escape(report.question_text(&s.question_id)),
-            escape(report.theme_title(&s.theme_id)),
-            escape(report.pack.level_label(s.level))
-        );
-    }
-
-    let _ = write!(m, "\n## {}\n\n", escape(r.actions_heading));
-    if report.summary.priority_actions.is_empty() {
-        let _ = writeln!(m, "{}", escape(r.no_actions));
-    }
-    for (i, a) in report.summary.priority_actions.iter().enumerate() {
-        let _ = writeln!(
-            m,
-            "{}. **{}**  \n   {} ({})",
-            i + 1,
-            escape(&a.action),
-            escape(&report.action_because(&a.question_id, a.level)),
-            escape(report.theme_title(&a.theme_id))
-        );
-        let guides: Vec<String> = report
-            .guides(&a.guidance)
-            .iter()
-            .map(|g| {
-                format!(
-                    "[{}](<{}>) ({})",
-                    escape(g.title),
-                    link_address(g.url),
-                    escape(&g.about)
-                )
-            })
-            .collect();
-        if !guides.is_empty() {
-            let _ = writeln!(
-                m,
-                "   {} {}",
-                escape(report.locale.report.guidance_label),
-                guides.join("; ")
-            );
-        }
-    }
-
-    if !report.summary.find_out.is_empty() {
-        let _ = write!(m, "\n## {}\n\n", escape(r.find_out_heading));
-        for f in &report.summary.find_out {
-            let _ = writeln!(m, "- {}", escape(&report.find_out_text(&f.question_id)));
-        }
-    }
-    m.push_str(&super::plan::markdown_section(report));
-
-    let _ = write!(m, "\n## {}\n\n", escape(r.case_studies_heading));
-    if report.summary.case_studies.is_empty() {
-        let _ = writeln!(m, "{}", escape(r.no_case_studies));
-    }
-    for c in &report.summary.case_studies {
-        if let Some(study) = report
-            .pack
-            .case_studies
-            .iter()
-            .find(|s| s.id == c.case_study_id)
-        {
-            let reasons: Vec<String> = c.reasons.iter().map(|x| report.reason_text(x)).collect();
-            // The address is one of the pack's checked http(s) addresses;
-            // angle brackets keep any character in it from ending the link.
-            let _ = writeln!(
-                m,
-                "- [{}](<{}>) ({}; {})  \n  {} {}",
-                escape(&study.title),
-                link_address(&study.url),
-                escape(&study.place),
-                escape(&study.source),
-                escape(&study.summary),
-                escape(&reasons.join(" "))
-            );
-        }
-    }
-
-    if !report.assessment.story.trim().is_empty() {
-        let _ = write!(
-            m,
-            "\n## {}\n\n{}\n",
-            escape(r.story_heading),
-            block(&report.assessment.story)
-        );
-    }
-
-    let _ = write!(m, "\n## {}\n", escape(r.answers_heading));
-    for theme in &report.pack.themes {
-        let _ = write!(m, "\n### {}\n\n", escape(&theme.title));
-        for q in &theme.questions {
-            let response = report.assessment.response(&q.id);
-            let _ = writeln!(
-                m,
-                "- **{}**  \n  {}: {}",
-                escape(&q.text),
-                escape(r.answer),
-                escape(report.response_label(response))
-            );
-            let note = report.assessment.note(&q.id);
-            if !note.trim().is_empty() {
-                let _ = writeln!(m, "  {}: {}", escape(r.note), escape(note.trim()));
+/// Inline parts on one line; a line break continues at `indent`.
+fn inlines(text: &[Inline], indent: &str) -> String {
+    let mut m = String::new();
+    for part in text {
+        match part {
+            Inline::Plain(t) | Inline::Lines(t) | Inline::Secondary(t) => m.push_str(&escape(t)),
+            Inline::Note(t) => m.push_str(&escape(t.trim())),
+            Inline::Aside(t) => {
+                let _ = write!(m, "({})", escape(t));
+            }
+            Inline::Strong(t) => {
+                let _ = write!(m, "**{}**", escape(t));
+            }
+            Inline::Link { text, href } => {
+                let _ = write!(m, "[{}](<{}>)", escape(text), link_address(href));
+            }
+            Inline::Break => {
+                let _ = write!(m, "  \n{indent}");
+            }
+            Inline::SoftBreak => {
+                let _ = write!(m, "\n{indent}");
+            }
+            Inline::Meter(_) => {}
+            Inline::Only(show, inner) => {
+                if show.includes(Medium::Markdown) {
+                    m.push_str(&inlines(inner, indent));
+                }
             }
         }
     }
-    let _ = write!(m, "\n{}\n", escape(r.privacy));
     m
 }
 

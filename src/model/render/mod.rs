@@ -1,8 +1,10 @@
 //! The downloads, as pure functions of the model: a self-contained HTML
 //! report, Markdown, CSV and (in `model::file`) the JSON assessment file.
 //!
-//! Each renderer reads the same [`Report`], and the words shared between
-//! them are made here once.
+//! The summary is built once as a [`Document`] from a [`SummaryReport`]
+//! (`summary::document`); `html` and `markdown` render any document, and the
+//! screen renders the same one. The words shared between the sections are
+//! made here once. CSV stays a table writer (`csv`).
 
 pub mod compare;
 pub mod csv;
@@ -10,16 +12,18 @@ pub mod html;
 pub mod markdown;
 pub mod partnership;
 pub mod plan;
+pub mod summary;
 
 use crate::model::assessment::{Assessment, Response};
 use crate::model::compare::{compare, Comparison};
 use crate::model::content::ContentPack;
+use crate::model::document::{Block, Document, Inline, List, Text};
 use crate::model::locale::{fill, Locale};
 use crate::model::scoring::Score;
-use crate::model::summary::{summarise, MatchReason, Summary};
+use crate::model::summary::{summarise, MatchReason, MatchedCaseStudy, Summary};
 
-/// Everything a renderer needs.
-pub struct Report<'a> {
+/// Everything the summary's document needs.
+pub struct SummaryReport<'a> {
     pub pack: &'a ContentPack,
     pub locale: &'a Locale,
     pub assessment: &'a Assessment,
@@ -27,18 +31,18 @@ pub struct Report<'a> {
     /// The date the report was made, as the user should read it.
     pub date: &'a str,
     /// What changed since an earlier assessment, when one was given: every
-    /// renderer then adds it (see [`Report::with_comparison`]).
+    /// renderer then adds it (see [`SummaryReport::with_comparison`]).
     pub comparison: Option<Comparison>,
 }
 
-impl<'a> Report<'a> {
+impl<'a> SummaryReport<'a> {
     pub fn new(
         pack: &'a ContentPack,
         locale: &'a Locale,
         assessment: &'a Assessment,
         date: &'a str,
-    ) -> Report<'a> {
-        Report {
+    ) -> SummaryReport<'a> {
+        SummaryReport {
             pack,
             locale,
             assessment,
@@ -299,4 +303,81 @@ pub fn file_name(area: &str, date: &str, extension: &str) -> String {
         parts.push(&date);
     }
     format!("{}.{extension}", parts.join("-"))
+}
+
+/// The matched case studies under their heading: a link to each, where it
+/// comes from, its summary and why it was chosen. Shared by the summary and
+/// the partnership reports.
+pub fn case_study_blocks(
+    pack: &ContentPack,
+    (heading, none): (&str, &str),
+    matches: &[MatchedCaseStudy],
+    reason_text: impl Fn(&MatchReason) -> String,
+) -> Vec<Block> {
+    let mut blocks = vec![Block::heading(2, heading)];
+    if matches.is_empty() {
+        blocks.push(Block::paragraph(none));
+        return blocks;
+    }
+    let items = matches.iter().filter_map(|m| {
+        let study = pack.case_studies.iter().find(|c| c.id == m.case_study_id)?;
+        let reasons: Vec<String> = m.reasons.iter().map(&reason_text).collect();
+        Some(vec![
+            Inline::Link {
+                text: study.title.clone(),
+                href: study.url.clone(),
+            },
+            Inline::Plain(" ".into()),
+            Inline::Aside(format!("{}; {}", study.place, study.source)),
+            Inline::Break,
+            Inline::Plain(study.summary.clone()),
+            Inline::SoftBreak,
+            Inline::Secondary(reasons.join(" ")),
+        ])
+    });
+    blocks.push(Block::List(List::new(false, items).class("rts-case-studies")));
+    blocks
+}
+
+/// Text, a space and secondary text in brackets: "Question (Theme:
+/// Developing)".
+pub fn with_aside(text: impl Into<String>, aside: impl Into<String>) -> Text {
+    vec![
+        Inline::Plain(text.into()),
+        Inline::Plain(" ".into()),
+        Inline::Aside(aside.into()),
+    ]
+}
+
+/// "Guidance:" and a link to each guidance item, with its publisher and
+/// year, after a line break; nothing when there is none.
+pub fn guide_inlines(pack: &ContentPack, locale: &Locale, ids: &[String]) -> Text {
+    let guides = guide_links(pack, locale, ids);
+    if guides.is_empty() {
+        return Vec::new();
+    }
+    let mut text = vec![
+        Inline::SoftBreak,
+        Inline::Plain(locale.report.guidance_label.to_string()),
+    ];
+    for (i, g) in guides.iter().enumerate() {
+        text.push(Inline::Plain(if i == 0 { " " } else { "; " }.into()));
+        text.push(Inline::Link {
+            text: g.title.to_string(),
+            href: g.url.to_string(),
+        });
+        text.push(Inline::Plain(" ".into()));
+        text.push(Inline::Aside(g.about.clone()));
+    }
+    text
+}
+
+/// A document with the page title, the date it was made and its blocks.
+pub fn document(pack: &ContentPack, title: String, wide: bool, blocks: Vec<Block>) -> Document {
+    Document {
+        title,
+        language: pack.language.clone(),
+        wide,
+        blocks,
+    }
 }

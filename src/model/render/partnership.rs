@@ -7,8 +7,6 @@
 //! named, and the bundle's embedded files have no area, organisation or
 //! partner organisations ([`without_names`]). Notes and stories are kept.
 
-use std::fmt::Write;
-
 use serde::Serialize;
 use serde_json::Value;
 
@@ -17,8 +15,9 @@ use crate::model::content::{ContentPack, LEVELS};
 use crate::model::file::{write_assessment, FileProblem};
 use crate::model::locale::{fill, Locale};
 use crate::model::partnership::{without_names, Partner, Partnership, QuestionSpread};
-use crate::model::render::csv::cell;
-use crate::model::render::html::escape;
+use crate::model::document::{plain, Block, Document, Inline, Item, List, Table, Text};
+use crate::model::render::case_study_blocks;
+use crate::model::render::csv::{row, start};
 use crate::model::scoring::Score;
 use crate::model::summary::MatchReason;
 
@@ -151,305 +150,250 @@ impl<'a> PartnershipReport<'a> {
     }
 }
 
-const STYLE: &str = "
-body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#0b0c0c;background:#fff;line-height:1.5;margin:0}
-main{max-width:64rem;margin:0 auto;padding:1.5rem}
-h1{font-size:2rem;line-height:1.2;margin:0 0 1rem}
-h2{font-size:1.5rem;margin:2rem 0 .75rem;border-top:1px solid #b1b4b6;padding-top:1rem}
-h3{font-size:1.1875rem;margin:1.25rem 0 .25rem}
-h4{font-size:1rem;margin:1rem 0 .25rem}
-a{color:#1d70b8}
-table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
-th,td{text-align:left;vertical-align:top;border-bottom:1px solid #b1b4b6;padding:.5rem .75rem .5rem 0}
-td.num,th.num{text-align:right}
-td.score{min-width:5rem}
-.track{display:block;height:.5rem;background:#f3f2f1;margin-top:.25rem}
-.fill{display:block;height:100%;background:#1d70b8;-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.muted{color:#505a5f}
-ol li,ul li{margin-bottom:.5rem}
-@media print{main{max-width:none;padding:0}a{color:#0b0c0c}a[href]::after{content:' (' attr(href) ')';font-size:.85em;word-break:break-all}h2,h3,h4{break-after:avoid}tr,li{break-inside:avoid}}
-@media (forced-colors:active){.fill{forced-color-adjust:none;background:CanvasText}.track{border:1px solid CanvasText}}
-";
-
-/// Escaped text with line breaks kept, for notes.
-fn paragraphs(text: &str) -> String {
-    text.trim()
-        .split("\n\n")
-        .filter(|p| !p.trim().is_empty())
-        .map(|p| format!("<p>{}</p>", escape(p.trim()).replace('\n', "<br>")))
-        .collect()
-}
-
 /// The partnership view as a self-contained HTML page.
 pub fn html(report: &PartnershipReport) -> String {
-    let p = report.partnership;
-    let w = &report.locale.partnership;
-    let mut h = String::with_capacity(64 * 1024);
-    let title = escape(w.title);
-    let _ = write!(
-        h,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n\
-         <p class=\"muted\">{}</p>\n<p>{}</p>\n",
-        escape(&report.pack.language),
-        escape(&fill(report.locale.report.generated, &[("date", report.date)])),
-        escape(&fill(w.intro, &[("count", &p.partners.len().to_string())]))
-    );
-    if p.anonymised {
-        let _ = writeln!(h, "<p>{}</p>", escape(w.anonymised));
-    }
-    failed(&mut h, report);
-    if p.partners.is_empty() {
-        let _ = writeln!(h, "<p>{}</p>", escape(w.no_partners));
-    } else {
-        partners(&mut h, report);
-        scores(&mut h, report);
-        themes(&mut h, report);
-        disagreements(&mut h, report);
-        not_sure(&mut h, report);
-        case_studies(&mut h, report);
-        unmatched(&mut h, report);
-        warnings(&mut h, report);
-        answers(&mut h, report);
-    }
-    let _ = write!(
-        h,
-        "<p class=\"muted\">{}</p>\n</main>\n</body>\n</html>\n",
-        escape(w.privacy)
-    );
-    h
+    super::html::document(&document(report))
 }
 
-fn failed(h: &mut String, report: &PartnershipReport) {
+/// The partnership view as a document: the files that failed, the partners,
+/// their scores, where they disagree and what they are unsure of, case
+/// studies, unmatched answers, warnings, then every answer.
+pub fn document(report: &PartnershipReport) -> Document {
+    let p = report.partnership;
+    let w = &report.locale.partnership;
+    let mut blocks = vec![
+        Block::muted(fill(report.locale.report.generated, &[("date", report.date)])),
+        Block::paragraph(fill(w.intro, &[("count", &p.partners.len().to_string())])),
+    ];
+    if p.anonymised {
+        blocks.push(Block::paragraph(w.anonymised));
+    }
+    failed(&mut blocks, report);
+    if p.partners.is_empty() {
+        blocks.push(Block::paragraph(w.no_partners));
+    } else {
+        partners(&mut blocks, report);
+        scores(&mut blocks, report);
+        themes(&mut blocks, report);
+        disagreements(&mut blocks, report);
+        not_sure(&mut blocks, report);
+        blocks.extend(case_study_blocks(
+            report.pack,
+            (w.case_studies_heading, w.no_case_studies),
+            &p.case_studies,
+            |reason| report.reason_text(reason),
+        ));
+        unmatched(&mut blocks, report);
+        warnings(&mut blocks, report);
+        answers(&mut blocks, report);
+    }
+    blocks.push(Block::muted(w.privacy));
+    super::document(report.pack, w.title.to_string(), true, blocks)
+}
+
+/// A table of text cells, the first heading each row.
+fn table(caption: Option<&str>, head: Vec<(String, bool)>, rows: Vec<Vec<Text>>) -> Block {
+    Block::Table(Table {
+        caption: caption.map(str::to_string),
+        class: None,
+        head,
+        row_headers: true,
+        records: false,
+        rows,
+    })
+}
+
+/// "Question (Theme)", a line break and `line`.
+fn question_item(report: &PartnershipReport, question: &QuestionSpread, line: String) -> Text {
+    vec![
+        Inline::Strong(report.question_text(&question.question_id).to_string()),
+        Inline::Plain(" ".into()),
+        Inline::Aside(report.theme_title(&question.theme_id).to_string()),
+        Inline::Break,
+        Inline::Plain(line),
+    ]
+}
+
+fn failed(blocks: &mut Vec<Block>, report: &PartnershipReport) {
     let w = &report.locale.partnership;
     if report.partnership.failed.is_empty() {
         return;
     }
-    let _ = write!(
-        h,
-        "<h2>{}</h2>\n<p>{}</p>\n<ul>\n",
-        escape(w.failed_heading),
-        escape(w.failed_intro)
-    );
-    for (i, (_, problem)) in report.partnership.failed.iter().enumerate() {
-        let _ = writeln!(
-            h,
-            "<li><strong>{}</strong><br>{}</li>",
-            escape(&report.failed_file(i)),
-            escape(&report.locale.file_problem(problem))
-        );
-    }
-    h.push_str("</ul>\n");
+    blocks.push(Block::heading(2, w.failed_heading));
+    blocks.push(Block::paragraph(w.failed_intro));
+    blocks.push(Block::list(
+        false,
+        report
+            .partnership
+            .failed
+            .iter()
+            .enumerate()
+            .map(|(i, (_, problem))| {
+                vec![
+                    Inline::Strong(report.failed_file(i)),
+                    Inline::Break,
+                    Inline::Plain(report.locale.file_problem(problem)),
+                ]
+            }),
+    ));
 }
 
-fn partners(h: &mut String, report: &PartnershipReport) {
+fn partners(blocks: &mut Vec<Block>, report: &PartnershipReport) {
     let p = report.partnership;
     let w = &report.locale.partnership;
-    let _ = write!(
-        h,
-        "<h2>{}</h2>\n<table>\n<thead><tr><th scope=\"col\">{}</th>",
-        escape(w.partners_heading),
-        escape(w.partner)
-    );
+    let mut head = vec![(w.partner.to_string(), false)];
     if !p.anonymised {
-        let _ = write!(h, "<th scope=\"col\">{}</th>", escape(w.file));
+        head.push((w.file.to_string(), false));
     }
-    let _ = write!(
-        h,
-        "<th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-        escape(w.answered),
-        escape(w.overall)
-    );
-    for partner in &p.partners {
-        let _ = write!(h, "<tr><th scope=\"row\">{}</th>", escape(&partner.name));
-        if !p.anonymised {
-            let _ = write!(h, "<td>{}</td>", escape(&partner.file_name));
-        }
-        let overall = match (partner.profile.overall, partner.profile.band) {
-            (Some(score), Some(band)) => {
-                format!("{} ({})", score.rounded_in_band(), report.locale.band(band))
+    head.push((w.answered.to_string(), true));
+    head.push((w.overall.to_string(), true));
+    let rows = p
+        .partners
+        .iter()
+        .map(|partner| {
+            let overall = match (partner.profile.overall, partner.profile.band) {
+                (Some(score), Some(band)) => {
+                    format!("{} ({})", score.rounded_in_band(), report.locale.band(band))
+                }
+                _ => report.score_text(None),
+            };
+            let mut row = vec![plain(partner.name.as_str())];
+            if !p.anonymised {
+                row.push(plain(partner.file_name.as_str()));
             }
-            _ => report.score_text(None),
-        };
-        let _ = writeln!(
-            h,
-            "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            partner.assessment.responded_count(report.pack),
-            escape(&overall)
-        );
-    }
-    h.push_str("</tbody>\n</table>\n");
+            row.push(plain(
+                partner.assessment.responded_count(report.pack).to_string(),
+            ));
+            row.push(plain(overall));
+            row
+        })
+        .collect();
+    blocks.push(Block::heading(2, w.partners_heading));
+    blocks.push(table(None, head, rows));
 }
 
 /// Each partner's theme scores: a table whose cells carry a bar as long as
 /// the score, so the table is the chart and its own text equivalent.
-fn scores(h: &mut String, report: &PartnershipReport) {
+fn scores(blocks: &mut Vec<Block>, report: &PartnershipReport) {
     let w = &report.locale.partnership;
-    let _ = write!(
-        h,
-        "<h2>{}</h2>\n<table>\n<caption class=\"muted\">{}</caption>\n<thead><tr><th scope=\"col\">{}</th>",
-        escape(w.scores_heading),
-        escape(w.scores_caption),
-        escape(w.partner)
-    );
-    for theme in &report.pack.themes {
-        let _ = write!(h, "<th scope=\"col\">{}</th>", escape(&theme.title));
-    }
-    h.push_str("</tr></thead>\n<tbody>\n");
-    for partner in &report.partnership.partners {
-        let _ = write!(h, "<tr><th scope=\"row\">{}</th>", escape(&partner.name));
-        for theme in &partner.profile.themes {
-            let bar = theme.score.map_or_else(String::new, |s| {
-                format!(
-                    "<span class=\"track\" aria-hidden=\"true\"><span class=\"fill\" style=\"width:{}%\"></span></span>",
-                    s.rounded().min(100)
-                )
-            });
-            let _ = write!(
-                h,
-                "<td class=\"score\">{}{bar}</td>",
-                escape(&report.score_text(theme.score))
-            );
-        }
-        h.push_str("</tr>\n");
-    }
-    h.push_str("</tbody>\n</table>\n");
+    let mut head = vec![(w.partner.to_string(), false)];
+    head.extend(report.pack.themes.iter().map(|t| (t.title.clone(), false)));
+    let rows = report
+        .partnership
+        .partners
+        .iter()
+        .map(|partner| {
+            let mut row = vec![plain(partner.name.as_str())];
+            row.extend(partner.profile.themes.iter().map(|theme| {
+                let mut cell = plain(report.score_text(theme.score));
+                if let Some(score) = theme.score {
+                    cell.push(Inline::Meter(score.rounded()));
+                }
+                cell
+            }));
+            row
+        })
+        .collect();
+    blocks.push(Block::heading(2, w.scores_heading));
+    blocks.push(table(Some(w.scores_caption), head, rows));
 }
 
-fn themes(h: &mut String, report: &PartnershipReport) {
+fn themes(blocks: &mut Vec<Block>, report: &PartnershipReport) {
     let w = &report.locale.partnership;
-    let _ = write!(
-        h,
-        "<h2>{}</h2>\n<table>\n<caption class=\"muted\">{}</caption>\n<thead><tr><th scope=\"col\">{}</th>\
-         <th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th>\
-         <th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th>\
-         <th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-        escape(w.themes_heading),
-        escape(w.themes_caption),
-        escape(report.locale.report.theme),
-        escape(w.median),
-        escape(w.lowest),
-        escape(w.highest),
-        escape(w.spread),
-        escape(w.scored_by)
+    let mut head = vec![(report.locale.report.theme.to_string(), false)];
+    head.extend(
+        [w.median, w.lowest, w.highest, w.spread, w.scored_by]
+            .iter()
+            .map(|h| (h.to_string(), true)),
     );
-    for t in &report.partnership.themes {
-        let _ = writeln!(
-            h,
-            "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-             <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            escape(report.theme_title(&t.theme_id)),
-            escape(&report.score_text(t.median)),
-            escape(&report.score_text(t.lowest)),
-            escape(&report.score_text(t.highest)),
-            escape(&report.score_text(t.spread)),
-            t.scored_by
-        );
-    }
-    let _ = writeln!(
-        h,
-        "</tbody>\n</table>\n<p class=\"muted\">{}</p>",
-        escape(w.method)
-    );
+    let rows = report
+        .partnership
+        .themes
+        .iter()
+        .map(|t| {
+            vec![
+                plain(report.theme_title(&t.theme_id)),
+                plain(report.score_text(t.median)),
+                plain(report.score_text(t.lowest)),
+                plain(report.score_text(t.highest)),
+                plain(report.score_text(t.spread)),
+                plain(t.scored_by.to_string()),
+            ]
+        })
+        .collect();
+    blocks.push(Block::heading(2, w.themes_heading));
+    blocks.push(table(Some(w.themes_caption), head, rows));
+    blocks.push(Block::muted(w.method));
 }
 
-fn disagreements(h: &mut String, report: &PartnershipReport) {
+fn disagreements(blocks: &mut Vec<Block>, report: &PartnershipReport) {
     let w = &report.locale.partnership;
-    let _ = write!(
-        h,
-        "<h2>{}</h2>\n<p>{}</p>\n",
-        escape(w.disagree_heading),
-        escape(w.disagree_intro)
-    );
-    let list: Vec<&QuestionSpread> = report
+    blocks.push(Block::heading(2, w.disagree_heading));
+    blocks.push(Block::paragraph(w.disagree_intro));
+    let items: Vec<Item> = report
         .partnership
         .disagreements
         .iter()
         .filter_map(|id| report.partnership.question(id))
+        .map(|q| {
+            let range = fill(
+                w.answer_range,
+                &[
+                    ("lowest", report.pack.level_label(q.lowest().unwrap_or(1))),
+                    ("highest", report.pack.level_label(q.highest().unwrap_or(5))),
+                ],
+            );
+            Item {
+                text: question_item(report, q, range),
+                list: report.answer_groups(q).into_iter().map(plain).collect(),
+            }
+        })
         .collect();
-    if list.is_empty() {
-        let _ = writeln!(h, "<p>{}</p>", escape(w.no_disagreement));
-        return;
+    if items.is_empty() {
+        blocks.push(Block::paragraph(w.no_disagreement));
+    } else {
+        blocks.push(Block::List(List {
+            numbered: true,
+            class: None,
+            items,
+        }));
     }
-    h.push_str("<ol>\n");
-    for q in list {
-        let range = fill(
-            w.answer_range,
-            &[
-                ("lowest", report.pack.level_label(q.lowest().unwrap_or(1))),
-                ("highest", report.pack.level_label(q.highest().unwrap_or(5))),
-            ],
-        );
-        let _ = write!(
-            h,
-            "<li><strong>{}</strong> <span class=\"muted\">({})</span><br>{}\n<ul>\n",
-            escape(report.question_text(&q.question_id)),
-            escape(report.theme_title(&q.theme_id)),
-            escape(&range)
-        );
-        for group in report.answer_groups(q) {
-            let _ = writeln!(h, "<li>{}</li>", escape(&group));
-        }
-        h.push_str("</ul></li>\n");
-    }
-    h.push_str("</ol>\n");
 }
 
-fn not_sure(h: &mut String, report: &PartnershipReport) {
+fn not_sure(blocks: &mut Vec<Block>, report: &PartnershipReport) {
     let w = &report.locale.partnership;
-    let _ = write!(
-        h,
-        "<h2>{}</h2>\n<p>{}</p>\n",
-        escape(w.not_sure_heading),
-        escape(w.not_sure_intro)
-    );
+    blocks.push(Block::heading(2, w.not_sure_heading));
+    blocks.push(Block::paragraph(w.not_sure_intro));
     if report.partnership.most_not_sure.is_empty() {
-        let _ = writeln!(h, "<p>{}</p>", escape(w.no_not_sure));
+        blocks.push(Block::paragraph(w.no_not_sure));
         return;
     }
     let total = report.partnership.partners.len().to_string();
-    h.push_str("<ol>\n");
-    for q in report
-        .partnership
-        .most_not_sure
-        .iter()
-        .filter_map(|id| report.partnership.question(id))
-    {
-        let count = fill(
-            w.not_sure_count,
-            &[
-                ("count", &q.not_sure.to_string()),
-                ("total", &total),
-                (
-                    "names",
-                    &report.names_where(q, |r| r == Some(Response::NotSure)),
-                ),
-            ],
-        );
-        let _ = writeln!(
-            h,
-            "<li><strong>{}</strong> <span class=\"muted\">({})</span><br>{}</li>",
-            escape(report.question_text(&q.question_id)),
-            escape(report.theme_title(&q.theme_id)),
-            escape(&count)
-        );
-    }
-    h.push_str("</ol>\n");
+    blocks.push(Block::list(
+        true,
+        report
+            .partnership
+            .most_not_sure
+            .iter()
+            .filter_map(|id| report.partnership.question(id))
+            .map(|q| {
+                let count = fill(
+                    w.not_sure_count,
+                    &[
+                        ("count", &q.not_sure.to_string()),
+                        ("total", &total),
+                        (
+                            "names",
+                            &report.names_where(q, |r| r == Some(Response::NotSure)),
+                        ),
+                    ],
+                );
+                question_item(report, q, count)
+            }),
+    ));
 }
 
-fn case_studies(h: &mut String, report: &PartnershipReport) {
-    let w = &report.locale.partnership;
-    super::html::case_study_list(
-        h,
-        report.pack,
-        (w.case_studies_heading, w.no_case_studies),
-        &report.partnership.case_studies,
-        |reason| report.reason_text(reason),
-    );
-}
-
-fn unmatched(h: &mut String, report: &PartnershipReport) {
+fn unmatched(blocks: &mut Vec<Block>, report: &PartnershipReport) {
     let w = &report.locale.partnership;
     let partners: Vec<&Partner> = report
         .partnership
@@ -460,106 +404,91 @@ fn unmatched(h: &mut String, report: &PartnershipReport) {
     if partners.is_empty() {
         return;
     }
-    let _ = write!(
-        h,
-        "<h2>{}</h2>\n<p>{}</p>\n",
-        escape(w.unmatched_heading),
-        escape(w.unmatched_intro)
-    );
+    blocks.push(Block::heading(2, w.unmatched_heading));
+    blocks.push(Block::paragraph(w.unmatched_intro));
     for partner in partners {
-        let _ = write!(h, "<h3>{}</h3>\n<ul>\n", escape(&partner.name));
-        for u in &partner.unmatched {
-            let item = fill(
-                report.locale.compare.unmatched_item,
-                &[
-                    ("question", report.question_text(&u.question_id)),
-                    ("answer", report.response_label(u.answer.response)),
-                ],
-            );
-            let _ = writeln!(
-                h,
-                "<li>{}{}</li>",
-                escape(&item),
-                paragraphs(&u.answer.note)
-            );
-        }
-        h.push_str("</ul>\n");
+        blocks.push(Block::heading(3, partner.name.as_str()));
+        blocks.push(Block::list(
+            false,
+            partner.unmatched.iter().map(|u| {
+                let item = fill(
+                    report.locale.compare.unmatched_item,
+                    &[
+                        ("question", report.question_text(&u.question_id)),
+                        ("answer", report.response_label(u.answer.response)),
+                    ],
+                );
+                vec![Inline::Plain(item), Inline::Note(u.answer.note.clone())]
+            }),
+        ));
     }
 }
 
 /// Warnings from opening the files, except unknown questions (listed with
 /// the unmatched answers above).
-fn warnings(h: &mut String, report: &PartnershipReport) {
-    let shown = |p: &&Partner| {
-        p.warnings
-            .iter()
-            .any(|w| !matches!(w, FileProblem::UnknownQuestion { .. }))
-    };
-    let partners: Vec<&Partner> = report.partnership.partners.iter().filter(shown).collect();
+fn warnings(blocks: &mut Vec<Block>, report: &PartnershipReport) {
+    let shown = |w: &&FileProblem| !matches!(w, FileProblem::UnknownQuestion { .. });
+    let partners: Vec<&Partner> = report
+        .partnership
+        .partners
+        .iter()
+        .filter(|p| p.warnings.iter().any(|w| shown(&w)))
+        .collect();
     if partners.is_empty() {
         return;
     }
-    let _ = writeln!(
-        h,
-        "<h2>{}</h2>",
-        escape(report.locale.partnership.warnings_heading)
-    );
+    blocks.push(Block::heading(
+        2,
+        report.locale.partnership.warnings_heading,
+    ));
     for partner in partners {
-        let _ = write!(h, "<h3>{}</h3>\n<ul>\n", escape(&partner.name));
-        for warning in &partner.warnings {
-            if !matches!(warning, FileProblem::UnknownQuestion { .. }) {
-                let _ = writeln!(
-                    h,
-                    "<li>{}</li>",
-                    escape(&report.locale.file_problem(warning))
-                );
-            }
-        }
-        h.push_str("</ul>\n");
+        blocks.push(Block::heading(3, partner.name.as_str()));
+        blocks.push(Block::list(
+            false,
+            partner
+                .warnings
+                .iter()
+                .filter(shown)
+                .map(|w| plain(report.locale.file_problem(w))),
+        ));
     }
 }
 
-fn answers(h: &mut String, report: &PartnershipReport) {
+fn answers(blocks: &mut Vec<Block>, report: &PartnershipReport) {
     let w = &report.locale.partnership;
     let r = &report.locale.report;
-    let _ = writeln!(h, "<h2>{}</h2>", escape(w.answers_heading));
+    blocks.push(Block::heading(2, w.answers_heading));
     let mut questions = report.partnership.questions.iter();
     for theme in &report.pack.themes {
-        let _ = writeln!(h, "<h3>{}</h3>", escape(&theme.title));
+        blocks.push(Block::heading(3, theme.title.as_str()));
         for (question, spread) in theme.questions.iter().zip(questions.by_ref()) {
-            let _ = writeln!(h, "<h4>{}</h4>", escape(&question.text));
+            blocks.push(Block::heading(4, question.text.as_str()));
             let mut silent = Vec::new();
-            let mut rows = String::new();
+            let mut rows = Vec::new();
             for (partner, response) in report.partnership.partners.iter().zip(&spread.responses) {
                 let note = partner.assessment.note(&question.id);
                 if response.is_none() && note.trim().is_empty() {
                     silent.push(partner.name.as_str());
                     continue;
                 }
-                let _ = writeln!(
-                    rows,
-                    "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
-                    escape(&partner.name),
-                    escape(report.response_label(*response)),
-                    paragraphs(note)
-                );
+                rows.push(vec![
+                    plain(partner.name.as_str()),
+                    plain(report.response_label(*response)),
+                    vec![Inline::Note(note.to_string())],
+                ]);
             }
             if !rows.is_empty() {
-                let _ = write!(
-                    h,
-                    "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
-                     <th scope=\"col\">{}</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n",
-                    escape(w.partner),
-                    escape(r.answer),
-                    escape(r.note)
-                );
+                let head = [w.partner, r.answer, r.note]
+                    .iter()
+                    .map(|h| (h.to_string(), false))
+                    .collect();
+                blocks.push(table(None, head, rows));
             }
             if !silent.is_empty() {
-                let _ = writeln!(
-                    h,
-                    "<p class=\"muted\">{}</p>",
-                    escape(&fill(w.no_answer_from, &[("names", &silent.join(", "))]))
-                );
+                blocks.push(Block::muted(fill(
+                    w.no_answer_from,
+                    &[("names", &silent.join(", "))],
+                )));
             }
         }
     }
@@ -568,14 +497,7 @@ fn answers(h: &mut String, report: &PartnershipReport) {
 /// One row per partner per question, after a header row: partner, file,
 /// theme, question id, question, level, answer and note.
 pub fn csv(report: &PartnershipReport) -> String {
-    fn row(out: &mut String, cells: &[&str]) {
-        let line: Vec<String> = cells.iter().map(|c| cell(c)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
-    }
-    let headers: Vec<&str> = report.locale.partnership.csv_headers.to_vec();
-    let mut out = String::from("\u{feff}"); // so Excel reads UTF-8
-    row(&mut out, &headers);
+    let mut out = start(&report.locale.partnership.csv_headers);
     for partner in &report.partnership.partners {
         for (theme, q) in report.pack.questions() {
             let response = partner.assessment.response(&q.id);

@@ -1,9 +1,7 @@
-//! The action plan in the downloads: a printable table in the HTML report,
-//! a table in the Markdown, a CSV of its own (one row per action), and the
-//! earlier plan in the comparison sections. Every string is escaped; every
-//! CSV cell is quoted and neutralised like the answers CSV.
-
-use std::fmt::Write;
+//! The action plan in the summary's document (a printable table where the
+//! screen has the editable plan), a CSV of its own (one row per action), and
+//! the earlier plan in the comparison. Every CSV cell is quoted and
+//! neutralised like the answers CSV.
 
 use crate::model::compare::Comparison;
 use crate::model::locale::fill;
@@ -11,11 +9,12 @@ use crate::model::plan::{
     action_text, month_in_words, plan_view, EarlierAction, PlanComparison, PlanItem, PlanView,
     Standing, Status,
 };
-use crate::model::render::csv::cell;
-use crate::model::render::{html, markdown, Report};
+use crate::model::document::{plain, Block, Inline, List, Show, Style, Table};
+use crate::model::render::csv::{row, start};
+use crate::model::render::SummaryReport;
 
 /// The plan beside the report's summary.
-pub fn view(report: &Report) -> PlanView {
+pub fn view(report: &SummaryReport) -> PlanView {
     plan_view(
         report.pack,
         report.locale,
@@ -25,7 +24,7 @@ pub fn view(report: &Report) -> PlanView {
 }
 
 /// "Not started", "In progress" or "Done".
-pub fn status_text<'a>(report: &Report<'a>, status: Status) -> &'a str {
+pub fn status_text<'a>(report: &SummaryReport<'a>, status: Status) -> &'a str {
     let p = &report.locale.plan;
     match status {
         Status::NotStarted => p.not_started,
@@ -35,7 +34,7 @@ pub fn status_text<'a>(report: &Report<'a>, status: Status) -> &'a str {
 }
 
 /// The owner, or "Not set".
-pub fn owner_text<'a>(report: &Report<'a>, owner: &'a str) -> &'a str {
+pub fn owner_text<'a>(report: &SummaryReport<'a>, owner: &'a str) -> &'a str {
     let owner = owner.trim();
     if owner.is_empty() {
         report.locale.plan.not_set
@@ -45,7 +44,7 @@ pub fn owner_text<'a>(report: &Report<'a>, owner: &'a str) -> &'a str {
 }
 
 /// The target month in words, or "Not set".
-pub fn target_text(report: &Report, target: &str) -> String {
+pub fn target_text(report: &SummaryReport, target: &str) -> String {
     if target.trim().is_empty() {
         report.locale.plan.not_set.to_string()
     } else {
@@ -63,7 +62,7 @@ pub fn item_text(item: &PlanItem) -> &str {
 }
 
 /// "3 of 12 actions done, 2 in progress."
-pub fn progress_text(report: &Report, view: &PlanView) -> String {
+pub fn progress_text(report: &SummaryReport, view: &PlanView) -> String {
     fill(
         report.locale.plan.progress,
         &[
@@ -74,7 +73,7 @@ pub fn progress_text(report: &Report, view: &PlanView) -> String {
     )
 }
 
-fn standing_text<'a>(report: &Report<'a>, standing: Standing) -> &'a str {
+fn standing_text<'a>(report: &SummaryReport<'a>, standing: Standing) -> &'a str {
     let p = &report.locale.plan;
     match standing {
         Standing::Current => p.standing_current,
@@ -83,145 +82,82 @@ fn standing_text<'a>(report: &Report<'a>, standing: Standing) -> &'a str {
     }
 }
 
-/// The plan table of the HTML report; nothing when there are no actions and
-/// no entries.
-pub fn html_section(report: &Report) -> String {
-    use html::escape;
+/// The plan as the files print it: its progress, then a table of the
+/// current actions and one of the other entries; nothing when there are no
+/// actions and no entries.
+pub fn blocks(report: &SummaryReport) -> Vec<Block> {
     let view = view(report);
     if view.current.is_empty() && view.other.is_empty() {
-        return String::new();
+        return Vec::new();
     }
     let p = &report.locale.plan;
-    let mut h = String::with_capacity(8 * 1024);
-    let _ = write!(
-        h,
-        "<h2>{}</h2>\n<p>{}</p>\n",
-        escape(p.heading),
-        escape(&progress_text(report, &view))
-    );
-    let table = |h: &mut String, caption: &str, items: &[PlanItem], numbered: bool| {
-        let _ = write!(
-            h,
-            "<table class=\"plan\">\n<caption class=\"muted\">{}</caption>\n<thead><tr>",
-            escape(caption)
-        );
+    let mut blocks = vec![
+        Block::heading(2, p.heading),
+        Block::Paragraph {
+            style: Style::Status,
+            text: plain(progress_text(report, &view)),
+        },
+    ];
+    let table = |caption: &str, items: &[PlanItem], numbered: bool| {
+        let mut head: Vec<(String, bool)> = Vec::new();
         if numbered {
-            let _ = write!(
-                h,
-                "<th scope=\"col\" class=\"num\">{}</th>",
-                escape(p.number)
-            );
+            head.push((p.number.to_string(), true));
         }
-        for heading in [&p.action, &p.owner, &p.target, &p.status, &p.note] {
-            let _ = write!(h, "<th scope=\"col\">{}</th>", escape(heading));
-        }
-        h.push_str("</tr></thead>\n<tbody>\n");
-        for (i, item) in items.iter().enumerate() {
-            h.push_str("<tr>");
-            if numbered {
-                let _ = write!(h, "<td class=\"num\">{}</td>", i + 1);
-            }
-            let why = if item.action.is_empty() || item.why.is_empty() {
-                String::new()
-            } else {
-                format!("<br><span class=\"muted\">{}</span>", escape(&item.why))
-            };
-            let _ = writeln!(
-                h,
-                "<td>{}{why}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                escape(item_text(item)),
-                escape(owner_text(report, &item.entry.owner)),
-                escape(&target_text(report, &item.entry.target)),
-                escape(status_text(report, item.entry.status)),
-                escape(item.entry.note.trim()).replace('\n', "<br>")
-            );
-        }
-        h.push_str("</tbody>\n</table>\n");
+        head.extend(
+            [&p.action, &p.owner, &p.target, &p.status, &p.note]
+                .iter()
+                .map(|h| (h.to_string(), false)),
+        );
+        let rows = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let mut action = plain(item_text(item));
+                if !item.action.is_empty() && !item.why.is_empty() {
+                    action.push(Inline::Only(
+                        Show::NotMarkdown,
+                        vec![Inline::Break, Inline::Secondary(item.why.clone())],
+                    ));
+                }
+                let mut row = Vec::new();
+                if numbered {
+                    row.push(plain((i + 1).to_string()));
+                }
+                row.extend([
+                    action,
+                    plain(owner_text(report, &item.entry.owner)),
+                    plain(target_text(report, &item.entry.target)),
+                    plain(status_text(report, item.entry.status)),
+                    vec![Inline::Lines(item.entry.note.trim().to_string())],
+                ]);
+                row
+            })
+            .collect();
+        Block::Table(Table {
+            caption: Some(caption.to_string()),
+            class: Some("plan"),
+            head,
+            row_headers: false,
+            records: false,
+            rows,
+        })
     };
     if !view.current.is_empty() {
-        table(&mut h, p.table_caption, &view.current, true);
+        blocks.push(table(p.table_caption, &view.current, true));
     }
     if !view.other.is_empty() {
-        let _ = write!(
-            h,
-            "<h3>{}</h3>\n<p>{}</p>\n",
-            escape(p.other_heading),
-            escape(p.other_intro)
-        );
-        table(&mut h, p.other_heading, &view.other, false);
+        blocks.push(Block::heading(3, p.other_heading));
+        blocks.push(Block::paragraph(p.other_intro));
+        blocks.push(table(p.other_heading, &view.other, false));
     }
-    h
-}
-
-/// The plan table of the Markdown report; nothing when there are no actions
-/// and no entries.
-pub fn markdown_section(report: &Report) -> String {
-    use markdown::escape;
-    let view = view(report);
-    if view.current.is_empty() && view.other.is_empty() {
-        return String::new();
-    }
-    let p = &report.locale.plan;
-    let mut m = String::with_capacity(8 * 1024);
-    let _ = write!(
-        m,
-        "\n## {}\n\n*{}*\n",
-        escape(p.heading),
-        escape(&progress_text(report, &view))
-    );
-    let table = |m: &mut String, items: &[PlanItem], numbered: bool| {
-        let _ = write!(m, "\n|");
-        if numbered {
-            let _ = write!(m, " {} |", escape(p.number));
-        }
-        for heading in [&p.action, &p.owner, &p.target, &p.status, &p.note] {
-            let _ = write!(m, " {} |", escape(heading));
-        }
-        m.push_str(if numbered { "\n|---:|" } else { "\n|" });
-        m.push_str("---|---|---|---|---|\n");
-        for (i, item) in items.iter().enumerate() {
-            m.push('|');
-            if numbered {
-                let _ = write!(m, " {} |", i + 1);
-            }
-            let _ = writeln!(
-                m,
-                " {} | {} | {} | {} | {} |",
-                escape(item_text(item)),
-                escape(owner_text(report, &item.entry.owner)),
-                escape(&target_text(report, &item.entry.target)),
-                escape(status_text(report, item.entry.status)),
-                escape(item.entry.note.trim())
-            );
-        }
-    };
-    if !view.current.is_empty() {
-        table(&mut m, &view.current, true);
-    }
-    if !view.other.is_empty() {
-        let _ = write!(
-            m,
-            "\n### {}\n\n{}\n",
-            escape(p.other_heading),
-            escape(p.other_intro)
-        );
-        table(&mut m, &view.other, false);
-    }
-    m
+    blocks
 }
 
 /// The plan as CSV: a header row, then one row per action, current actions
 /// first. Every cell is quoted and formula-like cells are neutralised.
-pub fn csv(report: &Report) -> String {
-    fn row(out: &mut String, cells: &[&str]) {
-        let line: Vec<String> = cells.iter().map(|c| cell(c)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
-    }
+pub fn csv(report: &SummaryReport) -> String {
     let view = view(report);
-    let headers: Vec<&str> = report.locale.plan.csv_headers.to_vec();
-    let mut out = String::from("\u{feff}"); // so Excel reads UTF-8
-    row(&mut out, &headers);
+    let mut out = start(&report.locale.plan.csv_headers);
     for (i, item) in view.all().enumerate() {
         let number = if item.standing == Standing::Current {
             (i + 1).to_string()
@@ -255,7 +191,7 @@ pub fn csv(report: &Report) -> String {
 
 /// An earlier action in words: the pack's words for it now, or the question
 /// it was for.
-pub fn earlier_action_text(report: &Report, action: &EarlierAction) -> String {
+pub fn earlier_action_text(report: &SummaryReport, action: &EarlierAction) -> String {
     let text = action_text(report.pack, report.locale, &action.id);
     if text.is_empty() {
         fill(
@@ -268,7 +204,7 @@ pub fn earlier_action_text(report: &Report, action: &EarlierAction) -> String {
 }
 
 /// "Owner: Council. Status then: Done."
-pub fn earlier_item_text(report: &Report, action: &EarlierAction) -> String {
+pub fn earlier_item_text(report: &SummaryReport, action: &EarlierAction) -> String {
     fill(
         report.locale.plan.earlier_item,
         &[
@@ -279,7 +215,7 @@ pub fn earlier_item_text(report: &Report, action: &EarlierAction) -> String {
 }
 
 /// "Moved up: "Emerging" then, "Developing" now." or "Not moved: ...".
-pub fn moved_text(report: &Report, action: &EarlierAction) -> String {
+pub fn moved_text(report: &SummaryReport, action: &EarlierAction) -> String {
     let p = &report.locale.plan;
     fill(
         if action.moved_up {
@@ -294,61 +230,82 @@ pub fn moved_text(report: &Report, action: &EarlierAction) -> String {
     )
 }
 
-/// The earlier plan in the comparison section of the HTML report.
-pub fn compare_html(report: &Report, comparison: &Comparison) -> String {
-    use html::escape;
+/// The earlier plan in the comparison: a table in the files, a list on
+/// screen; then the actions marked done whose answer did not move.
+pub fn compare_blocks(report: &SummaryReport, comparison: &Comparison) -> Vec<Block> {
     let p = &report.locale.plan;
     let plan = &comparison.plan;
-    let mut h = String::new();
-    let _ = writeln!(h, "<h3>{}</h3>", escape(p.earlier_heading));
+    let mut blocks = vec![Block::heading(3, p.earlier_heading)];
     if plan.actions.is_empty() {
-        let _ = writeln!(h, "<p>{}</p>", escape(p.no_earlier));
-        return h;
-    }
-    let _ = write!(
-        h,
-        "<p>{}</p>\n<table class=\"plan\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
-         <th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
-        escape(p.earlier_intro),
-        escape(p.action),
-        escape(p.owner),
-        escape(p.status),
-        escape(p.moved)
-    );
-    for row in earlier_rows(report, plan) {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|c| format!("<td>{}</td>", escape(c)))
-            .collect();
-        let _ = writeln!(h, "<tr>{}</tr>", cells.concat());
-    }
-    h.push_str("</tbody>\n</table>\n");
-    let worth: Vec<&EarlierAction> = plan.worth_a_conversation().collect();
-    if !worth.is_empty() {
-        let _ = write!(
-            h,
-            "<h3>{}</h3>\n<p>{}</p>\n<ul>\n",
-            escape(p.conversation_heading),
-            escape(p.conversation_intro)
-        );
-        for a in worth {
-            let _ = writeln!(
-                h,
-                "<li><strong>{}</strong><br><span class=\"muted\">{} {}</span></li>",
-                escape(&earlier_action_text(report, a)),
-                escape(&earlier_item_text(report, a)),
-                escape(&moved_text(report, a))
-            );
+        blocks.push(Block::paragraph(p.no_earlier));
+    } else {
+        let rows = earlier_rows(report, plan);
+        blocks.push(Block::paragraph(p.earlier_intro));
+        blocks.push(Block::Only(
+            Show::Files,
+            vec![Block::Table(Table {
+                caption: None,
+                class: Some("plan"),
+                head: [p.action, p.owner, p.status, p.moved]
+                    .iter()
+                    .map(|h| (h.to_string(), false))
+                    .collect(),
+                row_headers: false,
+                records: false,
+                rows: rows
+                    .iter()
+                    .map(|row| row.iter().map(|c| plain(c.as_str())).collect())
+                    .collect(),
+            })],
+        ));
+        blocks.push(Block::Only(
+            Show::Screen,
+            vec![Block::list(
+                false,
+                rows.into_iter()
+                    .zip(&plan.actions)
+                    .map(|([action, _, _, moved], a)| {
+                        vec![
+                            Inline::Strong(action),
+                            Inline::Break,
+                            Inline::Plain(format!("{} {moved}", earlier_item_text(report, a))),
+                        ]
+                    }),
+            )],
+        ));
+        let worth: Vec<&EarlierAction> = plan.worth_a_conversation().collect();
+        if !worth.is_empty() {
+            blocks.push(Block::heading(3, p.conversation_heading));
+            blocks.push(Block::paragraph(p.conversation_intro));
+            blocks.push(Block::List(
+                List::new(
+                    false,
+                    worth.into_iter().map(|a| {
+                        vec![
+                            Inline::Strong(earlier_action_text(report, a)),
+                            Inline::Break,
+                            Inline::Secondary(format!(
+                                "{} {}",
+                                earlier_item_text(report, a),
+                                moved_text(report, a)
+                            )),
+                        ]
+                    }),
+                )
+                .class("rts-plan-compare__worth"),
+            ));
         }
-        h.push_str("</ul>\n");
     }
-    h
+    vec![Block::Group {
+        class: "rts-plan-compare",
+        blocks,
+    }]
 }
 
 /// The earlier plan's table as plain text, one row per action: the action,
 /// its owner, its status then, and whether its question has moved up. The
 /// HTML and Markdown reports escape and lay out the same rows.
-fn earlier_rows(report: &Report, plan: &PlanComparison) -> Vec<[String; 4]> {
+fn earlier_rows(report: &SummaryReport, plan: &PlanComparison) -> Vec<[String; 4]> {
     plan.actions
         .iter()
         .map(|a| {
@@ -360,49 +317,4 @@ fn earlier_rows(report: &Report, plan: &PlanComparison) -> Vec<[String; 4]> {
             ]
         })
         .collect()
-}
-
-/// The earlier plan in the comparison section of the Markdown report.
-pub fn compare_markdown(report: &Report, comparison: &Comparison) -> String {
-    use markdown::escape;
-    let p = &report.locale.plan;
-    let plan = &comparison.plan;
-    let mut m = String::new();
-    let _ = write!(m, "\n### {}\n\n", escape(p.earlier_heading));
-    if plan.actions.is_empty() {
-        let _ = writeln!(m, "{}", escape(p.no_earlier));
-        return m;
-    }
-    let _ = write!(
-        m,
-        "{}\n\n| {} | {} | {} | {} |\n|---|---|---|---|\n",
-        escape(p.earlier_intro),
-        escape(p.action),
-        escape(p.owner),
-        escape(p.status),
-        escape(p.moved)
-    );
-    for row in earlier_rows(report, plan) {
-        let cells: Vec<String> = row.iter().map(|c| escape(c)).collect();
-        let _ = writeln!(m, "| {} |", cells.join(" | "));
-    }
-    let worth: Vec<&EarlierAction> = plan.worth_a_conversation().collect();
-    if !worth.is_empty() {
-        let _ = write!(
-            m,
-            "\n### {}\n\n{}\n\n",
-            escape(p.conversation_heading),
-            escape(p.conversation_intro)
-        );
-        for a in worth {
-            let _ = writeln!(
-                m,
-                "- **{}**  \n  {} {}",
-                escape(&earlier_action_text(report, a)),
-                escape(&earlier_item_text(report, a)),
-                escape(&moved_text(report, a))
-            );
-        }
-    }
-    m
 }
