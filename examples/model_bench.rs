@@ -15,7 +15,7 @@ use ready_to_share::model::chart::chart;
 use ready_to_share::model::content::ContentPack;
 use ready_to_share::model::file::{read_assessment, write_assessment};
 use ready_to_share::model::locale::Locale;
-use ready_to_share::model::render::{csv, html, markdown, Report};
+use ready_to_share::model::render::{csv, html, markdown, SummaryReport};
 use ready_to_share::model::scoring::profile;
 use ready_to_share::model::summary::summarise;
 
@@ -103,7 +103,7 @@ fn main() {
     let assessment = full_assessment(&pack);
     let date = "22 November 2026";
     let file = write_assessment(&assessment);
-    let report = Report::new(&pack, &locale, &assessment, date);
+    let report = SummaryReport::new(&pack, &locale, &assessment, date);
     let sizes = [
         ("HTML", html::render(&report).len()),
         ("Markdown", markdown::render(&report).len()),
@@ -153,21 +153,27 @@ fn main() {
         }),
     );
     let summary_page = measure(min_runs, target, || {
-        Report::new(&pack, &locale, &assessment, date)
+        SummaryReport::new(&pack, &locale, &assessment, date)
     });
-    show("report (summary + words) = Report::new", &summary_page);
+    show(
+        "report (summary + words) = SummaryReport::new",
+        &summary_page,
+    );
     let render_html = measure(min_runs, target, || {
-        html::render(&Report::new(&pack, &locale, &assessment, date))
+        html::render(&SummaryReport::new(&pack, &locale, &assessment, date))
     });
-    show("HTML download (Report::new + render)", &render_html);
+    show("HTML download (SummaryReport::new + render)", &render_html);
     let render_md = measure(min_runs, target, || {
-        markdown::render(&Report::new(&pack, &locale, &assessment, date))
+        markdown::render(&SummaryReport::new(&pack, &locale, &assessment, date))
     });
-    show("Markdown download (Report::new + render)", &render_md);
+    show(
+        "Markdown download (SummaryReport::new + render)",
+        &render_md,
+    );
     let render_csv = measure(min_runs, target, || {
-        csv::render(&Report::new(&pack, &locale, &assessment, date))
+        csv::render(&SummaryReport::new(&pack, &locale, &assessment, date))
     });
-    show("CSV download (Report::new + render)", &render_csv);
+    show("CSV download (SummaryReport::new + render)", &render_csv);
     let write_json = measure(min_runs, target, || write_assessment(&assessment));
     show("JSON download (write_assessment)", &write_json);
     let read_json = measure(min_runs, target, || read_assessment(&file, &pack));
@@ -179,10 +185,10 @@ fn main() {
     }
 
     let all = measure(min_runs, target, || {
-        let report = Report::new(&pack, &locale, &assessment, date);
+        let report = SummaryReport::new(&pack, &locale, &assessment, date);
         let h = html::render(&report);
-        let m = markdown::render(&Report::new(&pack, &locale, &assessment, date));
-        let c = csv::render(&Report::new(&pack, &locale, &assessment, date));
+        let m = markdown::render(&SummaryReport::new(&pack, &locale, &assessment, date));
+        let c = csv::render(&SummaryReport::new(&pack, &locale, &assessment, date));
         let j = write_assessment(&assessment);
         h.len() + m.len() + c.len() + j.len()
     });

@@ -503,7 +503,8 @@ fn csv_adds_earlier_level_and_change_columns_only_with_a_comparison() {
     let (pack, then, now) = report_pair();
     let locale = Locale::english();
     let plain = csv::render(&SummaryReport::new(&pack, &locale, &now, DATE));
-    let compared = csv::render(&SummaryReport::new(&pack, &locale, &now, DATE).with_comparison(&then));
+    let compared =
+        csv::render(&SummaryReport::new(&pack, &locale, &now, DATE).with_comparison(&then));
     let header = |out: &str| out.lines().next().unwrap_or("").to_string();
     assert_eq!(
         header(&compared),
@@ -621,7 +622,8 @@ fn the_overall_moves_by_its_exact_value_across_a_band_boundary() {
         compare_words::direction_text(&locale, c.overall_then, c.overall_now),
         fill(locale.compare.up, &[("points", "1")])
     );
-    let md = markdown::render(&SummaryReport::new(&pack, &locale, &now, DATE).with_comparison(&then));
+    let md =
+        markdown::render(&SummaryReport::new(&pack, &locale, &now, DATE).with_comparison(&then));
     let then_cell = fill(
         locale.compare.score_with_band,
         &[("score", "49"), ("band", locale.bands.making_progress)],

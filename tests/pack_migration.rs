@@ -169,7 +169,8 @@ fn comparing_with_a_version_1_assessment_works() {
 
     // The reports name the unmatched answer by its wording.
     let locale = Locale::english();
-    let report = SummaryReport::new(&pack, &locale, &now, "29 November 2026").with_comparison(&earlier);
+    let report =
+        SummaryReport::new(&pack, &locale, &now, "29 November 2026").with_comparison(&earlier);
     let old = old_pack();
     let wording = &old.question("culture-confidence").unwrap().1.text;
     assert!(html::render(&report).contains(&html::escape(wording)));

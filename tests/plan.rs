@@ -468,6 +468,7 @@ fn the_earlier_plan_is_compared_and_done_actions_that_did_not_move_stand_out() {
     // No earlier plan: it says so, and nothing is worth a conversation.
     let plain = compare(&pack, &answered(&pack), &now);
     assert!(plain.plan.actions.is_empty());
-    let report = SummaryReport::new(&pack, &locale, &now, "today").with_comparison(&answered(&pack));
+    let report =
+        SummaryReport::new(&pack, &locale, &now, "today").with_comparison(&answered(&pack));
     assert!(html::render(&report).contains(locale.plan.no_earlier));
 }

@@ -12,7 +12,7 @@ use ready_to_share::model::content::ContentPack;
 use ready_to_share::model::file::read_assessment;
 use ready_to_share::model::partnership::partnership;
 use ready_to_share::model::render::partnership::{self as together, PartnershipReport};
-use ready_to_share::model::render::{csv, file_name, html, markdown, Report};
+use ready_to_share::model::render::{csv, file_name, html, markdown, SummaryReport};
 use ready_to_share_fuzz::{
     built_in_pack, check_csv, check_html, check_markdown, english, AssessmentShape, FileInput,
     PackShape, Text, PACK_FILE,
@@ -55,7 +55,7 @@ fn text(answers: &Answers, pack: &ContentPack) -> String {
     }
 }
 
-fn render_all(report: &Report) {
+fn render_all(report: &SummaryReport) {
     check_html(&html::render(report));
     check_markdown(&markdown::render(report));
     check_csv(&csv::render(report));
@@ -89,10 +89,10 @@ fuzz_target!(|data: &[u8]| {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.'),
             "an unsafe file name: {name:?}"
         );
-        let report = Report::new(pack, locale, &now, date);
+        let report = SummaryReport::new(pack, locale, &now, date);
         render_all(&report);
         if let Some(earlier) = input.earlier.as_ref().and_then(|e| assessment(e, pack)) {
-            render_all(&Report::new(pack, locale, &now, date).with_comparison(&earlier));
+            render_all(&SummaryReport::new(pack, locale, &now, date).with_comparison(&earlier));
         }
     }
     let files: Vec<(String, String)> = input

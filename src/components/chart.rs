@@ -1,26 +1,16 @@
 use yew::prelude::*;
 
-use crate::components::shared::use_shared;
-use crate::model::chart;
-use crate::model::scoring::Profile;
+use crate::model::chart::Chart;
 
-#[derive(Properties, PartialEq)]
-pub struct ChartProps {
-    pub profile: Profile,
-}
-
-/// The readiness profile as a bar chart. The table beside it carries the
-/// same numbers for screen readers and anyone who prefers a table.
+/// The readiness profile as a bar chart, from the geometry the HTML report
+/// draws too. The table beside it carries the same numbers for screen
+/// readers and anyone who prefers a table.
 ///
 /// The theme names and scores are HTML text, so they wrap at any width and
 /// with any text spacing (WCAG 1.4.10 and 1.4.12); only the bars and the
 /// grid are drawn, each row in its own small SVG whose geometry needs no
 /// style attribute (which the Content Security Policy would block).
-#[component]
-pub fn Chart(props: &ChartProps) -> Html {
-    let shared = use_shared();
-    let chart = chart::chart(&shared.pack, &props.profile);
-    let no_score = &shared.locale.common.no_score;
+pub fn chart_view(title: &str, chart: &Chart, values: &[String]) -> Html {
     let ticks = chart
         .ticks
         .iter()
@@ -33,7 +23,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         }) }
     };
     html! {
-        <div class="rts-chart" role="img" aria-label={shared.locale.report.chart_title}>
+        <div class="rts-chart" role="img" aria-label={title.to_string()}>
             <div class="rts-chart__row rts-chart__row--axis" aria-hidden="true">
                 <span class="rts-chart__label"></span>
                 <span class="rts-chart__axis">
@@ -43,10 +33,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                 </span>
                 <span class="rts-chart__value"></span>
             </div>
-            { for chart.bars.iter().map(|bar| {
-                let value = bar
-                    .score
-                    .map_or_else(|| no_score.to_string(), |s| s.rounded().to_string());
+            { for chart.bars.iter().zip(values).map(|(bar, value)| {
                 let width = bar.score.map_or(0, |s| u32::from(s.rounded()));
                 html! {
                     <div class="rts-chart__row">

@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
 use crate::components::back_link::BackLink;
-use crate::components::case_studies::CaseStudyList;
 use crate::components::consensus::ConsensusSection;
+use crate::components::document::Screen;
 use crate::components::download_failed::DownloadFailed;
 use crate::components::fields::checkboxes::{CheckboxItem, Checkboxes};
 use crate::components::fields::file_picker::{ChosenFiles, FilePicker};
@@ -14,8 +14,8 @@ use crate::model::assessment::Response;
 use crate::model::date::CalendarDate;
 use crate::model::locale::fill;
 use crate::model::partnership::Partnership;
-use crate::model::render::file_name;
 use crate::model::render::partnership::{csv, html, json, PartnershipReport};
+use crate::model::render::{case_study_blocks, file_name};
 use crate::model::workshop::{Workshop, WorkshopEdit};
 use crate::state::{Action, Step};
 
@@ -133,6 +133,18 @@ pub fn PartnershipPage(props: &PartnershipPageProps) -> Html {
         })
         .collect();
     let partners = &view.partners;
+    // The case studies as the HTML report has them.
+    let case_studies = {
+        let blocks = case_study_blocks(
+            &shared.pack,
+            (words.case_studies_heading, words.no_case_studies),
+            &view.case_studies,
+            |reason| report.reason_text(reason),
+        );
+        let id = |name: &str| shared.id(&format!("partnership-{name}"));
+        let no_slot = |_, shown: Html| shown;
+        Screen::new(&id, shared.locale.common.opens_in_new_tab, &no_slot).blocks(&blocks, false)
+    };
     // The status region is always there, so that what it says after each
     // choice is announced; it says how many files failed, too.
     let status = if file_count == 0 {
@@ -281,12 +293,7 @@ pub fn PartnershipPage(props: &PartnershipPageProps) -> Html {
                     </ul>
                 }
 
-                <Heading level={2} class="rts-heading--m">{ &words.case_studies_heading }</Heading>
-                if view.case_studies.is_empty() {
-                    <p class="rts-body">{ &words.no_case_studies }</p>
-                } else {
-                    <CaseStudyList items={view.case_studies.iter().map(|m| (m.case_study_id.clone(), m.reasons.iter().map(|r| report.reason_text(r)).collect::<Vec<_>>().join(" "))).collect::<Vec<_>>()} />
-                }
+                { case_studies }
 
                 <div class="rts-downloads rts-no-print">
                     <Heading level={2} class="rts-heading--m">{ &ui.downloads_heading }</Heading>

@@ -6,8 +6,8 @@
 
 use yew::prelude::*;
 
+use crate::components::document::inlines;
 use crate::components::fields::text::TextField;
-use crate::components::guide_links::GuideLinks;
 use crate::components::heading::Heading;
 use crate::components::shared::use_shared;
 use crate::effects::events::change_value;
@@ -15,11 +15,8 @@ use crate::model::locale::fill;
 use crate::model::plan::{
     check, plan_view, PlanEdit, PlanItem, Status, MAX_OWNER_CHARS, MAX_PLAN_NOTE_CHARS, TOP_ACTIONS,
 };
-use crate::model::render::plan::{
-    earlier_action_text, earlier_item_text, item_text, moved_text, owner_text, progress_text,
-    status_text, target_text,
-};
-use crate::model::render::Report;
+use crate::model::render::plan::{item_text, owner_text, progress_text, status_text, target_text};
+use crate::model::render::{guide_inlines, SummaryReport};
 use crate::state::State;
 
 #[derive(Properties, PartialEq)]
@@ -34,7 +31,7 @@ pub fn ActionPlan(props: &ActionPlanProps) -> Html {
     let show_all = use_state(|| false);
     let assessment = &props.state.assessment;
     let date = String::new();
-    let report = Report::new(&shared.pack, &shared.locale, assessment, &date);
+    let report = SummaryReport::new(&shared.pack, &shared.locale, assessment, &date);
     let view = plan_view(&shared.pack, &shared.locale, assessment, &report.summary);
     let p = &shared.locale.plan;
     let total = view.current.len();
@@ -136,6 +133,8 @@ fn PlanAction(props: &PlanActionProps) -> Html {
             send(PlanEdit::Status(status));
         })
     };
+    // "Guidance:" and its links, after the line break the reports start with.
+    let guides = guide_inlines(&shared.pack, &shared.locale, &item.guidance);
     let theme = item
         .theme_id
         .as_deref()
@@ -152,7 +151,11 @@ fn PlanAction(props: &PlanActionProps) -> Html {
                 <p class="rts-body rts-secondary rts-plan__why">
                     { if theme.is_empty() { item.why.clone() } else { format!("{} ({theme})", item.why) } }
                 </p>
-                <GuideLinks ids={item.guidance.clone()} />
+                if !guides.is_empty() {
+                    <p class="rts-body rts-actions__guides">
+                        { inlines(&guides[1..], shared.locale.common.opens_in_new_tab, None) }
+                    </p>
+                }
                 <div class="rts-plan__fields">
                     <TextField id={format!("{base}-owner")} class="rts-plan__field" label={p.owner}
                         hint={p.owner_hint} autocomplete="off"
@@ -220,48 +223,6 @@ fn PlanMonth(props: &PlanMonthProps) -> Html {
             <input class="rts-input rts-input--month" type="month" id={props.id.clone()}
                 aria-describedby={error.then_some(error_id)}
                 value={props.value.clone()} {onchange} />
-        </div>
-    }
-}
-
-/// The earlier plan in the comparison: each action with its owner, its
-/// status then and whether its question has moved up; then the actions
-/// marked done whose answer did not move.
-pub fn earlier_plan_view(report: &Report) -> Html {
-    let Some(comparison) = &report.comparison else {
-        return Html::default();
-    };
-    let p = &report.locale.plan;
-    let plan = &comparison.plan;
-    let worth: Vec<_> = plan.worth_a_conversation().collect();
-    html! {
-        <div class="rts-plan-compare">
-            <Heading level={3} class="rts-heading--s">{ &p.earlier_heading }</Heading>
-            if plan.actions.is_empty() {
-                <p class="rts-body">{ &p.no_earlier }</p>
-            } else {
-                <p class="rts-body">{ &p.earlier_intro }</p>
-                <ul class="rts-list rts-list--bullet">
-                    { for plan.actions.iter().map(|a| html! {
-                        <li>
-                            <strong>{ earlier_action_text(report, a) }</strong><br />
-                            { earlier_item_text(report, a) }{ " " }{ moved_text(report, a) }
-                        </li>
-                    }) }
-                </ul>
-                if !worth.is_empty() {
-                    <Heading level={3} class="rts-heading--s">{ &p.conversation_heading }</Heading>
-                    <p class="rts-body">{ &p.conversation_intro }</p>
-                    <ul class="rts-list rts-list--bullet rts-plan-compare__worth">
-                        { for worth.iter().map(|a| html! {
-                            <li>
-                                <strong>{ earlier_action_text(report, a) }</strong><br />
-                                <span class="rts-secondary">{ earlier_item_text(report, a) }{ " " }{ moved_text(report, a) }</span>
-                            </li>
-                        }) }
-                    </ul>
-                }
-            }
         </div>
     }
 }

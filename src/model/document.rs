@@ -239,9 +239,9 @@ impl Document {
             for block in blocks {
                 out.push(block);
                 match block {
-                    Block::Group { blocks, .. } | Block::Slot(_, blocks) | Block::Only(_, blocks) => {
-                        walk(blocks, out)
-                    }
+                    Block::Group { blocks, .. }
+                    | Block::Slot(_, blocks)
+                    | Block::Only(_, blocks) => walk(blocks, out),
                     _ => {}
                 }
             }

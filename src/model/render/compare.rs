@@ -6,8 +6,8 @@
 //! alone.
 
 use crate::model::compare::{Change, Comparison, Direction, DoneAction, QuestionChange};
-use crate::model::locale::{fill, Locale};
 use crate::model::document::{plain, Block, Inline, Show, Table};
+use crate::model::locale::{fill, Locale};
 use crate::model::render::{with_aside, SummaryReport};
 use crate::model::scoring::{Band, Score};
 
@@ -182,10 +182,7 @@ pub fn blocks(report: &SummaryReport) -> Vec<Block> {
             questions.into_iter().map(|q| {
                 vec![
                     Inline::Plain(question_change_text(report, q)),
-                    Inline::Only(
-                        Show::Files,
-                        with_aside("", report.theme_title(&q.theme_id)),
-                    ),
+                    Inline::Only(Show::Files, with_aside("", report.theme_title(&q.theme_id))),
                 ]
             }),
         ));

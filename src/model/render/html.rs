@@ -150,7 +150,11 @@ fn block(h: &mut String, block: &Block) {
             }
             let _ = writeln!(h, "</{tag}>");
         }
-        Block::Chart { title, chart, values } => self::chart(h, title, chart, values),
+        Block::Chart {
+            title,
+            chart,
+            values,
+        } => self::chart(h, title, chart, values),
         Block::Group { blocks: inner, .. } | Block::Slot(_, inner) => blocks(h, inner),
         Block::Only(show, inner) => {
             if show.includes(Medium::Html) {

@@ -335,7 +335,9 @@ pub fn case_study_blocks(
             Inline::Secondary(reasons.join(" ")),
         ])
     });
-    blocks.push(Block::List(List::new(false, items).class("rts-case-studies")));
+    blocks.push(Block::List(
+        List::new(false, items).class("rts-case-studies"),
+    ));
     blocks
 }
 

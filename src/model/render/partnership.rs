@@ -12,10 +12,10 @@ use serde_json::Value;
 
 use crate::model::assessment::Response;
 use crate::model::content::{ContentPack, LEVELS};
+use crate::model::document::{plain, Block, Document, Inline, Item, List, Table, Text};
 use crate::model::file::{write_assessment, FileProblem};
 use crate::model::locale::{fill, Locale};
 use crate::model::partnership::{without_names, Partner, Partnership, QuestionSpread};
-use crate::model::document::{plain, Block, Document, Inline, Item, List, Table, Text};
 use crate::model::render::case_study_blocks;
 use crate::model::render::csv::{row, start};
 use crate::model::scoring::Score;
@@ -162,7 +162,10 @@ pub fn document(report: &PartnershipReport) -> Document {
     let p = report.partnership;
     let w = &report.locale.partnership;
     let mut blocks = vec![
-        Block::muted(fill(report.locale.report.generated, &[("date", report.date)])),
+        Block::muted(fill(
+            report.locale.report.generated,
+            &[("date", report.date)],
+        )),
         Block::paragraph(fill(w.intro, &[("count", &p.partners.len().to_string())])),
     ];
     if p.anonymised {
@@ -497,7 +500,7 @@ fn answers(blocks: &mut Vec<Block>, report: &PartnershipReport) {
 /// One row per partner per question, after a header row: partner, file,
 /// theme, question id, question, level, answer and note.
 pub fn csv(report: &PartnershipReport) -> String {
-    let mut out = start(&report.locale.partnership.csv_headers);
+    let mut out = start(report.locale.partnership.csv_headers);
     for partner in &report.partnership.partners {
         for (theme, q) in report.pack.questions() {
             let response = partner.assessment.response(&q.id);

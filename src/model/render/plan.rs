@@ -4,12 +4,12 @@
 //! neutralised like the answers CSV.
 
 use crate::model::compare::Comparison;
+use crate::model::document::{plain, Block, Inline, List, Show, Style, Table};
 use crate::model::locale::fill;
 use crate::model::plan::{
     action_text, month_in_words, plan_view, EarlierAction, PlanComparison, PlanItem, PlanView,
     Standing, Status,
 };
-use crate::model::document::{plain, Block, Inline, List, Show, Style, Table};
 use crate::model::render::csv::{row, start};
 use crate::model::render::SummaryReport;
 
@@ -157,7 +157,7 @@ pub fn blocks(report: &SummaryReport) -> Vec<Block> {
 /// first. Every cell is quoted and formula-like cells are neutralised.
 pub fn csv(report: &SummaryReport) -> String {
     let view = view(report);
-    let mut out = start(&report.locale.plan.csv_headers);
+    let mut out = start(report.locale.plan.csv_headers);
     for (i, item) in view.all().enumerate() {
         let number = if item.standing == Standing::Current {
             (i + 1).to_string()

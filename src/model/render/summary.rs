@@ -30,24 +30,22 @@ pub fn document(report: &SummaryReport) -> Document {
     }
 
     blocks.push(Block::heading(2, r.overall_heading));
-    blocks.push(
-        match (summary.profile.band, summary.profile.overall) {
-            (Some(band), Some(score)) => Block::Panel {
-                title: Some(report.locale.band(band).to_string()),
-                lines: vec![
-                    fill(
-                        r.overall_score,
-                        &[("score", &score.rounded_in_band().to_string())],
-                    ),
-                    report.locale.band_means(band).to_string(),
-                ],
-            },
-            _ => Block::Panel {
-                title: None,
-                lines: vec![report.locale.bands.not_yet.to_string()],
-            },
+    blocks.push(match (summary.profile.band, summary.profile.overall) {
+        (Some(band), Some(score)) => Block::Panel {
+            title: Some(report.locale.band(band).to_string()),
+            lines: vec![
+                fill(
+                    r.overall_score,
+                    &[("score", &score.rounded_in_band().to_string())],
+                ),
+                report.locale.band_means(band).to_string(),
+            ],
         },
-    );
+        _ => Block::Panel {
+            title: None,
+            lines: vec![report.locale.bands.not_yet.to_string()],
+        },
+    });
     blocks.push(Block::Details {
         summary: report.locale.ui.how_worked_out.to_string(),
         text: report.locale.bands.method.to_string(),
