@@ -175,6 +175,13 @@ pub enum Inline {
     Only(Show, Vec<Inline>),
 }
 
+/// A panel as one line, for the files: "Title. Line one Line two".
+pub fn panel_text(title: &Option<String>, lines: &[String]) -> String {
+    let mut words: Vec<String> = title.iter().map(|t| format!("{t}.")).collect();
+    words.extend(lines.iter().cloned());
+    words.join(" ")
+}
+
 /// Plain text as a [`Text`].
 pub fn plain(text: impl Into<String>) -> Text {
     vec![Inline::Plain(text.into())]

@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use crate::model::chart::{self, Chart, LABEL_WIDTH, WIDTH};
-use crate::model::document::{Block, Document, Inline, Medium, Style, Table};
+use crate::model::document::{panel_text, Block, Document, Inline, Medium, Style, Table};
 use crate::model::render::{summary, SummaryReport};
 
 /// Escapes text for use in HTML content and quoted attribute values.
@@ -113,9 +113,11 @@ fn block(h: &mut String, block: &Block) {
             let _ = writeln!(h, "<p{class}>{}</p>", inlines(text));
         }
         Block::Panel { title, lines } => {
-            let mut words: Vec<String> = title.iter().map(|t| format!("{t}.")).collect();
-            words.extend(lines.iter().cloned());
-            let _ = writeln!(h, "<p class=\"band\">{}</p>", escape(&words.join(" ")));
+            let _ = writeln!(
+                h,
+                "<p class=\"band\">{}</p>",
+                escape(&panel_text(title, lines))
+            );
         }
         Block::Details { text, .. } => {
             let _ = writeln!(h, "<p class=\"muted\">{}</p>", escape(text));

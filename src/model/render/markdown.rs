@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::model::document::{Block, Document, Inline, Medium, Style, Table};
+use crate::model::document::{panel_text, Block, Document, Inline, Medium, Style, Table};
 use crate::model::render::{summary, SummaryReport};
 
 /// Escapes Markdown's special characters and HTML's angle brackets.
@@ -101,9 +101,7 @@ fn block(m: &mut String, block: &Block) {
             let _ = writeln!(m, "{}", inlines(text, ""));
         }
         Block::Panel { title, lines } => {
-            let mut words: Vec<String> = title.iter().map(|t| format!("{t}.")).collect();
-            words.extend(lines.iter().cloned());
-            let _ = writeln!(m, "**{}**", escape(&words.join(" ")));
+            let _ = writeln!(m, "**{}**", escape(&panel_text(title, lines)));
         }
         Block::Details { text, .. } => {
             let _ = writeln!(m, "{}", escape(text));
