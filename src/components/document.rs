@@ -150,7 +150,7 @@ impl<'a> Screen<'a> {
         let caption_id = (self.id)(&format!("table-{n}"));
         let numeric = |i: usize| table.head.get(i).is_some_and(|(_, numeric)| *numeric);
         let inner = html! {
-            <table class="rts-table">
+            <table class={classes!("rts-table", table.class.map(|c| format!("rts-table--{c}")))}>
                 if let Some(caption) = &table.caption {
                     <caption class="rts-table__caption" id={caption_id.clone()}>{ caption }</caption>
                 }

@@ -119,7 +119,8 @@ pub enum Block {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
     pub caption: Option<String>,
-    /// A class for the table (`plan`: long text that may wrap anywhere).
+    /// A class for the table (`plan`: long text that may wrap anywhere; on
+    /// screen, `rts-table--{class}`).
     pub class: Option<&'static str>,
     /// Column headings, each with whether the column holds numbers.
     pub head: Vec<(String, bool)>,

@@ -151,7 +151,7 @@ pub fn blocks(report: &SummaryReport) -> Vec<Block> {
     }
     blocks.push(Block::Table(Table {
         caption: Some(c.table_caption.to_string()),
-        class: None,
+        class: Some("compare"),
         head: vec![
             (report.locale.report.theme.to_string(), false),
             (c.then.to_string(), true),

@@ -91,7 +91,10 @@ pub fn document(report: &SummaryReport) -> Document {
             .collect(),
     }));
 
-    blocks.push(Block::Slot(SlotId::Compare, compare::blocks(report)));
+    // The files show what changed beside the profile; the screen shows it
+    // where the earlier file was chosen, near the end.
+    let comparison = compare::blocks(report);
+    blocks.push(Block::Only(Show::Files, comparison.clone()));
 
     blocks.push(Block::heading(2, r.strengths_heading));
     if summary.strengths.is_empty() {
@@ -128,6 +131,10 @@ pub fn document(report: &SummaryReport) -> Document {
             text: vec![Inline::Note(story.to_string())],
         });
     }
+    blocks.push(Block::Slot(
+        SlotId::Compare,
+        vec![Block::Only(Show::Screen, comparison)],
+    ));
     // On screen the answers are on "Check your answers".
     blocks.push(Block::Only(Show::Files, answers(report)));
     blocks.push(Block::Slot(SlotId::Downloads, Vec::new()));
