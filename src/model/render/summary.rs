@@ -92,9 +92,9 @@ pub fn document(report: &SummaryReport) -> Document {
     }));
 
     // The files show what changed beside the profile; the screen shows it
-    // where the earlier file was chosen, near the end.
-    let comparison = compare::blocks(report);
-    blocks.push(Block::Only(Show::Files, comparison.clone()));
+    // where the earlier file was chosen, near the end. (Built twice rather
+    // than cloned: cloning a document costs more code than building it.)
+    blocks.push(Block::Only(Show::Files, compare::blocks(report)));
 
     blocks.push(Block::heading(2, r.strengths_heading));
     if summary.strengths.is_empty() {
@@ -133,7 +133,7 @@ pub fn document(report: &SummaryReport) -> Document {
     }
     blocks.push(Block::Slot(
         SlotId::Compare,
-        vec![Block::Only(Show::Screen, comparison)],
+        vec![Block::Only(Show::Screen, compare::blocks(report))],
     ));
     // On screen the answers are on "Check your answers".
     blocks.push(Block::Only(Show::Files, answers(report)));
