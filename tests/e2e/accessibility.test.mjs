@@ -4,11 +4,12 @@
 // task list; a theme with some answers; Check your answers; Your story; and
 // the summary. Each screen is its own subtest, so every violation is listed.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contentPack, describeViolations, launchBrowser, runAxe, serveSite } from './helpers.mjs';
+import { contentPack, describeViolations, runAxe } from './helpers.mjs';
 import { CONTEXT, NOTES, NOT_SURE, STORY } from './expected.mjs';
-import { freshSession, locale } from './support.mjs';
+import { locale } from './support.mjs';
+import { useSite } from './fixtures.mjs';
 import { AboutPage } from './pages/about.mjs';
 import { CheckPage } from './pages/check.mjs';
 import { StartScreen } from './pages/start-screen.mjs';
@@ -31,25 +32,14 @@ async function expectNoViolations(page, screen) {
 }
 
 describe('accessibility', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await serveSite();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSite();
 
   test('every screen meets WCAG 2.2 AA as far as axe can tell', async (t) => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page } = session;
     const check = (screen) => t.test(screen, () => expectNoViolations(page, screen));
     try {
-      const start = await new StartScreen(page).goto(server.url);
+      const start = await new StartScreen(page).goto(site.url);
       await check('the start page');
 
       await start.startNow();

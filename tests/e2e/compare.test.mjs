@@ -8,14 +8,13 @@
 // comparing" removes it; a broken file says why and leaves the summary
 // alone; the HTML, Markdown and CSV downloads carry the comparison.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentPack, describeViolations, launchBrowser, runAxe, serveSite } from './helpers.mjs';
+import { contentPack, describeViolations, runAxe } from './helpers.mjs';
 import {
   CONTEXT,
   NOT_SURE,
@@ -28,7 +27,8 @@ import {
   subtractFractions,
 } from './expected.mjs';
 import { completeAssessment } from './journey.mjs';
-import { fill, freshSession, locale, parseCsv } from './support.mjs';
+import { fill, locale, parseCsv } from './support.mjs';
+import { useSite } from './fixtures.mjs';
 
 const pack = contentPack();
 const { ui, compare: c, report: r, bands, common, file: messages } = locale();
@@ -213,27 +213,13 @@ async function profileTable(page) {
 }
 
 describe('compare with an earlier assessment', () => {
-  let server;
-  let browser;
-  let folder;
-
-  before(async () => {
-    server = await serveSite();
-    browser = await launchBrowser();
-    folder = await mkdtemp(join(tmpdir(), 'rts-compare-'));
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (folder) await rm(folder, { recursive: true, force: true });
-  });
+  const site = useSite({ folder: 'compare' });
 
   test('an earlier file shows what moved, theme by theme and question by question, and "Stop comparing" removes it', async () => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page } = session;
     try {
-      await completeAssessment(page, server.url);
+      await completeAssessment(page, site.url);
       const section = new ComparisonSection(page);
       await section.compareHeading.waitFor();
       assert.equal(await section.heading.count(), 0, 'no comparison before a file is chosen');
@@ -343,10 +329,10 @@ describe('compare with an earlier assessment', () => {
   });
 
   test('a broken earlier file shows why and leaves the summary as it was', async () => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page } = session;
     try {
-      const summary = await completeAssessment(page, server.url);
+      const summary = await completeAssessment(page, site.url);
       const section = new ComparisonSection(page);
       const before = await profileTable(page);
       const actionsBefore = await summary.actions();
@@ -382,10 +368,10 @@ describe('compare with an earlier assessment', () => {
   });
 
   test('the HTML, Markdown and CSV downloads include the comparison', async () => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page } = session;
     try {
-      const summary = await completeAssessment(page, server.url);
+      const summary = await completeAssessment(page, site.url);
       const section = new ComparisonSection(page);
       await section.fileInput.setInputFiles(EARLIER_PATH);
       await section.heading.waitFor();
@@ -397,7 +383,7 @@ describe('compare with an earlier assessment', () => {
         [ui.download_csv, 'csv'],
       ]) {
         const download = await summary.download(name);
-        const path = join(folder, download.suggestedFilename());
+        const path = join(site.folder, download.suggestedFilename());
         await download.saveAs(path);
         files[extension] = await readFile(path, 'utf8');
       }

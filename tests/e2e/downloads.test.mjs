@@ -2,23 +2,22 @@
 // user typed is escaped or neutralised in each, and that the JSON file opens
 // again after "Start again" with the same answers.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { contentPack, describeViolations, launchBrowser, runAxe, serveSite } from './helpers.mjs';
+import { contentPack, describeViolations, runAxe } from './helpers.mjs';
 import { CONTEXT, HOSTILE_NOTE, NOTES, answerText, plannedAnswers, questions, slug } from './expected.mjs';
 import { completeAssessment } from './journey.mjs';
 import {
   browserToday,
   fill,
-  freshSession,
   locale,
   parseCsv,
   waitForHeadingFocus,
   watchDialogs,
 } from './support.mjs';
+import { useSite } from './fixtures.mjs';
 import { CheckPage } from './pages/check.mjs';
 import { StartScreen } from './pages/start-screen.mjs';
 import { TasksPage } from './pages/tasks.mjs';
@@ -27,27 +26,13 @@ const pack = contentPack();
 const { ui, report } = locale();
 
 describe('downloads', () => {
-  let server;
-  let browser;
-  let folder;
-
-  before(async () => {
-    server = await serveSite();
-    browser = await launchBrowser();
-    folder = await mkdtemp(join(tmpdir(), 'rts-downloads-'));
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (folder) await rm(folder, { recursive: true, force: true });
-  });
+  const site = useSite({ folder: 'downloads' });
 
   test('HTML, Markdown, CSV and JSON are named for the area and date, escape what was typed, and the JSON opens again', async () => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page, context } = session;
     try {
-      const summary = await completeAssessment(page, server.url);
+      const summary = await completeAssessment(page, site.url);
       const base = `ready-to-share-${slug(CONTEXT.area)}-${await browserToday(page)}`;
       assert.equal(base.startsWith('ready-to-share-bath-and-north-east-somerset-'), true);
 
@@ -60,7 +45,7 @@ describe('downloads', () => {
       ]) {
         const download = await summary.download(name);
         assert.equal(download.suggestedFilename(), `${base}.${extension}`, `the file name of "${name}"`);
-        const path = join(folder, download.suggestedFilename());
+        const path = join(site.folder, download.suggestedFilename());
         await download.saveAs(path);
         files[extension] = { path, text: await readFile(path, 'utf8') };
       }
@@ -128,7 +113,7 @@ describe('downloads', () => {
       // The confirmation offers the JSON file too.
       const [offered] = await Promise.all([page.waitForEvent('download'), start.downloadFirstButton().click()]);
       assert.equal(offered.suggestedFilename(), `${base}.json`);
-      const offeredPath = join(folder, `offered-${offered.suggestedFilename()}`);
+      const offeredPath = join(site.folder, `offered-${offered.suggestedFilename()}`);
       await offered.saveAs(offeredPath);
       const offeredJson = JSON.parse(await readFile(offeredPath, 'utf8'));
       assert.deepEqual(offeredJson.answers, saved.answers, 'the same answers as the summary\'s JSON');

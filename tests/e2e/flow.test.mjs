@@ -5,9 +5,9 @@
 // studies are worked out here from the plan and the documented method, with
 // exact fractions (expected.mjs).
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contentPack, launchBrowser, serveSite } from './helpers.mjs';
+import { contentPack } from './helpers.mjs';
 import {
   CHANGE,
   CONTEXT,
@@ -31,7 +31,8 @@ import {
   themeOf,
   weakestThemes,
 } from './expected.mjs';
-import { fill, focusedElement, freshSession, locale, waitUntil } from './support.mjs';
+import { fill, focusedElement, locale, waitUntil } from './support.mjs';
+import { useSite } from './fixtures.mjs';
 import { AboutPage } from './pages/about.mjs';
 import { CheckPage } from './pages/check.mjs';
 import { StartScreen } from './pages/start-screen.mjs';
@@ -44,25 +45,14 @@ const pack = contentPack();
 const { ui, statuses, bands, report, common } = locale();
 
 describe('the whole assessment', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await serveSite();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSite();
 
   test('from "Start now" to the summary, with the scores, band and actions the method gives', async () => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page } = session;
     try {
       // Start.
-      const start = await new StartScreen(page).goto(server.url);
+      const start = await new StartScreen(page).goto(site.url);
       assert.equal(await start.savedHeading.count(), 0, 'a fresh browser has no saved progress');
       await start.startNow();
 

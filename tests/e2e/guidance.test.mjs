@@ -5,15 +5,14 @@
 // downloads list the same guidance under each action. What is expected is
 // worked out from the plan and the pack (expected.mjs), not by the app.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchBrowser, serveSite } from './helpers.mjs';
 import { CONTEXT, expectedActions, guideAbout, plannedAnswers } from './expected.mjs';
 import { completeAssessment } from './journey.mjs';
-import { fill, freshSession, locale } from './support.mjs';
+import { fill, locale } from './support.mjs';
+import { useSite } from './fixtures.mjs';
 
 const { ui, report, common } = locale();
 
@@ -31,22 +30,8 @@ const guidanceLine = (guides) =>
   `${report.guidance_label} ${guides.map((g) => `${g.title} ${guideAbout(g)}`).join('; ')}`;
 
 describe('guidance for priority actions', () => {
-  let server;
-  let browser;
-  let folder;
+  const site = useSite({ folder: 'guidance' });
   const ACTIONS = expectedActions(plannedAnswers({ change: true }));
-
-  before(async () => {
-    server = await serveSite();
-    browser = await launchBrowser();
-    folder = await mkdtemp(join(tmpdir(), 'rts-guidance-'));
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (folder) await rm(folder, { recursive: true, force: true });
-  });
 
   test('every priority action has guidance in the pack', () => {
     assert.ok(ACTIONS.length > 0);
@@ -60,10 +45,10 @@ describe('guidance for priority actions', () => {
   });
 
   test('a guidance link opens the guidance in a new tab, and the summary stays open', async () => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page, context } = session;
     try {
-      const summary = await completeAssessment(page, server.url);
+      const summary = await completeAssessment(page, site.url);
       const first = ACTIONS[0];
       const guide = first.guidance[0];
       const item = summary.actionItems().first();
@@ -110,17 +95,17 @@ describe('guidance for priority actions', () => {
   });
 
   test('the HTML and Markdown downloads list each action\'s guidance, with publisher and year', async () => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page, context } = session;
     try {
-      const summary = await completeAssessment(page, server.url);
+      const summary = await completeAssessment(page, site.url);
       const files = {};
       for (const [name, extension] of [
         [ui.download_html, 'html'],
         [ui.download_markdown, 'md'],
       ]) {
         const download = await summary.download(name);
-        const path = join(folder, download.suggestedFilename());
+        const path = join(site.folder, download.suggestedFilename());
         await download.saveAs(path);
         files[extension] = await readFile(path, 'utf8');
       }

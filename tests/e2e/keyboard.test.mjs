@@ -3,11 +3,12 @@
 // the arrow keys, Enter and typing; never a mouse. After each navigation,
 // focus must be on the new page's h1.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contentPack, launchBrowser, serveSite } from './helpers.mjs';
+import { contentPack } from './helpers.mjs';
 import { NOT_SURE, answerText, expectedProfile } from './expected.mjs';
-import { fill, focusedElement, freshSession, locale, waitForHeadingFocus } from './support.mjs';
+import { fill, focusedElement, locale, waitForHeadingFocus } from './support.mjs';
+import { useSite } from './fixtures.mjs';
 import { StartScreen } from './pages/start-screen.mjs';
 import { SummaryPage } from './pages/summary.mjs';
 import { ThemePage } from './pages/theme.mjs';
@@ -40,21 +41,10 @@ const field = (label) => (f) => f.label === label;
 const radioOf = (question) => (f) => f.type === 'radio' && f.legend.endsWith(question.text);
 
 describe('keyboard only', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await serveSite();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSite();
 
   test('a whole theme and the way to the summary, with focus on each new page\'s h1', async () => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page } = session;
     // Count any pointer input, to prove none was used.
     await page.addInitScript(() => {
@@ -65,7 +55,7 @@ describe('keyboard only', () => {
     });
     const { keyboard } = page;
     try {
-      await new StartScreen(page).goto(server.url);
+      await new StartScreen(page).goto(site.url);
 
       // Start now.
       await tabTo(page, button(ui.start_button), { what: ui.start_button });
@@ -158,12 +148,12 @@ describe('keyboard only', () => {
   // When the control that has focus goes away, focus must go somewhere
   // sensible, not back to the top of the document (WCAG 2.4.3 Focus Order).
   test('focus stays in place when "Clear answer", "Start again" and "Cancel" replace themselves', async () => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page } = session;
     const { keyboard } = page;
     const problems = [];
     try {
-      const start = await new StartScreen(page).goto(server.url);
+      const start = await new StartScreen(page).goto(site.url);
       await tabTo(page, button(ui.start_button), { what: ui.start_button });
       await keyboard.press('Enter');
       await waitForHeadingFocus(page, ui.about_heading);

@@ -19,14 +19,14 @@
 // 10. named notes and clear buttons, organisation autocomplete, dates in
 //     words, print, the scrolling table's focus ring, policy areas listed
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentPack, describeViolations, launchBrowser, runAxe } from './helpers.mjs';
-import { DIST, startServer } from './server.mjs';
-import { fill, focusedElement, freshSession, locale, waitUntil } from './support.mjs';
+import { contentPack, describeViolations, runAxe } from './helpers.mjs';
+import { fill, focusedElement, locale, waitUntil } from './support.mjs';
+import { useSite } from './fixtures.mjs';
 import { AboutPage } from './pages/about.mjs';
 import { CheckPage } from './pages/check.mjs';
 import { PartnershipPage } from './pages/partnership.mjs';
@@ -125,40 +125,27 @@ const headingFocused = (page, text) =>
   }, { message: `focus on the heading "${text}"` });
 
 describe('what a new user trips over, fixed', () => {
-  let server;
-  let browser;
-  const pages = {};
-
-  before(async () => {
-    // A host page on the same server, embedding the widget.
-    pages['/host.html'] = `<!DOCTYPE html>
+  // A host page on the same server, embedding the widget.
+  const site = useSite({
+    pages: {
+      '/host.html': `<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>Partner page</title></head>
 <body><main><h1>Partner page</h1><ready-to-share storage-key="host-test"></ready-to-share></main>
-<script type="module" src="/embed.js"></script></body></html>`;
-    server = await startServer({ root: DIST, pages });
-    browser = await launchBrowser();
+<script type="module" src="/embed.js"></script></body></html>`,
+    },
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function withSession(run, { viewport } = {}) {
-    const session = await freshSession(browser, server.origin);
-    if (viewport) await session.page.setViewportSize(viewport);
-    try {
+  const withSession = (run, { viewport } = {}) =>
+    site.withSession(async (session) => {
+      if (viewport) await session.page.setViewportSize(viewport);
       await run(session.page, session);
       assert.deepEqual(session.errors, [], 'no errors logged');
       assert.deepEqual(session.dialogs, [], 'no dialogs');
-    } finally {
-      await session.context.close();
-    }
-  }
+    });
 
   test('1. the comparison appears where it was asked for, with focus on its heading', () =>
     withSession(async (page) => {
-      const summary = await toSummary(page, server.url);
+      const summary = await toSummary(page, site.url);
       const picker = page.getByLabel(ui.compare_label, { exact: true });
       await picker.setInputFiles(EARLIER_PATH);
       await headingFocused(page, c.heading);
@@ -190,9 +177,9 @@ describe('what a new user trips over, fixed', () => {
         partners: 'Northshire NHS Trust\nNorthshire Police',
         policyAreas: [],
       };
-      const summary = await toSummary(page, server.url, { context });
+      const summary = await toSummary(page, site.url, { context });
       const html = readFileSync(await (await summary.download(ui.download_html)).path(), 'utf8');
-      const report = await browser.newPage();
+      const report = await site.browser.newPage();
       try {
         await report.setContent(html);
         const row = report.getByRole('row', { name: new RegExp(`^${r.partners}`) });
@@ -209,7 +196,7 @@ describe('what a new user trips over, fixed', () => {
 
   test('3. "Change" on Check your answers comes back to Check your answers', () =>
     withSession(async (page) => {
-      const tasks = await someAnswers(page, server.url);
+      const tasks = await someAnswers(page, site.url);
       await tasks.open(ui.check_heading);
       const check = await new CheckPage(page).waitFor();
       // A question in the first theme: its "Save and continue" would
@@ -235,7 +222,7 @@ describe('what a new user trips over, fixed', () => {
 
   test('4. each screen has its own title ("Error: " first), and a host page keeps its own', () =>
     withSession(async (page) => {
-      const start = await new StartScreen(page).goto(server.url);
+      const start = await new StartScreen(page).goto(site.url);
       assert.equal(await page.title(), title(pack.start.heading));
       await start.startNow();
       await new AboutPage(page).waitFor();
@@ -256,12 +243,12 @@ describe('what a new user trips over, fixed', () => {
       assert.equal(await page.title(), title(pack.start.heading, true));
 
       // The iframe page too.
-      await page.goto(`${server.origin}/frame.html`);
+      await page.goto(`${site.origin}/frame.html`);
       await new StartScreen(page).waitFor();
       await waitUntil(async () => (await page.title()) === title(pack.start.heading), { message: 'frame title' });
 
       // A host page's title is its own, on every screen of the widget.
-      await page.goto(`${server.origin}/host.html`);
+      await page.goto(`${site.origin}/host.html`);
       const widget = new StartScreen(page);
       await widget.startNowButton.click();
       await page.getByRole('heading', { name: ui.about_heading, exact: true }).waitFor();
@@ -272,7 +259,7 @@ describe('what a new user trips over, fixed', () => {
 
   test('5. a bad file: an error at the field, linked from the summary, in plain words', () =>
     withSession(async (page) => {
-      const start = await new StartScreen(page).goto(server.url);
+      const start = await new StartScreen(page).goto(site.url);
       await start.openFile({
         name: 'minutes.json',
         mimeType: 'application/json',
@@ -311,7 +298,7 @@ describe('what a new user trips over, fixed', () => {
 
   test('6. opening a file over answers asks first, offers the download, then says it worked', () =>
     withSession(async (page) => {
-      const tasks = await someAnswers(page, server.url);
+      const tasks = await someAnswers(page, site.url);
       await tasks.back();
       const start = await new StartScreen(page).waitFor();
       await start.savedHeading.waitFor();
@@ -348,7 +335,7 @@ describe('what a new user trips over, fixed', () => {
   for (const accent of ['yellow', '#ffdd00']) {
     test(`7. accent="${accent}" keeps the panel, the bars and link hover readable`, () =>
       withSession(async (page) => {
-        await toSummary(page, `${server.origin}/frame.html?accent=${encodeURIComponent(accent)}`);
+        await toSummary(page, `${site.origin}/frame.html?accent=${encodeURIComponent(accent)}`);
         const panel = page.locator('.rts-panel');
         const [text, background] = await panel.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]);
         assert.ok((await contrast(page, background, accent)) < 1.01, `the panel keeps the host's accent (${background})`);
@@ -370,7 +357,7 @@ describe('what a new user trips over, fixed', () => {
 
   test('8. partnership: the status counts failures, and "Remove all files" keeps focus', () =>
     withSession(async (page) => {
-      const start = await new StartScreen(page).goto(server.url);
+      const start = await new StartScreen(page).goto(site.url);
       await start.page.getByRole('button', { name: ui.partnership_button, exact: true }).click();
       const view = await new PartnershipPage(page).waitFor();
       assert.equal(await view.status.count(), 1, 'the status region is there before any file');
@@ -391,7 +378,7 @@ describe('what a new user trips over, fixed', () => {
   test('9a. at 320 px the comparison table fits and its scrolling region is named and focusable', () =>
     withSession(
       async (page) => {
-        await toSummary(page, server.url);
+        await toSummary(page, site.url);
         await page.getByLabel(ui.compare_label, { exact: true }).setInputFiles(EARLIER_PATH);
         const region = page.getByRole('region', { name: c.table_caption });
         await region.waitFor();
@@ -408,7 +395,7 @@ describe('what a new user trips over, fixed', () => {
 
   test('9b. with WCAG 1.4.12 text spacing the chart labels are not clipped', () =>
     withSession(async (page) => {
-      await toSummary(page, server.url);
+      await toSummary(page, site.url);
       const chart = page.getByRole('img', { name: r.chart_title, exact: true });
       const left = await chart.evaluate((el) => el.getBoundingClientRect().left);
       // Applied the way a user's text-spacing bookmarklet would; an inline
@@ -435,7 +422,7 @@ describe('what a new user trips over, fixed', () => {
 
   test('10. notes and clear buttons named with their question, and the smaller things', () =>
     withSession(async (page) => {
-      const start = await new StartScreen(page).goto(server.url);
+      const start = await new StartScreen(page).goto(site.url);
       await start.startNow();
       const about = await new AboutPage(page).waitFor();
       assert.equal(await about.organisation.getAttribute('autocomplete'), 'organization');
@@ -500,7 +487,7 @@ describe('what a new user trips over, fixed', () => {
     for (const width of [320, 1280]) {
       await withSession(
         async (page) => {
-          await toSummary(page, server.url, {
+          await toSummary(page, site.url, {
             context: { area: 'Northshire', organisation: 'Northshire Council', partners: 'A\nB', policyAreas: [] },
           });
           await page.screenshot({ path: `/tmp/rts-summary-${width}.png`, fullPage: true });

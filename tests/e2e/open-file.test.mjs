@@ -4,14 +4,15 @@
 // one saved with the first version of the questions (pack 1.0.0): it opens,
 // keeps every answer, and says in plain words what changed.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { contentPack, describeViolations, launchBrowser, runAxe, serveSite } from './helpers.mjs';
+import { contentPack, describeViolations, runAxe } from './helpers.mjs';
 import { NOT_SURE, answerText } from './expected.mjs';
-import { fill, focusedElement, freshSession, locale, waitForHeadingFocus, waitUntil } from './support.mjs';
+import { fill, focusedElement, locale, waitForHeadingFocus, waitUntil } from './support.mjs';
+import { useSite } from './fixtures.mjs';
 import { AboutPage } from './pages/about.mjs';
 import { CheckPage } from './pages/check.mjs';
 import { StartScreen } from './pages/start-screen.mjs';
@@ -47,25 +48,14 @@ async function expectErrorSummaryFocused(page) {
 }
 
 describe('opening a file that is not an assessment file', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await serveSite();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSite();
 
   test('says what is wrong, takes focus, and leaves the answers as they were', async () => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page } = session;
     try {
       // Some answers first.
-      const start = await new StartScreen(page).goto(server.url);
+      const start = await new StartScreen(page).goto(site.url);
       await start.startNow();
       await (await new AboutPage(page).waitFor()).saveAndContinue();
       const tasks = await new TasksPage(page).waitFor();
@@ -142,10 +132,10 @@ describe('opening a file that is not an assessment file', () => {
   // reported and left unanswered (its note kept). An answer to a question the
   // current pack does not have is reported and kept aside".
   test('a file with answers it cannot use opens, keeps the rest, and says which it could not use', async () => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page } = session;
     try {
-      const start = await new StartScreen(page).goto(server.url);
+      const start = await new StartScreen(page).goto(site.url);
       await start.openFile({
         name: 'old-answers.json',
         mimeType: 'application/json',
@@ -194,10 +184,10 @@ describe('opening a file that is not an assessment file', () => {
   // reworded questions are reported in plain words (their wording, not their
   // ids), and nothing is dropped."
   test('a file saved with the 1.0.0 questions opens, quotes the old wording of reworded and removed questions, and keeps every answer', async () => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page } = session;
     try {
-      const start = await new StartScreen(page).goto(server.url);
+      const start = await new StartScreen(page).goto(site.url);
       await start.openFile(OLD_FILE_PATH);
       const tasks = await new TasksPage(page).waitFor();
       await waitForHeadingFocus(page, ui.tasks_heading);
@@ -273,7 +263,7 @@ describe('opening a file that is not an assessment file', () => {
   // A file saved by another program in another encoding, or cut short, has
   // bytes that are not UTF-8. It opens, and says which fields were damaged.
   test('a file with damaged text (not UTF-8) opens and names each field with characters it could not read', async () => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page } = session;
     const question = THEME.questions[0];
     try {
@@ -295,7 +285,7 @@ describe('opening a file that is not an assessment file', () => {
         Buffer.from([0xe2, 0x82]),
         Buffer.from(afterNote),
       ]);
-      const start = await new StartScreen(page).goto(server.url);
+      const start = await new StartScreen(page).goto(site.url);
       await start.openFile({ name: 'exported.json', mimeType: 'application/json', buffer });
 
       const tasks = await new TasksPage(page).waitFor();

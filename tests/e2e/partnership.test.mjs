@@ -7,14 +7,13 @@
 // independently of the app; names can be swapped for letters; the HTML, CSV
 // and JSON downloads are checked, and the bundle's files open again.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentPack, describeViolations, launchBrowser, runAxe, serveSite } from './helpers.mjs';
+import { contentPack, describeViolations, runAxe } from './helpers.mjs';
 import {
   NOT_SURE,
   answerText,
@@ -25,7 +24,8 @@ import {
   shown as shownScore,
   subtractFractions,
 } from './expected.mjs';
-import { fill, freshSession, locale, parseCsv, waitForHeadingFocus, waitUntil, watchDialogs } from './support.mjs';
+import { fill, locale, parseCsv, waitForHeadingFocus, waitUntil, watchDialogs } from './support.mjs';
+import { useSite } from './fixtures.mjs';
 import { CheckPage } from './pages/check.mjs';
 import { PartnershipPage } from './pages/partnership.mjs';
 import { StartScreen } from './pages/start-screen.mjs';
@@ -194,27 +194,13 @@ const NHS = { name: 'NHS Trust', answers: answersOf(fixtureJson('nhs.json')) };
 const POLICE = { name: HOSTILE_NAME, answers: answersOf(fixtureJson('police.json')) };
 
 describe('partnership view', () => {
-  let server;
-  let browser;
-  let folder;
-
-  before(async () => {
-    server = await serveSite();
-    browser = await launchBrowser();
-    folder = await mkdtemp(join(tmpdir(), 'rts-partnership-'));
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (folder) await rm(folder, { recursive: true, force: true });
-  });
+  const site = useSite({ folder: 'partnership' });
 
   test('three files at once: the failed one listed, scores, medians, spreads, disagreements, not sure, and letters for names', async () => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page } = session;
     try {
-      const view = await openPartnership(page, server.url);
+      const view = await openPartnership(page, site.url);
       assert.equal((await view.status.textContent()).trim(), '', 'no "files open" line before any file');
       await expectNoViolations(page, 'the empty partnership page');
 
@@ -340,10 +326,10 @@ describe('partnership view', () => {
   });
 
   test('files dropped on the page are added, a file of the same name replaces the earlier one, and names stay text', async () => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page } = session;
     try {
-      const view = await openPartnership(page, server.url);
+      const view = await openPartnership(page, site.url);
       await view.chooseFiles([fixturePath('council.json'), fixturePath('nhs.json')]);
       await view.scoresTable.waitFor();
       assert.deepEqual((await view.partnerRows()).map((r) => r.name), ['Council', 'NHS Trust']);
@@ -412,10 +398,10 @@ describe('partnership view', () => {
   });
 
   test('HTML, CSV and JSON downloads: names, letters, escaping, formulas, unmatched answers', async () => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page, context } = session;
     try {
-      const view = await openPartnership(page, server.url);
+      const view = await openPartnership(page, site.url);
       await view.chooseFiles([
         asUpload('council.json'),
         asUpload('nhs.json'),
@@ -428,7 +414,7 @@ describe('partnership view', () => {
 
       const save = async (label, name) => {
         const download = await view.download(label);
-        const path = join(folder, `${name}-${download.suggestedFilename()}`);
+        const path = join(site.folder, `${name}-${download.suggestedFilename()}`);
         await download.saveAs(path);
         return { name: download.suggestedFilename(), path, text: await readFile(path, 'utf8') };
       };
@@ -563,14 +549,14 @@ describe('partnership view', () => {
   // (after SAVE_DELAY_MS, 400 ms) by then; the answers must still be there
   // after the next autosave too, hence the pause after opening.
   test("each partner's file in the JSON bundle opens again through the start page, with the same answers", async () => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page } = session;
     try {
-      const view = await openPartnership(page, server.url);
+      const view = await openPartnership(page, site.url);
       await view.chooseFiles([asUpload('council.json'), asUpload('nhs.json')]);
       await waitUntil(async () => (await view.partnerRows()).length === 2);
       const download = await view.download(ui.partnership_download_json);
-      const bundlePath = join(folder, `reopen-${download.suggestedFilename()}`);
+      const bundlePath = join(site.folder, `reopen-${download.suggestedFilename()}`);
       await download.saveAs(bundlePath);
       const bundle = JSON.parse(await readFile(bundlePath, 'utf8'));
       assert.equal(bundle.format, 'ready-to-share-partnership');
@@ -579,7 +565,7 @@ describe('partnership view', () => {
       await view.back();
       const start = await new StartScreen(page).waitFor();
       for (const [i, partner] of bundle.partners.entries()) {
-        const path = join(folder, `bundle-${i}.json`);
+        const path = join(site.folder, `bundle-${i}.json`);
         await writeFile(path, JSON.stringify(partner.assessment, null, 2));
         await start.openFile(path);
         // From the second file on, it would replace answers: agree first.
@@ -622,10 +608,10 @@ describe('partnership view', () => {
   // read must not lose them. The two drops are sent in one go, so the first
   // files cannot have been read yet when the second arrive.
   test('files dropped one after another, before the first are read, are all kept', async () => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page } = session;
     try {
-      const view = await openPartnership(page, server.url);
+      const view = await openPartnership(page, site.url);
       const zone = await view.dropZone.elementHandle();
       await zone.evaluate((element, drops) => {
         for (const files of drops) {
@@ -655,10 +641,10 @@ describe('partnership view', () => {
   // other failed files everywhere they are listed, and anonymising numbers
   // it like them ("File names ... are left out").
   test('a file over 1 MB is listed as failed on the page and in the downloads, and is numbered when anonymised', async () => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page } = session;
     try {
-      const view = await openPartnership(page, server.url);
+      const view = await openPartnership(page, site.url);
       const bytes = 1100 * 1024;
       const tooLarge = fill(messages.too_large, { size: Math.ceil(bytes / 1024) });
       await view.chooseFiles([
@@ -702,7 +688,7 @@ describe('partnership view', () => {
   });
 
   test('fifty files at once: every partner listed, named by the rules, and the page stays responsive', async (t) => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page } = session;
     try {
       // Fifty valid files with varied answers (a fixed pseudo-random
@@ -755,7 +741,7 @@ describe('partnership view', () => {
         partners.push({ name: expectedName(i), answers: answersOf(file) });
       }
 
-      const view = await openPartnership(page, server.url);
+      const view = await openPartnership(page, site.url);
       const started = performance.now();
       await view.chooseFiles(uploads);
       await page.waitForFunction(

@@ -1,11 +1,12 @@
 // Progress survives a reload and a closed tab: the app comes back on the
 // same theme page with the same answers and notes.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contentPack, launchBrowser, serveSite } from './helpers.mjs';
+import { contentPack } from './helpers.mjs';
 import { NOT_SURE } from './expected.mjs';
-import { freshSession, locale, waitUntil, watchDialogs, watchErrors } from './support.mjs';
+import { locale, waitUntil, watchDialogs, watchErrors } from './support.mjs';
+import { useSite } from './fixtures.mjs';
 import { StartScreen } from './pages/start-screen.mjs';
 import { AboutPage } from './pages/about.mjs';
 import { TasksPage } from './pages/tasks.mjs';
@@ -38,25 +39,14 @@ async function expectAnswers(themePage, expected, label) {
 }
 
 describe('saving progress', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await serveSite();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSite();
 
   test('a reload, and a new tab after closing this one, come back to the same page and answers', async () => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { context } = session;
     let { page } = session;
     try {
-      const start = await new StartScreen(page).goto(server.url);
+      const start = await new StartScreen(page).goto(site.url);
       await start.startNow();
       await (await new AboutPage(page).waitFor()).saveAndContinue();
       await (await new TasksPage(page).waitFor()).open(THEME.title);
@@ -79,7 +69,7 @@ describe('saving progress', () => {
       const dialogs = [];
       watchDialogs(page, dialogs);
       watchErrors(page, session.errors);
-      await page.goto(server.url);
+      await page.goto(site.url);
       themePage = new ThemePage(page, THEME.id);
       await expectAnswers(themePage, answers, 'in a new tab');
 
@@ -89,7 +79,7 @@ describe('saving progress', () => {
       page = await context.newPage();
       watchDialogs(page, dialogs);
       watchErrors(page, session.errors);
-      await page.goto(server.url);
+      await page.goto(site.url);
       themePage = new ThemePage(page, THEME.id);
       await expectAnswers(themePage, { ...answers, [Q4]: 4 }, 'after closing at once');
 

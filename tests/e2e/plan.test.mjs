@@ -7,11 +7,12 @@
 // the partnership's own summary and plan. Question counts and ids are read
 // from the pack and the page, never written in.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { contentPack, describeViolations, launchBrowser, runAxe, serveSite } from './helpers.mjs';
-import { fill, freshSession, locale, parseCsv, waitUntil } from './support.mjs';
+import { contentPack, describeViolations, runAxe } from './helpers.mjs';
+import { fill, locale, parseCsv, waitUntil } from './support.mjs';
+import { useSite } from './fixtures.mjs';
 import { PartnershipPage } from './pages/partnership.mjs';
 import { StartScreen } from './pages/start-screen.mjs';
 import { SummaryPage } from './pages/summary.mjs';
@@ -66,25 +67,14 @@ async function savedProgress(page) {
 }
 
 describe('the action plan', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await serveSite();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSite();
 
   test('fill a plan, reload, download and re-open', async () => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page } = session;
     try {
       const file = assessmentFile();
-      const summary = await openToSummary(page, server.url, asUpload('riverside.json', file), AREA);
+      const summary = await openToSummary(page, site.url, asUpload('riverside.json', file), AREA);
       const plan = await summary.plan().waitFor();
 
       // Every answer below Embedded, and every "not sure", is an action.
@@ -164,9 +154,9 @@ describe('the action plan', () => {
       assert.ok(md.includes(`## ${words.heading}`));
 
       // Re-open the downloaded file in a new browser: the plan is there.
-      const other = await freshSession(browser, server.origin);
+      const other = await site.session();
       try {
-        const again = await openToSummary(other.page, server.url, asUpload('riverside.json', json), AREA);
+        const again = await openToSummary(other.page, site.url, asUpload('riverside.json', json), AREA);
         const planAgain = await again.plan().waitFor();
         assert.equal(await planAgain.owner(first).inputValue(), OWNER);
         assert.equal(await planAgain.target(first).inputValue(), '2027-03');
@@ -194,13 +184,13 @@ describe('the action plan', () => {
   });
 
   test('a file naming an action this version does not have keeps it and lists it', async () => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page } = session;
     try {
       const file = assessmentFile();
       file.format_version = 2;
       file.plan = [{ question: 'a-question-long-gone', for: 'level-3', owner: 'Housing', status: 'done' }];
-      const start = await new StartScreen(page).goto(server.url);
+      const start = await new StartScreen(page).goto(site.url);
       await start.openFile(asUpload('old.json', file));
       await new TasksPage(page).waitFor();
       await page.getByText(fill(words.file_not_in_pack, { question: 'a-question-long-gone' }), { exact: true }).waitFor();
@@ -219,21 +209,10 @@ describe('the action plan', () => {
 });
 
 describe('the workshop agreed assessment', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await serveSite();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSite();
 
   test('three partners, two questions agreed, the agreed file downloaded and opened', async () => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page } = session;
     try {
       const partners = [
@@ -241,7 +220,7 @@ describe('the workshop agreed assessment', () => {
         assessmentFile({ organisation: 'NHS', level: () => 4 }),
         assessmentFile({ organisation: 'Police', level: (i) => (i % 2 ? 2 : 5) }),
       ];
-      await new StartScreen(page).goto(server.url);
+      await new StartScreen(page).goto(site.url);
       await page.getByRole('button', { name: ui.partnership_button, exact: true }).click();
       const view = await new PartnershipPage(page).waitFor();
       await view.chooseFiles(partners.map((p, i) => asUpload(`${p.context.organisation}.json`, p)));
@@ -286,9 +265,9 @@ describe('the workshop agreed assessment', () => {
       assert.ok(third.note.startsWith(fill(consensus.note_median, { count: 3, total: 3 })), third.note);
 
       // Opened in Ready to Share, it is the partnership's own summary and plan.
-      const other = await freshSession(browser, server.origin);
+      const other = await site.session();
       try {
-        const summary = await openToSummary(other.page, server.url, asUpload(download.suggestedFilename(), agreed), 'Riverside Partnership');
+        const summary = await openToSummary(other.page, site.url, asUpload(download.suggestedFilename(), agreed), 'Riverside Partnership');
         const plan = await summary.plan().waitFor();
         assert.ok((await plan.items.count()) > 0, 'the agreed file has actions to plan');
         assert.deepEqual(other.errors, []);

@@ -17,16 +17,15 @@
 // Needs dist/ (`trunk build --release --offline`) and, for the panic tests,
 // dist-debug/ (`trunk build --offline --release=false --dist dist-debug`).
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { contentPack, launchBrowser, openPage } from './helpers.mjs';
-import { DIST, startServer } from './server.mjs';
+import { contentPack } from './helpers.mjs';
+import { DIST } from './server.mjs';
 import { fill, locale, parseCsv, waitForSaveState, waitUntil, watchDialogs } from './support.mjs';
+import { downloadFile, useServer, useSite } from './fixtures.mjs';
 import { answerEveryTheme, completeAssessment, startAndDescribe } from './journey.mjs';
 import { StartScreen } from './pages/start-screen.mjs';
 import { StoryPage } from './pages/story.mjs';
@@ -110,49 +109,13 @@ async function waitForSaved(page, check, message, key = PROGRESS_KEY) {
   );
 }
 
-/** Clicks something that starts a download, and reads the file. */
-async function download(page, folder, click) {
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), click()]);
-  const path = join(folder, `${Date.now()}-${file.suggestedFilename()}`);
-  await file.saveAs(path);
-  return { name: file.suggestedFilename(), text: await readFile(path, 'utf8'), url: file.url() };
-}
-
 describe('safety', () => {
-  let server;
-  let browser;
-  let folder;
   /** Extra pages the server answers (host pages, packs), by path. */
-  const pages = {
-    '/blank.html': '<!DOCTYPE html><html lang="en"><head><title>blank</title></head><body></body></html>',
-  };
-
-  before(async () => {
-    // CORS on, so a sandboxed (opaque-origin) frame may load the files.
-    server = await startServer({ root: DIST, cors: true, pages });
-    browser = await launchBrowser();
-    folder = await mkdtemp(join(tmpdir(), 'rts-safety-'));
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (folder) await rm(folder, { recursive: true, force: true });
-  });
-
-  /**
-   * A fresh context (fresh storage) on the test server's origin, recording
-   * requests, errors, dialogs and CSP violations.
-   */
-  async function session({ origin = server.origin } = {}) {
-    const s = await openPage(browser, origin);
-    s.context.setDefaultTimeout(10_000);
-    await s.context.route('**/favicon.ico', (route) => route.fulfill({ status: 204, body: '' }));
-    await s.context.addInitScript(recordCspViolations);
-    s.dialogs = [];
-    watchDialogs(s.page, s.dialogs);
-    return s;
-  }
+  const pages = {};
+  // CORS on, so a sandboxed (opaque-origin) frame may load the files. Every
+  // session records Content Security Policy violations.
+  const site = useSite({ cors: true, pages, session: { init: recordCspViolations } });
+  const session = (options) => site.session(options);
 
   async function cspViolations(page) {
     return page.evaluate(() => window.__cspViolations ?? ['the CSP recorder did not run']);
@@ -190,7 +153,7 @@ describe('safety', () => {
       const s = await session();
       const { page } = s;
       try {
-        await startAndDescribe(page, server.url, CONTEXT);
+        await startAndDescribe(page, site.url, CONTEXT);
         const check = await answerEveryTheme(page, { notes: NOTES });
 
         // Check your answers shows every field literally.
@@ -224,7 +187,7 @@ describe('safety', () => {
           [ui.download_csv, 'csv'],
           [ui.download_json, 'json'],
         ]) {
-          files[ext] = (await download(page, folder, () => summary.downloadButton(name).click())).text;
+          files[ext] = (await downloadFile(page, () => summary.downloadButton(name).click())).text;
         }
 
         // HTML: the escaped form only, and opening it runs nothing.
@@ -324,7 +287,7 @@ describe('safety', () => {
       const heading = (name) => widget.getByRole('heading', { level: 2, name, exact: true });
       const button = (name) => widget.getByRole('button', { name, exact: true });
       try {
-        await page.goto(`${server.origin}/host-hostile-pack.html`);
+        await page.goto(`${site.origin}/host-hostile-pack.html`);
         await heading(pack.start.heading).waitFor();
         assert.equal(await widget.getByText(fill(ui.partner_pack_failed, { source: '' }).slice(0, 20)).count(), 0, 'the pack was accepted');
         await button(ui.start_button).click();
@@ -393,7 +356,7 @@ describe('safety', () => {
           [ui.download_markdown, 'md'],
           [ui.download_csv, 'csv'],
         ]) {
-          files[ext] = (await download(page, folder, () => button(name).click())).text;
+          files[ext] = (await downloadFile(page, () => button(name).click())).text;
         }
         assert.ok(!files.html.includes('<img') && !/<script/i.test(files.html), 'no markup in the HTML');
         for (const part of [...hostile.themes.map((t) => t.title), ...studies.map((c) => c.title)]) {
@@ -489,13 +452,13 @@ describe('safety', () => {
       const s = await session();
       const { page, context } = s;
       try {
-        const start = await new StartScreen(page).goto(server.url);
+        const start = await new StartScreen(page).goto(site.url);
         await page.waitForLoadState('networkidle');
         // The live page carries the CSP.
         assert.equal(await page.locator('meta[http-equiv="Content-Security-Policy"]').count(), 1);
         // The offline copy, from the start page.
         const downloads = [];
-        const offline = await download(page, folder, () =>
+        const offline = await downloadFile(page, () =>
           page.getByRole('link', { name: ui.offline_link, exact: true }).click(),
         );
         downloads.push(offline.url);
@@ -505,9 +468,9 @@ describe('safety', () => {
         await page.getByRole('button', { name: ui.back, exact: true }).click();
         await start.waitFor();
 
-        const summary = await completeAssessment(page, server.url);
+        const summary = await completeAssessment(page, site.url);
         for (const name of [ui.download_html, ui.download_markdown, ui.download_csv, ui.download_json]) {
-          downloads.push((await download(page, folder, () => summary.downloadButton(name).click())).url);
+          downloads.push((await downloadFile(page, () => summary.downloadButton(name).click())).url);
         }
         // "Start again" offers the answers first.
         await summary.back();
@@ -515,7 +478,7 @@ describe('safety', () => {
         await page.getByRole('button', { name: ui.back, exact: true }).click();
         await start.waitFor();
         await start.startAgain();
-        downloads.push((await download(page, folder, () => start.downloadFirstButton().click())).url);
+        downloads.push((await downloadFile(page, () => start.downloadFirstButton().click())).url);
         await page.waitForTimeout(500);
 
         assert.equal(downloads.length, 6, 'six downloads');
@@ -524,8 +487,8 @@ describe('safety', () => {
         for (const url of urls) {
           const ok =
             url.startsWith('data:') ||
-            url.startsWith(`blob:${server.origin}/`) ||
-            new URL(url).origin === server.origin;
+            url.startsWith(`blob:${site.origin}/`) ||
+            new URL(url).origin === site.origin;
           assert.ok(ok, `a request to ${url} is not to the page's own origin`);
         }
         assert.deepEqual(s.foreignRequests, [], 'no request to any other origin');
@@ -553,7 +516,7 @@ describe('safety', () => {
     });
 
     test('the single-file offline copy, opened from file://, requests nothing from any server', async () => {
-      const context = await browser.newContext();
+      const context = await site.browser.newContext();
       const requests = [];
       context.on('request', (r) => requests.push(r.url()));
       await context.route(/^https?:/, (route) => route.abort('blockedbyclient'));
@@ -604,7 +567,7 @@ describe('safety', () => {
         const s = await session();
         const { page } = s;
         try {
-          await page.goto(`${server.origin}${path}`);
+          await page.goto(`${site.origin}${path}`);
           const frame = page.frameLocator('iframe');
           await frame.getByRole('heading', { level: 1, name: pack.start.heading, exact: true }).waitFor();
           // localStorage really is blocked there.
@@ -643,7 +606,7 @@ describe('safety', () => {
           // same answers are there to copy, as an assessment file.
           let text;
           if (sandbox.includes('allow-downloads')) {
-            const file = await download(page, folder, () =>
+            const file = await downloadFile(page, () =>
               warning.getByRole('button', { name: ui.download_answers, exact: true }).click(),
             );
             text = file.text;
@@ -677,7 +640,7 @@ describe('safety', () => {
         };
       });
       try {
-        const theme = await toFirstTheme(page, server.url, 'Full storage area');
+        const theme = await toFirstTheme(page, site.url, 'Full storage area');
         const { q1, q2 } = await answerTwo(theme);
         const warning = notice(page, ui.storage_full);
         await warning.waitFor();
@@ -687,7 +650,7 @@ describe('safety', () => {
         assert.equal(await theme.chosen(q2), 'not-sure', 'the answer stays');
         assert.equal(await theme.note(q1).inputValue(), 'Kept in memory');
 
-        const file = await download(page, folder, () =>
+        const file = await downloadFile(page, () =>
           warning.getByRole('button', { name: ui.download_answers, exact: true }).click(),
         );
         const saved = JSON.parse(file.text);
@@ -717,22 +680,13 @@ describe('safety', () => {
       'our format with a malformed field': JSON.stringify({ format: 'ready-to-share-assessment', format_version: 1, answers: [] }),
     };
 
-    /** Puts values in localStorage on the site's origin before the app loads. */
-    async function seed(page, values) {
-      await page.goto(`${server.origin}/blank.html`);
-      await page.evaluate((entries) => {
-        localStorage.clear();
-        for (const [k, v] of entries) localStorage.setItem(k, v);
-      }, Object.entries(values));
-    }
-
     for (const [kind, value] of Object.entries(UNREADABLE)) {
       test(`unreadable progress (${kind}) is kept aside, the user is told, and the app works`, async () => {
         const s = await session();
         const { page } = s;
         try {
-          await seed(page, { [PROGRESS_KEY]: value, [STEP_KEY]: 'tasks' });
-          const start = await new StartScreen(page).goto(server.url);
+          await site.seed(page, { [PROGRESS_KEY]: value, [STEP_KEY]: 'tasks' });
+          const start = await new StartScreen(page).goto(site.url);
           const warning = notice(page, ui.progress_unreadable);
           await warning.waitFor();
           assert.equal(await storageItem(page, UNREADABLE_KEY), value, 'the unreadable text is kept aside, as it was');
@@ -783,8 +737,8 @@ describe('safety', () => {
           story: long,
         });
         assert.ok(progress.length > 1024 * 1024, 'the saved value is over 1 MB');
-        await seed(page, { [PROGRESS_KEY]: progress, 'ready-to-share:step:v1': 'story' });
-        await page.goto(server.url);
+        await site.seed(page, { [PROGRESS_KEY]: progress, 'ready-to-share:step:v1': 'story' });
+        await page.goto(site.url);
         await page.getByRole('heading', { level: 1 }).waitFor();
         assert.equal(await notice(page, ui.progress_unreadable).count(), 0, 'the saved progress is not called unreadable');
         assert.equal((await page.getByLabel(ui.story_label, { exact: true }).inputValue()).length, long.length);
@@ -797,7 +751,7 @@ describe('safety', () => {
       const s = await session();
       const { page } = s;
       try {
-        await startAndDescribe(page, server.url, { area: 'Capped story', organisation: '', partners: '' });
+        await startAndDescribe(page, site.url, { area: 'Capped story', organisation: '', partners: '' });
         await new TasksPage(page).open(ui.story_heading);
         await new StoryPage(page).waitFor();
         const box = page.getByLabel(ui.story_label, { exact: true });
@@ -832,8 +786,8 @@ describe('safety', () => {
       const s = await session();
       const { page } = s;
       try {
-        await seed(page, { [UNREADABLE_KEY]: 'FIRST unreadable copy', [PROGRESS_KEY]: '{SECOND unreadable copy' });
-        await new StartScreen(page).goto(server.url);
+        await site.seed(page, { [UNREADABLE_KEY]: 'FIRST unreadable copy', [PROGRESS_KEY]: '{SECOND unreadable copy' });
+        await new StartScreen(page).goto(site.url);
         await notice(page, ui.progress_unreadable).waitFor();
         const everything = await page.evaluate(() => Object.values({ ...localStorage }).join('\n'));
         assert.ok(everything.includes('{SECOND unreadable copy'), 'the second unreadable value is kept');
@@ -850,7 +804,7 @@ describe('safety', () => {
       const s = await session();
       const { page } = s;
       try {
-        await seed(page, { [PROGRESS_KEY]: '{unreadable, and storage is full' });
+        await site.seed(page, { [PROGRESS_KEY]: '{unreadable, and storage is full' });
         await s.context.addInitScript(() => {
           const setItem = Storage.prototype.setItem;
           Storage.prototype.setItem = function (key, value) {
@@ -860,7 +814,7 @@ describe('safety', () => {
             return setItem.call(this, key, value);
           };
         });
-        await new StartScreen(page).goto(server.url);
+        await new StartScreen(page).goto(site.url);
         await notice(page, ui.progress_unreadable).waitFor();
         // The app holds back from saving over the value it could not copy.
         await waitForSaveState(page, 'held');
@@ -894,14 +848,14 @@ describe('safety', () => {
       watchDialogs(b, dialogs);
       try {
         // Tab A answers the first question of the first theme.
-        const themeA = await toFirstTheme(a, server.url, 'Two tabs');
+        const themeA = await toFirstTheme(a, site.url, 'Two tabs');
         const [q1, q2, q3] = pack.themes[0].questions.map((q) => q.id);
         await themeA.choose(q1, 3);
         await waitForSaved(a, (f) => f.answers?.[q1]?.level === 3, 'A saved its answer');
 
         // Tab B opens on the saved progress (on the same page), then A
         // answers again.
-        await b.goto(server.url);
+        await b.goto(site.url);
         const themeB = await new ThemePage(b, pack.themes[0].id).waitFor();
         assert.equal(await themeB.chosen(q1), 3, 'B opened with A\'s saved answer');
         await waitForSaveState(a);
@@ -951,9 +905,9 @@ describe('safety', () => {
       const a = s.page;
       const b = await context.newPage();
       try {
-        const themeA = await toFirstTheme(a, server.url, 'At the same time');
+        const themeA = await toFirstTheme(a, site.url, 'At the same time');
         await waitForSaveState(a);
-        await b.goto(server.url);
+        await b.goto(site.url);
         const themeB = await new ThemePage(b, pack.themes[0].id).waitFor();
         await waitForSaveState(b);
         const [q1, q2] = pack.themes[0].questions.map((q) => q.id);
@@ -994,7 +948,7 @@ describe('safety', () => {
         const [q1, q2, q3] = pack.themes[0].questions.map((q) => q.id);
         // The first answer is given while the computer's clock is years ahead.
         await context.clock.setSystemTime(new Date('2099-01-01T00:00:00Z'));
-        const themeA = await toFirstTheme(a, server.url, 'Clock moved back');
+        const themeA = await toFirstTheme(a, site.url, 'Clock moved back');
         await themeA.choose(q1, 2);
         await waitForSaveState(a);
         assert.ok((await stored(a)).updated.startsWith('2099'), 'progress was saved with a time in the future');
@@ -1002,7 +956,7 @@ describe('safety', () => {
         // The clock is put right: every time from now on is earlier.
         await context.clock.setSystemTime(new Date());
         const b = await context.newPage();
-        await b.goto(server.url);
+        await b.goto(site.url);
         const themeB = await new ThemePage(b, pack.themes[0].id).waitFor();
         await waitForSaveState(b);
 
@@ -1037,7 +991,7 @@ describe('safety', () => {
       const b = s.page;
       const a = await context.newPage();
       try {
-        const themeB = await toFirstTheme(b, server.url, 'Missed event');
+        const themeB = await toFirstTheme(b, site.url, 'Missed event');
         const [q1, q2, q3] = pack.themes[0].questions.map((q) => q.id);
         await themeB.choose(q1, 2);
         await waitForSaved(b, (f) => f.answers?.[q1]?.level === 2, 'B saved');
@@ -1050,7 +1004,7 @@ describe('safety', () => {
             ms === 400 ? setTimeoutBefore(fn, 5000, ...rest) : setTimeoutBefore(fn, ms, ...rest);
           window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true);
         });
-        await a.goto(server.url);
+        await a.goto(site.url);
         const themeA = await new ThemePage(a, pack.themes[0].id).waitFor();
         await waitForSaveState(a, 'saved', { timeout: 8000 });
 
@@ -1079,7 +1033,7 @@ describe('safety', () => {
       try {
         // Both open at once, before either has saved anything.
         const b = await context.newPage();
-        await Promise.all([new StartScreen(a).goto(server.url), new StartScreen(b).goto(server.url)]);
+        await Promise.all([new StartScreen(a).goto(site.url), new StartScreen(b).goto(site.url)]);
         // Both have saved, and so have each seen the other's blank answers.
         await waitForSaveState(a);
         await waitForSaveState(b);
@@ -1103,7 +1057,7 @@ describe('safety', () => {
       const theme = pack.themes[0];
       const [q1, q2] = theme.questions.map((q) => q.id);
       try {
-        await page.goto(`${server.origin}/host-same-key.html`);
+        await page.goto(`${site.origin}/host-same-key.html`);
         const widgets = [page.locator('ready-to-share').nth(0), page.locator('ready-to-share').nth(1)];
         const themes = [];
         for (const w of widgets) {
@@ -1142,20 +1096,7 @@ describe('safety', () => {
   // -------------------------------------------------------------------------
 
   describe('a panic', () => {
-    let debug;
-
-    before(async () => {
-      if (!existsSync(join(DIST_DEBUG, 'index.html'))) {
-        throw new Error(
-          `${DIST_DEBUG}index.html is missing: run trunk build --offline --release=false --dist dist-debug`,
-        );
-      }
-      debug = await startServer({ root: DIST_DEBUG, pages });
-    });
-
-    after(async () => {
-      await debug?.close();
-    });
+    const debug = useServer({ root: DIST_DEBUG, pages, build: 'trunk build --offline --release=false --dist dist-debug' });
 
     test('the release build does not export forcePanicForTests', () => {
       const files = readdirSync(DIST).filter((f) => /\.(js|wasm|html)$/.test(f));
@@ -1183,10 +1124,10 @@ describe('safety', () => {
     }
 
     test('the standalone page becomes a panel offering the answers saved a moment ago', async () => {
-      const s = await session({ origin: debug.origin });
+      const s = await session({ origin: debug.server.origin });
       const { page } = s;
       try {
-        const theme = await toFirstTheme(page, debug.url, 'Panic area');
+        const theme = await toFirstTheme(page, debug.server.url, 'Panic area');
         const q1 = pack.themes[0].questions[0].id;
         await theme.choose(q1, 3);
         await theme.note(q1).fill('Before the panic');
@@ -1199,7 +1140,7 @@ describe('safety', () => {
         assert.ok((await panel.innerText()).includes(ui.crashed_body));
         assert.equal(await page.getByRole('heading', { name: pack.themes[0].title }).count(), 0, 'the widget is gone');
         const link = panel.getByRole('link', { name: ui.crashed_download, exact: true });
-        const file = await download(page, folder, () => link.click());
+        const file = await downloadFile(page, () => link.click());
         assert.equal(file.name, 'ready-to-share-panic-area.json');
         const saved = JSON.parse(file.text);
         assert.equal(saved.context.area, 'Panic area');
@@ -1216,10 +1157,10 @@ describe('safety', () => {
 <ready-to-share storage-key="first"></ready-to-share>
 <ready-to-share storage-key="second"></ready-to-share>
 <script type="module" src="/embed.js"></script></body></html>`;
-      const s = await session({ origin: debug.origin });
+      const s = await session({ origin: debug.server.origin });
       const { page } = s;
       try {
-        await page.goto(`${debug.origin}/host-two-widgets.html`);
+        await page.goto(`${debug.server.origin}/host-two-widgets.html`);
         const widgets = [page.locator('ready-to-share').nth(0), page.locator('ready-to-share').nth(1)];
         for (const [i, w] of widgets.entries()) {
           await w.getByRole('heading', { level: 2, name: pack.start.heading, exact: true }).waitFor();
@@ -1241,7 +1182,7 @@ describe('safety', () => {
         for (const [i, w] of widgets.entries()) {
           const panel = w.getByRole('alert').filter({ hasText: ui.crashed_title });
           await panel.waitFor();
-          const file = await download(page, folder, () =>
+          const file = await downloadFile(page, () =>
             panel.getByRole('link', { name: ui.crashed_download, exact: true }).click(),
           );
           assert.equal(JSON.parse(file.text).context.area, `Widget ${i + 1}`, `widget ${i + 1} offers its own answers`);

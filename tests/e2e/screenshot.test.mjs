@@ -3,43 +3,28 @@
 // With RTS_SCREENSHOTS=1 it is saved as docs/summary.png; otherwise it is
 // taken (to check it can be) into a temporary folder.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, serveSite } from './helpers.mjs';
 import { completeAssessment } from './journey.mjs';
-import { freshSession } from './support.mjs';
+import { useSite } from './fixtures.mjs';
 
 const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
 const FIXED_TIME = new Date('2026-11-22T10:00:00Z');
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe('README screenshot', () => {
-  let server;
-  let browser;
-  let scratch;
-
-  before(async () => {
-    server = await serveSite();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (scratch) await rm(scratch, { recursive: true, force: true });
-  });
+  const site = useSite({ folder: 'screenshot' });
 
   test('the summary, full page at 1280 px', async () => {
-    const session = await freshSession(browser, server.origin);
+    const session = await site.session();
     const { page } = session;
     try {
       await page.clock.setFixedTime(FIXED_TIME);
       await page.setViewportSize({ width: 1280, height: 800 });
-      await completeAssessment(page, server.url);
+      await completeAssessment(page, site.url);
       await page.getByText('Made with Ready to Share on 22 November 2026.', { exact: true }).waitFor();
       // No focus ring on the heading, no caret: the same picture every time.
       await page.evaluate(() => document.activeElement?.blur());
@@ -49,7 +34,7 @@ describe('README screenshot', () => {
         folder = DOCS;
         await mkdir(folder, { recursive: true });
       } else {
-        folder = scratch = await mkdtemp(join(tmpdir(), 'rts-screenshot-'));
+        folder = site.folder;
       }
       const path = join(folder, 'summary.png');
       await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });

@@ -2,34 +2,23 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  contentPack,
-  describeViolations,
-  launchBrowser,
-  openPage,
-  runAxe,
-  serveSite,
-} from './helpers.mjs';
+import { contentPack, describeViolations, runAxe } from './helpers.mjs';
 import { StartPage } from './pages/start.mjs';
 import { fill, locale, waitUntil } from './support.mjs';
+import { useSite } from './fixtures.mjs';
 
 describe('start page', () => {
-  let server;
-  let browser;
+  const site = useSite();
   let session;
   let start;
 
   before(async () => {
-    server = await serveSite();
-    browser = await launchBrowser();
-    session = await openPage(browser, server.origin);
-    start = await new StartPage(session.page).goto(server.url);
+    session = await site.session();
+    start = await new StartPage(session.page).goto(site.url);
   });
 
   after(async () => {
     await session?.context.close();
-    await browser?.close();
-    await server?.close();
   });
 
   test('shows the heading from the content pack', async () => {

@@ -71,18 +71,21 @@ export function watchErrors(page, errors) {
 
 /**
  * A fresh browser context and page (so storage is fresh) from helpers.mjs'
- * openPage, plus a record of dialogs.
+ * openPage, plus a record of dialogs. Options: openPage's `allow` and
+ * `closedShadowRoots`; `init`, a function (or list of them) to run in every
+ * page before its own scripts; `timeout`, the default for every wait.
  */
-export async function freshSession(browser, origin) {
-  const session = await openPage(browser, origin);
+export async function freshSession(browser, origin, { init = [], timeout = 10_000, ...options } = {}) {
+  const session = await openPage(browser, origin, options);
   // Fail fast: nothing in this app takes seconds.
-  session.context.setDefaultTimeout(10_000);
+  session.context.setDefaultTimeout(timeout);
   // The site declares no icon, so Chromium sometimes asks for /favicon.ico
   // and logs its 404 as a console error. Answer it as a host would, so the
   // "no errors logged" checks are about the app alone.
   await session.context.route('**/favicon.ico', (route) =>
     route.fulfill({ status: 204, contentType: 'image/x-icon', body: '' }),
   );
+  for (const script of [init].flat()) await session.context.addInitScript(script);
   session.dialogs = [];
   watchDialogs(session.page, session.dialogs);
   return session;
