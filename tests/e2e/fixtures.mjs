@@ -203,3 +203,42 @@ export async function downloadEach(screen, labels, options = {}) {
   for (const [label, key] of labels) files[key] = await readDownload(await screen.download(label), options);
   return files;
 }
+
+/**
+ * A host site for the enclosing describe: a loopback server (useServer's
+ * options; `pages` is made if not given) where `add` serves a new page and
+ * returns its address. The page loads embed.js from `embedFrom` (an origin)
+ * unless that is null.
+ */
+export function useHostPages(options = {}) {
+  const pages = options.pages ?? {};
+  const host = useServer({ ...options, pages });
+  let count = 0;
+  return {
+    pages,
+    get origin() {
+      return host.server.origin;
+    },
+    get server() {
+      return host.server;
+    },
+    add({ body, head = '', title = 'Host page', htmlAttributes = 'lang="en-GB"', embedFrom = null }) {
+      const path = `/host-${++count}.html`;
+      const script = embedFrom ? `<script type="module" src="${embedFrom}/embed.js"></script>` : '';
+      pages[path] = `<!DOCTYPE html>
+<html ${htmlAttributes}>
+  <head>
+    <meta charset="utf-8" />
+    <title>${title}</title>
+    ${head}
+  </head>
+  <body>
+    ${body}
+    ${script}
+  </body>
+</html>
+`;
+      return `${host.server.origin}${path}`;
+    },
+  };
+}

@@ -7,13 +7,14 @@
 // site (dist/) from http://localhost:<dist port>, another origin, with
 // Access-Control-Allow-Origin: * (and, for one test, without it).
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentPack, launchBrowser, openPage } from './helpers.mjs';
-import { DIST, startServer } from './server.mjs';
+import { contentPack } from './helpers.mjs';
+import { DIST } from './server.mjs';
 import { fill, locale, waitUntil } from './support.mjs';
+import { useHostPages, useServer, useSite } from './fixtures.mjs';
 
 const pack = contentPack();
 const { ui, loader } = locale();
@@ -25,53 +26,21 @@ const GLUE = files.find((f) => /^ready-to-share-[0-9a-f]+\.js$/.test(f));
 const causeText = (cause, file = '') => fill(loader[cause], { file });
 
 describe('a guest on any host', () => {
-  let dist;
-  let distNoCors;
-  let host;
-  let browser;
-  let distOrigin;
-  const pages = {};
-  let pageCount = 0;
+  const dist = useSite({ cors: true, session: { timeout: 15_000 } });
+  const distNoCors = useServer();
+  const host = useHostPages();
+  // Another origin for the same files: localhost is not 127.0.0.1.
+  const distOrigin = () => `http://localhost:${dist.port}`;
 
-  before(async () => {
-    dist = await startServer({ root: DIST, cors: true });
-    distOrigin = `http://localhost:${dist.port}`;
-    distNoCors = await startServer({ root: DIST });
-    host = await startServer({ pages });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await dist?.close();
-    await distNoCors?.close();
-    await host?.close();
-  });
+  /** Numbers the packs and storage keys the tests make, so none is reused. */
+  let unique = 0;
 
   /** Serves a host page on the host origin and returns its address. */
-  function hostPage({ body, head = '', htmlAttributes = 'lang="en-GB"', embed = true }) {
-    const path = `/guest-${++pageCount}.html`;
-    pages[path] = `<!DOCTYPE html>
-<html ${htmlAttributes}>
-  <head>
-    <meta charset="utf-8" />
-    <title>Host page</title>
-    ${head}
-  </head>
-  <body>
-    ${body}
-    ${embed ? `<script type="module" src="${distOrigin}/embed.js"></script>` : ''}
-  </body>
-</html>
-`;
-    return `${host.origin}${path}`;
-  }
+  const hostPage = ({ embed = true, ...page }) => host.add({ ...page, embedFrom: embed ? distOrigin() : null });
 
-  async function session(options = {}) {
-    const s = await openPage(browser, host.origin, { allow: [distOrigin, dist.origin, distNoCors.origin], ...options });
-    s.context.setDefaultTimeout(15_000);
-    return s;
-  }
+  /** A fresh context on the host origin whose pages may load the site's files. */
+  const session = (options = {}) =>
+    dist.session({ origin: host.origin, allow: [distOrigin(), dist.origin, distNoCors.server.origin], ...options });
 
   /** The load-failure alert inside `scope` (a page, frame or element locator). */
   const failure = (scope) => scope.getByRole('alert').filter({ hasText: loader.title });
@@ -83,7 +52,7 @@ describe('a guest on any host', () => {
         const { page, context } = s;
         const missing = (route) => route.fulfill({ status: 404, body: 'Not Found' });
         await context.route(`**/${WASM}`, missing);
-        await page.goto(`${distOrigin}/index.html`);
+        await page.goto(`${distOrigin()}/index.html`);
         const alert = failure(page);
         await alert.waitFor();
         const text = await alert.innerText();
@@ -106,7 +75,7 @@ describe('a guest on any host', () => {
         await page.goto(
           hostPage({
             embed: false,
-            body: `<iframe id="f" title="Ready to Share" src="${distOrigin}/frame.html" style="width:100%;height:600px"></iframe>`,
+            body: `<iframe id="f" title="Ready to Share" src="${distOrigin()}/frame.html" style="width:100%;height:600px"></iframe>`,
           }),
         );
         const alert = failure(page.frameLocator('#f'));
@@ -126,7 +95,7 @@ describe('a guest on any host', () => {
         await context.route(`**/${WASM}`, (route) =>
           route.fulfill({ status: 200, contentType: 'application/wasm', body: head }),
         );
-        await page.goto(`${distOrigin}/index.html`);
+        await page.goto(`${distOrigin()}/index.html`);
         const alert = failure(page);
         await alert.waitFor();
         assert.ok((await alert.innerText()).includes(causeText('damaged', WASM)));
@@ -141,7 +110,7 @@ describe('a guest on any host', () => {
         const { page } = s;
         await page.goto(
           hostPage({
-            head: `<meta http-equiv="Content-Security-Policy" content="script-src 'self' ${distOrigin}" />`,
+            head: `<meta http-equiv="Content-Security-Policy" content="script-src 'self' ${distOrigin()}" />`,
             body: `<h1>Strict host</h1><ready-to-share storage-key="csp"></ready-to-share>`,
           }),
         );
@@ -207,10 +176,10 @@ describe('a guest on any host', () => {
     });
 
     test('with JavaScript off, the page says it needs JavaScript', async () => {
-      const context = await browser.newContext({ javaScriptEnabled: false });
+      const context = await dist.browser.newContext({ javaScriptEnabled: false });
       try {
         const page = await context.newPage();
-        await page.goto(`${distOrigin}/index.html`);
+        await page.goto(`${distOrigin()}/index.html`);
         await page.getByText(loader.noscript, { exact: true }).waitFor();
       } finally {
         await context.close();
@@ -268,7 +237,7 @@ describe('a guest on any host', () => {
           message: 'the widget saved what was typed',
         });
         const seen = await page.evaluate(() => ({ ...window.seen, targets: [...window.seen.targets] }));
-        assert.ok(seen.targets.length > 0, 'the host listeners ran');
+        assert.equal(seen.targets[0], 'READY-TO-SHARE', 'the host listeners ran, and first saw the element');
         // The element, or the host's own page (a key released after the
         // button that had focus was replaced lands on the body): never a
         // field or button inside the widget.
@@ -379,7 +348,7 @@ describe('a guest on any host', () => {
           await cdp.send('HeapProfiler.collectGarbage');
           const { metrics } = await cdp.send('Performance.getMetrics');
           const get = (name) => metrics.find((m) => m.name === name).value;
-          const wasm = await page.evaluate(async (glue) => (await (await import(glue)).default()).memory.buffer.byteLength, `${distOrigin}/${GLUE}`);
+          const wasm = await page.evaluate(async (glue) => (await (await import(glue)).default()).memory.buffer.byteLength, `${distOrigin()}/${GLUE}`);
           return { nodes: get('Nodes'), listeners: get('JSEventListeners'), wasm };
         };
         await cycle(10);
@@ -430,8 +399,8 @@ describe('a guest on any host', () => {
       test(`a pack of ${name} is refused at once with a message, and the built-in questions are used`, async () => {
         const body = makeBody();
         const bytes = Buffer.byteLength(body);
-        const path = `/big-${++pageCount}.json`;
-        pages[path] = { body, type: 'application/json' };
+        const path = `/big-${++unique}.json`;
+        host.pages[path] = { body, type: 'application/json' };
         const packUrl = `${host.origin}${path}`;
         const s = await session();
         try {
@@ -476,7 +445,7 @@ describe('a guest on any host', () => {
      * storage to frames from another site altogether.
      */
     async function framed(s, sandbox, origin = dist.origin, { seeded = false } = {}) {
-      const key = `sandbox-${pageCount + 1}`;
+      const key = `sandbox-${++unique}`;
       const app = `${origin}/frame.html?storage-key=${key}`;
       // To seed storage before the app starts, the frame first opens a plain
       // page of the same origin (the server's "Not Found").
@@ -578,7 +547,7 @@ describe('a guest on any host', () => {
     test('without allow-same-origin, on a server without Access-Control-Allow-Origin: the frame says why it cannot start', async () => {
       const s = await session();
       try {
-        const { frame } = await framed(s, 'allow-scripts allow-downloads allow-popups', distNoCors.origin);
+        const { frame } = await framed(s, 'allow-scripts allow-downloads allow-popups', distNoCors.server.origin);
         const alert = failure(frame);
         await alert.waitFor();
         assert.ok((await alert.innerText()).includes(causeText('sandboxed')));

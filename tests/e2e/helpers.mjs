@@ -78,6 +78,9 @@ export async function openPage(browser, origin, { allow = [], closedShadowRoots 
   const context = await browser.newContext();
   if (!closedShadowRoots) await openShadowRootsForTests(context);
   const requests = [];
+  // The same, less what a service worker asked for on a page's behalf (a
+  // page's request it answers from the network is seen twice).
+  const pageRequests = [];
   const foreignRequests = [];
   const errors = [];
   const allowed = (url) => isLocal(url, origin) || allow.some((other) => isLocal(url, other));
@@ -89,6 +92,7 @@ export async function openPage(browser, origin, { allow = [], closedShadowRoots 
   context.on('request', (request) => {
     const url = request.url();
     requests.push(url);
+    if (!request.serviceWorker()) pageRequests.push(url);
     if (!allowed(url)) foreignRequests.push(url);
   });
   const page = await context.newPage();
@@ -96,7 +100,7 @@ export async function openPage(browser, origin, { allow = [], closedShadowRoots 
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  return { context, page, requests, foreignRequests, errors };
+  return { context, page, requests, pageRequests, foreignRequests, errors };
 }
 
 /** data: URLs never leave the browser; blob: URLs carry their page's origin. */
@@ -112,6 +116,15 @@ export async function runAxe(page, { include, exclude } = {}) {
   if (include) builder = builder.include(include);
   if (exclude) builder = builder.exclude(exclude);
   return builder.analyze();
+}
+
+/**
+ * Rules that pass on every screen of the app (it has buttons and text), so
+ * an axe run that checked nothing cannot pass: the ones `results` lacks.
+ */
+export function missingAxePasses(results, rules = ['button-name', 'color-contrast']) {
+  const passed = new Set(results.passes.map((rule) => rule.id));
+  return rules.filter((rule) => !passed.has(rule));
 }
 
 /** A readable account of axe violations for an assertion message. */

@@ -4,17 +4,17 @@
 // Also prints the figures for the release notes: the size of embed.js and of
 // the single file, and how long embed.js takes to first render on a host page.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { serviceWorker } from '../../scripts/runtime/build.mjs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { contentPack, launchBrowser, openPage } from './helpers.mjs';
+import { contentPack, openPage } from './helpers.mjs';
 import { DIST, startServer } from './server.mjs';
 import { fill, locale, waitUntil, watchDialogs } from './support.mjs';
+import { useBrowser, useScratch } from './fixtures.mjs';
 
 const pack = contentPack();
 const { ui, report, loader } = locale();
@@ -110,30 +110,15 @@ async function waitUntilControlled(page) {
 }
 
 describe('offline', () => {
-  let browser;
-  const temps = [];
-
-  before(async () => {
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-  });
-
-  function tempDir(name) {
-    const dir = mkdtempSync(join(tmpdir(), `rts-${name}-`));
-    temps.push(dir);
-    return dir;
-  }
+  const chromium = useBrowser();
+  const scratch = useScratch();
 
   test('with the service worker, the app works with the server stopped, and keeps answers given offline', async () => {
-    const root = tempDir('sw');
+    const root = await scratch.dir('sw');
     cpSync(DIST, root, { recursive: true });
     let server = await startServer({ root });
     const { port } = server;
-    const s = await plainSession(browser);
+    const s = await plainSession(chromium.browser);
     try {
       const { page } = s;
       const app = new App(page);
@@ -176,10 +161,10 @@ describe('offline', () => {
   });
 
   test('a new version waits for the user: a notice offers it, nothing reloads, and switching keeps the answers', async () => {
-    const root = tempDir('update');
+    const root = await scratch.dir('update');
     cpSync(DIST, root, { recursive: true });
     const server = await startServer({ root });
-    const s = await plainSession(browser);
+    const s = await plainSession(chromium.browser);
     try {
       const { page } = s;
       const app = new App(page);
@@ -246,11 +231,11 @@ describe('offline', () => {
   });
 
   test('the single-file copy works from file://, saves as it goes, and makes no network requests', async () => {
-    const stick = tempDir('usb-stick');
+    const stick = await scratch.dir('usb-stick');
     const file = join(stick, 'ready-to-share-offline.html');
     copyFileSync(join(DIST, 'ready-to-share-offline.html'), file);
     const url = pathToFileURL(file).href;
-    const s = await plainSession(browser);
+    const s = await plainSession(chromium.browser);
     try {
       const { page } = s;
       // Block (and so record) anything that would leave the machine.
@@ -300,10 +285,10 @@ describe('offline', () => {
   });
 
   test('a change to index.html alone reaches an installed user: the worker is versioned by contents', async () => {
-    const root = tempDir('page-only');
+    const root = await scratch.dir('page-only');
     cpSync(DIST, root, { recursive: true });
     const server = await startServer({ root });
-    const s = await plainSession(browser);
+    const s = await plainSession(chromium.browser);
     try {
       const { page } = s;
       const app = new App(page);
@@ -339,10 +324,10 @@ describe('offline', () => {
   });
 
   test('"Save this tool for offline use" works with the server gone', async () => {
-    const root = tempDir('save-offline');
+    const root = await scratch.dir('save-offline');
     cpSync(DIST, root, { recursive: true });
     let server = await startServer({ root });
-    const s = await plainSession(browser);
+    const s = await plainSession(chromium.browser);
     try {
       const { page } = s;
       const app = new App(page);
@@ -368,11 +353,11 @@ describe('offline', () => {
   });
 
   test('"Save this tool for offline use" with no copy kept and no network says it needs the network', async () => {
-    const root = tempDir('no-worker');
+    const root = await scratch.dir('no-worker');
     cpSync(DIST, root, { recursive: true });
     let server = await startServer({ root });
     // A browser that refuses service workers keeps no copy.
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await chromium.browser.newContext({ serviceWorkers: 'block' });
     try {
       context.setDefaultTimeout(10_000);
       const page = await context.newPage();
@@ -390,13 +375,13 @@ describe('offline', () => {
   });
 
   test('the single-file copy has a Content Security Policy, warns on file:// that other files can read it, and can keep answers only in memory', async () => {
-    const stick = tempDir('shared-drive');
+    const stick = await scratch.dir('shared-drive');
     const file = join(stick, 'ready-to-share-offline.html');
     copyFileSync(join(DIST, 'ready-to-share-offline.html'), file);
     // Any other local file opened in the same browser.
     const other = join(stick, 'someone-elses-file.html');
     writeFileSync(other, '<!DOCTYPE html><title>Another file</title><p>Another file</p>');
-    const s = await plainSession(browser);
+    const s = await plainSession(chromium.browser);
     try {
       const { page } = s;
       await s.context.route(/^(https?|wss?|ftp):/, (route) => route.abort('blockedbyclient'));
@@ -452,7 +437,8 @@ describe('offline', () => {
       sizes[name] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
       console.log(`size: ${name} ${bytes.length} bytes raw, ${sizes[name].gzip} bytes gzip (level 9)`);
     }
-    assert.ok(sizes['embed.js'].raw > 0 && sizes['ready-to-share-offline.html'].raw > 0);
+    assert.match(readFileSync(join(DIST, 'embed.js'), 'utf8'), /customElements\.define\('ready-to-share'/, 'embed.js defines the element');
+    assert.ok(readFileSync(join(DIST, 'ready-to-share-offline.html'), 'utf8').startsWith('<!DOCTYPE html>'), 'the single file is a page');
     // What embed.js then loads: the wasm-bindgen glue, the wasm and the CSS.
     const loaded = readdirSync(DIST).filter((f) => /^ready-to-share-[0-9a-f]+(\.js|_bg\.wasm|\.css)$/.test(f));
     const total = ['embed.js', ...loaded].reduce(
@@ -503,7 +489,7 @@ describe('offline', () => {
     try {
       const times = [];
       for (let run = 0; run < 5; run += 1) {
-        const s = await openPage(browser, host.origin, { allow: [distOrigin] });
+        const s = await openPage(chromium.browser, host.origin, { allow: [distOrigin] });
         try {
           await s.page.goto(`${host.url}timing.html`);
           const ms = await waitUntil(

@@ -24,7 +24,15 @@ import {
   shown as shownScore,
   subtractFractions,
 } from './expected.mjs';
-import { fill, locale, parseCsv, waitForHeadingFocus, waitUntil, watchDialogs } from './support.mjs';
+import {
+  fill,
+  locale,
+  parseCsv,
+  waitForHeadingFocus,
+  waitForSaveState,
+  waitUntil,
+  watchDialogs,
+} from './support.mjs';
 import { useSite } from './fixtures.mjs';
 import { CheckPage } from './pages/check.mjs';
 import { PartnershipPage } from './pages/partnership.mjs';
@@ -37,6 +45,7 @@ const ALL = questions(pack);
 const QUESTION_TEXT = new Map(ALL.map(({ question }) => [question.id, question.text]));
 const THEME_OF = new Map(ALL.map(({ theme, question }) => [question.id, theme]));
 const HOSTILE_NAME = '<img src=x onerror=alert(1)> Police';
+const PROGRESS_KEY = 'ready-to-share:progress:v1';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/partnership/', import.meta.url));
 const fixturePath = (name) => join(FIXTURES, name);
@@ -168,6 +177,11 @@ async function shownView(view) {
     disagreements: await view.disagreements(),
     notSure: await view.notSure(),
   };
+}
+
+/** The progress saved in this browser's storage, parsed. */
+async function savedProgress(page) {
+  return JSON.parse(await page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY));
 }
 
 /** Shown as text: the app's HTML escaping. */
@@ -547,7 +561,8 @@ describe('partnership view', () => {
   // A person reads the start page for more than a moment before choosing a
   // file, so the blank assessment the page began with has been autosaved
   // (after SAVE_DELAY_MS, 400 ms) by then; the answers must still be there
-  // after the next autosave too, hence the pause after opening.
+  // after the next autosave too, so each check waits for the app's saved
+  // signal and for storage to hold the opened file.
   test("each partner's file in the JSON bundle opens again through the start page, with the same answers", async () => {
     const session = await site.session();
     const { page } = session;
@@ -571,12 +586,18 @@ describe('partnership view', () => {
         // From the second file on, it would replace answers: agree first.
         if (i > 0) await start.confirmOpen();
         const tasks = await new TasksPage(page).waitFor();
-        await page.waitForTimeout(1000);
+        // Saved after opening: any autosave queued before has happened too.
+        await waitForSaveState(page);
+        assert.equal(
+          (await savedProgress(page)).context.organisation,
+          partners[i].name,
+          `${partner.name}: storage holds the opened file`,
+        );
         const progressPrefix = ui.tasks_progress.slice(0, ui.tasks_progress.indexOf('{answered}'));
         assert.equal(
           (await page.getByText(progressPrefix).first().textContent()).trim(),
           fill(ui.tasks_progress, { answered: partners[i].answers.size, total: ALL.length }),
-          `${partner.name}: a second after opening its file, its answers are still there`,
+          `${partner.name}: once saved after opening its file, its answers are still there`,
         );
         assert.equal(
           await page.getByText(ui.from_other_tab, { exact: true }).count(),
@@ -624,8 +645,8 @@ describe('partnership view', () => {
         [{ name: 'nhs.json', text: fixtureText('nhs.json') }],
       ]);
       await view.scoresTable.waitFor();
-      // Give any late read time to arrive before judging.
-      await page.waitForTimeout(500);
+      // Both reads have arrived once the status line counts two files.
+      await waitUntil(async () => (await view.openCount()) === 2, { message: '"2 files open." after both drops' });
       assert.deepEqual(
         (await view.partnerRows()).map((row) => row.name),
         ['Council', 'NHS Trust'],

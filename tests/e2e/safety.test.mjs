@@ -24,7 +24,15 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { contentPack } from './helpers.mjs';
 import { DIST } from './server.mjs';
-import { fill, locale, parseCsv, waitForSaveState, waitUntil, watchDialogs } from './support.mjs';
+import {
+  afterImageErrors,
+  fill,
+  locale,
+  parseCsv,
+  waitForSaveState,
+  waitUntil,
+  watchDialogs,
+} from './support.mjs';
 import { downloadFile, useServer, useSite } from './fixtures.mjs';
 import { answerEveryTheme, completeAssessment, startAndDescribe } from './journey.mjs';
 import { StartScreen } from './pages/start-screen.mjs';
@@ -34,6 +42,8 @@ import { TasksPage } from './pages/tasks.mjs';
 import { ThemePage } from './pages/theme.mjs';
 
 const DIST_DEBUG = fileURLToPath(new URL('../../dist-debug/', import.meta.url));
+/** The release build's wasm, by its hashed name. */
+const WASM = readdirSync(DIST).find((f) => /_bg\.wasm$/.test(f));
 const pack = contentPack();
 const { ui, report } = locale();
 const PROGRESS_KEY = 'ready-to-share:progress:v1';
@@ -174,8 +184,10 @@ describe('safety', () => {
         const onScreen = await page.locator('body').innerText();
         for (const payload of PAYLOADS) assert.ok(onScreen.includes(payload), `the summary shows ${payload} as text`);
 
-        // Nothing ran, nothing was made of it.
-        await page.waitForTimeout(300);
+        // Nothing ran, nothing was made of it: the only request for x is
+        // the check's own.
+        const sentinel = await afterImageErrors(page);
+        assert.deepEqual(s.pageRequests.filter((u) => u.endsWith('/x')), [sentinel], 'no payload made an image');
         assert.deepEqual(s.dialogs, [], 'no dialog opened');
         assert.equal(await deepCount(page, 'img[src=x]'), 0, 'no img[src=x] anywhere');
         assert.equal(await deepCount(page, 'script:not([src])'), 0, 'no inline script anywhere');
@@ -336,16 +348,17 @@ describe('safety', () => {
           assert.ok(text.includes(action), `the summary shows the action ${action}`);
         }
         const guides = hostile.guidance.filter((g) => shown.some(({ q }) => q.guidance.includes(g.id)));
-        assert.ok(guides.length > 0, 'the actions have guidance');
+        assert.equal(guides.length, hostile.guidance.length, 'every guide in the pack belongs to an action shown');
         for (const g of guides) {
           for (const part of [g.title, g.publisher, g.published]) {
             assert.ok(text.includes(part), `the summary shows the guidance's ${part} as text`);
           }
         }
         const studies = hostile.case_studies.filter((c) => text.includes(c.title));
-        assert.ok(studies.length > 0, 'the summary shows case studies, by their hostile titles');
+        assert.equal(studies.length, 4, 'the summary shows four case studies (its most), by their hostile titles');
 
-        await page.waitForTimeout(300);
+        const sentinel = await afterImageErrors(page);
+        assert.deepEqual(s.pageRequests.filter((u) => u.endsWith('/x')), [sentinel], 'no payload made an image');
         assert.deepEqual(s.dialogs, [], 'no dialog opened');
         assert.equal(await deepCount(page, 'img[src=x]'), 0, 'no img[src=x], in the shadow root or out');
         assert.equal(await deepCount(page, 'script:not([src])'), 0, 'no inline script, in the shadow root or out');
@@ -453,7 +466,6 @@ describe('safety', () => {
       const { page, context } = s;
       try {
         const start = await new StartScreen(page).goto(site.url);
-        await page.waitForLoadState('networkidle');
         // The live page carries the CSP.
         assert.equal(await page.locator('meta[http-equiv="Content-Security-Policy"]').count(), 1);
         // The offline copy, from the start page.
@@ -479,11 +491,12 @@ describe('safety', () => {
         await start.waitFor();
         await start.startAgain();
         downloads.push((await downloadFile(page, () => start.downloadFirstButton().click())).url);
-        await page.waitForTimeout(500);
+        // Storage holds every change: the app has nothing left to do.
+        await waitForSaveState(page);
 
         assert.equal(downloads.length, 6, 'six downloads');
         const urls = [...s.requests, ...downloads];
-        assert.ok(urls.some((u) => u.endsWith('.wasm')), 'the requests were recorded');
+        assert.ok(urls.includes(`${site.origin}/${WASM}`), `the requests were recorded, ${WASM} among them`);
         for (const url of urls) {
           const ok =
             url.startsWith('data:') ||
@@ -498,12 +511,17 @@ describe('safety', () => {
         assert.deepEqual(s.dialogs, []);
 
         // The recorder works, and the CSP stops inline script.
+        // The violation event is the signal that the browser has judged the
+        // script; an allowed one would have run as it was added.
         const ran = await page.evaluate(async () => {
           window.__inlineRan = false;
+          const judged = new Promise((resolve) =>
+            window.addEventListener('securitypolicyviolation', resolve, { once: true }),
+          );
           const script = document.createElement('script');
           script.textContent = 'window.__inlineRan = true';
           document.head.append(script);
-          await new Promise((r) => setTimeout(r, 100));
+          await judged;
           return window.__inlineRan;
         });
         assert.equal(ran, false, 'the CSP blocks inline script');

@@ -51,6 +51,25 @@ export async function waitForSaveState(scope, state = 'saved', { timeout = 5000 
 }
 
 /**
+ * Loads an image of our own from the page's relative address `x` (where
+ * the hostile payloads point) and waits for it to fail. An `<img src=x
+ * onerror=…>` made from typed text would have asked for that address
+ * earlier, so its error, and any script it ran, came before this one's:
+ * a signal to wait on instead of a pause. Resolves to the address asked for.
+ */
+export async function afterImageErrors(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const image = new Image();
+        image.addEventListener('error', () => resolve(image.src), { once: true });
+        image.addEventListener('load', () => resolve(image.src), { once: true });
+        image.src = 'x';
+      }),
+  );
+}
+
+/**
  * Records every dialog (alert, confirm, prompt) a page opens and dismisses
  * it. A dialog in these tests means script ran that should not have.
  */
