@@ -34,11 +34,10 @@ async function expectNoViolations(page, screen) {
 describe('accessibility', () => {
   const site = useSite();
 
-  test('every screen meets WCAG 2.2 AA as far as axe can tell', async (t) => {
-    const session = await site.session();
-    const { page } = session;
-    const check = (screen) => t.test(screen, () => expectNoViolations(page, screen));
-    try {
+  test('every screen meets WCAG 2.2 AA as far as axe can tell', (t) =>
+    site.withSession(async (session) => {
+      const { page } = session;
+      const check = (screen) => t.test(screen, () => expectNoViolations(page, screen));
       const start = await new StartScreen(page).goto(site.url);
       await check('the start page');
 
@@ -94,8 +93,5 @@ describe('accessibility', () => {
 
       assert.deepEqual(session.dialogs, []);
       assert.deepEqual(session.errors, []);
-    } finally {
-      await session.context.close();
-    }
-  });
+    }));
 });

@@ -10,7 +10,6 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +27,8 @@ import {
 } from './expected.mjs';
 import { completeAssessment } from './journey.mjs';
 import { fill, locale, parseCsv } from './support.mjs';
-import { useSite } from './fixtures.mjs';
+import { downloadTexts, useSite } from './fixtures.mjs';
+import { asHtml, asMarkdown } from './escaping.mjs';
 
 const pack = contentPack();
 const { ui, compare: c, report: r, bands, common, file: messages } = locale();
@@ -142,17 +142,6 @@ const OLD_WORDING = OLD_PACK.themes.flatMap((t) => t.questions).find((q) => q.id
 const UNMATCHED_REMOVED = fill(c.unmatched_item, { question: OLD_WORDING, answer: pack.scale[3] });
 const UNMATCHED = fill(c.unmatched_item, { question: 'purpose-legacy-question', answer: pack.scale[2] });
 
-const escapeHtml = (text) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-/** The app's Markdown escaping (src/model/render/markdown.rs). */
-const escapeMarkdown = (text) =>
-  [...text]
-    .map((ch) => {
-      if ('\\`*_{}[]()#+-.!|~'.includes(ch)) return `\\${ch}`;
-      return { '<': '&lt;', '>': '&gt;', '&': '&amp;', '\r': '', '\n': ' ' }[ch] ?? ch;
-    })
-    .join('');
-
 /** The comparison on the summary, read from the page. */
 class ComparisonSection {
   constructor(page) {
@@ -213,12 +202,11 @@ async function profileTable(page) {
 }
 
 describe('compare with an earlier assessment', () => {
-  const site = useSite({ folder: 'compare' });
+  const site = useSite();
 
-  test('an earlier file shows what moved, theme by theme and question by question, and "Stop comparing" removes it', async () => {
-    const session = await site.session();
-    const { page } = session;
-    try {
+  test('an earlier file shows what moved, theme by theme and question by question, and "Stop comparing" removes it', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
       await completeAssessment(page, site.url);
       const section = new ComparisonSection(page);
       await section.compareHeading.waitFor();
@@ -323,15 +311,11 @@ describe('compare with an earlier assessment', () => {
       assert.deepEqual(session.dialogs, [], 'no dialog opened');
       assert.deepEqual(session.errors, [], 'no errors logged');
       assert.deepEqual(session.foreignRequests, [], 'no request left the site');
-    } finally {
-      await session.context.close();
-    }
-  });
+    }));
 
-  test('a broken earlier file shows why and leaves the summary as it was', async () => {
-    const session = await site.session();
-    const { page } = session;
-    try {
+  test('a broken earlier file shows why and leaves the summary as it was', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
       const summary = await completeAssessment(page, site.url);
       const section = new ComparisonSection(page);
       const before = await profileTable(page);
@@ -362,70 +346,60 @@ describe('compare with an earlier assessment', () => {
 
       assert.deepEqual(session.dialogs, [], 'no dialog opened');
       assert.deepEqual(session.errors, [], 'no errors logged');
-    } finally {
-      await session.context.close();
-    }
-  });
+    }));
 
-  test('the HTML, Markdown and CSV downloads include the comparison', async () => {
-    const session = await site.session();
-    const { page } = session;
-    try {
+  test('the HTML, Markdown and CSV downloads include the comparison', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
       const summary = await completeAssessment(page, site.url);
       const section = new ComparisonSection(page);
       await section.fileInput.setInputFiles(EARLIER_PATH);
       await section.heading.waitFor();
 
-      const files = {};
-      for (const [name, extension] of [
+      const files = await downloadTexts(summary, [
         [ui.download_html, 'html'],
         [ui.download_markdown, 'md'],
         [ui.download_csv, 'csv'],
-      ]) {
-        const download = await summary.download(name);
-        const path = join(site.folder, download.suggestedFilename());
-        await download.saveAs(path);
-        files[extension] = await readFile(path, 'utf8');
-      }
+      ]);
 
       // HTML.
       const html = files.html;
-      assert.ok(html.includes(`<h2>${escapeHtml(c.heading)}</h2>`), 'the HTML has the comparison heading');
-      assert.ok(html.includes(escapeHtml(fill(c.intro, { date: '3 November 2025' }))));
+      assert.ok(html.includes(`<h2>${asHtml(c.heading)}</h2>`), 'the HTML has the comparison heading');
+      assert.ok(html.includes(asHtml(fill(c.intro, { date: '3 November 2025' }))));
       for (const [theme, then, now, moved] of EXPECTED.rows) {
-        const row = `<tr><th scope="row">${escapeHtml(theme)}</th><td class="num">${escapeHtml(then)}</td><td class="num">${escapeHtml(now)}</td><td>${escapeHtml(moved)}</td></tr>`;
+        const row = `<tr><th scope="row">${asHtml(theme)}</th><td class="num">${asHtml(then)}</td><td class="num">${asHtml(now)}</td><td>${asHtml(moved)}</td></tr>`;
         assert.ok(html.includes(row), `the HTML has the row ${row}`);
       }
       for (const list of EXPECTED.lists) {
-        for (const item of list.items) assert.ok(html.includes(escapeHtml(item)), `the HTML lists "${item}"`);
+        for (const item of list.items) assert.ok(html.includes(asHtml(item)), `the HTML lists "${item}"`);
       }
       for (const { action, because } of EXPECTED.done) {
-        assert.ok(html.includes(`<strong>${escapeHtml(action)}</strong>`), `the HTML has the done action "${action}"`);
-        assert.ok(html.includes(escapeHtml(because)));
+        assert.ok(html.includes(`<strong>${asHtml(action)}</strong>`), `the HTML has the done action "${action}"`);
+        assert.ok(html.includes(asHtml(because)));
       }
-      assert.ok(html.includes(escapeHtml(UNMATCHED)), 'the HTML lists the unmatched earlier answer');
-      assert.ok(html.includes(escapeHtml(UNMATCHED_REMOVED)), 'the HTML lists the earlier answer to the removed question');
+      assert.ok(html.includes(asHtml(UNMATCHED)), 'the HTML lists the unmatched earlier answer');
+      assert.ok(html.includes(asHtml(UNMATCHED_REMOVED)), 'the HTML lists the earlier answer to the removed question');
       assert.ok(html.includes('From the earlier questions'), 'with its note');
 
       // Markdown.
       const md = files.md;
-      assert.ok(md.includes(`\n## ${escapeMarkdown(c.heading)}\n`), 'the Markdown has the comparison heading');
+      assert.ok(md.includes(`\n## ${asMarkdown(c.heading)}\n`), 'the Markdown has the comparison heading');
       for (const cells of EXPECTED.rows) {
-        const row = `| ${cells.map(escapeMarkdown).join(' | ')} |`;
+        const row = `| ${cells.map(asMarkdown).join(' | ')} |`;
         assert.ok(md.includes(row), `the Markdown has the row ${row}`);
       }
       for (const list of EXPECTED.lists) {
-        assert.ok(md.includes(`### ${escapeMarkdown(list.heading.replace(/ \(\d+\)$/, ''))}`), `the Markdown has "${list.heading}"`);
+        assert.ok(md.includes(`### ${asMarkdown(list.heading.replace(/ \(\d+\)$/, ''))}`), `the Markdown has "${list.heading}"`);
         list.items.forEach((item, i) => {
-          const line = `- ${escapeMarkdown(item)} (${escapeMarkdown(list.themes[i])})`;
+          const line = `- ${asMarkdown(item)} (${asMarkdown(list.themes[i])})`;
           assert.ok(md.includes(line), `the Markdown has ${line}`);
         });
       }
       for (const { action, because } of EXPECTED.done) {
-        assert.ok(md.includes(`- **${escapeMarkdown(action)}**  \n  ${escapeMarkdown(because)}`), `the Markdown has "${action}"`);
+        assert.ok(md.includes(`- **${asMarkdown(action)}**  \n  ${asMarkdown(because)}`), `the Markdown has "${action}"`);
       }
-      assert.ok(md.includes(`- ${escapeMarkdown(UNMATCHED)}`), 'the Markdown lists the unmatched earlier answer');
-      assert.ok(md.includes(`- ${escapeMarkdown(UNMATCHED_REMOVED)}`), 'the Markdown lists the earlier answer to the removed question');
+      assert.ok(md.includes(`- ${asMarkdown(UNMATCHED)}`), 'the Markdown lists the unmatched earlier answer');
+      assert.ok(md.includes(`- ${asMarkdown(UNMATCHED_REMOVED)}`), 'the Markdown lists the earlier answer to the removed question');
 
       // CSV: the two extra columns on every question.
       const records = parseCsv(files.csv);
@@ -444,8 +418,5 @@ describe('compare with an earlier assessment', () => {
       });
 
       assert.deepEqual(session.errors, [], 'no errors logged');
-    } finally {
-      await session.context.close();
-    }
-  });
+    }));
 });

@@ -28,10 +28,9 @@ const { ui, report } = locale();
 describe('downloads', () => {
   const site = useSite({ folder: 'downloads' });
 
-  test('HTML, Markdown, CSV and JSON are named for the area and date, escape what was typed, and the JSON opens again', async () => {
-    const session = await site.session();
-    const { page, context } = session;
-    try {
+  test('HTML, Markdown, CSV and JSON are named for the area and date, escape what was typed, and the JSON opens again', () =>
+    site.withSession(async (session) => {
+      const { page, context } = session;
       const summary = await completeAssessment(page, site.url);
       const base = `ready-to-share-${slug(CONTEXT.area)}-${await browserToday(page)}`;
       assert.equal(base.startsWith('ready-to-share-bath-and-north-east-somerset-'), true);
@@ -136,8 +135,5 @@ describe('downloads', () => {
       assert.deepEqual(session.dialogs, [], 'no dialog opened');
       assert.deepEqual(session.errors, [], 'no errors logged');
       assert.deepEqual(session.foreignRequests, [], 'no request left the site');
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });

@@ -163,7 +163,10 @@ describe('embedding', () => {
     });
 
   /** A fresh context whose pages may load from the host and dist origins only. */
-  const session = () => site.session({ origin: host.origin, allow: [distOrigin()] });
+  const options = () => ({ origin: host.origin, allow: [distOrigin()] });
+  const session = () => site.session(options());
+  /** Runs `run(session)` in such a context, and closes it. */
+  const withSession = (run) => site.withSession(run, options());
 
   /** Nothing went wrong that the page could see. */
   function expectClean(s, { allowErrors = () => false } = {}) {
@@ -176,9 +179,8 @@ describe('embedding', () => {
     );
   }
 
-  test('the host page\'s CSS does not reach the widget, and the widget\'s does not reach the host', async () => {
-    const s = await session();
-    try {
+  test('the host page\'s CSS does not reach the widget, and the widget\'s does not reach the host', () =>
+    withSession(async (s) => {
       const { page } = s;
       // The standalone page, as the reference.
       await page.goto(`${distOrigin()}/index.html`);
@@ -233,14 +235,10 @@ describe('embedding', () => {
         'the widget added no stylesheet to the host document',
       );
       expectClean(s);
-    } finally {
-      await s.context.close();
-    }
-  });
+    }));
 
-  test('the widget\'s top heading is an h2 by default, and heading-level="3" makes it an h3', async () => {
-    const s = await session();
-    try {
+  test('the widget\'s top heading is an h2 by default, and heading-level="3" makes it an h3', () =>
+    withSession(async (s) => {
       const { page } = s;
       await page.goto(
         hostPage({
@@ -271,14 +269,10 @@ describe('embedding', () => {
       await three.startNow();
       assert.equal(await three.el.locator('h3.rts-page-heading').textContent(), ui.about_heading);
       expectClean(s);
-    } finally {
-      await s.context.close();
-    }
-  });
+    }));
 
-  test('the widget leaves the host page\'s address, title, history and scroll position alone', async () => {
-    const s = await session();
-    try {
+  test('the widget leaves the host page\'s address, title, history and scroll position alone', () =>
+    withSession(async (s) => {
       const { page } = s;
       const url = hostPage({
         title: 'Partner page title',
@@ -349,14 +343,10 @@ describe('embedding', () => {
       const end = await page.evaluate(() => ({ href: location.href, title: document.title, history: history.length }));
       assert.deepEqual(end, before, 'address, title and history are unchanged after more steps');
       expectClean(s);
-    } finally {
-      await s.context.close();
-    }
-  });
+    }));
 
-  test('a removed widget leaves nothing behind, and another widget on the page still works', async () => {
-    const s = await session();
-    try {
+  test('a removed widget leaves nothing behind, and another widget on the page still works', () =>
+    withSession(async (s) => {
       const { page } = s;
       await page.goto(hostPage({ body: '<h1>Partner page</h1><div id="slot"></div>' }));
       await page.evaluate(() => customElements.whenDefined('ready-to-share'));
@@ -418,14 +408,10 @@ describe('embedding', () => {
       await a.rendered();
       await a.el.getByRole('heading', { level: 2 }).first().waitFor();
       expectClean(s);
-    } finally {
-      await s.context.close();
-    }
-  });
+    }));
 
-  test('a change made just before the widget is removed is kept', async () => {
-    const s = await session();
-    try {
+  test('a change made just before the widget is removed is kept', () =>
+    withSession(async (s) => {
       const { page } = s;
       await page.goto(hostPage({ body: '<h1>Partner page</h1><div id="slot"><ready-to-share storage-key="flush-test"></ready-to-share></div>' }));
       const widget = await new Widget(page).rendered();
@@ -447,14 +433,10 @@ describe('embedding', () => {
       await widget.waitForHeading(ui.about_heading);
       assert.equal(await widget.el.getByLabel(ui.about_area, { exact: true }).inputValue(), 'Flushshire');
       expectClean(s);
-    } finally {
-      await s.context.close();
-    }
-  });
+    }));
 
-  test('two widgets with different storage keys keep separate answers, and their ids do not collide', async () => {
-    const s = await session();
-    try {
+  test('two widgets with different storage keys keep separate answers, and their ids do not collide', () =>
+    withSession(async (s) => {
       const { page } = s;
       await page.goto(
         hostPage({
@@ -532,14 +514,10 @@ describe('embedding', () => {
         assert.equal(await b.radio(question, level).isChecked(), false, `widget B has no answer (level ${level})`);
       }
       expectClean(s);
-    } finally {
-      await s.context.close();
-    }
-  });
+    }));
 
-  test('accent="#8b0000" sets the accent colour; a hostile accent is ignored', async () => {
-    const s = await session();
-    try {
+  test('accent="#8b0000" sets the accent colour; a hostile accent is ignored', () =>
+    withSession(async (s) => {
       const { page } = s;
       await page.goto(
         hostPage({
@@ -575,14 +553,10 @@ describe('embedding', () => {
       const panel = await darkRed.inShadow((host) => getComputedStyle(host.shadowRoot.querySelector('.rts-panel')).backgroundColor);
       assert.equal(panel, 'rgb(139, 0, 0)', 'the band panel is dark red');
       expectClean(s);
-    } finally {
-      await s.context.close();
-    }
-  });
+    }));
 
-  test('ready-to-share:complete reaches the host page with scores and band, and no free text', async () => {
-    const s = await session();
-    try {
+  test('ready-to-share:complete reaches the host page with scores and band, and no free text', () =>
+    withSession(async (s) => {
       const { page } = s;
       const MARKER = 'ZQX-marker-4417';
       await page.goto(
@@ -641,10 +615,7 @@ describe('embedding', () => {
       assert.equal(detail.band, 'ready-and-improving', '75 or more is "Ready and improving"');
       assert.ok(!raw.includes(MARKER), `the detail holds no free text: ${raw}`);
       expectClean(s);
-    } finally {
-      await s.context.close();
-    }
-  });
+    }));
 
   describe('partner content packs', () => {
     const packUrl = (name) => `${host.origin}/fixtures/${name}`;
@@ -769,9 +740,8 @@ describe('embedding', () => {
     });
   });
 
-  test('the iframe alternative sends its content height: it arrives, follows Start now, and grows on a theme page', async () => {
-    const s = await session();
-    try {
+  test('the iframe alternative sends its content height: it arrives, follows Start now, and grows on a theme page', () =>
+    withSession(async (s) => {
       const { page } = s;
       await page.goto(
         hostPage({
@@ -836,14 +806,10 @@ describe('embedding', () => {
         'the frame shows all its content without scrolling',
       );
       expectClean(s);
-    } finally {
-      await s.context.close();
-    }
-  });
+    }));
 
-  test('the iframe page takes its options from its address: storage-key, heading-level and accent', async () => {
-    const s = await session();
-    try {
+  test('the iframe page takes its options from its address: storage-key, heading-level and accent', () =>
+    withSession(async (s) => {
       const { page } = s;
       await page.goto(`${distOrigin()}/frame.html?storage-key=frame-options&heading-level=2&accent=%238b0000`);
       const frame = new Widget(page, 'main#rts-root', 2);
@@ -859,10 +825,7 @@ describe('embedding', () => {
       });
       assert.equal(await page.evaluate(() => localStorage.getItem('ready-to-share:step:v1')), null, 'not under the standalone key');
       expectClean(s);
-    } finally {
-      await s.context.close();
-    }
-  });
+    }));
 
   test('axe finds no WCAG 2.2 AA problems inside the widget, on the start page and on a theme page', async (t) => {
     const s = await session();

@@ -85,7 +85,7 @@ export function useScratch() {
  * session, as freshSession takes them).
  *
  * Returns { url, origin, port, browser, server, folder, session(options),
- * newPage(options), withSession(run, options), seed(page, values) }.
+ * withSession(run, options), seed(page, values) }.
  */
 export function useSite({ root, cors = false, pages = {}, mounts, folder, session: defaults = {} } = {}) {
   pages[SEED_PATH] ??= BLANK_PAGE;
@@ -125,21 +125,14 @@ export function useSite({ root, cors = false, pages = {}, mounts, folder, sessio
     session({ origin = server.server.origin, ...options } = {}) {
       return freshSession(browser.browser, origin, { ...defaults, ...options });
     },
-    /** The page of a fresh session, for tests that need nothing else. */
-    async newPage(options = {}) {
-      return (await site.session(options)).page;
-    },
     /**
-     * Runs `run(session)` in a fresh session and closes it afterwards, pass
-     * or fail. With `clean: true`, also checks nothing was logged as an
-     * error and no dialog opened.
+     * Runs `run(session)` in a fresh session (see `session` for the
+     * options) and closes it afterwards, pass or fail.
      */
-    async withSession(run, { clean = false, ...options } = {}) {
+    async withSession(run, options = {}) {
       const session = await site.session(options);
       try {
-        const result = await run(session);
-        if (clean) assertClean(session);
-        return result;
+        return await run(session);
       } finally {
         await session.context.close();
       }
@@ -158,12 +151,6 @@ export function useSite({ root, cors = false, pages = {}, mounts, folder, sessio
     },
   };
   return site;
-}
-
-/** Fails with what was seen if a session logged an error or opened a dialog. */
-export function assertClean(session) {
-  const seen = [...session.errors, ...(session.dialogs ?? [])];
-  if (seen.length > 0) throw new Error(`errors logged or dialogs opened:\n${seen.join('\n')}`);
 }
 
 /**
@@ -196,12 +183,12 @@ export async function downloadFile(page, click, options = {}) {
 /**
  * Takes each download a screen offers (`screen.download(label)` resolves to
  * a Download, as the summary and partnership pages' do) and reads it:
- * `labels` is [[label, key], ...]; resolves to { key: { name, path, text } }.
+ * `labels` is [[label, key], ...]; resolves to { key: text }.
  */
-export async function downloadEach(screen, labels, options = {}) {
-  const files = {};
-  for (const [label, key] of labels) files[key] = await readDownload(await screen.download(label), options);
-  return files;
+export async function downloadTexts(screen, labels) {
+  const texts = {};
+  for (const [label, key] of labels) texts[key] = (await readDownload(await screen.download(label))).text;
+  return texts;
 }
 
 /**

@@ -47,10 +47,9 @@ const { ui, statuses, bands, report, common } = locale();
 describe('the whole assessment', () => {
   const site = useSite();
 
-  test('from "Start now" to the summary, with the scores, band and actions the method gives', async () => {
-    const session = await site.session();
-    const { page } = session;
-    try {
+  test('from "Start now" to the summary, with the scores, band and actions the method gives', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
       // Start.
       const start = await new StartScreen(page).goto(site.url);
       assert.equal(await start.savedHeading.count(), 0, 'a fresh browser has no saved progress');
@@ -320,8 +319,5 @@ describe('the whole assessment', () => {
       assert.deepEqual(session.dialogs, [], 'no dialog opened');
       assert.deepEqual(session.errors, [], 'no errors logged');
       assert.deepEqual(session.foreignRequests, [], 'no request left the site');
-    } finally {
-      await session.context.close();
-    }
-  });
+    }));
 });

@@ -39,16 +39,21 @@ describe('a guest on any host', () => {
   const hostPage = ({ embed = true, ...page }) => host.add({ ...page, embedFrom: embed ? distOrigin() : null });
 
   /** A fresh context on the host origin whose pages may load the site's files. */
-  const session = (options = {}) =>
-    dist.session({ origin: host.origin, allow: [distOrigin(), dist.origin, distNoCors.server.origin], ...options });
+  const options = (more = {}) => ({
+    origin: host.origin,
+    allow: [distOrigin(), dist.origin, distNoCors.server.origin],
+    ...more,
+  });
+  const session = (more) => dist.session(options(more));
+  /** Runs `run(session)` in such a context, and closes it. */
+  const withSession = (run, more) => dist.withSession(run, options(more));
 
   /** The load-failure alert inside `scope` (a page, frame or element locator). */
   const failure = (scope) => scope.getByRole('alert').filter({ hasText: loader.title });
 
   describe('3. a load failure is explained in words, with Try again', () => {
-    test('standalone page: a missing wasm names the file; Try again loads the app once it is back', async () => {
-      const s = await session();
-      try {
+    test('standalone page: a missing wasm names the file; Try again loads the app once it is back', () =>
+      withSession(async (s) => {
         const { page, context } = s;
         const missing = (route) => route.fulfill({ status: 404, body: 'Not Found' });
         await context.route(`**/${WASM}`, missing);
@@ -62,14 +67,10 @@ describe('a guest on any host', () => {
         await context.unroute(`**/${WASM}`, missing);
         await alert.getByRole('button', { name: loader.retry, exact: true }).click();
         await page.getByRole('heading', { level: 1, name: pack.start.heading, exact: true }).waitFor();
-      } finally {
-        await s.context.close();
-      }
-    });
+      }));
 
-    test('iframe page: a missing glue script is named inside the frame', async () => {
-      const s = await session();
-      try {
+    test('iframe page: a missing glue script is named inside the frame', () =>
+      withSession(async (s) => {
         const { page, context } = s;
         await context.route(`**/${GLUE}`, (route) => route.fulfill({ status: 404, body: 'Not Found' }));
         await page.goto(
@@ -82,14 +83,10 @@ describe('a guest on any host', () => {
         await alert.waitFor();
         assert.ok((await alert.innerText()).includes(causeText('not_found', GLUE)));
         assert.equal(await alert.getByRole('button', { name: loader.retry, exact: true }).count(), 1);
-      } finally {
-        await s.context.close();
-      }
-    });
+      }));
 
-    test('a damaged (truncated) wasm is called damaged', async () => {
-      const s = await session();
-      try {
+    test('a damaged (truncated) wasm is called damaged', () =>
+      withSession(async (s) => {
         const { page, context } = s;
         const head = readFileSync(join(DIST, WASM)).subarray(0, 2000);
         await context.route(`**/${WASM}`, (route) =>
@@ -99,14 +96,10 @@ describe('a guest on any host', () => {
         const alert = failure(page);
         await alert.waitFor();
         assert.ok((await alert.innerText()).includes(causeText('damaged', WASM)));
-      } finally {
-        await s.context.close();
-      }
-    });
+      }));
 
-    test('the embed on a host whose Content Security Policy lacks wasm-unsafe-eval names it, inside the element', async () => {
-      const s = await session();
-      try {
+    test('the embed on a host whose Content Security Policy lacks wasm-unsafe-eval names it, inside the element', () =>
+      withSession(async (s) => {
         const { page } = s;
         await page.goto(
           hostPage({
@@ -118,14 +111,10 @@ describe('a guest on any host', () => {
         await alert.waitFor();
         assert.ok((await alert.innerText()).includes(causeText('wasm_blocked')), 'names wasm-unsafe-eval');
         assert.match(loader.wasm_blocked, /'wasm-unsafe-eval'/);
-      } finally {
-        await s.context.close();
-      }
-    });
+      }));
 
-    test('the embed on a host that replaced fetch says so', async () => {
-      const s = await session();
-      try {
+    test('the embed on a host that replaced fetch says so', () =>
+      withSession(async (s) => {
         const { page } = s;
         await page.goto(
           hostPage({
@@ -136,14 +125,10 @@ describe('a guest on any host', () => {
         const alert = failure(page.locator('ready-to-share'));
         await alert.waitFor();
         assert.ok((await alert.innerText()).includes(causeText('fetch_replaced', WASM)));
-      } finally {
-        await s.context.close();
-      }
-    });
+      }));
 
-    test('the embed shows the failure in its element, then starts when the element is added again, or on Try again', async () => {
-      const s = await session();
-      try {
+    test('the embed shows the failure in its element, then starts when the element is added again, or on Try again', () =>
+      withSession(async (s) => {
         const { page, context } = s;
         const missing = (route) => route.fulfill({ status: 404, body: 'Not Found' });
         await context.route(`**/${WASM}`, missing);
@@ -170,10 +155,7 @@ describe('a guest on any host', () => {
         // Try again on the other element.
         await failure(two).getByRole('button', { name: loader.retry, exact: true }).click();
         await two.getByRole('heading', { level: 2, name: pack.start.heading, exact: true }).waitFor();
-      } finally {
-        await s.context.close();
-      }
-    });
+      }));
 
     test('with JavaScript off, the page says it needs JavaScript', async () => {
       const context = await dist.browser.newContext({ javaScriptEnabled: false });
@@ -188,9 +170,8 @@ describe('a guest on any host', () => {
   });
 
   describe('4. privacy from the host page', () => {
-    test('host listeners never read what is typed; the README\'s limits (keys pressed, storage) are real', async () => {
-      const s = await session({ closedShadowRoots: true });
-      try {
+    test('host listeners never read what is typed; the README\'s limits (keys pressed, storage) are real', () =>
+      withSession(async (s) => {
         const { page } = s;
         const SECRET = 'Quietshire';
         await page.goto(
@@ -256,16 +237,12 @@ describe('a guest on any host', () => {
           await page.evaluate((s) => localStorage.getItem('private:progress:v1').includes(s), SECRET),
           'the saved answers are in the host origin\'s storage',
         );
-      } finally {
-        await s.context.close();
-      }
-    });
+      }, { closedShadowRoots: true }));
   });
 
   describe('7 and 9. the host places and hides the element; the widget stays left to right', () => {
-    test('hidden, display and margins set by the host apply to the element', async () => {
-      const s = await session();
-      try {
+    test('hidden, display and margins set by the host apply to the element', () =>
+      withSession(async (s) => {
         const { page } = s;
         await page.goto(
           hostPage({
@@ -294,14 +271,10 @@ describe('a guest on any host', () => {
         assert.equal(await page.locator('#classed').isVisible(), false, 'display: none is honoured');
         await page.evaluate(() => document.getElementById('hidden').removeAttribute('hidden'));
         await page.locator('#hidden').getByRole('heading', { level: 2, name: pack.start.heading, exact: true }).waitFor();
-      } finally {
-        await s.context.close();
-      }
-    });
+      }));
 
-    test('a right-to-left host page leaves the widget left to right', async () => {
-      const s = await session();
-      try {
+    test('a right-to-left host page leaves the widget left to right', () =>
+      withSession(async (s) => {
         const { page } = s;
         await page.goto(
           hostPage({
@@ -315,16 +288,12 @@ describe('a guest on any host', () => {
         assert.equal(await page.evaluate(() => getComputedStyle(document.body).direction), 'rtl');
         assert.equal(await heading.evaluate((el) => getComputedStyle(el).direction), 'ltr');
         assert.equal(await widget.locator('.rts-app').getAttribute('dir'), 'ltr');
-      } finally {
-        await s.context.close();
-      }
-    });
+      }));
   });
 
   describe('10. unmount leaves nothing behind', () => {
-    test('200 mounts and unmounts: DOM nodes, listeners and wasm memory stay flat', async () => {
-      const s = await session();
-      try {
+    test('200 mounts and unmounts: DOM nodes, listeners and wasm memory stay flat', () =>
+      withSession(async (s) => {
         const { page } = s;
         await page.goto(hostPage({ body: '<h1>Mount host</h1><div id="slot"></div>' }));
         await page.evaluate(() => customElements.whenDefined('ready-to-share'));
@@ -359,10 +328,7 @@ describe('a guest on any host', () => {
         assert.ok(afterCycles.nodes - before.nodes <= 50, `DOM nodes stay flat (${before.nodes} to ${afterCycles.nodes})`);
         assert.ok(afterCycles.listeners - before.listeners <= 10, `listeners stay flat (${before.listeners} to ${afterCycles.listeners})`);
         assert.ok(afterCycles.wasm - before.wasm <= 256 * 1024, `wasm memory stays flat (${before.wasm} to ${afterCycles.wasm} bytes)`);
-      } finally {
-        await s.context.close();
-      }
-    });
+      }));
   });
 
   describe('12. a partner pack over the limits is refused before it is read', () => {
@@ -477,9 +443,8 @@ describe('a guest on any host', () => {
     const consoleMessage = (page, pattern) =>
       new Promise((done) => page.on('console', (m) => pattern.test(m.text()) && done(m.text())));
 
-    test(`the README's set (${RECOMMENDED}): case studies open, downloads work`, async () => {
-      const s = await session();
-      try {
+    test(`the README's set (${RECOMMENDED}): case studies open, downloads work`, () =>
+      withSession(async (s) => {
         const { frame } = await toSummary(s, RECOMMENDED);
         const link = frame.locator('.rts-case-studies__link').first();
         const [popup] = await Promise.all([s.context.waitForEvent('page'), link.click()]);
@@ -489,27 +454,19 @@ describe('a guest on any host', () => {
           frame.getByRole('button', { name: ui.download_json, exact: true }).click(),
         ]);
         assert.match(download.suggestedFilename(), /\.json$/);
-      } finally {
-        await s.context.close();
-      }
-    });
+      }));
 
-    test('without allow-popups, case-study links are blocked', async () => {
-      const s = await session();
-      try {
+    test('without allow-popups, case-study links are blocked', () =>
+      withSession(async (s) => {
         const { frame } = await toSummary(s, 'allow-scripts allow-same-origin allow-downloads');
         const blocked = consoleMessage(s.page, /allow-popups/);
         await frame.locator('.rts-case-studies__link').first().click();
         assert.match(await blocked, /Blocked opening/);
         assert.equal(s.context.pages().length, 1, 'no case study opened');
-      } finally {
-        await s.context.close();
-      }
-    });
+      }));
 
-    test('without allow-downloads, a download is blocked and the answers are offered as text to copy', async () => {
-      const s = await session();
-      try {
+    test('without allow-downloads, a download is blocked and the answers are offered as text to copy', () =>
+      withSession(async (s) => {
         const { frame } = await toSummary(s, 'allow-scripts allow-same-origin allow-popups');
         const blocked = consoleMessage(s.page, /allow-downloads/);
         await frame.getByRole('button', { name: ui.download_json, exact: true }).click();
@@ -517,43 +474,28 @@ describe('a guest on any host', () => {
         await frame.getByText(ui.copy_answers, { exact: true }).click();
         const text = await frame.getByLabel(ui.copy_answers_label, { exact: true }).inputValue();
         assert.equal(JSON.parse(text).context.area, 'Sandbox');
-      } finally {
-        await s.context.close();
-      }
-    });
+      }));
 
-    test('without allow-same-origin, on a server that sends Access-Control-Allow-Origin: it works but cannot save, and says so', async () => {
-      const s = await session();
-      try {
+    test('without allow-same-origin, on a server that sends Access-Control-Allow-Origin: it works but cannot save, and says so', () =>
+      withSession(async (s) => {
         const { frame } = await framed(s, 'allow-scripts allow-downloads allow-popups');
         await frame.getByRole('heading', { level: 1, name: pack.start.heading, exact: true }).waitFor();
         await frame.getByRole('button', { name: ui.start_button, exact: true }).click();
         await frame.getByRole('alert').filter({ hasText: ui.storage_blocked }).waitFor();
-      } finally {
-        await s.context.close();
-      }
-    });
+      }));
 
-    test('without allow-scripts, the frame says the tool needs JavaScript', async () => {
-      const s = await session();
-      try {
+    test('without allow-scripts, the frame says the tool needs JavaScript', () =>
+      withSession(async (s) => {
         const { frame } = await framed(s, 'allow-same-origin allow-downloads allow-popups');
         await frame.getByText(loader.noscript, { exact: true }).waitFor();
-      } finally {
-        await s.context.close();
-      }
-    });
+      }));
 
-    test('without allow-same-origin, on a server without Access-Control-Allow-Origin: the frame says why it cannot start', async () => {
-      const s = await session();
-      try {
+    test('without allow-same-origin, on a server without Access-Control-Allow-Origin: the frame says why it cannot start', () =>
+      withSession(async (s) => {
         const { frame } = await framed(s, 'allow-scripts allow-downloads allow-popups', distNoCors.server.origin);
         const alert = failure(frame);
         await alert.waitFor();
         assert.ok((await alert.innerText()).includes(causeText('sandboxed')));
-      } finally {
-        await s.context.close();
-      }
-    });
+      }));
   });
 });

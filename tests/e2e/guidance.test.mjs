@@ -7,30 +7,20 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { CONTEXT, expectedActions, guideAbout, plannedAnswers } from './expected.mjs';
 import { completeAssessment } from './journey.mjs';
 import { fill, locale } from './support.mjs';
-import { useSite } from './fixtures.mjs';
+import { downloadTexts, useSite } from './fixtures.mjs';
+import { asMarkdown } from './escaping.mjs';
 
 const { ui, report, common } = locale();
-
-/** The app's Markdown escaping (src/model/render/markdown.rs). */
-const escapeMarkdown = (text) =>
-  [...text]
-    .map((ch) => {
-      if ('\\`*_{}[]()#+-.!|~'.includes(ch)) return `\\${ch}`;
-      return { '<': '&lt;', '>': '&gt;', '&': '&amp;', '\r': '', '\n': ' ' }[ch] ?? ch;
-    })
-    .join('');
 
 /** "Guidance: A (publisher, year); B (publisher, year)" as a reader sees it. */
 const guidanceLine = (guides) =>
   `${report.guidance_label} ${guides.map((g) => `${g.title} ${guideAbout(g)}`).join('; ')}`;
 
 describe('guidance for priority actions', () => {
-  const site = useSite({ folder: 'guidance' });
+  const site = useSite();
   const ACTIONS = expectedActions(plannedAnswers({ change: true }));
 
   test('every priority action has guidance in the pack', () => {
@@ -44,10 +34,9 @@ describe('guidance for priority actions', () => {
     }
   });
 
-  test('a guidance link opens the guidance in a new tab, and the summary stays open', async () => {
-    const session = await site.session();
-    const { page, context } = session;
-    try {
+  test('a guidance link opens the guidance in a new tab, and the summary stays open', () =>
+    site.withSession(async (session) => {
+      const { page, context } = session;
       const summary = await completeAssessment(page, site.url);
       const first = ACTIONS[0];
       const guide = first.guidance[0];
@@ -89,26 +78,16 @@ describe('guidance for priority actions', () => {
       );
       assert.deepEqual(session.dialogs, [], 'no dialog opened');
       assert.deepEqual(session.errors, [], 'no errors logged');
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  test('the HTML and Markdown downloads list each action\'s guidance, with publisher and year', async () => {
-    const session = await site.session();
-    const { page, context } = session;
-    try {
+  test('the HTML and Markdown downloads list each action\'s guidance, with publisher and year', () =>
+    site.withSession(async (session) => {
+      const { page, context } = session;
       const summary = await completeAssessment(page, site.url);
-      const files = {};
-      for (const [name, extension] of [
+      const files = await downloadTexts(summary, [
         [ui.download_html, 'html'],
         [ui.download_markdown, 'md'],
-      ]) {
-        const download = await summary.download(name);
-        const path = join(site.folder, download.suggestedFilename());
-        await download.saveAs(path);
-        files[extension] = await readFile(path, 'utf8');
-      }
+      ]);
 
       // HTML: opened as a reader would, each action in the list has its
       // guidance line and links to the pack's addresses.
@@ -136,20 +115,17 @@ describe('guidance for priority actions', () => {
       const md = files.md;
       for (const [i, a] of ACTIONS.entries()) {
         const guides = a.guidance
-          .map((g) => `[${escapeMarkdown(g.title)}](<${g.url}>) (${escapeMarkdown(fill(report.guide_about, g))})`)
+          .map((g) => `[${asMarkdown(g.title)}](<${g.url}>) (${asMarkdown(fill(report.guide_about, g))})`)
           .join('; ');
         const item =
-          `${i + 1}. **${escapeMarkdown(a.action)}**  \n` +
-          `   ${escapeMarkdown(a.why)} (${escapeMarkdown(a.themeTitle)})\n` +
-          `   ${escapeMarkdown(report.guidance_label)} ${guides}\n`;
+          `${i + 1}. **${asMarkdown(a.action)}**  \n` +
+          `   ${asMarkdown(a.why)} (${asMarkdown(a.themeTitle)})\n` +
+          `   ${asMarkdown(report.guidance_label)} ${guides}\n`;
         assert.ok(md.includes(item), `Markdown, action ${i + 1} (${a.questionId}) with its guidance:\n${item}`);
       }
 
       assert.deepEqual(session.dialogs, [], 'no dialog opened');
       assert.deepEqual(session.errors, [], 'no errors logged');
       assert.deepEqual(session.foreignRequests, [], 'no request left the site');
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });

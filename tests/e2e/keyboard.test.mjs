@@ -43,18 +43,17 @@ const radioOf = (question) => (f) => f.type === 'radio' && f.legend.endsWith(que
 describe('keyboard only', () => {
   const site = useSite();
 
-  test('a whole theme and the way to the summary, with focus on each new page\'s h1', async () => {
-    const session = await site.session();
-    const { page } = session;
-    // Count any pointer input, to prove none was used.
-    await page.addInitScript(() => {
-      window.__pointerEvents = 0;
-      for (const type of ['pointerdown', 'mousedown', 'touchstart']) {
-        window.addEventListener(type, (e) => { if (e.isTrusted) window.__pointerEvents += 1; }, true);
-      }
-    });
-    const { keyboard } = page;
-    try {
+  test('a whole theme and the way to the summary, with focus on each new page\'s h1', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
+      // Count any pointer input, to prove none was used.
+      await page.addInitScript(() => {
+        window.__pointerEvents = 0;
+        for (const type of ['pointerdown', 'mousedown', 'touchstart']) {
+          window.addEventListener(type, (e) => { if (e.isTrusted) window.__pointerEvents += 1; }, true);
+        }
+      });
+      const { keyboard } = page;
       await new StartScreen(page).goto(site.url);
 
       // Start now.
@@ -140,19 +139,15 @@ describe('keyboard only', () => {
       assert.equal(await page.evaluate(() => window.__pointerEvents), 0, 'no pointer was used');
       assert.deepEqual(session.dialogs, []);
       assert.deepEqual(session.errors, []);
-    } finally {
-      await session.context.close();
-    }
-  });
+    }));
 
   // When the control that has focus goes away, focus must go somewhere
   // sensible, not back to the top of the document (WCAG 2.4.3 Focus Order).
-  test('focus stays in place when "Clear answer", "Start again" and "Cancel" replace themselves', async () => {
-    const session = await site.session();
-    const { page } = session;
-    const { keyboard } = page;
-    const problems = [];
-    try {
+  test('focus stays in place when "Clear answer", "Start again" and "Cancel" replace themselves', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
+      const { keyboard } = page;
+      const problems = [];
       const start = await new StartScreen(page).goto(site.url);
       await tabTo(page, button(ui.start_button), { what: ui.start_button });
       await keyboard.press('Enter');
@@ -218,8 +213,5 @@ describe('keyboard only', () => {
       }
 
       assert.deepEqual(problems, [], `focus was lost:\n  ${problems.join('\n  ')}`);
-    } finally {
-      await session.context.close();
-    }
-  });
+    }));
 });

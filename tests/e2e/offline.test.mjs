@@ -113,10 +113,25 @@ describe('offline', () => {
   const chromium = useBrowser();
   const scratch = useScratch();
 
-  test('with the service worker, the app works with the server stopped, and keeps answers given offline', async () => {
-    const root = await scratch.dir('sw');
+  /** A copy of dist/ in a scratch folder (a test may change it or stop its server), served. */
+  async function servedCopy(name) {
+    const root = await scratch.dir(name);
     cpSync(DIST, root, { recursive: true });
-    let server = await startServer({ root });
+    return { root, server: await startServer({ root }) };
+  }
+
+  /** The single-file copy, copied into a scratch folder: the folder, the file and its file:// address. */
+  async function singleFileCopy(name) {
+    const dir = await scratch.dir(name);
+    const file = join(dir, 'ready-to-share-offline.html');
+    copyFileSync(join(DIST, 'ready-to-share-offline.html'), file);
+    return { dir, file, url: pathToFileURL(file).href };
+  }
+
+  test('with the service worker, the app works with the server stopped, and keeps answers given offline', async () => {
+    const copy = await servedCopy('sw');
+    const { root } = copy;
+    let { server } = copy;
     const { port } = server;
     const s = await plainSession(chromium.browser);
     try {
@@ -161,9 +176,7 @@ describe('offline', () => {
   });
 
   test('a new version waits for the user: a notice offers it, nothing reloads, and switching keeps the answers', async () => {
-    const root = await scratch.dir('update');
-    cpSync(DIST, root, { recursive: true });
-    const server = await startServer({ root });
+    const { root, server } = await servedCopy('update');
     const s = await plainSession(chromium.browser);
     try {
       const { page } = s;
@@ -218,6 +231,7 @@ describe('offline', () => {
           new Promise((resolve) => {
             navigator.serviceWorker.addEventListener('message', (event) => resolve(event.data), { once: true });
             navigator.serviceWorker.controller.postMessage('which-version');
+            // An upper bound, not a pause: the reply ends the wait.
             setTimeout(() => resolve('no answer'), 3000);
           }),
       );
@@ -231,10 +245,7 @@ describe('offline', () => {
   });
 
   test('the single-file copy works from file://, saves as it goes, and makes no network requests', async () => {
-    const stick = await scratch.dir('usb-stick');
-    const file = join(stick, 'ready-to-share-offline.html');
-    copyFileSync(join(DIST, 'ready-to-share-offline.html'), file);
-    const url = pathToFileURL(file).href;
+    const { url } = await singleFileCopy('usb-stick');
     const s = await plainSession(chromium.browser);
     try {
       const { page } = s;
@@ -285,9 +296,7 @@ describe('offline', () => {
   });
 
   test('a change to index.html alone reaches an installed user: the worker is versioned by contents', async () => {
-    const root = await scratch.dir('page-only');
-    cpSync(DIST, root, { recursive: true });
-    const server = await startServer({ root });
+    const { root, server } = await servedCopy('page-only');
     const s = await plainSession(chromium.browser);
     try {
       const { page } = s;
@@ -324,9 +333,7 @@ describe('offline', () => {
   });
 
   test('"Save this tool for offline use" works with the server gone', async () => {
-    const root = await scratch.dir('save-offline');
-    cpSync(DIST, root, { recursive: true });
-    let server = await startServer({ root });
+    let { server } = await servedCopy('save-offline');
     const s = await plainSession(chromium.browser);
     try {
       const { page } = s;
@@ -353,9 +360,7 @@ describe('offline', () => {
   });
 
   test('"Save this tool for offline use" with no copy kept and no network says it needs the network', async () => {
-    const root = await scratch.dir('no-worker');
-    cpSync(DIST, root, { recursive: true });
-    let server = await startServer({ root });
+    let { server } = await servedCopy('no-worker');
     // A browser that refuses service workers keeps no copy.
     const context = await chromium.browser.newContext({ serviceWorkers: 'block' });
     try {
@@ -375,9 +380,7 @@ describe('offline', () => {
   });
 
   test('the single-file copy has a Content Security Policy, warns on file:// that other files can read it, and can keep answers only in memory', async () => {
-    const stick = await scratch.dir('shared-drive');
-    const file = join(stick, 'ready-to-share-offline.html');
-    copyFileSync(join(DIST, 'ready-to-share-offline.html'), file);
+    const { dir: stick, file } = await singleFileCopy('shared-drive');
     // Any other local file opened in the same browser.
     const other = join(stick, 'someone-elses-file.html');
     writeFileSync(other, '<!DOCTYPE html><title>Another file</title><p>Another file</p>');

@@ -50,10 +50,9 @@ async function expectErrorSummaryFocused(page) {
 describe('opening a file that is not an assessment file', () => {
   const site = useSite();
 
-  test('says what is wrong, takes focus, and leaves the answers as they were', async () => {
-    const session = await site.session();
-    const { page } = session;
-    try {
+  test('says what is wrong, takes focus, and leaves the answers as they were', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
       // Some answers first.
       const start = await new StartScreen(page).goto(site.url);
       await start.startNow();
@@ -123,18 +122,14 @@ describe('opening a file that is not an assessment file', () => {
 
       assert.deepEqual(session.dialogs, [], 'no dialog opened');
       assert.deepEqual(session.errors, [], 'no errors logged');
-    } finally {
-      await session.context.close();
-    }
-  });
+    }));
 
   // README "The assessment file": "An answer with a level out of range is
   // reported and left unanswered (its note kept). An answer to a question the
   // current pack does not have is reported and kept aside".
-  test('a file with answers it cannot use opens, keeps the rest, and says which it could not use', async () => {
-    const session = await site.session();
-    const { page } = session;
-    try {
+  test('a file with answers it cannot use opens, keeps the rest, and says which it could not use', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
       const start = await new StartScreen(page).goto(site.url);
       await start.openFile({
         name: 'old-answers.json',
@@ -175,18 +170,14 @@ describe('opening a file that is not an assessment file', () => {
         `${ui.note_short}: Checked in May`,
       ]);
       assert.deepEqual(session.errors, [], 'no errors logged');
-    } finally {
-      await session.context.close();
-    }
-  });
+    }));
   // Issue 10: "A file saved with pack 1.0.0 opens in 2.0.0: answers to kept
   // questions come back, new questions show as unanswered, removed or
   // reworded questions are reported in plain words (their wording, not their
   // ids), and nothing is dropped."
-  test('a file saved with the 1.0.0 questions opens, quotes the old wording of reworded and removed questions, and keeps every answer', async () => {
-    const session = await site.session();
-    const { page } = session;
-    try {
+  test('a file saved with the 1.0.0 questions opens, quotes the old wording of reworded and removed questions, and keeps every answer', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
       const start = await new StartScreen(page).goto(site.url);
       await start.openFile(OLD_FILE_PATH);
       const tasks = await new TasksPage(page).waitFor();
@@ -265,18 +256,14 @@ describe('opening a file that is not an assessment file', () => {
       assert.deepEqual(session.dialogs, [], 'no dialog opened');
       assert.deepEqual(session.errors, [], 'no errors logged');
       assert.deepEqual(session.foreignRequests, [], 'no request left the site');
-    } finally {
-      await session.context.close();
-    }
-  });
+    }));
 
   // A file saved by another program in another encoding, or cut short, has
   // bytes that are not UTF-8. It opens, and says which fields were damaged.
-  test('a file with damaged text (not UTF-8) opens and names each field with characters it could not read', async () => {
-    const session = await site.session();
-    const { page } = session;
-    const question = THEME.questions[0];
-    try {
+  test('a file with damaged text (not UTF-8) opens and names each field with characters it could not read', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
+      const question = THEME.questions[0];
       const json = JSON.stringify({
         format: 'ready-to-share-assessment',
         format_version: 1,
@@ -309,8 +296,5 @@ describe('opening a file that is not an assessment file', () => {
       assert.equal(await themePage.chosen(question.id), 4);
       assert.equal(await themePage.note(question.id).inputValue(), 'Agreed in 2019 \ufffd');
       assert.deepEqual(session.errors, [], 'no errors logged');
-    } finally {
-      await session.context.close();
-    }
-  });
+    }));
 });

@@ -33,7 +33,8 @@ import {
   waitUntil,
   watchDialogs,
 } from './support.mjs';
-import { useSite } from './fixtures.mjs';
+import { readDownload, useSite } from './fixtures.mjs';
+import { asHtml } from './escaping.mjs';
 import { CheckPage } from './pages/check.mjs';
 import { PartnershipPage } from './pages/partnership.mjs';
 import { StartScreen } from './pages/start-screen.mjs';
@@ -184,10 +185,6 @@ async function savedProgress(page) {
   return JSON.parse(await page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY));
 }
 
-/** Shown as text: the app's HTML escaping. */
-const escapeHtml = (text) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-
 /** Start page → "Compare partners' answers" → the partnership page. */
 async function openPartnership(page, url) {
   const start = await new StartScreen(page).goto(url);
@@ -210,10 +207,9 @@ const POLICE = { name: HOSTILE_NAME, answers: answersOf(fixtureJson('police.json
 describe('partnership view', () => {
   const site = useSite({ folder: 'partnership' });
 
-  test('three files at once: the failed one listed, scores, medians, spreads, disagreements, not sure, and letters for names', async () => {
-    const session = await site.session();
-    const { page } = session;
-    try {
+  test('three files at once: the failed one listed, scores, medians, spreads, disagreements, not sure, and letters for names', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
       const view = await openPartnership(page, site.url);
       assert.equal((await view.status.textContent()).trim(), '', 'no "files open" line before any file');
       await expectNoViolations(page, 'the empty partnership page');
@@ -334,15 +330,11 @@ describe('partnership view', () => {
       assert.deepEqual(session.dialogs, [], 'no dialog opened');
       assert.deepEqual(session.errors, [], 'no errors logged');
       assert.deepEqual(session.foreignRequests, [], 'no request left the site');
-    } finally {
-      await session.context.close();
-    }
-  });
+    }));
 
-  test('files dropped on the page are added, a file of the same name replaces the earlier one, and names stay text', async () => {
-    const session = await site.session();
-    const { page } = session;
-    try {
+  test('files dropped on the page are added, a file of the same name replaces the earlier one, and names stay text', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
       const view = await openPartnership(page, site.url);
       await view.chooseFiles([fixturePath('council.json'), fixturePath('nhs.json')]);
       await view.scoresTable.waitFor();
@@ -406,15 +398,11 @@ describe('partnership view', () => {
 
       assert.deepEqual(session.dialogs, [], 'no dialog opened');
       assert.deepEqual(session.errors, [], 'no errors logged');
-    } finally {
-      await session.context.close();
-    }
-  });
+    }));
 
-  test('HTML, CSV and JSON downloads: names, letters, escaping, formulas, unmatched answers', async () => {
-    const session = await site.session();
-    const { page, context } = session;
-    try {
+  test('HTML, CSV and JSON downloads: names, letters, escaping, formulas, unmatched answers', () =>
+    site.withSession(async (session) => {
+      const { page, context } = session;
       const view = await openPartnership(page, site.url);
       await view.chooseFiles([
         asUpload('council.json'),
@@ -426,12 +414,8 @@ describe('partnership view', () => {
       await waitUntil(async () => (await view.partnerRows()).length === 3);
       const partners = [COUNCIL, NHS, POLICE];
 
-      const save = async (label, name) => {
-        const download = await view.download(label);
-        const path = join(site.folder, `${name}-${download.suggestedFilename()}`);
-        await download.saveAs(path);
-        return { name: download.suggestedFilename(), path, text: await readFile(path, 'utf8') };
-      };
+      const save = async (label, name) =>
+        readDownload(await view.download(label), { folder: site.folder, prefix: `${name}-` });
       const html = await save(ui.partnership_download_html, 'named');
       const csv = await save(ui.partnership_download_csv, 'named');
       const json = await save(ui.partnership_download_json, 'named');
@@ -441,22 +425,22 @@ describe('partnership view', () => {
 
       // HTML: every partner by name, the hostile name escaped, the failed
       // file, the answer from the older pack version listed.
-      for (const name of ['Council', 'NHS Trust', escapeHtml(HOSTILE_NAME), 'council.json', 'nhs.json']) {
+      for (const name of ['Council', 'NHS Trust', asHtml(HOSTILE_NAME), 'council.json', 'nhs.json']) {
         assert.ok(html.text.includes(name), `the HTML report has "${name}"`);
       }
       assert.ok(!html.text.includes('<img src=x'), 'the organisation name is never markup');
       assert.ok(!html.text.includes('<script>alert'), 'a note is never markup');
-      assert.ok(html.text.includes(escapeHtml('broken.json')), 'the failed file is named');
+      assert.ok(html.text.includes(asHtml('broken.json')), 'the failed file is named');
       const unmatched = fill(compareWords.unmatched_item, { question: 'purpose-old-question', answer: pack.scale[1] });
-      assert.ok(html.text.includes(escapeHtml(words.unmatched_heading)), 'the unmatched answers have their heading');
-      assert.ok(html.text.includes(escapeHtml(unmatched)), `the HTML lists the unmatched answer: ${unmatched}`);
+      assert.ok(html.text.includes(asHtml(words.unmatched_heading)), 'the unmatched answers have their heading');
+      assert.ok(html.text.includes(asHtml(unmatched)), `the HTML lists the unmatched answer: ${unmatched}`);
       assert.ok(html.text.includes('Asked in the 2025 questions'), 'with its note');
       // A question the current pack no longer asks is named by its old wording.
       const removed = pack.earlier_questions.find((e) => e.id === 'culture-confidence');
       const removedItem = fill(compareWords.unmatched_item, { question: removed.text, answer: pack.scale[2] });
-      assert.ok(html.text.includes(escapeHtml(removedItem)), `the HTML lists the removed question's answer: ${removedItem}`);
+      assert.ok(html.text.includes(asHtml(removedItem)), `the HTML lists the removed question's answer: ${removedItem}`);
       assert.ok(
-        html.text.includes(escapeHtml(fill(messages.other_pack_version, { version: '0.9.0' }))),
+        html.text.includes(asHtml(fill(messages.other_pack_version, { version: '0.9.0' }))),
         'the older pack version is mentioned',
       );
       const reportPage = await context.newPage();
@@ -533,7 +517,7 @@ describe('partnership view', () => {
       for (const name of ['Council', 'NHS Trust', 'Police', 'onerror', '.json']) {
         assert.ok(!anonHtml.text.includes(name), `the anonymised HTML has no "${name}"`);
       }
-      assert.ok(anonHtml.text.includes(escapeHtml(unmatched)), 'the unmatched answer is still listed');
+      assert.ok(anonHtml.text.includes(asHtml(unmatched)), 'the unmatched answer is still listed');
       const anonRecords = parseCsv(anonCsv.text);
       assert.equal(anonRecords.length, 1 + partners.length * ALL.length);
       assert.deepEqual([...new Set(anonRecords.slice(1).map((r) => r[0]))], letters, 'the CSV names partners by letter');
@@ -553,20 +537,16 @@ describe('partnership view', () => {
       assert.deepEqual(session.dialogs, [], 'no dialog opened');
       assert.deepEqual(session.errors, [], 'no errors logged');
       assert.deepEqual(session.foreignRequests, [], 'no request left the site');
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
   // A person reads the start page for more than a moment before choosing a
   // file, so the blank assessment the page began with has been autosaved
   // (after SAVE_DELAY_MS, 400 ms) by then; the answers must still be there
   // after the next autosave too, so each check waits for the app's saved
   // signal and for storage to hold the opened file.
-  test("each partner's file in the JSON bundle opens again through the start page, with the same answers", async () => {
-    const session = await site.session();
-    const { page } = session;
-    try {
+  test("each partner's file in the JSON bundle opens again through the start page, with the same answers", () =>
+    site.withSession(async (session) => {
+      const { page } = session;
       const view = await openPartnership(page, site.url);
       await view.chooseFiles([asUpload('council.json'), asUpload('nhs.json')]);
       await waitUntil(async () => (await view.partnerRows()).length === 2);
@@ -620,18 +600,14 @@ describe('partnership view', () => {
         await start.waitFor();
       }
       assert.deepEqual(session.errors, [], 'no errors logged');
-    } finally {
-      await session.context.close();
-    }
-  });
+    }));
 
   // A second drop (or choice) while the files of the first are still being
   // read must not lose them. The two drops are sent in one go, so the first
   // files cannot have been read yet when the second arrive.
-  test('files dropped one after another, before the first are read, are all kept', async () => {
-    const session = await site.session();
-    const { page } = session;
-    try {
+  test('files dropped one after another, before the first are read, are all kept', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
       const view = await openPartnership(page, site.url);
       const zone = await view.dropZone.elementHandle();
       await zone.evaluate((element, drops) => {
@@ -653,18 +629,14 @@ describe('partnership view', () => {
         'both dropped files are shown',
       );
       assert.equal(await view.openCount(), 2);
-    } finally {
-      await session.context.close();
-    }
-  });
+    }));
 
   // A file over 1 MB is refused before it is read; it belongs with the
   // other failed files everywhere they are listed, and anonymising numbers
   // it like them ("File names ... are left out").
-  test('a file over 1 MB is listed as failed on the page and in the downloads, and is numbered when anonymised', async () => {
-    const session = await site.session();
-    const { page } = session;
-    try {
+  test('a file over 1 MB is listed as failed on the page and in the downloads, and is numbered when anonymised', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
       const view = await openPartnership(page, site.url);
       const bytes = 1100 * 1024;
       const tooLarge = fill(messages.too_large, { size: Math.ceil(bytes / 1024) });
@@ -684,7 +656,7 @@ describe('partnership view', () => {
         return readFile(await download.path(), 'utf8');
       })();
       if (!html.includes('huge.json')) problems.push('the HTML report does not list huge.json among the files that could not be opened');
-      if (!html.includes(escapeHtml(tooLarge))) problems.push('the HTML report does not give the reason huge.json failed');
+      if (!html.includes(asHtml(tooLarge))) problems.push('the HTML report does not give the reason huge.json failed');
       const bundle = JSON.parse(
         await (async () => {
           const download = await view.download(ui.partnership_download_json);
@@ -703,15 +675,11 @@ describe('partnership view', () => {
         problems.push(`anonymised, the failed files should be ${JSON.stringify(numbered)}, but the page shows ${JSON.stringify(anonymous)}`);
       }
       assert.deepEqual(problems, []);
-    } finally {
-      await session.context.close();
-    }
-  });
+    }));
 
-  test('fifty files at once: every partner listed, named by the rules, and the page stays responsive', async (t) => {
-    const session = await site.session();
-    const { page } = session;
-    try {
+  test('fifty files at once: every partner listed, named by the rules, and the page stays responsive', (t) =>
+    site.withSession(async (session) => {
+      const { page } = session;
       // Fifty valid files with varied answers (a fixed pseudo-random
       // sequence), and the naming rules among them: two blank (no
       // organisation, no area), one named by its area, one whose name is
@@ -801,8 +769,5 @@ describe('partnership view', () => {
       t.diagnostic(`50 files: a frame in ${pingMs.toFixed(0)} ms; anonymising took ${switchMs.toFixed(0)} ms`);
       assert.ok(pingMs < 2000, `the page answers within 2 s (took ${pingMs.toFixed(0)} ms)`);
       assert.deepEqual(session.errors, [], 'no errors logged');
-    } finally {
-      await session.context.close();
-    }
-  });
+    }));
 });

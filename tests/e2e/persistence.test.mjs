@@ -41,11 +41,10 @@ async function expectAnswers(themePage, expected, label) {
 describe('saving progress', () => {
   const site = useSite();
 
-  test('a reload, and a new tab after closing this one, come back to the same page and answers', async () => {
-    const session = await site.session();
-    const { context } = session;
-    let { page } = session;
-    try {
+  test('a reload, and a new tab after closing this one, come back to the same page and answers', () =>
+    site.withSession(async (session) => {
+      const { context } = session;
+      let { page } = session;
       const start = await new StartScreen(page).goto(site.url);
       await start.startNow();
       await (await new AboutPage(page).waitFor()).saveAndContinue();
@@ -91,8 +90,5 @@ describe('saving progress', () => {
 
       assert.deepEqual([...session.dialogs, ...dialogs], [], 'no dialog opened');
       assert.deepEqual(session.errors, [], 'no errors logged');
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });

@@ -183,10 +183,9 @@ describe('the action plan', () => {
     }
   });
 
-  test('a file naming an action this version does not have keeps it and lists it', async () => {
-    const session = await site.session();
-    const { page } = session;
-    try {
+  test('a file naming an action this version does not have keeps it and lists it', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
       const file = assessmentFile();
       file.format_version = 2;
       file.plan = [{ question: 'a-question-long-gone', for: 'level-3', owner: 'Housing', status: 'done' }];
@@ -202,10 +201,7 @@ describe('the action plan', () => {
       assert.match(await other.innerText(), /Housing/);
       const json = JSON.parse(await readFile(await (await summary.download(ui.download_json)).path(), 'utf8'));
       assert.deepEqual(json.plan.map((e) => [e.question, e.owner]), [['a-question-long-gone', 'Housing']]);
-    } finally {
-      await session.context.close();
-    }
-  });
+    }));
 });
 
 describe('the workshop agreed assessment', () => {

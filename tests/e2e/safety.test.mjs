@@ -33,7 +33,8 @@ import {
   waitUntil,
   watchDialogs,
 } from './support.mjs';
-import { downloadFile, useServer, useSite } from './fixtures.mjs';
+import { downloadFile, downloadTexts, useServer, useSite } from './fixtures.mjs';
+import { asHtml, asMarkdown } from './escaping.mjs';
 import { answerEveryTheme, completeAssessment, startAndDescribe } from './journey.mjs';
 import { StartScreen } from './pages/start-screen.mjs';
 import { StoryPage } from './pages/story.mjs';
@@ -61,18 +62,26 @@ const PAYLOADS = [
 /** The payloads starting at the i-th, so each field can start with a different one. */
 const rotated = (i) => [...PAYLOADS.slice(i % PAYLOADS.length), ...PAYLOADS.slice(0, i % PAYLOADS.length)];
 
-/** HTML escaping as the report must do it (src/model/render/html.rs). */
-const htmlEscape = (text) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-
-/** Markdown escaping as the Markdown download must do it (src/model/render/markdown.rs). */
-const markdownEscape = (text) =>
-  [...text]
-    .map((c) => {
-      if ('\\`*_{}[]()#+-.!|~'.includes(c)) return `\\${c}`;
-      return { '<': '&lt;', '>': '&gt;', '&': '&amp;', '\r': '', '\n': ' ' }[c] ?? c;
-    })
-    .join('');
+/**
+ * Each payload as the HTML and Markdown downloads must carry it, escaped by
+ * hand: in HTML, & < > " ' as entities; in Markdown, < > & as entities and
+ * Markdown's punctuation ( ) . + and the like behind a backslash.
+ */
+const ESCAPED = new Map([
+  ['<img src=x onerror=alert(1)>', { html: '&lt;img src=x onerror=alert(1)&gt;', md: '&lt;img src=x onerror=alert\\(1\\)&gt;' }],
+  [
+    '"><script>alert(2)</script>',
+    { html: '&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;', md: '"&gt;&lt;script&gt;alert\\(2\\)&lt;/script&gt;' },
+  ],
+  [
+    '=HYPERLINK("http://evil.example","x")',
+    { html: '=HYPERLINK(&quot;http://evil.example&quot;,&quot;x&quot;)', md: '=HYPERLINK\\("http://evil\\.example","x"\\)' },
+  ],
+  ['+SUM(1)', { html: '+SUM(1)', md: '\\+SUM\\(1\\)' }],
+  ['@cmd', { html: '@cmd', md: '@cmd' }],
+]);
+/** Payloads typed one after another with spaces, as a download carries them. */
+const escapedRun = (payloads, form) => payloads.map((p) => ESCAPED.get(p)[form]).join(' ');
 
 /** Whether a spreadsheet would read a cell as a formula. */
 const risky = (text) => /^[=+\-@\t\r]/.test(text);
@@ -156,13 +165,23 @@ describe('safety', () => {
       policyAreas: [],
     };
     const THEME = pack.themes[0];
-    const NOTES = Object.fromEntries(THEME.questions.map((q, i) => [q.id, rotated(i).join(' ')]));
+    /** Each note is the payloads from the i-th on, by question id. */
+    const NOTE_PAYLOADS = Object.fromEntries(THEME.questions.map((q, i) => [q.id, rotated(i)]));
+    const NOTES = Object.fromEntries(THEME.questions.map((q) => [q.id, NOTE_PAYLOADS[q.id].join(' ')]));
+    /** Every free text typed but the story, as the payloads it is made of. */
+    const TYPED = [PAYLOADS, rotated(1), ...Object.values(NOTE_PAYLOADS)];
     const STORY = PAYLOADS.join('\n\n');
 
-    test('typed into every free-text field, it shows as text, runs nothing, and every download escapes or neutralises it', async () => {
-      const s = await session();
-      const { page } = s;
-      try {
+    test('the escaping rules other checks build their lines with give the hand-escaped forms', () => {
+      for (const [payload, forms] of ESCAPED) {
+        assert.equal(asHtml(payload), forms.html, `${payload} in HTML`);
+        assert.equal(asMarkdown(payload), forms.md, `${payload} in Markdown`);
+      }
+    });
+
+    test('typed into every free-text field, it shows as text, runs nothing, and every download escapes or neutralises it', () =>
+      site.withSession(async (s) => {
+        const { page } = s;
         await startAndDescribe(page, site.url, CONTEXT);
         const check = await answerEveryTheme(page, { notes: NOTES });
 
@@ -192,20 +211,18 @@ describe('safety', () => {
         assert.equal(await deepCount(page, 'img[src=x]'), 0, 'no img[src=x] anywhere');
         assert.equal(await deepCount(page, 'script:not([src])'), 0, 'no inline script anywhere');
 
-        const files = {};
-        for (const [name, ext] of [
+        const files = await downloadTexts(summary, [
           [ui.download_html, 'html'],
           [ui.download_markdown, 'md'],
           [ui.download_csv, 'csv'],
           [ui.download_json, 'json'],
-        ]) {
-          files[ext] = (await downloadFile(page, () => summary.downloadButton(name).click())).text;
-        }
+        ]);
 
         // HTML: the escaped form only, and opening it runs nothing.
         const html = files.html;
-        for (const text of [CONTEXT.area, CONTEXT.organisation, ...PAYLOADS, ...Object.values(NOTES)]) {
-          assert.ok(html.includes(htmlEscape(text)), `the HTML holds ${text}, escaped`);
+        for (const payloads of [...TYPED, ...PAYLOADS.map((p) => [p])]) {
+          const escaped = escapedRun(payloads, 'html');
+          assert.ok(html.includes(escaped), `the HTML holds ${payloads.join(' ')} as ${escaped}`);
         }
         assert.ok(!html.includes('<img'), 'no <img in the HTML');
         assert.ok(!/<script/i.test(html), 'no <script in the HTML');
@@ -235,11 +252,12 @@ describe('safety', () => {
         // Markdown: escaped, no markup.
         const md = files.md;
         assert.ok(!md.includes('<img') && !/<script/i.test(md), 'no markup in the Markdown');
-        for (const text of [CONTEXT.area, ...Object.values(NOTES)]) {
-          assert.ok(md.includes(markdownEscape(text)), `the Markdown holds ${text}, escaped as ${markdownEscape(text)}`);
+        for (const payloads of [PAYLOADS, ...Object.values(NOTE_PAYLOADS)]) {
+          const escaped = escapedRun(payloads, 'md');
+          assert.ok(md.includes(escaped), `the Markdown holds ${payloads.join(' ')} as ${escaped}`);
         }
         for (const payload of PAYLOADS) {
-          assert.ok(md.includes(markdownEscape(payload)), `the Markdown story holds ${payload}, escaped`);
+          assert.ok(md.includes(ESCAPED.get(payload).md), `the Markdown story holds ${payload}, escaped`);
         }
 
         // JSON: the data as typed.
@@ -253,10 +271,7 @@ describe('safety', () => {
         assert.deepEqual(s.dialogs, [], 'no dialog opened');
         assert.deepEqual(await cspViolations(page), [], 'no CSP violation');
         assert.deepEqual(s.foreignRequests, []);
-      } finally {
-        await s.context.close();
-      }
-    });
+      }));
 
     /** The built-in pack with a payload in every text a partner could write. */
     function hostilePack() {
@@ -373,25 +388,25 @@ describe('safety', () => {
         }
         assert.ok(!files.html.includes('<img') && !/<script/i.test(files.html), 'no markup in the HTML');
         for (const part of [...hostile.themes.map((t) => t.title), ...studies.map((c) => c.title)]) {
-          assert.ok(files.html.includes(htmlEscape(part)), `the HTML holds ${part}, escaped`);
+          assert.ok(files.html.includes(asHtml(part)), `the HTML holds ${part}, escaped`);
         }
-        for (const { q } of shown) assert.ok(files.html.includes(htmlEscape(q.text)), `the HTML holds ${q.text}, escaped`);
+        for (const { q } of shown) assert.ok(files.html.includes(asHtml(q.text)), `the HTML holds ${q.text}, escaped`);
         for (const { q, level } of shown) {
-          assert.ok(files.html.includes(htmlEscape(actionFor(q, level))), `the HTML holds the action of ${q.id}, escaped`);
+          assert.ok(files.html.includes(asHtml(actionFor(q, level))), `the HTML holds the action of ${q.id}, escaped`);
         }
         for (const g of guides) {
           for (const part of [g.title, g.publisher, g.published]) {
-            assert.ok(files.html.includes(htmlEscape(part)), `the HTML holds the guidance's ${part}, escaped`);
+            assert.ok(files.html.includes(asHtml(part)), `the HTML holds the guidance's ${part}, escaped`);
           }
         }
 
         assert.ok(!files.md.includes('<img') && !/<script/i.test(files.md), 'no markup in the Markdown');
         for (const part of hostile.themes.map((t) => t.title)) {
-          assert.ok(files.md.includes(markdownEscape(part)), `the Markdown holds ${part}, escaped`);
+          assert.ok(files.md.includes(asMarkdown(part)), `the Markdown holds ${part}, escaped`);
         }
         for (const g of guides) {
           for (const part of [g.title, g.publisher, g.published]) {
-            assert.ok(files.md.includes(markdownEscape(part)), `the Markdown holds the guidance's ${part}, escaped`);
+            assert.ok(files.md.includes(asMarkdown(part)), `the Markdown holds the guidance's ${part}, escaped`);
           }
         }
 
@@ -461,10 +476,9 @@ describe('safety', () => {
       }
     });
 
-    test('a whole assessment and every download make only same-origin requests, set no cookies and break no CSP rule', async () => {
-      const s = await session();
-      const { page, context } = s;
-      try {
+    test('a whole assessment and every download make only same-origin requests, set no cookies and break no CSP rule', () =>
+      site.withSession(async (s) => {
+        const { page, context } = s;
         const start = await new StartScreen(page).goto(site.url);
         // The live page carries the CSP.
         assert.equal(await page.locator('meta[http-equiv="Content-Security-Policy"]').count(), 1);
@@ -528,10 +542,7 @@ describe('safety', () => {
         const violations = await cspViolations(page);
         assert.equal(violations.length, 1, `the recorder saw the inline script: ${violations}`);
         assert.match(violations[0], /^script-src/);
-      } finally {
-        await s.context.close();
-      }
-    });
+      }));
 
     test('the single-file offline copy, opened from file://, requests nothing from any server', async () => {
       const context = await site.browser.newContext();
@@ -644,20 +655,19 @@ describe('safety', () => {
       });
     }
 
-    test('full: when setItem throws QuotaExceededError it says storage is full, keeps the answers, downloads them, and recovers', async () => {
-      const s = await session();
-      const { page } = s;
-      await s.context.addInitScript(() => {
-        window.__storageFull = true;
-        const setItem = Storage.prototype.setItem;
-        Storage.prototype.setItem = function (key, value) {
-          if (window.__storageFull) {
-            throw new DOMException(`Setting the value of '${key}' exceeded the quota.`, 'QuotaExceededError');
-          }
-          return setItem.call(this, key, value);
-        };
-      });
-      try {
+    test('full: when setItem throws QuotaExceededError it says storage is full, keeps the answers, downloads them, and recovers', () =>
+      site.withSession(async (s) => {
+        const { page } = s;
+        await s.context.addInitScript(() => {
+          window.__storageFull = true;
+          const setItem = Storage.prototype.setItem;
+          Storage.prototype.setItem = function (key, value) {
+            if (window.__storageFull) {
+              throw new DOMException(`Setting the value of '${key}' exceeded the quota.`, 'QuotaExceededError');
+            }
+            return setItem.call(this, key, value);
+          };
+        });
         const theme = await toFirstTheme(page, site.url, 'Full storage area');
         const { q1, q2 } = await answerTwo(theme);
         const warning = notice(page, ui.storage_full);
@@ -686,10 +696,7 @@ describe('safety', () => {
         await waitForSaved(page, (f) => f.answers?.[q1]?.level === 2 && f.answers?.[q3]?.level === 5, 'saved once there is space');
         await warning.waitFor({ state: 'detached' });
         assert.deepEqual(s.dialogs, []);
-      } finally {
-        await s.context.close();
-      }
-    });
+      }));
 
     const UNREADABLE = {
       'not JSON': '{not json',
@@ -699,10 +706,9 @@ describe('safety', () => {
     };
 
     for (const [kind, value] of Object.entries(UNREADABLE)) {
-      test(`unreadable progress (${kind}) is kept aside, the user is told, and the app works`, async () => {
-        const s = await session();
-        const { page } = s;
-        try {
+      test(`unreadable progress (${kind}) is kept aside, the user is told, and the app works`, () =>
+        site.withSession(async (s) => {
+          const { page } = s;
           await site.seed(page, { [PROGRESS_KEY]: value, [STEP_KEY]: 'tasks' });
           const start = await new StartScreen(page).goto(site.url);
           const warning = notice(page, ui.progress_unreadable);
@@ -728,10 +734,7 @@ describe('safety', () => {
           assert.equal(await storageItem(page, UNREADABLE_KEY), value, 'the kept-aside copy is still there after a reload');
           assert.deepEqual(s.dialogs, []);
           assert.deepEqual(s.errors, [], 'no errors logged');
-        } finally {
-          await s.context.close();
-        }
-      });
+        }));
     }
 
     test('progress over 1 MB that the app saved (a long story) still reads after a reload', async () => {
@@ -765,10 +768,9 @@ describe('safety', () => {
       }
     });
 
-    test('a story over the limit stays in the box, is not saved, and the box says why', async () => {
-      const s = await session();
-      const { page } = s;
-      try {
+    test('a story over the limit stays in the box, is not saved, and the box says why', () =>
+      site.withSession(async (s) => {
+        const { page } = s;
         await startAndDescribe(page, site.url, { area: 'Capped story', organisation: '', partners: '' });
         await new TasksPage(page).open(ui.story_heading);
         await new StoryPage(page).waitFor();
@@ -795,15 +797,11 @@ describe('safety', () => {
         assert.equal(await page.getByText(`${ui.error_prefix} Your story must`).count(), 0);
         const after = JSON.parse(await storageItem(page, PROGRESS_KEY));
         assert.equal((after.assessment?.story ?? after.story).length, 20_000);
-      } finally {
-        await s.context.close();
-      }
-    });
+      }));
 
-    test('a second unreadable value does not overwrite the copy kept aside from the first', async () => {
-      const s = await session();
-      const { page } = s;
-      try {
+    test('a second unreadable value does not overwrite the copy kept aside from the first', () =>
+      site.withSession(async (s) => {
+        const { page } = s;
         await site.seed(page, { [UNREADABLE_KEY]: 'FIRST unreadable copy', [PROGRESS_KEY]: '{SECOND unreadable copy' });
         await new StartScreen(page).goto(site.url);
         await notice(page, ui.progress_unreadable).waitFor();
@@ -813,15 +811,11 @@ describe('safety', () => {
           everything.includes('FIRST unreadable copy'),
           'the copy kept aside earlier is still somewhere in storage (README: "kept aside ... rather than overwritten")',
         );
-      } finally {
-        await s.context.close();
-      }
-    });
+      }));
 
-    test('when the unreadable value cannot be copied aside (storage full), it is not deleted either', async () => {
-      const s = await session();
-      const { page } = s;
-      try {
+    test('when the unreadable value cannot be copied aside (storage full), it is not deleted either', () =>
+      site.withSession(async (s) => {
+        const { page } = s;
         await site.seed(page, { [PROGRESS_KEY]: '{unreadable, and storage is full' });
         await s.context.addInitScript(() => {
           const setItem = Storage.prototype.setItem;
@@ -841,10 +835,7 @@ describe('safety', () => {
           everything.includes('{unreadable, and storage is full'),
           `the unreadable progress is still in storage: found ${JSON.stringify(await page.evaluate(() => ({ ...localStorage })))}`,
         );
-      } finally {
-        await s.context.close();
-      }
-    });
+      }));
   });
 
   // -------------------------------------------------------------------------
@@ -1141,10 +1132,9 @@ describe('safety', () => {
       });
     }
 
-    test('the standalone page becomes a panel offering the answers saved a moment ago', async () => {
-      const s = await session({ origin: debug.server.origin });
-      const { page } = s;
-      try {
+    test('the standalone page becomes a panel offering the answers saved a moment ago', () =>
+      site.withSession(async (s) => {
+        const { page } = s;
         const theme = await toFirstTheme(page, debug.server.url, 'Panic area');
         const q1 = pack.themes[0].questions[0].id;
         await theme.choose(q1, 3);
@@ -1163,10 +1153,7 @@ describe('safety', () => {
         const saved = JSON.parse(file.text);
         assert.equal(saved.context.area, 'Panic area');
         assert.deepEqual(saved.answers[q1], { level: 3, note: 'Before the panic' });
-      } finally {
-        await s.context.close();
-      }
-    });
+      }, { origin: debug.server.origin }));
 
     test('every embedded widget on the page becomes a panel with its own answers', async () => {
       pages['/host-two-widgets.html'] = `<!DOCTYPE html>

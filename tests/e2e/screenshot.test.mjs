@@ -18,10 +18,9 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 describe('README screenshot', () => {
   const site = useSite({ folder: 'screenshot' });
 
-  test('the summary, full page at 1280 px', async () => {
-    const session = await site.session();
-    const { page } = session;
-    try {
+  test('the summary, full page at 1280 px', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
       await page.clock.setFixedTime(FIXED_TIME);
       await page.setViewportSize({ width: 1280, height: 800 });
       await completeAssessment(page, site.url);
@@ -43,8 +42,5 @@ describe('README screenshot', () => {
       assert.equal(png.readUInt32BE(16), 1280, 'the picture is 1280 px wide');
       assert.ok(png.readUInt32BE(20) > 800, 'the whole page, taller than the window');
       assert.deepEqual(session.errors, []);
-    } finally {
-      await session.context.close();
-    }
-  });
+    }));
 });
