@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use crate::components::copy_answers::CopyAnswers;
 use crate::components::download_failed::DownloadFailed;
 use crate::components::heading::Heading;
 use crate::components::shared::{use_shared, Shared};
@@ -128,14 +129,7 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
             </ul>
             <DownloadFailed failed={failed.is_some()} print={*failed == Some(true)} />
             if *asked {
-                <details class="rts-details">
-                    <summary class="rts-details__summary">{ &ui.copy_answers }</summary>
-                    <div class="rts-details__text">
-                        <label class="rts-label" for={shared.id("downloads-copy")}>{ &ui.copy_answers_label }</label>
-                        <textarea class="rts-textarea" id={shared.id("downloads-copy")} rows="6" readonly=true
-                            value={write_assessment(&props.assessment)} />
-                    </div>
-                </details>
+                <CopyAnswers name="downloads-copy" assessment={props.assessment.clone()} />
             }
             <button type="button" class="rts-button rts-button--secondary" onclick={print}>
                 { &ui.print }

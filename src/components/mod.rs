@@ -10,6 +10,7 @@ pub mod check;
 pub mod compare;
 pub mod confirm_panel;
 pub mod consensus;
+pub mod copy_answers;
 pub mod document;
 pub mod download_failed;
 pub mod downloads;

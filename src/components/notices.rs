@@ -1,10 +1,10 @@
 use yew::prelude::*;
 
+use crate::components::copy_answers::CopyAnswers;
 use crate::components::download_failed::DownloadFailed;
 use crate::components::downloads::download_json;
 use crate::components::shared::use_shared;
 use crate::model::assessment::Assessment;
-use crate::model::file::write_assessment;
 use crate::model::locale::fill;
 use crate::state::SaveStatus;
 
@@ -70,16 +70,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
                         { &ui.download_answers }
                     </button>
                     <DownloadFailed failed={*failed} />
-                    // Where downloads are blocked too (a sandboxed frame),
-                    // the answers can still be copied from here.
-                    <details class="rts-details">
-                        <summary class="rts-details__summary">{ &ui.copy_answers }</summary>
-                        <div class="rts-details__text">
-                            <label class="rts-label" for={shared.id("answers-copy")}>{ &ui.copy_answers_label }</label>
-                            <textarea class="rts-textarea" id={shared.id("answers-copy")} rows="6" readonly=true
-                                value={write_assessment(&props.assessment)} />
-                        </div>
-                    </details>
+                    <CopyAnswers name="answers-copy" assessment={props.assessment.clone()} />
                 </div>
             }
         </>
