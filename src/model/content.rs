@@ -4,8 +4,12 @@
 //! replace it. Every field is read leniently (missing strings become empty)
 //! and then [`ContentPack::check`] reports every problem at once, each naming
 //! the file, the item and the field, so an author can fix a pack in one pass.
+//!
+//! The app reads packs with [`super::pack_reader`] (no derived visitors in
+//! the wasm). The derived `Deserialize`, native builds only, is the reference
+//! that reader is tested against: same packs accepted, same messages.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -17,7 +21,8 @@ pub const BUILT_IN_PACK_NAME: &str = "content/pack.en.json";
 /// The five levels of the readiness scale, lowest first.
 pub const LEVELS: [u8; 5] = [1, 2, 3, 4, 5];
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Deserialize))]
 #[serde(default, deny_unknown_fields)]
 pub struct ContentPack {
     /// Stable identifier of the pack, written into every saved file.
@@ -41,7 +46,8 @@ pub struct ContentPack {
     pub earlier_questions: Vec<EarlierQuestion>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Deserialize))]
 #[serde(default, deny_unknown_fields)]
 pub struct StartPage {
     pub heading: String,
@@ -51,14 +57,16 @@ pub struct StartPage {
     pub time_needed: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Deserialize))]
 #[serde(default, deny_unknown_fields)]
 pub struct PolicyArea {
     pub id: String,
     pub label: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Deserialize))]
 #[serde(default, deny_unknown_fields)]
 pub struct Theme {
     pub id: String,
@@ -68,7 +76,8 @@ pub struct Theme {
     pub questions: Vec<Question>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Deserialize))]
 #[serde(default, deny_unknown_fields)]
 pub struct Question {
     /// Stable: saved files refer to questions by this id, so it never changes
@@ -116,7 +125,8 @@ impl Question {
 }
 
 /// What each level looks like for one question.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Deserialize))]
 #[serde(default, deny_unknown_fields)]
 pub struct LevelDescriptors {
     pub not_started: String,
@@ -138,7 +148,7 @@ impl LevelDescriptors {
         }
     }
 
-    const FIELD_NAMES: [&'static str; 5] = [
+    pub(crate) const FIELD_NAMES: [&'static str; 5] = [
         "not_started",
         "emerging",
         "developing",
@@ -147,7 +157,8 @@ impl LevelDescriptors {
     ];
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Deserialize))]
 #[serde(default, deny_unknown_fields)]
 pub struct CaseStudy {
     pub id: String,
@@ -163,7 +174,8 @@ pub struct CaseStudy {
     pub summary: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Deserialize))]
 #[serde(default, deny_unknown_fields)]
 pub struct Guidance {
     pub id: String,
@@ -180,7 +192,8 @@ pub struct Guidance {
 }
 
 /// How a question of an earlier version changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Deserialize))]
 #[serde(rename_all = "lowercase")]
 pub enum Change {
     /// Same id, new wording: answers are kept, and people are asked to check them.
@@ -191,7 +204,8 @@ pub enum Change {
 }
 
 /// A question as an earlier version of the pack asked it.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Deserialize))]
 #[serde(default, deny_unknown_fields)]
 pub struct EarlierQuestion {
     pub id: String,
@@ -233,7 +247,7 @@ impl fmt::Display for ContentError {
 impl ContentPack {
     /// Reads and checks a pack. `file` names its source in every error.
     pub fn parse(file: &str, text: &str) -> Result<ContentPack, Vec<ContentError>> {
-        let pack: ContentPack = serde_json::from_str(text).map_err(|e| {
+        let pack = super::pack_reader::read_pack(text).map_err(|e| {
             vec![ContentError {
                 file: file.to_string(),
                 item: String::new(),

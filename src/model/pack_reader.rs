@@ -1,0 +1,246 @@
+//! The content pack's shape as data for [`json_shape`], and the pack built
+//! from what it reads. One reader for the built-in pack and partners' packs.
+//!
+//! Field lists are in each struct's declaration order (serde's order, which
+//! its messages list and its array form fills); the builders below take the
+//! fields in the same order.
+
+use super::content::{
+    CaseStudy, Change, ContentPack, EarlierQuestion, Guidance, LevelDescriptors, PolicyArea,
+    Question, StartPage, Theme,
+};
+use super::json_shape::{self, Fields, Record, Shape, Words};
+
+const TEXT: Shape = Shape::Text;
+const TEXTS: Shape = Shape::Texts;
+
+static PACK: Record = Record {
+    name: "struct ContentPack",
+    fields: &[
+        "id",
+        "version",
+        "language",
+        "title",
+        "start",
+        "scale",
+        "policy_areas",
+        "themes",
+        "case_studies",
+        "guidance",
+        "earlier_questions",
+    ],
+    shapes: &[
+        TEXT,
+        TEXT,
+        TEXT,
+        TEXT,
+        Shape::Record(&START),
+        TEXTS,
+        Shape::Records(&POLICY_AREA),
+        Shape::Records(&THEME),
+        Shape::Records(&CASE_STUDY),
+        Shape::Records(&GUIDANCE),
+        Shape::Records(&EARLIER_QUESTION),
+    ],
+};
+
+static START: Record = Record {
+    name: "struct StartPage",
+    fields: &["heading", "paragraphs", "time_needed"],
+    shapes: &[TEXT, TEXTS, TEXT],
+};
+
+static POLICY_AREA: Record = Record {
+    name: "struct PolicyArea",
+    fields: &["id", "label"],
+    shapes: &[TEXT, TEXT],
+};
+
+static THEME: Record = Record {
+    name: "struct Theme",
+    fields: &["id", "title", "description", "questions"],
+    shapes: &[TEXT, TEXT, TEXT, Shape::Records(&QUESTION)],
+};
+
+static QUESTION: Record = Record {
+    name: "struct Question",
+    fields: &[
+        "id",
+        "text",
+        "hint",
+        "levels",
+        "act_if_1_or_2",
+        "act_if_3",
+        "act_if_4",
+        "act_if_3_or_4",
+        "guidance",
+        "source",
+    ],
+    shapes: &[
+        TEXT,
+        TEXT,
+        TEXT,
+        Shape::Record(&LEVELS),
+        TEXT,
+        TEXT,
+        TEXT,
+        TEXT,
+        TEXTS,
+        TEXT,
+    ],
+};
+
+static LEVELS: Record = Record {
+    name: "struct LevelDescriptors",
+    fields: &LevelDescriptors::FIELD_NAMES,
+    shapes: &[TEXT, TEXT, TEXT, TEXT, TEXT],
+};
+
+static CASE_STUDY: Record = Record {
+    name: "struct CaseStudy",
+    fields: &[
+        "id",
+        "title",
+        "source",
+        "place",
+        "url",
+        "policy_areas",
+        "themes",
+        "summary",
+    ],
+    shapes: &[TEXT, TEXT, TEXT, TEXT, TEXT, TEXTS, TEXTS, TEXT],
+};
+
+static GUIDANCE: Record = Record {
+    name: "struct Guidance",
+    fields: &[
+        "id",
+        "title",
+        "source",
+        "publisher",
+        "published",
+        "url",
+        "themes",
+    ],
+    shapes: &[TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXTS],
+};
+
+static EARLIER_QUESTION: Record = Record {
+    name: "struct EarlierQuestion",
+    fields: &["id", "version", "text", "change", "replaced_by"],
+    shapes: &[TEXT, TEXT, TEXT, Shape::Word(&CHANGE), TEXT],
+};
+
+static CHANGE: Words = Words {
+    words: &["reworded", "removed"],
+    listed: "`reworded` or `removed`",
+};
+
+/// Reads a pack's JSON; the error is serde_json's message with its position.
+/// The pack is not checked here: see [`ContentPack::check`].
+pub fn read_pack(text: &str) -> Result<ContentPack, String> {
+    json_shape::read(text, Shape::Record(&PACK)).map(|node| pack(node.fields()))
+}
+
+fn pack(mut f: Fields) -> ContentPack {
+    ContentPack {
+        id: f.text(),
+        version: f.text(),
+        language: f.text(),
+        title: f.text(),
+        start: f.record(start),
+        scale: f.texts(),
+        policy_areas: f.records(policy_area),
+        themes: f.records(theme),
+        case_studies: f.records(case_study),
+        guidance: f.records(guidance),
+        earlier_questions: f.records(earlier_question),
+    }
+}
+
+fn start(mut f: Fields) -> StartPage {
+    StartPage {
+        heading: f.text(),
+        paragraphs: f.texts(),
+        time_needed: f.text(),
+    }
+}
+
+fn policy_area(mut f: Fields) -> PolicyArea {
+    PolicyArea {
+        id: f.text(),
+        label: f.text(),
+    }
+}
+
+fn theme(mut f: Fields) -> Theme {
+    Theme {
+        id: f.text(),
+        title: f.text(),
+        description: f.text(),
+        questions: f.records(question),
+    }
+}
+
+fn question(mut f: Fields) -> Question {
+    Question {
+        id: f.text(),
+        text: f.text(),
+        hint: f.text(),
+        levels: f.record(levels),
+        act_if_1_or_2: f.text(),
+        act_if_3: f.text(),
+        act_if_4: f.text(),
+        act_if_3_or_4: f.text(),
+        guidance: f.texts(),
+        source: f.text(),
+    }
+}
+
+fn levels(mut f: Fields) -> LevelDescriptors {
+    LevelDescriptors {
+        not_started: f.text(),
+        emerging: f.text(),
+        developing: f.text(),
+        established: f.text(),
+        embedded: f.text(),
+    }
+}
+
+fn case_study(mut f: Fields) -> CaseStudy {
+    CaseStudy {
+        id: f.text(),
+        title: f.text(),
+        source: f.text(),
+        place: f.text(),
+        url: f.text(),
+        policy_areas: f.texts(),
+        themes: f.texts(),
+        summary: f.text(),
+    }
+}
+
+fn guidance(mut f: Fields) -> Guidance {
+    Guidance {
+        id: f.text(),
+        title: f.text(),
+        source: f.text(),
+        publisher: f.text(),
+        published: f.text(),
+        url: f.text(),
+        themes: f.texts(),
+    }
+}
+
+fn earlier_question(mut f: Fields) -> EarlierQuestion {
+    EarlierQuestion {
+        id: f.text(),
+        version: f.text(),
+        text: f.text(),
+        change: match f.text().as_str() {
+            "removed" => Change::Removed,
+            _ => Change::Reworded,
+        },
+        replaced_by: f.text(),
+    }
+}
