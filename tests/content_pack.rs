@@ -238,3 +238,10 @@ fn every_theme_has_a_case_study_or_guidance() {
         );
     }
 }
+
+/// The app carries the pack in the packed form build.rs writes; it must be
+/// exactly the pack its JSON gives (which the tests above check).
+#[test]
+fn the_packed_built_in_pack_is_the_json_pack() {
+    assert_eq!(ContentPack::built_in(), pack());
+}

@@ -13,8 +13,12 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 use std::fmt;
 
-/// The built-in pack, embedded in the build.
+/// The built-in pack's JSON, as a partner would write it. The app carries
+/// [`BUILT_IN_PACKED`] instead; tests read both and compare.
 pub const BUILT_IN_PACK: &str = include_str!("../../content/pack.en.json");
+/// The built-in pack in the packed form build.rs writes (build/pack_gen.rs):
+/// smaller than the JSON, and read without a JSON parse at start.
+pub const BUILT_IN_PACKED: &str = include_str!(concat!(env!("OUT_DIR"), "/pack.en.packed"));
 /// The name the built-in pack's errors are reported under.
 pub const BUILT_IN_PACK_NAME: &str = "content/pack.en.json";
 
@@ -263,12 +267,13 @@ impl ContentPack {
         }
     }
 
-    /// The built-in pack. It is checked by the test suite, so this cannot fail
-    /// in a build that passed its tests.
+    /// The built-in pack. The test suite checks it and compares it with the
+    /// pack read from its JSON, so this cannot fail in a build that passed
+    /// its tests, and it is not checked again at every start.
     pub fn built_in() -> ContentPack {
-        match ContentPack::parse(BUILT_IN_PACK_NAME, BUILT_IN_PACK) {
-            Ok(pack) => pack,
-            Err(errors) => panic!("the built-in content pack is broken: {}", errors[0]),
+        match super::pack_reader::unpack_pack(BUILT_IN_PACKED) {
+            Some(pack) => pack,
+            None => panic!("the built-in content pack was packed wrongly by build.rs"),
         }
     }
 

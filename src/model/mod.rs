@@ -15,6 +15,7 @@ pub mod locale;
 pub mod merge;
 pub mod pack_limits;
 pub mod pack_reader;
+pub mod packed_shape;
 pub mod partnership;
 pub mod plan;
 pub mod render;

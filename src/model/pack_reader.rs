@@ -1,5 +1,6 @@
-//! The content pack's shape as data for [`json_shape`], and the pack built
-//! from what it reads. One reader for the built-in pack and partners' packs.
+//! The content pack's shape as data for [`json_shape`] (partners' packs,
+//! and the built-in pack's JSON in tests) and [`packed_shape`] (the built-in
+//! pack as the app carries it), and the pack built from what they read.
 //!
 //! Field lists are in each struct's declaration order (serde's order, which
 //! its messages list and its array form fills); the builders below take the
@@ -10,6 +11,7 @@ use super::content::{
     Question, StartPage, Theme,
 };
 use super::json_shape::{self, Fields, Record, Shape, Words};
+use super::packed_shape;
 
 const TEXT: Shape = Shape::Text;
 const TEXTS: Shape = Shape::Texts;
@@ -140,6 +142,12 @@ static CHANGE: Words = Words {
 /// The pack is not checked here: see [`ContentPack::check`].
 pub fn read_pack(text: &str) -> Result<ContentPack, String> {
     json_shape::read(text, Shape::Record(&PACK)).map(|node| pack(node.fields()))
+}
+
+/// Reads the packed form build.rs writes for the built-in pack; `None` only
+/// if the build wrote it wrongly.
+pub fn unpack_pack(packed: &str) -> Option<ContentPack> {
+    packed_shape::unpack(packed, Shape::Record(&PACK)).map(|node| pack(node.fields()))
 }
 
 fn pack(mut f: Fields) -> ContentPack {
