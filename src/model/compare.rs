@@ -10,6 +10,7 @@ use crate::model::assessment::{Answer, Assessment, Response};
 use crate::model::content::ContentPack;
 use crate::model::plan::{compare_plans, PlanComparison};
 use crate::model::scoring::{self, Band, Score};
+use crate::model::sorting;
 use crate::model::summary::summarise;
 
 /// How a score moved between the earlier assessment and now.
@@ -178,7 +179,7 @@ pub fn unmatched_answers(pack: &ContentPack, assessment: &Assessment) -> Vec<Unm
             answer: answer.clone(),
         })
         .collect();
-    unmatched.sort_by(|a, b| a.question_id.cmp(&b.question_id));
+    sorting::sort_by(&mut unmatched, |a, b| a.question_id.cmp(&b.question_id));
     unmatched
 }
 

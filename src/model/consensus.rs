@@ -26,6 +26,7 @@ use crate::model::file::{FileProblem, MAX_NAME_CHARS};
 use crate::model::locale::{fill, Locale};
 use crate::model::partnership::Partnership;
 use crate::model::plan::{too_long, PlanProblem};
+use crate::model::sorting;
 
 /// The longest agreement note the screens accept, in characters.
 pub const MAX_AGREEMENT_CHARS: usize = 500;
@@ -130,7 +131,7 @@ pub struct Agreed {
 /// of the two middle ones.
 pub fn median_level(levels: &[u8]) -> Option<u8> {
     let mut sorted = levels.to_vec();
-    sorted.sort_unstable();
+    sorting::sort(&mut sorted);
     let n = sorted.len();
     if n == 0 {
         return None;

@@ -20,5 +20,6 @@ pub mod partnership;
 pub mod plan;
 pub mod render;
 pub mod scoring;
+pub mod sorting;
 pub mod summary;
 pub mod workshop;

@@ -27,6 +27,7 @@ use crate::model::content::{ContentPack, LEVELS};
 use crate::model::file::{read_assessment_bytes, FileProblem};
 use crate::model::locale::{fill, Locale};
 use crate::model::scoring::{self, Profile, Score};
+use crate::model::sorting;
 use crate::model::summary::{match_case_studies, MatchedCaseStudy, WEAKEST_THEME_COUNT};
 
 /// Questions whose answers are at least this many levels apart are listed
@@ -232,7 +233,7 @@ where
                 .iter()
                 .filter_map(|p| p.profile.themes.get(index).and_then(|t| t.score))
                 .collect();
-            scores.sort();
+            sorting::sort(&mut scores);
             ThemeSpread {
                 theme_id: theme.id.clone(),
                 median: median(&scores),
@@ -280,7 +281,7 @@ where
     // Indices are pack order, so a stable sort keeps it among equals.
     let mut ranked: Vec<&QuestionSpread> =
         questions.iter().filter(|q| q.levels_given() >= 2).collect();
-    ranked.sort_by(|a, b| a.cmp_disagreement(b));
+    sorting::sort_by(&mut ranked, |a, b| a.cmp_disagreement(b));
     let disagreement_ranking: Vec<String> = ranked.iter().map(|q| q.question_id.clone()).collect();
     let disagreements = ranked
         .iter()
@@ -289,7 +290,7 @@ where
         .collect();
 
     let mut unsure: Vec<&QuestionSpread> = questions.iter().filter(|q| q.not_sure > 0).collect();
-    unsure.sort_by_key(|q| Reverse(q.not_sure));
+    sorting::sort_by_key(&mut unsure, |q| Reverse(q.not_sure));
     let most_not_sure = unsure.iter().map(|q| q.question_id.clone()).collect();
 
     // The same rule as a single summary: the lowest scores first, a theme
@@ -299,7 +300,7 @@ where
         .enumerate()
         .filter_map(|(i, t)| t.median.map(|m| (m, i, t.theme_id.as_str())))
         .collect();
-    scored.sort();
+    sorting::sort(&mut scored);
     let weakest_themes: Vec<String> = scored
         .iter()
         .take(WEAKEST_THEME_COUNT)

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use crate::model::assessment::{Assessment, Response};
 use crate::model::content::ContentPack;
 use crate::model::scoring::{self, Profile, Score};
+use crate::model::sorting;
 
 /// How many case studies the summary suggests.
 pub const CASE_STUDY_LIMIT: usize = 4;
@@ -88,7 +89,7 @@ pub fn summarise(pack: &ContentPack, assessment: &Assessment) -> Summary {
         .filter(|t| t.score.is_some())
         .map(|t| t.theme_id.as_str())
         .collect();
-    scored_themes.sort_by_key(|id| theme_rank(id));
+    sorting::sort_by_key(&mut scored_themes, |id| theme_rank(id));
     let weakest_themes: Vec<String> = scored_themes
         .iter()
         .take(WEAKEST_THEME_COUNT)
@@ -126,8 +127,10 @@ pub fn summarise(pack: &ContentPack, assessment: &Assessment) -> Summary {
         }
     }
     // Stable sorts keep pack order among equals.
-    priority_actions.sort_by_key(|a| (a.level, theme_rank(&a.theme_id)));
-    strengths.sort_by_key(|s| {
+    sorting::sort_by_key(&mut priority_actions, |a| {
+        (a.level, theme_rank(&a.theme_id))
+    });
+    sorting::sort_by_key(&mut strengths, |s| {
         let (_, score, index) = theme_rank(&s.theme_id);
         (Reverse(s.level), Reverse(score), index)
     });
@@ -213,7 +216,9 @@ pub(crate) fn match_case_studies(
     // Heaviest first; then the lowest mean score of its themes (the weakest
     // are the most relevant), a study with no scored theme last. The sort
     // is stable, so pack order decides only exact ties.
-    matches.sort_by_key(|(weight, mean, _, _)| (Reverse(*weight), mean.is_none(), *mean));
+    sorting::sort_by_key(&mut matches, |(weight, mean, _, _)| {
+        (Reverse(*weight), mean.is_none(), *mean)
+    });
     let mut per_place: Vec<(&str, usize)> = Vec::new();
     let mut chosen_studies = Vec::new();
     for (_, _, place, study) in matches {
