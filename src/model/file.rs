@@ -14,6 +14,7 @@ use crate::model::assessment::{Answer, Assessment, Context, Response};
 use crate::model::content::{Change, ContentPack};
 use crate::model::merge::{Stamped, Stamps};
 use crate::model::plan;
+use crate::model::sorting;
 
 /// Names the format inside every file, so we can tell our files from others.
 pub const FORMAT_NAME: &str = "ready-to-share-assessment";
@@ -167,22 +168,20 @@ struct AnswerOut<'a> {
 }
 
 fn answers_out(answers: &BTreeMap<String, Answer>) -> BTreeMap<&str, AnswerOut<'_>> {
-    answers
-        .iter()
-        .map(|(id, answer)| {
-            let level = answer.response.map(|r| match r {
-                Response::Level(level) => Value::from(level),
-                Response::NotSure => Value::from("not-sure"),
-            });
-            (
-                id.as_str(),
-                AnswerOut {
-                    level,
-                    note: &answer.note,
-                },
-            )
-        })
-        .collect()
+    // Inserted, not collected: see crate::model::sorting.
+    sorting::map_from(answers.iter().map(|(id, answer)| {
+        let level = answer.response.map(|r| match r {
+            Response::Level(level) => Value::from(level),
+            Response::NotSure => Value::from("not-sure"),
+        });
+        (
+            id.as_str(),
+            AnswerOut {
+                level,
+                note: &answer.note,
+            },
+        )
+    }))
 }
 
 /// The assessment as the JSON file users download.

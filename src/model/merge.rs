@@ -16,12 +16,13 @@
 //! stamp, and any field last changed before it is cleared by the merge.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 
 use crate::model::assessment::{Answer, Assessment, Response};
 use crate::model::plan::{ActionId, Entry, Step};
+use crate::model::sorting;
 
 /// When a field was last changed, and by whom.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -178,21 +179,18 @@ impl Stamps {
     /// file opened): it wins over every change made before it, anywhere.
     pub fn record_reset(&mut self, assessment: &Assessment, writer: &str, now: &str) {
         let stamp = self.next(writer, now);
-        self.fields = fields(assessment)
-            .into_keys()
-            .map(|f| (f, stamp.clone()))
-            .collect();
+        self.fields = sorting::map_from(fields(assessment).into_keys().map(|f| (f, stamp.clone())));
         self.reset = stamp;
     }
 
     /// The stamps as saved with progress (see [`Stamps::from_json`]).
     pub fn to_json(&self) -> Value {
         let stamp = |s: &Stamp| json!([s.counter, s.writer]);
-        let fields: serde_json::Map<String, Value> = self
-            .fields
-            .iter()
-            .map(|(f, s)| (f.key(), stamp(s)))
-            .collect();
+        // Inserted, not collected: see crate::model::sorting.
+        let mut fields = serde_json::Map::new();
+        for (f, s) in &self.fields {
+            fields.insert(f.key(), stamp(s));
+        }
         json!({ "reset": stamp(&self.reset), "fields": fields })
     }
 
@@ -213,13 +211,14 @@ impl Stamps {
         };
         Stamps {
             reset: object.get("reset").and_then(stamp).unwrap_or_default(),
-            fields: object
-                .get("fields")
-                .and_then(Value::as_object)
-                .into_iter()
-                .flatten()
-                .filter_map(|(key, value)| Some((Field::from_key(key)?, stamp(value)?)))
-                .collect(),
+            fields: sorting::map_from(
+                object
+                    .get("fields")
+                    .and_then(Value::as_object)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|(key, value)| Some((Field::from_key(key)?, stamp(value)?))),
+            ),
         }
     }
 }
@@ -316,12 +315,15 @@ pub fn merge(ours: &Stamped, theirs: &Stamped) -> Stamped {
     let none = Stamp::default();
     let reset = ours.stamps.reset.clone().max(theirs.stamps.reset.clone());
     let (our_fields, their_fields) = (fields(&ours.assessment), fields(&theirs.assessment));
-    let all: BTreeSet<&Field> = our_fields
+    // Every field once, in order (as a BTreeSet would give them).
+    let mut all: Vec<&Field> = our_fields
         .keys()
         .chain(their_fields.keys())
         .chain(ours.stamps.fields.keys())
         .chain(theirs.stamps.fields.keys())
         .collect();
+    sorting::sort(&mut all);
+    all.dedup();
     let mut stamps = Stamps {
         reset: reset.clone(),
         fields: BTreeMap::new(),

@@ -307,10 +307,11 @@ where
         .map(|(_, _, id)| id.to_string())
         .collect();
 
-    let policy_areas: BTreeSet<String> = partners
-        .iter()
-        .flat_map(|p| p.assessment.context.policy_areas.iter().cloned())
-        .collect();
+    let policy_areas = sorting::set_from(
+        partners
+            .iter()
+            .flat_map(|p| p.assessment.context.policy_areas.iter().cloned()),
+    );
     let median_scores: Vec<(String, Score)> = themes
         .iter()
         .filter_map(|t| Some((t.theme_id.clone(), t.median?)))
@@ -372,11 +373,12 @@ fn partner_names(locale: &Locale, given: &[&str]) -> Vec<String> {
         *counts.entry(name_key(name)).or_default() += 1;
     }
     // Names taken so far, so that no made-up name repeats a real one.
-    let mut taken: BTreeSet<String> = counts
-        .iter()
-        .filter(|(_, n)| **n == 1)
-        .map(|(key, _)| key.clone())
-        .collect();
+    let mut taken = sorting::set_from(
+        counts
+            .iter()
+            .filter(|(_, n)| **n == 1)
+            .map(|(key, _)| key.clone()),
+    );
     let mut next_number: BTreeMap<String, usize> = BTreeMap::new();
     let mut next_blank = 0;
     given
