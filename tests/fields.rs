@@ -1,5 +1,7 @@
 //! The words under form fields with a limit: the character count and the
 //! "too long" message, written out by hand here.
+// Native only: wasm32 runs just tests/browser.rs (see scripts/test.sh).
+#![cfg(not(target_arch = "wasm32"))]
 
 use ready_to_share::model::locale::{whole_number, Locale};
 
