@@ -1,4 +1,6 @@
 //! The partnership view's working state, as the reducer keeps it.
+// Native only: wasm32 runs just tests/browser.rs (see scripts/test.sh).
+#![cfg(not(target_arch = "wasm32"))]
 
 use ready_to_share::model::assessment::{Assessment, Response};
 use ready_to_share::model::consensus::MAX_AGREEMENT_CHARS;
