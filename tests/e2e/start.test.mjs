@@ -28,6 +28,30 @@ describe('start page', () => {
     assert.equal(await start.heading.count(), 1, 'exactly one h1');
   });
 
+  test('paints with its own styles before any other file arrives: the stylesheet is inline, allowed by its hash', async () => {
+    const fresh = await site.session({
+      init: () => {
+        window.__cspViolations = [];
+        window.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective), true);
+      },
+    });
+    try {
+      await new StartPage(fresh.page).goto(site.url);
+      const page = fresh.page;
+      assert.equal(await page.locator('link[rel="stylesheet"]').count(), 0, 'no stylesheet file to wait for');
+      // The browser's own body margin is 8px; the page's styles make it 0,
+      // and give the app its accent colour.
+      assert.equal(await page.evaluate(() => getComputedStyle(document.body).marginTop), '0px');
+      assert.equal(
+        await page.evaluate(() => getComputedStyle(document.querySelector('.rts-app')).getPropertyValue('--rts-accent').trim()),
+        '#1d70b8',
+      );
+      assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'the policy blocked nothing');
+    } finally {
+      await fresh.context.close();
+    }
+  });
+
   test('names the start page in the page title, and keeps the language', async () => {
     // The tool's own page: the title names the screen, then the product.
     const { ui, common } = locale();
