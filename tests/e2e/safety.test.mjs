@@ -19,6 +19,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -465,12 +466,19 @@ describe('safety', () => {
         assert.ok(!csp['script-src'].includes("'unsafe-eval'"), `${name}: no 'unsafe-eval' in script-src`);
         assert.deepEqual(csp['object-src'], ["'none'"], `${name}: object-src`);
         assert.deepEqual(csp['base-uri'], ["'none'"], `${name}: base-uri`);
+        // The one inline stylesheet, and nothing else inline, is allowed by
+        // its own hash.
+        const html = readFileSync(join(DIST, name), 'utf8');
+        const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+        assert.equal(styles.length, 1, `${name} has one inline stylesheet`);
+        const styleHash = `'sha256-${createHash('sha256').update(styles[0], 'utf8').digest('base64')}'`;
+        assert.deepEqual(csp['style-src'], ["'self'", styleHash], `${name}: style-src allows this site and that stylesheet only`);
         for (const [directive, sources] of Object.entries(csp)) {
           for (const source of sources) {
-            assert.ok(allowed.has(source), `${name}: ${directive} allows only this site, not ${source}`);
+            const inlineStyle = directive === 'style-src' && source === styleHash;
+            assert.ok(allowed.has(source) || inlineStyle, `${name}: ${directive} allows only this site, not ${source}`);
           }
         }
-        const html = readFileSync(join(DIST, name), 'utf8');
         assert.ok(!/<script(?![^>]*\bsrc=)[^>]*>/.test(html), `${name} has no inline script`);
         assert.ok(!/https?:\/\//.test(html), `${name} names no other site`);
       }
