@@ -5,15 +5,22 @@ use crate::components::download_failed::DownloadFailed;
 use crate::components::heading::Heading;
 use crate::components::shared::{use_shared, Shared};
 use crate::effects::clock;
-use crate::effects::download::{self, DownloadFailed as Failed};
+use crate::effects::download::{self, DownloadError};
 use crate::model::assessment::Assessment;
 use crate::model::file::write_assessment;
 use crate::model::render::{csv, file_name, html, markdown, SummaryReport};
 
 /// Saves the assessment as the JSON file that can be opened again.
-pub fn download_json(assessment: &Assessment) -> Result<(), Failed> {
+pub fn download_json(assessment: &Assessment) -> Result<(), DownloadError> {
     let name = file_name(&assessment.context.area, &clock::today().iso(), "json");
     download::save_as(&name, "application/json", &write_assessment(assessment))
+}
+
+/// What a click on the downloads could not do.
+#[derive(Clone, Copy, PartialEq)]
+enum Failed {
+    Download,
+    Print,
 }
 
 /// The files the summary offers.
@@ -44,7 +51,7 @@ fn download_summary(
     assessment: &Assessment,
     earlier: Option<&Assessment>,
     format: SummaryFile,
-) -> Result<(), Failed> {
+) -> Result<(), DownloadError> {
     if format == SummaryFile::Json {
         return download_json(assessment);
     }
@@ -92,7 +99,8 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
     // sandboxed without allow-downloads), so once one is asked for, the
     // answers are also offered as text to copy.
     let asked = use_state_eq(|| false);
-    let failed = use_state_eq(|| None::<bool>);
+    // What the last click could not do, if anything: said under the buttons.
+    let failed = use_state_eq(|| None::<Failed>);
     let button = |format: SummaryFile, label: &str, hint: &str| {
         let hint_id = shared.id(&format!("download-{}-hint", format.name()));
         let shared2 = shared.clone();
@@ -101,7 +109,7 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
         let (asked, failed) = (asked.clone(), failed.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
             let result = download_summary(&shared2, &assessment, earlier.as_ref(), format);
-            failed.set(result.is_err().then_some(false));
+            failed.set(result.is_err().then_some(Failed::Download));
             asked.set(true);
         });
         html! {
@@ -114,7 +122,9 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
     };
     let print = {
         let failed = failed.clone();
-        Callback::from(move |_: MouseEvent| failed.set(download::print().is_err().then_some(true)))
+        Callback::from(move |_: MouseEvent| {
+            failed.set(download::print().is_err().then_some(Failed::Print))
+        })
     };
     html! {
         <div class="rts-downloads rts-no-print">
@@ -127,7 +137,7 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
                 { button(SummaryFile::PlanCsv, shared.locale.plan.download_csv, shared.locale.plan.download_csv_hint) }
                 { button(SummaryFile::Json, ui.download_json, ui.download_json_hint) }
             </ul>
-            <DownloadFailed failed={failed.is_some()} print={*failed == Some(true)} />
+            <DownloadFailed failed={failed.is_some()} print={*failed == Some(Failed::Print)} />
             if *asked {
                 <CopyAnswers name="downloads-copy" assessment={props.assessment.clone()} />
             }

@@ -8,7 +8,7 @@ use crate::components::fields::checkboxes::{CheckboxItem, Checkboxes};
 use crate::components::fields::file_picker::{ChosenFiles, FilePicker};
 use crate::components::heading::Heading;
 use crate::components::shared::{use_shared, Shared};
-use crate::effects::download::{self, DownloadFailed as Failed};
+use crate::effects::download::{self, DownloadError};
 use crate::effects::{clock, focus};
 use crate::model::assessment::Response;
 use crate::model::date::CalendarDate;
@@ -33,7 +33,7 @@ fn download_partnership(
     shared: &Shared,
     view: &Partnership,
     format: PartnershipFile,
-) -> Result<(), Failed> {
+) -> Result<(), DownloadError> {
     let today = clock::today();
     let date = today.in_words(&shared.locale);
     let report = PartnershipReport::new(&shared.pack, &shared.locale, view, &date);

@@ -1,7 +1,7 @@
 //! The values carried by form events, so that components never reach into
 //! the DOM for them. Each is read from the element the event came from.
 
-use yew::{Event, InputEvent, TargetCast};
+use yew::{Event, InputEvent};
 
 /// The text of the input, textarea or select an event came from.
 fn value_of(target: Option<web_sys::EventTarget>) -> String {
@@ -28,11 +28,4 @@ pub fn input_value(event: &InputEvent) -> String {
 /// The field's value after a `change` event (selects, month inputs).
 pub fn change_value(event: &Event) -> String {
     value_of(event.target())
-}
-
-/// Whether the checkbox a `change` event came from is now ticked.
-pub fn checked(event: &Event) -> bool {
-    event
-        .target_dyn_into::<web_sys::HtmlInputElement>()
-        .is_some_and(|input| input.checked())
 }
