@@ -136,4 +136,41 @@ describe('downloads', () => {
       assert.deepEqual(session.errors, [], 'no errors logged');
       assert.deepEqual(session.foreignRequests, [], 'no request left the site');
     }));
+
+  test('a download or print the browser refuses is said under the buttons, and the next one that works clears it', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
+      await completeAssessment(page, site.url);
+      const said = page.getByRole('alert').filter({ hasText: ui.download_failed });
+      // As a locked-down browser might: no addresses for files, no printing.
+      await page.evaluate(() => {
+        window.__createObjectURL = URL.createObjectURL;
+        URL.createObjectURL = () => {
+          throw new DOMException('Blocked by policy', 'SecurityError');
+        };
+        window.print = () => {
+          throw new DOMException('Blocked by policy', 'NotAllowedError');
+        };
+      });
+      let downloads = 0;
+      page.on('download', () => downloads++);
+      await page.getByRole('button', { name: ui.download_html, exact: true }).click();
+      await said.waitFor();
+      assert.equal(await said.textContent(), ui.download_failed);
+
+      await page.getByRole('button', { name: ui.print, exact: true }).click();
+      await page.getByRole('alert').filter({ hasText: ui.print_failed }).waitFor();
+      assert.equal(await said.count(), 0, 'the message is about the latest click');
+
+      await page.evaluate(() => {
+        URL.createObjectURL = window.__createObjectURL;
+      });
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: ui.download_markdown, exact: true }).click(),
+      ]);
+      assert.ok(download.suggestedFilename().endsWith('.md'));
+      assert.equal(await page.getByRole('alert').filter({ hasText: ui.print_failed }).count(), 0, 'the message goes');
+      assert.equal(downloads, 1, 'only the download that worked started');
+    }));
 });
