@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 
 export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 
-const MIME_TYPES = {
+export const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -37,12 +37,12 @@ const MIME_TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-const COMPRESSIBLE = new Set([
+export const COMPRESSIBLE = new Set([
   '.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.md', '.csv', '.map',
   '.webmanifest',
 ]);
 
-function acceptsGzip(header) {
+export function acceptsGzip(header) {
   if (!header) return false;
   return header.split(',').some((part) => {
     const [coding, ...params] = part.trim().split(';');

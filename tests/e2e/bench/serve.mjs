@@ -14,30 +14,10 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { COMPRESSIBLE, MIME_TYPES as TYPES, acceptsGzip } from '../server.mjs';
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.webmanifest']);
 /** Trunk's and the postbuild's hashed names: name-<16 hex>[_bg].ext */
 const HASHED = /-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css)$/;
-
-const acceptsGzip = (header) =>
-  String(header ?? '')
-    .split(',')
-    .some((part) => {
-      const [coding, ...params] = part.trim().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return coding.trim().toLowerCase() === 'gzip' && (!q || Number(q.slice(2)) > 0);
-    });
 
 /**
  * Serves `root` (if given) and fixed `pages` (path -> HTML text, read on
