@@ -1,7 +1,7 @@
 // Trunk's post_build hook (see Trunk.toml): turns what Trunk built into the
 // files Ready to Share ships, in Trunk's staging folder:
 //
-//   index.html                   the standalone page (no inline script)
+//   index.html                   the standalone page, with the start screen written in
 //   frame.html                   the page for the iframe alternative
 //   boot-<hash>.js               mounts the app on those pages, registers sw.js
 //   embed.js                     the <ready-to-share> custom element (stable name)
@@ -18,6 +18,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { asPrerendered, captureStartScreen } from './prerender.mjs';
 import { bundle, hash, serviceWorker } from './runtime/build.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -65,54 +66,75 @@ const boot = bundle('boot.js', { glue, wasm, words }, { classic: true });
 const bootFile = `boot-${hash(boot)}.js`;
 write(bootFile, boot);
 
-// The pages run only their own files: no inline script, nothing from any
-// other site, and no requests anywhere but here. 'wasm-unsafe-eval' lets
+// The pages run only their own files (and index.html one inline script,
+// allowed by its hash), nothing from any other site, and no requests
+// anywhere but here. 'wasm-unsafe-eval' lets
 // the WebAssembly compile. The pages' stylesheet is inline, allowed by its
 // hash: on a slow connection the page then paints as soon as it arrives,
 // not a round trip later, while the wasm is still on its way. (embed.js
 // still loads the stylesheet file into its shadow root.)
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const pageStyle = css.replace(/<\/(style)/gi, '<\\/$1');
-const csp = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  `style-src 'self' ${sha256(pageStyle)}`,
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-const page = ({ title, frame }) => `<!DOCTYPE html>
+// With a start screen written in (below), one inline script decides before
+// the first paint whether it shows: only in a browser with nothing saved by
+// the standalone page, since saved answers change the start screen, and
+// only with JavaScript on, since its buttons need the app. Otherwise the
+// loading message shows, as on the iframe page. Allowed by its hash.
+const STORAGE_KEY = 'ready-to-share';
+const prerenderSwitch = `try{if(!Object.keys(localStorage).some(function(k){return k.indexOf(${JSON.stringify(`${STORAGE_KEY}:`)})===0}))document.documentElement.classList.add("rts-prerender-on")}catch(e){}`;
+const csp = ({ inlineScript }) =>
+  [
+    "default-src 'self'",
+    `script-src 'self'${inlineScript ? ` ${sha256(inlineScript)}` : ''} 'wasm-unsafe-eval'`,
+    `style-src 'self' ${sha256(pageStyle)}`,
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+const page = ({ title, frame, prerendered = '' }) => {
+  const inlineScript = prerendered ? prerenderSwitch : '';
+  return `<!DOCTYPE html>
 <html lang="en-GB">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta http-equiv="Content-Security-Policy" content="${csp}" />
+    <meta http-equiv="Content-Security-Policy" content="${csp({ inlineScript })}" />
     <meta name="referrer" content="no-referrer" />
     <link rel="icon" href="data:," />
     <title>${title}</title>
-    <style>${pageStyle}</style>
+    <style>${pageStyle}</style>${inlineScript ? `\n    <script>${inlineScript}</script>` : ''}
     <link rel="modulepreload" href="./${glue}" />
     <link rel="preload" href="./${wasm}" as="fetch" type="application/wasm" crossorigin />
     <script defer src="./${bootFile}"></script>
   </head>
   <body class="rts-page-body">
     <main id="rts-root"${frame ? ' data-frame' : ''}>
-      <div class="rts-app" dir="ltr">
+      <div class="rts-app rts-boot-message" dir="ltr">
         <p class="rts-body rts-loading">${escapeHtml(words.loading)}</p>
         <noscript><p class="rts-body">${escapeHtml(words.noscript)}</p></noscript>
-      </div>
+      </div>${prerendered ? `\n      ${prerendered}` : ''}
     </main>
   </body>
 </html>
 `;
+};
 const title = (trunkHtml.match(/<title>([^<]*)<\/title>/) ?? [null, 'Ready to Share'])[1];
 write('index.html', page({ title, frame: false }));
 write('frame.html', page({ title, frame: true }));
 
 const embed = bundle('embed.js', { glue, wasm, css: cssFile, words });
 write('embed.js', embed);
+
+// The start screen written into index.html: on release builds, drawn by the
+// app just built (scripts/prerender.mjs). Debug builds, and machines
+// without the browser, keep the loading message.
+if (process.env.TRUNK_PROFILE === 'release') {
+  const captured = await captureStartScreen(dir).catch((error) => fail(`could not capture the start screen: ${error.message}`));
+  if (captured.skipped) console.log(`postbuild: index.html keeps its loading message: ${captured.skipped}`);
+  else write('index.html', page({ title, frame: false, prerendered: asPrerendered(captured.html) }));
+}
 
 // The single-file copy: the glue inline, the wasm as base64, the CSS inline.
 // Inline module scripts may hold the glue's export statements; a closing
@@ -122,7 +144,7 @@ write('embed.js', embed);
 // own to name).
 const inline = (text) => text.replace(/<\/(script)/gi, '<\\/$1');
 const offlineScript = `\n${inline(glueCode)}\n${inline(
-  bundle('file-copy.js', { wasm: read(wasm).toString('base64'), storageKey: 'ready-to-share', words }, { block: true }),
+  bundle('file-copy.js', { wasm: read(wasm).toString('base64'), storageKey: STORAGE_KEY, words }, { block: true }),
 )}\n`;
 const offlineStyle = pageStyle;
 const offlineCsp = [

@@ -5,6 +5,7 @@
 // fills in BUILD and copies loader.js in.
 
 import { LoadError, showLoadFailure, startApp } from './loader.js';
+import { holdEarlyInput, replayEarlyInput, whenAppDrawn } from './early-input.js';
 
 /** Filled in by the build; these values are the unit tests'. */
 const BUILD = /* @build */ {
@@ -34,18 +35,26 @@ export function pageOptions(search, { inFrame, baseUrl }) {
  */
 export async function boot({ root, base, win = globalThis }) {
   const files = { glue: new URL(BUILD.glue, base).href, wasm: new URL(BUILD.wasm, base).href };
+  // index.html's start screen, written in at build time, works while the
+  // wasm loads: what the user does there is done again once the app is in.
+  const early = holdEarlyInput(root.querySelector('.rts-prerendered'), { busyText: BUILD.words.loading });
   let bindings;
   try {
     bindings = await startApp(files);
   } catch (error) {
+    early?.stop();
     const failure = error instanceof LoadError ? error : new LoadError('unknown', files.glue);
     showLoadFailure(root, BUILD.words, failure.loadCause, failure.file, () => win.location.reload());
     win.console?.error?.('Ready to Share could not start:', failure.reason ?? failure);
     return null;
   }
   const inFrame = root.hasAttribute('data-frame');
+  const kept = early?.stop();
+  // The app's first screen is drawn before the browser paints again, so the
+  // copy is never seen to go.
   root.replaceChildren();
   const handle = bindings.mountWidget(root, pageOptions(win.location.search, { inFrame, baseUrl: new URL('./', base).href }));
+  if (kept) whenAppDrawn(root).then(() => replayEarlyInput(root, kept));
   if (inFrame) reportHeight(win);
   saveOfflineCopyThroughWorker(root, win, BUILD.words);
   await offerUpdates(win, root, handle);

@@ -809,6 +809,10 @@ function printBudgets(fig, users) {
   ratioLine(users, 'cpu', 'firstScreen', 'first screen ready, CPU 4x', BUDGETS.firstScreenRatio);
   ratioLine(users, 'users', 'firstPaint', 'first paint, CPU 4x + slow network', BUDGETS.firstPaintRatio);
   ratioLine(users, 'users', 'firstScreen', 'first screen ready, CPU 4x + slow network', BUDGETS.firstScreenRatio);
+  // The start screen written into index.html is ready before the app: the
+  // app's own arrival is shown against the same budget, so neither hides.
+  ratioLine(users, 'cpu', 'appReady', '  the app in, CPU 4x', BUDGETS.firstScreenRatio);
+  ratioLine(users, 'users', 'appReady', '  the app in, CPU 4x + slow network', BUDGETS.firstScreenRatio);
   line('answer click -> page updated, median', ms(fig.clickMedian), '< 4 ms', verdict(fig.clickMedian, BUDGETS.clickMedian));
   if (Number.isFinite(fig.partnership)) {
     line(`partnership view of ${PARTNERS} files (browser)`, ms(fig.partnership), '< 100 ms', verdict(fig.partnership, BUDGETS.partnership));

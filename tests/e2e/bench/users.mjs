@@ -22,6 +22,9 @@
 // - first screen ready: the standalone page and the embed, the start page's
 //   heading and its "Start now" button both in the page, laid out, visible
 //   and (the button) enabled; the static form, its first radio the same;
+//   on the standalone page this is the start screen written into index.html
+//   at build time, whose press is kept until the app is in;
+// - the app in: the app's own root drawn (it carries data-rts-save-state);
 // - first question ready: after pressing "Start now", the journey is walked
 //   as soon as each control is usable (Save and continue, the first theme)
 //   until every radio of the first question is usable;
@@ -161,12 +164,17 @@ function instrument(config) {
     if (config.mode === 'static') {
       marks.firstScreen = (await waitFor(() => usable(all('input[type="radio"]')[0]), config.limit)).t;
     } else {
+      // The app is in when its root carries data-rts-save-state; until then
+      // the standalone page shows the start screen written in at build time,
+      // whose "Start now" press is kept and done again once the app is in.
+      const appIn = waitFor(() => all('[data-rts-save-state]')[0], config.limit);
       const start = await waitFor(
         () => heading(config.startHeading) && button(config.labels.start),
         config.limit,
       );
       marks.firstScreen = start.t;
       start.value.click();
+      marks.appReady = (await appIn).t;
       marks.startPressed = performance.now();
       const save = await waitFor(() => button(config.labels.save), config.limit);
       save.value.click();
@@ -366,7 +374,7 @@ export function median(xs) {
   return (s[Math.floor(m)] + s[Math.ceil(m)]) / 2;
 }
 
-const MARKS = ['firstPaint', 'firstContentfulPaint', 'firstScreen', 'firstQuestion', 'networkBytes', 'requests'];
+const MARKS = ['firstPaint', 'firstContentfulPaint', 'firstScreen', 'appReady', 'firstQuestion', 'networkBytes', 'requests'];
 
 function summarise(runs) {
   const figures = {};
@@ -405,6 +413,7 @@ export function printTable({ figures, runs }, print = console.log) {
         [`${name === 'standalone' ? 'standalone page' : 'embed (a host page with embed.js)'}, ${temperature}`],
         [name, temperature, 'firstPaint', name === 'embed' ? '  first paint (the host page)' : '  first paint'],
         [name, temperature, 'firstScreen', '  first screen ready (heading, Start now)'],
+        [name, temperature, 'appReady', '  the app in (its own start screen drawn)'],
         [name, temperature, 'firstQuestion', '  first question ready (its radios)'],
         [name, temperature, 'networkBytes', '  bytes over the network before first screen', kb],
       );

@@ -1,0 +1,180 @@
+// End-to-end tests of the start screen written into index.html at build
+// time (scripts/prerender.mjs): it is on screen before the wasm arrives,
+// the app takes it over without a flash or a shift, and what the user does
+// on it in the meantime is not lost. The wasm is held back by the test
+// until it chooses to let it through, so "before the app is ready" is a
+// fact of the test, not a race.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { contentPack } from './helpers.mjs';
+import { AboutPage } from './pages/about.mjs';
+import { StartScreen } from './pages/start-screen.mjs';
+import { TasksPage } from './pages/tasks.mjs';
+import { locale, waitForHeadingFocus } from './support.mjs';
+import { useSite } from './fixtures.mjs';
+
+const { ui, loader } = locale();
+const OLD_FILE_PATH = fileURLToPath(new URL('../fixtures/assessment-pack-1.0.0.json', import.meta.url));
+/** The app's signal that it is running: the copy never carries it. */
+const APP = '#rts-root .rts-app[data-rts-save-state]';
+
+/** Holds every request for the wasm until `release()` is called. */
+async function holdWasm(page) {
+  let release;
+  const released = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/*_bg.wasm', async (route) => {
+    await released;
+    await route.continue();
+  });
+  return { release };
+}
+
+/**
+ * Records, before every frame the browser draws, whether the page showed
+ * no start heading at all (the copy gone and the app not yet drawn).
+ */
+function watchFrames() {
+  window.__framesWithoutHeading = 0;
+  window.__layoutShift = 0;
+  const check = () => {
+    const seen = document.querySelector('#rts-root h1');
+    if (window.__started && (!seen || seen.getClientRects().length === 0)) window.__framesWithoutHeading += 1;
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__layoutShift += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+
+describe('the start screen before the app arrives', () => {
+  const site = useSite();
+
+  test('is the app\'s own start screen, shown before the wasm, and the app takes it over with no empty frame and no shift', () =>
+    site.withSession(
+      async ({ page, errors }) => {
+        const wasm = await holdWasm(page);
+        const start = new StartScreen(page);
+        await page.goto(site.url);
+        await start.waitFor();
+        await start.startNowButton.waitFor({ state: 'visible' });
+        assert.equal(await page.locator(APP).count(), 0, 'the app has not started: this is the copy');
+        assert.equal(await page.getByText(loader.loading, { exact: true }).isVisible(), false, 'no loading message');
+        const before = {
+          heading: await start.heading.boundingBox(),
+          button: await start.startNowButton.boundingBox(),
+          html: await page.locator('#rts-root > .rts-root').evaluate((e) => e.innerHTML),
+        };
+        await page.evaluate(() => {
+          window.__started = true;
+        });
+
+        wasm.release();
+        await page.locator(APP).waitFor();
+        const app = page.locator('#rts-root > .rts-root');
+        assert.equal(await app.count(), 1, 'one copy of the screen: the app\'s');
+        assert.deepEqual(await start.heading.boundingBox(), before.heading, 'the heading did not move');
+        assert.deepEqual(await start.startNowButton.boundingBox(), before.button, 'the button did not move');
+        // The same markup, but for the app's running signal and the one
+        // address the copy keeps relative.
+        const after = await app.evaluate((e, origin) => {
+          const copy = e.cloneNode(true);
+          copy.querySelector('[data-rts-save-state]').removeAttribute('data-rts-save-state');
+          return copy.innerHTML.replaceAll(`"${origin}/`, '"./');
+        }, site.origin);
+        assert.equal(after, before.html, 'the app drew exactly what the page already showed');
+        assert.equal(await page.evaluate(() => window.__framesWithoutHeading), 0, 'no frame without the screen');
+        assert.equal(await page.evaluate(() => window.__layoutShift), 0, 'no layout shift');
+        assert.deepEqual(errors, [], 'nothing logged, nothing refused by the page\'s policy');
+      },
+      { init: watchFrames },
+    ));
+
+  test('"Start now" pressed before the app is ready says it is loading, then goes to the next page once it is', () =>
+    site.withSession(async ({ page }) => {
+      const wasm = await holdWasm(page);
+      const start = new StartScreen(page);
+      await page.goto(site.url);
+      await start.waitFor();
+      await start.startNow();
+      await page.getByRole('status').filter({ hasText: loader.loading }).waitFor();
+      assert.equal(await page.locator(APP).count(), 0, 'pressed on the copy, before the app');
+
+      wasm.release();
+      await new AboutPage(page).waitFor();
+      await waitForHeadingFocus(page, ui.about_heading);
+    }));
+
+  test('a saved file chosen before the app is ready is opened once it is', () =>
+    site.withSession(async ({ page }) => {
+      const wasm = await holdWasm(page);
+      const start = new StartScreen(page);
+      await page.goto(site.url);
+      await start.waitFor();
+      await start.openFile(OLD_FILE_PATH);
+      assert.equal(await page.locator(APP).count(), 0, 'chosen on the copy, before the app');
+
+      wasm.release();
+      await new TasksPage(page).waitFor();
+      await waitForHeadingFocus(page, ui.tasks_heading);
+    }));
+
+  test('keeps the privacy details open and the focus where they were', () =>
+    site.withSession(async ({ page }) => {
+      const wasm = await holdWasm(page);
+      const start = new StartScreen(page);
+      await page.goto(site.url);
+      await start.waitFor();
+      const summary = page.getByText(ui.privacy_heading, { exact: true });
+      await summary.click();
+      await page.getByText(ui.privacy_points[0], { exact: true }).waitFor();
+
+      wasm.release();
+      await page.locator(APP).waitFor();
+      await page.locator(`${APP} details[open]`).waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), ui.privacy_heading);
+    }));
+
+  test('with answers saved in this browser, the page shows its loading message until the app shows them', async () => {
+    // No service worker: it would answer the reload's wasm from its cache,
+    // where the test cannot hold it back.
+    const context = await site.browser.newContext({ serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      const start = new StartScreen(page);
+      await start.goto(site.url);
+      await start.startNow();
+      const about = await new AboutPage(page).waitFor();
+      await about.area.fill('Northshire');
+      await about.saveAndContinue();
+      await new TasksPage(page).waitFor();
+      await page.locator(`${APP}[data-rts-save-state="saved"]`).waitFor();
+
+      const wasm = await holdWasm(page);
+      await page.reload();
+      await page.getByText(loader.loading, { exact: true }).waitFor();
+      assert.equal(await start.heading.isVisible(), false, 'no start screen that would then change');
+      wasm.release();
+      await new TasksPage(page).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('without JavaScript, says it needs JavaScript and shows no buttons that could not work', async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(site.url);
+      await page.getByText(loader.noscript, { exact: true }).waitFor();
+      assert.equal(await page.getByRole('button').count(), 0, 'no buttons');
+      assert.equal(await page.getByRole('heading', { name: contentPack().start.heading }).count(), 0);
+    } finally {
+      await context.close();
+    }
+  });
+});
