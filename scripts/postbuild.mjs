@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asPrerendered, captureStartScreen } from './prerender.mjs';
-import { bundle, hash, serviceWorker } from './runtime/build.mjs';
+import { bundle, hash, serviceWorker, withoutCssComments } from './runtime/build.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -52,9 +52,7 @@ if (!/async function __wbg_init\b/.test(glueCode)) fail('the glue has no __wbg_i
 // size cannot resize the widget.
 const cssNames = [...trunkHtml.matchAll(/<link rel="stylesheet" href="\/?([^"]+\.css)"/g)].map((m) => m[1]);
 if (cssNames.length === 0) fail('no stylesheets in index.html');
-const css = cssNames
-  .map((name) => read(name).toString('utf8'))
-  .join('\n')
+const css = withoutCssComments(cssNames.map((name) => read(name).toString('utf8')).join('\n'))
   .replace(/(-?\d*\.?\d+)rem\b/g, (_, n) => `${Number((Number(n) * 16).toFixed(3))}px`);
 for (const name of cssNames) rmSync(join(dir, name));
 const cssFile = `ready-to-share-${hash(css)}.css`;

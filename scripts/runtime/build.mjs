@@ -46,11 +46,40 @@ export function bundle(name, values, { classic = false, block = false, read = so
       included.add(dependency);
       return `${expand(dependency)}\n`;
     });
-  let text = expand(name).replace(/^export (?=(async )?(function|class|const|let)\b)/gm, '');
+  let text = withoutCommentLines(expand(name)).replace(/^export (?=(async )?(function|class|const|let)\b)/gm, '');
   if (/^\s*(import|export)\b/m.test(text)) throw new Error(`${name}: an import or export is left after bundling`);
   text = fillBuild(text, values);
   if (classic) return `(() => {\n${text}})();\n`;
   return block ? `{\n${text}}\n` : text;
+}
+
+/**
+ * `code` without its comment lines, which readers of this folder need and
+ * browsers do not (they are a third of the gzipped boot script). Whole
+ * lines only, so nothing inside a line is ever touched: a line that starts
+ * with `//`, and a block comment from a line that starts with `/*` to the
+ * line that ends with its close. The scripts here have no multi-line
+ * strings, where such a line could be text.
+ */
+export function withoutCommentLines(code) {
+  const kept = [];
+  let inBlock = false;
+  for (const line of code.split('\n')) {
+    const text = line.trim();
+    if (inBlock) {
+      inBlock = !text.endsWith('*/');
+    } else if (text.startsWith('/*')) {
+      inBlock = !text.endsWith('*/');
+    } else if (!text.startsWith('//')) {
+      kept.push(line);
+    }
+  }
+  return kept.join('\n');
+}
+
+/** `css` without its comments: the pages carry it inline, before first paint. */
+export function withoutCssComments(css) {
+  return css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*\n+/g, '\n');
 }
 
 /**

@@ -14,7 +14,7 @@ import { blocksWasm, fill, fileName, isNative, likelyCause, LoadError, showLoadF
 import { pageOptions, saveOfflineCopyThroughWorker } from './boot.js';
 import { elementOptions, fetchPack, makeLoader } from './embed.js';
 import { keepOnlyInMemory, MemoryStorage, ownKeys } from './file-copy.js';
-import { bundle, contentVersion, fillBuild, source } from './build.mjs';
+import { bundle, contentVersion, fillBuild, source, withoutCommentLines, withoutCssComments } from './build.mjs';
 
 /** Just enough of a DOM for showLoadFailure. */
 function fakeDocument() {
@@ -352,6 +352,34 @@ describe('sw.js: the service worker', () => {
 });
 
 describe('build.mjs: what the build does to these scripts', () => {
+  test('comment lines go; code, and comment marks inside code lines, stay', () => {
+    const code = [
+      '// a line comment',
+      'const url = "http://example.test/a"; // kept: not a whole line',
+      '/**',
+      ' * A block comment.',
+      ' */',
+      'const product = 2',
+      '  * 3; /* a comment after code stays */',
+      '  /* one-line block */',
+      'const BUILD = /* @build */ { a: 1 } /* @end */;',
+    ].join('\n');
+    assert.equal(
+      withoutCommentLines(code),
+      [
+        'const url = "http://example.test/a"; // kept: not a whole line',
+        'const product = 2',
+        '  * 3; /* a comment after code stays */',
+        'const BUILD = /* @build */ { a: 1 } /* @end */;',
+      ].join('\n'),
+    );
+  });
+
+  test('CSS comments go, rules stay', () => {
+    const css = '/* tokens\n * more */\n.a {\n  color: red; /* why */\n}\n\n\n.b { margin: 0; }\n';
+    assert.equal(withoutCssComments(css), '\n.a {\n  color: red; \n}\n.b { margin: 0; }\n');
+  });
+
   test('fillBuild fills exactly one placeholder', () => {
     assert.equal(fillBuild('const B = /* @build */ {} /* @end */;', { a: 1 }), 'const B = {"a":1};');
     assert.throws(() => fillBuild('no placeholder', {}), /found 0/);
