@@ -22,6 +22,7 @@ use ready_to_share::model::render::partnership::{
     csv, html, json, PartnershipReport, BUNDLE_FORMAT_NAME,
 };
 use ready_to_share::model::scoring::{Band, Score};
+use ready_to_share::model::sorted::SortedSet;
 use ready_to_share::model::summary::{summarise, MatchReason};
 use serde_json::{json, Value};
 
@@ -433,17 +434,17 @@ fn case_studies_fit_the_weakest_medians_and_every_partners_policy_areas() {
         &pack,
         &[("a1", level(1)), ("b1", level(3)), ("c1", level(5))],
     );
-    a.context.policy_areas = BTreeSet::from(["health".to_string()]);
+    a.context.policy_areas = SortedSet::from(["health".to_string()]);
     let mut b = answered(
         &pack,
         &[("a1", level(1)), ("b1", level(3)), ("c1", level(5))],
     );
-    b.context.policy_areas = BTreeSet::from(["housing".to_string()]);
+    b.context.policy_areas = SortedSet::from(["housing".to_string()]);
     let p = view(&named(&[write_assessment(&a), write_assessment(&b)]));
     assert_eq!(p.weakest_themes, ["alpha", "beta"]);
     assert_eq!(
         p.policy_areas,
-        BTreeSet::from(["health".to_string(), "housing".to_string()])
+        SortedSet::from(["health".to_string(), "housing".to_string()])
     );
     // case-one: alpha (3) + health (2) = 5; case-two: beta (2).
     let got: Vec<(&str, &[MatchReason])> = p
@@ -515,7 +516,7 @@ fn the_weakest_medians_are_chosen_from_exact_scores() {
     // tests/common/mod.rs), and "health" chosen. B: every level 5 (100).
     // C: every level 1 (0). Each median is A's score.
     let mut a = close_themes_answers(&pack, 1);
-    a.context.policy_areas = BTreeSet::from(["health".to_string()]);
+    a.context.policy_areas = SortedSet::from(["health".to_string()]);
     let files = files_of(
         &pack,
         vec![("A", a), ("B", all_at(&pack, 5)), ("C", all_at(&pack, 1))],

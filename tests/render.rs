@@ -4,8 +4,6 @@
 //! the wording of the built-in pack. Only the English locale's own strings are
 //! read from the locale; everything else is asserted literally.
 
-use std::collections::BTreeSet;
-
 use proptest::prelude::*;
 use ready_to_share::model::assessment::{Answer, Assessment, Response};
 use ready_to_share::model::chart::{self, BAR_MAX, LABEL_WIDTH, ROW_HEIGHT, TOP};
@@ -15,6 +13,7 @@ use ready_to_share::model::content::{
 use ready_to_share::model::locale::{fill, Locale};
 use ready_to_share::model::render::{csv, file_name, html, markdown, SummaryReport};
 use ready_to_share::model::scoring::{self, Band, Profile, Score, ThemeScore};
+use ready_to_share::model::sorted::SortedSet;
 use ready_to_share::model::summary::{summarise, MatchReason};
 
 // ---------------------------------------------------------------------------
@@ -163,7 +162,7 @@ fn full_assessment(pack: &ContentPack) -> Assessment {
     a.context.area = "Northshire".into();
     a.context.organisation = "Northshire Council".into();
     a.context.partners = "Northshire Police".into();
-    a.context.policy_areas = BTreeSet::from(["health".to_string()]);
+    a.context.policy_areas = SortedSet::from(["health".to_string()]);
     for (id, response) in [
         ("p1", Response::Level(2)),
         ("p2", Response::Level(3)),

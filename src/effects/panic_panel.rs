@@ -4,16 +4,16 @@
 //! Blob link, so it keeps working after the WebAssembly has stopped.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::sync::Once;
 
 use crate::model::locale::Locale;
 use crate::model::render::file_name;
+use crate::model::sorted::SortedMap;
 
 thread_local! {
     /// The last good assessment file of each widget, by storage key, with
     /// its area name (for the file name).
-    static LAST_GOOD: RefCell<BTreeMap<String, (String, String)>> = RefCell::default();
+    static LAST_GOOD: RefCell<SortedMap<String, (String, String)>> = RefCell::default();
     /// The root element of each mounted widget, by storage key.
     static ROOTS: RefCell<Vec<(String, web_sys::Element)>> = RefCell::default();
 }

@@ -1,9 +1,8 @@
 //! One area's answers: context, a response and note per question, and a story.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use crate::model::content::ContentPack;
 use crate::model::plan::Plan;
+use crate::model::sorted::{SortedMap, SortedSet};
 
 /// A level from 1 (Not started) to 5 (Embedded), or "not sure".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -45,7 +44,7 @@ pub struct Context {
     /// The partner organisations, as the user wrote them.
     pub partners: String,
     /// Ids of the policy areas in focus.
-    pub policy_areas: BTreeSet<String>,
+    pub policy_areas: SortedSet<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -58,10 +57,10 @@ pub struct Assessment {
     pub updated: String,
     pub context: Context,
     /// Answers by question id, for questions in the current pack.
-    pub answers: BTreeMap<String, Answer>,
+    pub answers: SortedMap<String, Answer>,
     /// Answers to questions the current pack does not have (from a file made
     /// with another version). Kept aside and written back out, never dropped.
-    pub set_aside: BTreeMap<String, Answer>,
+    pub set_aside: SortedMap<String, Answer>,
     /// The #InfoStory: a time sharing made, or could have made, a difference.
     pub story: String,
     /// The action plan: owner, target month, status and note per action.
@@ -97,16 +96,14 @@ impl Assessment {
             return;
         }
         self.answers
-            .entry(question_id.to_string())
-            .or_default()
+            .get_or_insert_with(question_id.to_string(), Default::default)
             .response = response;
         self.tidy(question_id);
     }
 
     pub fn set_note(&mut self, question_id: &str, note: &str) {
         self.answers
-            .entry(question_id.to_string())
-            .or_default()
+            .get_or_insert_with(question_id.to_string(), Default::default)
             .note = note.to_string();
         self.tidy(question_id);
     }

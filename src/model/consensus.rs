@@ -18,14 +18,13 @@
 //!
 //! Pure: no browser code.
 
-use std::collections::BTreeMap;
-
 use crate::model::assessment::{Answer, Assessment, Context, Response};
 use crate::model::content::{ContentPack, LEVELS};
 use crate::model::file::{FileProblem, MAX_NAME_CHARS};
 use crate::model::locale::{fill, Locale};
 use crate::model::partnership::Partnership;
 use crate::model::plan::{too_long, PlanProblem};
+use crate::model::sorted::SortedMap;
 use crate::model::sorting;
 
 /// The longest agreement note the screens accept, in characters.
@@ -43,7 +42,7 @@ pub struct Agreement {
 /// The agreements recorded so far, by question id.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Consensus {
-    pub agreed: BTreeMap<String, Agreement>,
+    pub agreed: SortedMap<String, Agreement>,
 }
 
 impl Consensus {
@@ -63,8 +62,7 @@ impl Consensus {
             return;
         }
         self.agreed
-            .entry(question_id.to_string())
-            .or_default()
+            .get_or_insert_with(question_id.to_string(), Default::default)
             .level = level;
         self.tidy(question_id);
     }
@@ -73,7 +71,9 @@ impl Consensus {
     /// nothing and says why.
     pub fn set_note(&mut self, question_id: &str, note: &str) -> Result<(), PlanProblem> {
         too_long(note, MAX_AGREEMENT_CHARS)?;
-        self.agreed.entry(question_id.to_string()).or_default().note = note.to_string();
+        self.agreed
+            .get_or_insert_with(question_id.to_string(), Default::default)
+            .note = note.to_string();
         self.tidy(question_id);
         Ok(())
     }
@@ -309,12 +309,11 @@ pub fn agreed_assessment(
 
     // Answers to questions the pack no longer asks: kept aside, with every
     // partner's answer in the note.
-    let mut set_aside: BTreeMap<&str, Vec<(&str, Option<Response>)>> = BTreeMap::new();
+    let mut set_aside: SortedMap<&str, Vec<(&str, Option<Response>)>> = SortedMap::new();
     for partner in &partnership.partners {
         for u in &partner.unmatched {
             set_aside
-                .entry(u.question_id.as_str())
-                .or_default()
+                .get_or_insert_with(u.question_id.as_str(), Default::default)
                 .push((partner.name.as_str(), u.answer.response));
         }
     }

@@ -10,8 +10,9 @@
 //! that reader is tested against: same packs accepted, same messages.
 
 use serde::Serialize;
-use std::collections::BTreeSet;
 use std::fmt;
+
+use crate::model::sorted::SortedSet;
 
 /// The built-in pack's JSON, as a partner would write it. The app carries
 /// [`BUILT_IN_PACKED`] instead; tests read both and compare.
@@ -302,7 +303,7 @@ impl ContentPack {
             c.required("", &format!("scale[{i}]"), label);
         }
 
-        let mut policy_ids = BTreeSet::new();
+        let mut policy_ids = SortedSet::new();
         for (i, area) in self.policy_areas.iter().enumerate() {
             let item = format!("policy area {}", describe(i, &area.id));
             c.id(&item, &area.id, &mut policy_ids);
@@ -312,8 +313,8 @@ impl ContentPack {
         if self.themes.is_empty() {
             c.error("", "themes", "needs at least one theme".to_string());
         }
-        let mut theme_ids = BTreeSet::new();
-        let mut question_ids = BTreeSet::new();
+        let mut theme_ids = SortedSet::new();
+        let mut question_ids = SortedSet::new();
         // Checked once every guidance id is known.
         let mut guidance_refs: Vec<(String, &Vec<String>)> = Vec::new();
         for (t, theme) in self.themes.iter().enumerate() {
@@ -349,7 +350,7 @@ impl ContentPack {
             }
         }
 
-        let mut case_ids = BTreeSet::new();
+        let mut case_ids = SortedSet::new();
         for (i, study) in self.case_studies.iter().enumerate() {
             let item = format!("case study {}", describe(i, &study.id));
             c.id(&item, &study.id, &mut case_ids);
@@ -365,7 +366,7 @@ impl ContentPack {
             }
         }
 
-        let mut guidance_ids = BTreeSet::new();
+        let mut guidance_ids = SortedSet::new();
         for (i, guide) in self.guidance.iter().enumerate() {
             let item = format!("guidance {}", describe(i, &guide.id));
             c.id(&item, &guide.id, &mut guidance_ids);
@@ -483,7 +484,7 @@ impl Checker<'_> {
 
     /// Ids are lower-case letters, digits and hyphens, so they are safe in
     /// file names, HTML ids and CSV, and unique within their kind.
-    fn id(&mut self, item: &str, id: &str, seen: &mut BTreeSet<String>) {
+    fn id(&mut self, item: &str, id: &str, seen: &mut SortedSet<String>) {
         if id.trim().is_empty() {
             self.error(item, "id", "is missing or empty".into());
             return;
@@ -519,8 +520,8 @@ impl Checker<'_> {
         }
     }
 
-    fn known(&mut self, item: &str, field: &str, values: &[String], known: &BTreeSet<String>) {
-        let mut seen = BTreeSet::new();
+    fn known(&mut self, item: &str, field: &str, values: &[String], known: &SortedSet<String>) {
+        let mut seen = SortedSet::new();
         for value in values {
             if !known.contains(value) {
                 self.error(

@@ -5,8 +5,6 @@
 //! named precisely (which answer, which field) and one bad answer does not
 //! stop the rest of the file from opening.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 use serde_json::Value;
 
@@ -14,7 +12,7 @@ use crate::model::assessment::{Answer, Assessment, Context, Response};
 use crate::model::content::{Change, ContentPack};
 use crate::model::merge::{Stamped, Stamps};
 use crate::model::plan;
-use crate::model::sorting;
+use crate::model::sorted::SortedMap;
 
 /// Names the format inside every file, so we can tell our files from others.
 pub const FORMAT_NAME: &str = "ready-to-share-assessment";
@@ -133,9 +131,9 @@ struct FileOut<'a> {
     created: &'a str,
     updated: &'a str,
     context: ContextOut<'a>,
-    answers: BTreeMap<&'a str, AnswerOut<'a>>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    set_aside: BTreeMap<&'a str, AnswerOut<'a>>,
+    answers: SortedMap<&'a str, AnswerOut<'a>>,
+    #[serde(skip_serializing_if = "SortedMap::is_empty")]
+    set_aside: SortedMap<&'a str, AnswerOut<'a>>,
     story: &'a str,
     /// Saved progress only: when each field last changed (`model::merge`).
     /// Readers that do not know this field ignore it.
@@ -167,21 +165,23 @@ struct AnswerOut<'a> {
     note: &'a str,
 }
 
-fn answers_out(answers: &BTreeMap<String, Answer>) -> BTreeMap<&str, AnswerOut<'_>> {
-    // Inserted, not collected: see crate::model::sorting.
-    sorting::map_from(answers.iter().map(|(id, answer)| {
-        let level = answer.response.map(|r| match r {
-            Response::Level(level) => Value::from(level),
-            Response::NotSure => Value::from("not-sure"),
-        });
-        (
-            id.as_str(),
-            AnswerOut {
-                level,
-                note: &answer.note,
-            },
-        )
-    }))
+fn answers_out(answers: &SortedMap<String, Answer>) -> SortedMap<&str, AnswerOut<'_>> {
+    answers
+        .iter()
+        .map(|(id, answer)| {
+            let level = answer.response.map(|r| match r {
+                Response::Level(level) => Value::from(level),
+                Response::NotSure => Value::from("not-sure"),
+            });
+            (
+                id.as_str(),
+                AnswerOut {
+                    level,
+                    note: &answer.note,
+                },
+            )
+        })
+        .collect()
 }
 
 /// The assessment as the JSON file users download.

@@ -16,12 +16,12 @@
 //! stamp, and any field last changed before it is cleared by the merge.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 
 use crate::model::assessment::{Answer, Assessment, Response};
 use crate::model::plan::{ActionId, Entry, Step};
+use crate::model::sorted::SortedMap;
 use crate::model::sorting;
 
 /// When a field was last changed, and by whom.
@@ -124,7 +124,7 @@ pub struct Stamps {
     pub reset: Stamp,
     /// When each field was last changed. A field with no stamp has not been
     /// changed since the reset (or was saved before stamps existed).
-    pub fields: BTreeMap<Field, Stamp>,
+    pub fields: SortedMap<Field, Stamp>,
 }
 
 impl Stamps {
@@ -179,7 +179,10 @@ impl Stamps {
     /// file opened): it wins over every change made before it, anywhere.
     pub fn record_reset(&mut self, assessment: &Assessment, writer: &str, now: &str) {
         let stamp = self.next(writer, now);
-        self.fields = sorting::map_from(fields(assessment).into_keys().map(|f| (f, stamp.clone())));
+        self.fields = fields(assessment)
+            .into_keys()
+            .map(|f| (f, stamp.clone()))
+            .collect();
         self.reset = stamp;
     }
 
@@ -211,14 +214,13 @@ impl Stamps {
         };
         Stamps {
             reset: object.get("reset").and_then(stamp).unwrap_or_default(),
-            fields: sorting::map_from(
-                object
-                    .get("fields")
-                    .and_then(Value::as_object)
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|(key, value)| Some((Field::from_key(key)?, stamp(value)?))),
-            ),
+            fields: object
+                .get("fields")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+                .filter_map(|(key, value)| Some((Field::from_key(key)?, stamp(value)?)))
+                .collect(),
         }
     }
 }
@@ -231,8 +233,8 @@ pub struct Stamped {
 }
 
 /// Every field of an assessment that holds something.
-pub fn fields(a: &Assessment) -> BTreeMap<Field, FieldValue> {
-    let mut out = BTreeMap::new();
+pub fn fields(a: &Assessment) -> SortedMap<Field, FieldValue> {
+    let mut out = SortedMap::new();
     for (id, answer) in &a.answers {
         if let Some(response) = answer.response {
             out.insert(Field::Response(id.clone()), FieldValue::Response(response));
@@ -272,7 +274,7 @@ pub fn fields(a: &Assessment) -> BTreeMap<Field, FieldValue> {
 
 /// Puts fields back into an assessment; `base` gives everything that is not
 /// a field (the pack and the times).
-fn assemble(base: &Assessment, fields: BTreeMap<Field, FieldValue>) -> Assessment {
+fn assemble(base: &Assessment, fields: SortedMap<Field, FieldValue>) -> Assessment {
     let mut a = Assessment {
         pack_id: base.pack_id.clone(),
         pack_version: base.pack_version.clone(),
@@ -283,10 +285,10 @@ fn assemble(base: &Assessment, fields: BTreeMap<Field, FieldValue>) -> Assessmen
     for (field, value) in fields {
         match (field, value) {
             (Field::Response(id), FieldValue::Response(r)) => {
-                a.answers.entry(id).or_default().response = Some(r);
+                a.answers.get_or_insert_with(id, Default::default).response = Some(r);
             }
             (Field::Note(id), FieldValue::Text(note)) => {
-                a.answers.entry(id).or_default().note = note
+                a.answers.get_or_insert_with(id, Default::default).note = note
             }
             (Field::Area, FieldValue::Text(t)) => a.context.area = t,
             (Field::Organisation, FieldValue::Text(t)) => a.context.organisation = t,
@@ -315,7 +317,7 @@ pub fn merge(ours: &Stamped, theirs: &Stamped) -> Stamped {
     let none = Stamp::default();
     let reset = ours.stamps.reset.clone().max(theirs.stamps.reset.clone());
     let (our_fields, their_fields) = (fields(&ours.assessment), fields(&theirs.assessment));
-    // Every field once, in order (as a BTreeSet would give them).
+    // Every field once, in order (as a SortedSet would give them).
     let mut all: Vec<&Field> = our_fields
         .keys()
         .chain(their_fields.keys())
@@ -326,9 +328,9 @@ pub fn merge(ours: &Stamped, theirs: &Stamped) -> Stamped {
     all.dedup();
     let mut stamps = Stamps {
         reset: reset.clone(),
-        fields: BTreeMap::new(),
+        fields: SortedMap::new(),
     };
-    let mut merged = BTreeMap::new();
+    let mut merged = SortedMap::new();
     for field in all {
         let our = (
             ours.stamps.fields.get(field).unwrap_or(&none),

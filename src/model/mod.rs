@@ -20,6 +20,7 @@ pub mod partnership;
 pub mod plan;
 pub mod render;
 pub mod scoring;
+pub mod sorted;
 pub mod sorting;
 pub mod summary;
 pub mod workshop;

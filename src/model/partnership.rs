@@ -19,7 +19,6 @@
 //! given ("Partner AA" follows "Partner Z").
 
 use std::cmp::{Ordering, Reverse};
-use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::assessment::{Assessment, Response};
 use crate::model::compare::{unmatched_answers, UnmatchedAnswer};
@@ -27,6 +26,7 @@ use crate::model::content::{ContentPack, LEVELS};
 use crate::model::file::{read_assessment_bytes, FileProblem};
 use crate::model::locale::{fill, Locale};
 use crate::model::scoring::{self, Profile, Score};
+use crate::model::sorted::{SortedMap, SortedSet};
 use crate::model::sorting;
 use crate::model::summary::{match_case_studies, MatchedCaseStudy, WEAKEST_THEME_COUNT};
 
@@ -158,7 +158,7 @@ pub struct Partnership {
     /// Theme ids with the lowest median scores, weakest first.
     pub weakest_themes: Vec<String>,
     /// Every policy area any partner chose.
-    pub policy_areas: BTreeSet<String>,
+    pub policy_areas: SortedSet<String>,
     pub case_studies: Vec<MatchedCaseStudy>,
 }
 
@@ -307,11 +307,10 @@ where
         .map(|(_, _, id)| id.to_string())
         .collect();
 
-    let policy_areas = sorting::set_from(
-        partners
-            .iter()
-            .flat_map(|p| p.assessment.context.policy_areas.iter().cloned()),
-    );
+    let policy_areas = partners
+        .iter()
+        .flat_map(|p| p.assessment.context.policy_areas.iter().cloned())
+        .collect();
     let median_scores: Vec<(String, Score)> = themes
         .iter()
         .filter_map(|t| Some((t.theme_id.clone(), t.median?)))
@@ -368,18 +367,17 @@ fn name_key(name: &str) -> String {
 /// Display names for the given names (empty for blank), all different.
 fn partner_names(locale: &Locale, given: &[&str]) -> Vec<String> {
     let words = &locale.partnership;
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    let mut counts: SortedMap<String, usize> = SortedMap::new();
     for name in given.iter().filter(|n| !n.is_empty()) {
-        *counts.entry(name_key(name)).or_default() += 1;
+        *counts.get_or_insert_with(name_key(name), Default::default) += 1;
     }
     // Names taken so far, so that no made-up name repeats a real one.
-    let mut taken = sorting::set_from(
-        counts
-            .iter()
-            .filter(|(_, n)| **n == 1)
-            .map(|(key, _)| key.clone()),
-    );
-    let mut next_number: BTreeMap<String, usize> = BTreeMap::new();
+    let mut taken: SortedSet<String> = counts
+        .iter()
+        .filter(|(_, n)| **n == 1)
+        .map(|(key, _)| key.clone())
+        .collect();
+    let mut next_number: SortedMap<String, usize> = SortedMap::new();
     let mut next_blank = 0;
     given
         .iter()
@@ -394,7 +392,7 @@ fn partner_names(locale: &Locale, given: &[&str]) -> Vec<String> {
                     next_blank += 1;
                     fill(words.blank_name, &[("n", &next_blank.to_string())])
                 } else {
-                    let n = next_number.entry(key.clone()).or_insert(0);
+                    let n = next_number.get_or_insert_with(key.clone(), || 0);
                     *n += 1;
                     fill(
                         words.duplicate_name,

@@ -13,8 +13,6 @@
 //! Pure: no browser code. The reducer calls [`Plan::apply`]; the file
 //! module calls [`write_plan`] and [`read_plan`].
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 use serde_json::Value;
 
@@ -23,6 +21,7 @@ use crate::model::compare::Change;
 use crate::model::content::ContentPack;
 use crate::model::file::FileProblem;
 use crate::model::locale::{fill, Locale};
+use crate::model::sorted::SortedMap;
 use crate::model::summary::Summary;
 
 /// The longest owner the screens accept, in characters: an organisation or
@@ -177,7 +176,7 @@ impl Entry {
 /// The plan: an entry for each action something was decided about.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Plan {
-    pub entries: BTreeMap<ActionId, Entry>,
+    pub entries: SortedMap<ActionId, Entry>,
 }
 
 impl Plan {
@@ -194,7 +193,9 @@ impl Plan {
     /// why.
     pub fn apply(&mut self, id: &ActionId, edit: PlanEdit, now: &str) -> Result<(), PlanProblem> {
         check(&edit)?;
-        let entry = self.entries.entry(id.clone()).or_default();
+        let entry = self
+            .entries
+            .get_or_insert_with(id.clone(), Default::default);
         match edit {
             PlanEdit::Owner(owner) => entry.owner = owner,
             PlanEdit::Target(target) => entry.target = target,

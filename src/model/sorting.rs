@@ -4,12 +4,10 @@
 //! once, and move the items into place after. The lists sorted here are a
 //! few hundred items at most.
 //!
-//! Collecting into a `BTreeMap` or `BTreeSet` sorts too, with its own copy
-//! of the sort for each key type: [`map_from`] and [`set_from`] insert
-//! instead.
+//! The model's maps and sets (crate::model::sorted) never sort: collecting
+//! into one inserts each item in turn.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Like `slice::sort_by`: stable, so equal items keep their order.
 pub fn sort_by<T>(items: &mut Vec<T>, compare: impl Fn(&T, &T) -> Ordering) {
@@ -26,25 +24,6 @@ pub fn sort_by_key<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K) {
 /// Like `slice::sort`.
 pub fn sort<T: Ord>(items: &mut Vec<T>) {
     sort_by(items, T::cmp);
-}
-
-/// Like collecting pairs into a `BTreeMap`: a later value for the same key
-/// replaces an earlier one.
-pub fn map_from<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
-    let mut map = BTreeMap::new();
-    for (key, value) in pairs {
-        map.insert(key, value);
-    }
-    map
-}
-
-/// Like collecting into a `BTreeSet`.
-pub fn set_from<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
-    let mut set = BTreeSet::new();
-    for item in items {
-        set.insert(item);
-    }
-    set
 }
 
 /// The positions `0..len` in the order `compare` gives them, stably.
@@ -84,21 +63,5 @@ mod tests {
         let mut empty: Vec<String> = Vec::new();
         sort(&mut empty);
         assert!(empty.is_empty());
-    }
-
-    #[test]
-    fn maps_and_sets_are_built_like_collect_builds_them() {
-        let pairs = [("b", 1), ("a", 2), ("b", 3), ("c", 4), ("a", 5)];
-        assert_eq!(
-            map_from(pairs),
-            pairs.into_iter().collect::<BTreeMap<_, _>>()
-        );
-        assert_eq!(
-            map_from(pairs).into_iter().collect::<Vec<_>>(),
-            [("a", 5), ("b", 3), ("c", 4)]
-        );
-        let words = ["pear", "fig", "pear", "apple"];
-        assert_eq!(set_from(words), words.into_iter().collect::<BTreeSet<_>>());
-        assert_eq!(set_from(words).len(), 3);
     }
 }

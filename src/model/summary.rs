@@ -1,11 +1,11 @@
 //! The summary: profile, strengths, ranked actions and matched case studies.
 
 use std::cmp::Reverse;
-use std::collections::BTreeSet;
 
 use crate::model::assessment::{Assessment, Response};
 use crate::model::content::ContentPack;
 use crate::model::scoring::{self, Profile, Score};
+use crate::model::sorted::SortedSet;
 use crate::model::sorting;
 
 /// How many case studies the summary suggests.
@@ -169,7 +169,7 @@ const POLICY_AREA_WEIGHT: usize = 2;
 /// partners' weakest themes, median scores and chosen areas.
 pub(crate) fn match_case_studies(
     pack: &ContentPack,
-    chosen: &BTreeSet<String>,
+    chosen: &SortedSet<String>,
     weakest_themes: &[String],
     theme_scores: &[(String, Score)],
 ) -> Vec<MatchedCaseStudy> {
