@@ -77,9 +77,21 @@ const pageStyle = css.replace(/<\/(style)/gi, '<\\/$1');
 // the first paint whether it shows: only in a browser with nothing saved by
 // the standalone page, since saved answers change the start screen, and
 // only with JavaScript on, since its buttons need the app. Otherwise the
-// loading message shows, as on the iframe page. Allowed by its hash.
+// loading message shows, as on the iframe page. It also keeps the first
+// press of one of its buttons, which may come before boot.js arrives
+// (scripts/runtime/early-input.js does it again once the app is in).
+// Allowed by its hash.
 const STORAGE_KEY = 'ready-to-share';
-const prerenderSwitch = `try{if(!Object.keys(localStorage).some(function(k){return k.indexOf(${JSON.stringify(`${STORAGE_KEY}:`)})===0}))document.documentElement.classList.add("rts-prerender-on")}catch(e){}`;
+const prerenderSwitch = [
+  'try{',
+  `if(!Object.keys(localStorage).some(function(k){return k.indexOf(${JSON.stringify(`${STORAGE_KEY}:`)})===0})){`,
+  'document.documentElement.classList.add("rts-prerender-on");',
+  'document.addEventListener("click",function(e){',
+  'var b=e.target.closest&&e.target.closest(".rts-prerendered button");',
+  'if(!b)return;e.preventDefault();',
+  'if(!document.querySelector("[data-rts-pressed]"))b.setAttribute("data-rts-pressed","")',
+  '},true)}}catch(e){}',
+].join('');
 const csp = ({ inlineScript }) =>
   [
     "default-src 'self'",

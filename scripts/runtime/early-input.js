@@ -2,64 +2,63 @@
 // time (scripts/prerender.mjs), so it is on screen while the wasm is still
 // on its way. It is the app's own markup, captured from the app, so the app
 // can replace it without a flash or a shift. What the user does on it in the
-// meantime is kept here and done again on the app's start screen once it is
-// there: the first button pressed, files chosen, a <details> opened, and
-// where the focus was. boot.js uses it; the unit tests import it as it is.
+// meantime is done again on the app's start screen once it is there: the
+// first button pressed, files chosen, a <details> opened, and where the
+// focus was. boot.js uses this; the unit tests import it as it is.
+//
+// A press can come before this script has even arrived, so the page's own
+// inline script (scripts/postbuild.mjs) keeps it: it marks the first button
+// pressed with data-rts-pressed. Files, open details and focus stay in the
+// page's elements by themselves and are read when the app takes over.
 
 /** The controls matched between the two copies of the screen, by order. */
 const FOCUSABLE = 'a[href], button, input, select, textarea, summary';
+const PRESSED = 'button[data-rts-pressed]';
 
 const indexIn = (root, selector, element) => [...root.querySelectorAll(selector)].indexOf(element);
 
 /**
- * Starts keeping what the user does inside `prerendered` (the build's copy
- * of the start screen) before the app is ready. Returns `stop()`, which
- * stops and returns what was kept, or null when no copy is on screen.
+ * Says, under the button pressed on `prerendered` (the build's copy of the
+ * start screen), that the tool is still loading, so a press never seems
+ * ignored; from now until `stop()`. Returns `stop()`, which gives what to
+ * do again on the app's screen, or null when no copy is on screen.
  */
 export function holdEarlyInput(prerendered, { busyText = '' } = {}) {
   if (!prerendered) return null;
   const doc = prerendered.ownerDocument;
   if (doc.defaultView.getComputedStyle(prerendered).display === 'none') return null;
-  const chosen = [];
-  let pressed = -1;
-
-  // A button cannot do its job yet. The press is kept and the page says it
-  // is still loading, so a press never seems ignored. Only the first press
-  // counts: it leaves the start screen, where a second would press nothing.
-  const onClick = (event) => {
-    const button = event.target?.closest?.('button');
-    if (!button || !prerendered.contains(button)) return;
-    event.preventDefault();
-    if (pressed >= 0) return;
-    pressed = indexIn(prerendered, 'button', button);
+  let shown = false;
+  const showBusy = () => {
+    const button = prerendered.querySelector(PRESSED);
+    if (!button || shown) return;
+    shown = true;
     button.setAttribute('aria-disabled', 'true');
-    if (busyText) {
-      const status = doc.createElement('p');
-      status.className = 'rts-body rts-loading';
-      status.setAttribute('role', 'status');
-      status.textContent = busyText;
-      button.after(status);
-    }
+    if (!busyText) return;
+    const status = doc.createElement('p');
+    status.className = 'rts-body rts-loading';
+    status.setAttribute('role', 'status');
+    status.textContent = busyText;
+    button.after(status);
   };
-  const onChange = (event) => {
-    const input = event.target;
-    if (input?.type !== 'file' || !prerendered.contains(input)) return;
-    chosen.push({ index: indexIn(prerendered, 'input', input), files: input.files });
-  };
-  prerendered.addEventListener('click', onClick, true);
-  prerendered.addEventListener('change', onChange, true);
+  // After the page's own listener (on the document, capturing) has marked
+  // the press.
+  const onClick = () => showBusy();
+  prerendered.addEventListener('click', onClick);
+  showBusy();
 
   return {
     /** Call before the copy leaves the page: focus is lost once it has. */
     stop() {
-      prerendered.removeEventListener('click', onClick, true);
-      prerendered.removeEventListener('change', onChange, true);
+      prerendered.removeEventListener('click', onClick);
       const focused = doc.activeElement;
+      const pressed = prerendered.querySelector(PRESSED);
       return {
         focus: prerendered.contains(focused) ? indexIn(prerendered, FOCUSABLE, focused) : -1,
         opened: [...prerendered.querySelectorAll('details')].map((details) => details.open),
-        chosen,
-        pressed,
+        chosen: [...prerendered.querySelectorAll('input')]
+          .map((input, index) => ({ index, files: input.type === 'file' ? input.files : null }))
+          .filter(({ files }) => files?.length),
+        pressed: pressed ? indexIn(prerendered, 'button', pressed) : -1,
       };
     },
   };
@@ -78,7 +77,7 @@ export function replayEarlyInput(app, kept) {
   if (kept.focus >= 0) app.querySelectorAll(FOCUSABLE)[kept.focus]?.focus({ preventScroll: true });
   for (const { index, files } of kept.chosen) {
     const input = app.querySelectorAll('input')[index];
-    if (!input || !files?.length) continue;
+    if (!input) continue;
     input.files = files;
     input.dispatchEvent(new win.Event('change', { bubbles: true }));
   }

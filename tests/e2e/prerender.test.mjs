@@ -20,18 +20,20 @@ const OLD_FILE_PATH = fileURLToPath(new URL('../fixtures/assessment-pack-1.0.0.j
 /** The app's signal that it is running: the copy never carries it. */
 const APP = '#rts-root .rts-app[data-rts-save-state]';
 
-/** Holds every request for the wasm until `release()` is called. */
-async function holdWasm(page) {
+/** Holds every request for `pattern` until `release()` is called. */
+async function hold(page, pattern) {
   let release;
   const released = new Promise((resolve) => {
     release = resolve;
   });
-  await page.route('**/*_bg.wasm', async (route) => {
+  await page.route(pattern, async (route) => {
     await released;
     await route.continue();
   });
   return { release };
 }
+
+const holdWasm = (page) => hold(page, '**/*_bg.wasm');
 
 /**
  * Records, before every frame the browser draws, whether the page showed
@@ -104,6 +106,23 @@ describe('the start screen before the app arrives', () => {
       await page.getByRole('status').filter({ hasText: loader.loading }).waitFor();
       assert.equal(await page.locator(APP).count(), 0, 'pressed on the copy, before the app');
 
+      wasm.release();
+      await new AboutPage(page).waitFor();
+      await waitForHeadingFocus(page, ui.about_heading);
+    }));
+
+  test('"Start now" pressed before even the page\'s script has arrived is kept too', () =>
+    site.withSession(async ({ page }) => {
+      const boot = await hold(page, '**/boot-*.js');
+      const wasm = await holdWasm(page);
+      const start = new StartScreen(page);
+      await page.goto(site.url, { waitUntil: 'commit' });
+      await start.waitFor();
+      await start.startNow();
+      assert.equal(await page.getByRole('status').count(), 0, 'nothing has said it is loading yet');
+
+      boot.release();
+      await page.getByRole('status').filter({ hasText: loader.loading }).waitFor();
       wasm.release();
       await new AboutPage(page).waitFor();
       await waitForHeadingFocus(page, ui.about_heading);
