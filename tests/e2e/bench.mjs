@@ -790,10 +790,10 @@ function reportUsers(users) {
   );
 }
 
-/** One ratio against its budget: the standalone page's cold figure over the static form's. */
-function ratioLine(users, profile, mark, name, budget) {
+/** One ratio against its budget: the standalone page's cold figure over the static form's (its `baseMark`). */
+function ratioLine(users, profile, mark, name, budget, baseMark = mark) {
   const app = users?.figures.standalone[profile]?.cold?.[mark];
-  const base = users?.figures.static[profile]?.cold?.[mark];
+  const base = users?.figures.static[profile]?.cold?.[baseMark];
   const ratio = app / base;
   const value = Number.isFinite(ratio) ? `${ratio.toFixed(2)}x (${app.toFixed(0)}/${base.toFixed(0)} ms)` : 'not run';
   line(name, value, `<= ${budget}x static`, verdict(ratio, budget, false));
@@ -811,8 +811,8 @@ function printBudgets(fig, users) {
   ratioLine(users, 'users', 'firstScreen', 'first screen ready, CPU 4x + slow network', BUDGETS.firstScreenRatio);
   // The start screen written into index.html is ready before the app: the
   // app's own arrival is shown against the same budget, so neither hides.
-  ratioLine(users, 'cpu', 'appReady', '  the app in, CPU 4x', BUDGETS.firstScreenRatio);
-  ratioLine(users, 'users', 'appReady', '  the app in, CPU 4x + slow network', BUDGETS.firstScreenRatio);
+  ratioLine(users, 'cpu', 'appReady', '  the app in, CPU 4x', BUDGETS.firstScreenRatio, 'firstScreen');
+  ratioLine(users, 'users', 'appReady', '  the app in, CPU 4x + slow network', BUDGETS.firstScreenRatio, 'firstScreen');
   line('answer click -> page updated, median', ms(fig.clickMedian), '< 4 ms', verdict(fig.clickMedian, BUDGETS.clickMedian));
   if (Number.isFinite(fig.partnership)) {
     line(`partnership view of ${PARTNERS} files (browser)`, ms(fig.partnership), '< 100 ms', verdict(fig.partnership, BUDGETS.partnership));
