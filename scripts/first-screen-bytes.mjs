@@ -1,8 +1,10 @@
 // The bytes the standalone page's first screen needs, gzipped: index.html
 // and every local file it links, preloads or loads with a script tag (the
-// stylesheet, the boot script, the wasm-bindgen glue and the wasm). Byte
-// sizes are deterministic, so scripts/test.sh fails the build above the
-// budget; timings stay in scripts/bench.sh.
+// stylesheet, the boot script, the wasm-bindgen glue and the wasm), i.e.
+// what arrives before the app acts on a press. Also index.html alone: the
+// start screen written in at build time, painted and taking presses before
+// any other file arrives. Byte sizes are deterministic, so scripts/test.sh
+// fails the build above either budget; timings stay in scripts/bench.sh.
 //
 //   node scripts/first-screen-bytes.mjs [dist] [--budget BYTES]
 
@@ -10,10 +12,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** The budget, in gzipped bytes: what version 2 reaches (354,775, with the
- * model's maps and sets as sorted Vecs), with about 1% room. Lower it as
+/** The budget, in gzipped bytes: what version 2 reaches (350,786, with the
+ * model's maps and sets as sorted Vecs and the shipped scripts and styles
+ * without comments), with about 1% room. Lower it as
  * the first screen gets smaller; never raise it without saying why. */
-export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 358_300);
+export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 354_300);
+
+/** The budget for index.html alone, with its start screen (6,889 now, with
+ * about 3% room for changes to the start page's words). */
+export const PAGE_BUDGET = Number(process.env.RTS_START_PAGE_BUDGET || 7_100);
 
 /** Local files the page asks for before it can work, in the order given. */
 export function firstScreenFiles(html) {
@@ -52,5 +59,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const verdict = total <= budget ? 'within' : 'OVER';
   console.log(`first screen: ${total} bytes gzipped in ${rows.length} files; budget ${budget}: ${verdict}`);
-  if (total > budget) process.exit(1);
+  const page = rows[0];
+  const written = readFileSync(join(dist, 'index.html'), 'utf8').includes('rts-prerendered');
+  const pageVerdict = !written ? 'MISSING: the build wrote no start screen into it (is Chromium installed? scripts/setup.sh --browser)'
+    : page.gzipped <= PAGE_BUDGET ? 'within' : 'OVER';
+  console.log(`start screen shown and taking presses: index.html alone, ${page.gzipped} bytes gzipped; budget ${PAGE_BUDGET}: ${pageVerdict}`);
+  if (total > budget || pageVerdict !== 'within') process.exit(1);
 }
