@@ -183,6 +183,18 @@ describe('the action plan', () => {
     }
   });
 
+  test('on a wide screen, the owner, target month and status boxes of an action line up', () =>
+    site.withSession(async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const summary = await openToSummary(page, site.url, asUpload('riverside.json', assessmentFile()), AREA);
+      const plan = await summary.plan().waitFor();
+      const [first] = (await plan.shown()).map((a) => a.action);
+      const boxes = await Promise.all([plan.owner(first), plan.target(first), plan.status(first)].map((f) => f.boundingBox()));
+      assert.equal(new Set(boxes.map((b) => Math.round(b.x))).size, 3, 'side by side, in three columns');
+      const bottoms = boxes.map((b) => Math.round(b.y + b.height));
+      assert.ok(Math.max(...bottoms) - Math.min(...bottoms) <= 1, `their bottoms line up: ${bottoms.join(', ')}`);
+    }));
+
   test('a file naming an action this version does not have keeps it and lists it', () =>
     site.withSession(async (session) => {
       const { page } = session;
