@@ -121,6 +121,12 @@ export async function startApp(files, env = {}) {
   doc?.addEventListener?.('securitypolicyviolation', onViolation);
   let file = files.glue;
   try {
+    // The wasm is asked for beside the glue's import, not after it, so its
+    // response is there as soon as the glue is (on a slow laptop, importing
+    // the glue takes long enough to matter). Until it is awaited below, a
+    // failure is held for then, not reported as unhandled.
+    const wasmResponse = Promise.resolve().then(() => fetchFn(files.wasm, { credentials: 'same-origin' }));
+    wasmResponse.catch(() => {});
     let bindings;
     try {
       bindings = await importFn(files.glue);
@@ -129,7 +135,7 @@ export async function startApp(files, env = {}) {
       throw error;
     }
     file = files.wasm;
-    const response = await fetchFn(files.wasm, { credentials: 'same-origin' });
+    const response = await wasmResponse;
     if (typeof Response !== 'undefined' && !(response instanceof Response)) {
       throw new LoadError('fetch_replaced', files.wasm);
     }

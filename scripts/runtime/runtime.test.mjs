@@ -156,7 +156,65 @@ describe('loader.js: startApp', () => {
     assert.ok(failure instanceof LoadError);
     assert.equal(failure.loadCause, 'not_found');
     assert.equal(failure.file, files.glue);
-    assert.deepEqual(fetched, [[files.glue, 'HEAD']], 'it asked the server for the glue again');
+    assert.deepEqual(
+      fetched.filter(([, method]) => method === 'HEAD'),
+      [[files.glue, 'HEAD']],
+      'it asked the server for the glue again',
+    );
+  });
+
+  test('asks for the wasm while the glue is still being imported', async () => {
+    const order = [];
+    let finishImport;
+    const imported = new Promise((resolve) => {
+      finishImport = resolve;
+    });
+    const started = startApp(
+      files,
+      env({
+        import: async () => {
+          order.push('import started');
+          await imported;
+          order.push('import finished');
+          return { default: async () => order.push('started') };
+        },
+        fetch: async (address) => {
+          order.push(`fetch ${address}`);
+          return new Response('wasm');
+        },
+      }),
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(order, ['import started', `fetch ${files.wasm}`], 'the wasm is asked for before the glue is in');
+    finishImport();
+    await started;
+    assert.deepEqual(order.slice(2), ['import finished', 'started']);
+  });
+
+  test('a wasm whose request fails while the glue is importing is "network", naming the wasm, and nothing is left unhandled', async () => {
+    const unhandled = [];
+    const onUnhandled = (reason) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const failure = await startApp(
+        files,
+        env({
+          import: async () => {
+            await new Promise((resolve) => setTimeout(resolve, 0));
+            return { default: async () => {} };
+          },
+          fetch: async () => {
+            throw new TypeError('Failed to fetch');
+          },
+        }),
+      ).catch((e) => e);
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(failure.loadCause, 'network');
+      assert.equal(failure.file, files.wasm);
+      assert.deepEqual(unhandled, []);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 
   test('a wasm answering 404 is "not found", naming the wasm', async () => {
