@@ -13,23 +13,23 @@
 
 import { existsSync } from 'node:fs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TIME_LIMIT = 60_000;
 
 /**
- * The element the app is mounted in, as drawn on the standalone page served from
- * `dir`, or `{ skipped: reason }`.
+ * The element the app is mounted in, as drawn on the standalone page
+ * served from `dir`, or `{ skipped: reason }`.
  */
 export async function captureStartScreen(dir) {
   const modules = new URL('../tests/e2e/', import.meta.url);
-  if (!existsSync(CHROMIUM)) return { skipped: `no browser at ${CHROMIUM} (scripts/setup.sh --browser installs it)` };
   if (!existsSync(new URL('node_modules/playwright-core/', modules))) {
     return { skipped: 'playwright-core is not installed in tests/e2e' };
   }
-  const [{ launchBrowser }, { startServer }] = await Promise.all([
+  // The tests' own browser set-up and static server.
+  const [{ CHROMIUM, launchBrowser }, { startServer }] = await Promise.all([
     import(new URL('helpers.mjs', modules).href),
     import(new URL('server.mjs', modules).href),
   ]);
+  if (!existsSync(CHROMIUM)) return { skipped: `no browser at ${CHROMIUM} (scripts/setup.sh --browser installs it)` };
   const server = await startServer({ root: dir });
   const browser = await launchBrowser();
   try {
