@@ -26,7 +26,10 @@ const indexIn = (root, selector, element) => [...root.querySelectorAll(selector)
 export function holdEarlyInput(prerendered, { busyText = '' } = {}) {
   if (!prerendered) return null;
   const doc = prerendered.ownerDocument;
-  if (doc.defaultView.getComputedStyle(prerendered).display === 'none') return null;
+  // Shown only where the page's inline script said so. Asked of the class
+  // it set, not of the computed style, which would make the browser work
+  // out the whole page's style there and then.
+  if (!doc.documentElement.classList.contains('rts-prerender-on')) return null;
   let shown = false;
   const showBusy = () => {
     const button = prerendered.querySelector(PRESSED);
