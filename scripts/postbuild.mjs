@@ -58,9 +58,13 @@ for (const name of cssNames) rmSync(join(dir, name));
 const cssFile = `ready-to-share-${hash(css)}.css`;
 write(cssFile, css);
 
+// The standalone and iframe pages' storage key: boot.js mounts the app
+// with it, and index.html's inline script (below) looks for it.
+const STORAGE_KEY = 'ready-to-share';
+
 // The scripts in scripts/runtime/, with their file names, hashes and words
 // filled in.
-const boot = bundle('boot.js', { glue, wasm, words }, { classic: true });
+const boot = bundle('boot.js', { glue, wasm, storageKey: STORAGE_KEY, words }, { classic: true });
 const bootFile = `boot-${hash(boot)}.js`;
 write(bootFile, boot);
 
@@ -81,7 +85,6 @@ const pageStyle = css.replace(/<\/(style)/gi, '<\\/$1');
 // press of one of its buttons, which may come before boot.js arrives
 // (scripts/runtime/early-input.js does it again once the app is in).
 // Allowed by its hash.
-const STORAGE_KEY = 'ready-to-share';
 const prerenderSwitch = [
   'try{',
   `if(!Object.keys(localStorage).some(function(k){return k.indexOf(${JSON.stringify(`${STORAGE_KEY}:`)})===0})){`,
@@ -131,6 +134,8 @@ const page = ({ title, frame, prerendered = '' }) => {
 `;
 };
 const title = (trunkHtml.match(/<title>([^<]*)<\/title>/) ?? [null, 'Ready to Share'])[1];
+// On release builds index.html is written again below, with the start
+// screen the app draws on this first version of it.
 write('index.html', page({ title, frame: false }));
 write('frame.html', page({ title, frame: true }));
 

@@ -8,8 +8,8 @@
 //
 // Used by scripts/postbuild.mjs, on release builds. It needs the browser
 // the tests use (scripts/setup.sh --browser) and playwright-core from
-// tests/e2e/node_modules; without them it returns null and the page shows
-// its loading message until the app is in, as before.
+// tests/e2e/node_modules; without them it says so (`{ skipped }`) and the
+// page shows its loading message until the app is in, as before.
 
 import { existsSync } from 'node:fs';
 

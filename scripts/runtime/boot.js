@@ -11,6 +11,7 @@ import { holdEarlyInput, replayEarlyInput, whenAppDrawn } from './early-input.js
 const BUILD = /* @build */ {
   glue: 'ready-to-share.js',
   wasm: 'ready-to-share_bg.wasm',
+  storageKey: 'ready-to-share',
   words: { title: 'Ready to Share could not start.', retry: 'Try again', advice: '', unknown: '' },
 } /* @end */;
 
@@ -20,7 +21,8 @@ const BUILD = /* @build */ {
  */
 export function pageOptions(search, { inFrame, baseUrl }) {
   const params = new URLSearchParams(search);
-  const options = { storageKey: 'ready-to-share', headingLevel: 1, baseUrl, offerOfflineCopy: true };
+  // The build's key, the one index.html's inline script looks for.
+  const options = { storageKey: BUILD.storageKey, headingLevel: 1, baseUrl, offerOfflineCopy: true };
   if (!inFrame) return options;
   if (params.get('storage-key')) options.storageKey = params.get('storage-key');
   if (params.get('heading-level')) options.headingLevel = Number(params.get('heading-level'));

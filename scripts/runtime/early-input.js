@@ -4,7 +4,8 @@
 // can replace it without a flash or a shift. What the user does on it in the
 // meantime is done again on the app's start screen once it is there: the
 // first button pressed, files chosen, a <details> opened, and where the
-// focus was. boot.js uses this; the unit tests import it as it is.
+// focus was. boot.js uses this; tests/e2e/prerender.test.mjs tests it in
+// the browser, with the wasm held back.
 //
 // A press can come before this script has even arrived, so the page's own
 // inline script (scripts/postbuild.mjs) keeps it: it marks the first button
@@ -40,8 +41,12 @@ export function holdEarlyInput(prerendered, { busyText = '' } = {}) {
     const status = doc.createElement('p');
     status.className = 'rts-body rts-loading';
     status.setAttribute('role', 'status');
-    status.textContent = busyText;
     button.after(status);
+    // Filled in once the empty status is in the page: screen readers
+    // announce a change to a live region, not one that arrives with text.
+    doc.defaultView.requestAnimationFrame(() => {
+      status.textContent = busyText;
+    });
   };
   // After the page's own listener (on the document, capturing) has marked
   // the press.

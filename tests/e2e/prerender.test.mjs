@@ -36,6 +36,19 @@ async function hold(page, pattern) {
 const holdWasm = (page) => hold(page, '**/*_bg.wasm');
 
 /**
+ * Opens the site with the wasm held back (and boot.js too, with
+ * `holdBoot`), and waits for the start screen written into the page.
+ */
+async function openBeforeApp(page, url, { holdBoot = false } = {}) {
+  const boot = holdBoot ? await hold(page, '**/boot-*.js') : null;
+  const wasm = await holdWasm(page);
+  const start = new StartScreen(page);
+  await page.goto(url, holdBoot ? { waitUntil: 'commit' } : {});
+  await start.waitFor();
+  return { start, wasm, boot };
+}
+
+/**
  * Records, before every frame the browser draws, whether the page showed
  * no start heading at all (the copy gone and the app not yet drawn).
  */
@@ -59,10 +72,7 @@ describe('the start screen before the app arrives', () => {
   test('is the app\'s own start screen, shown before the wasm, and the app takes it over with no empty frame and no shift', () =>
     site.withSession(
       async ({ page, errors }) => {
-        const wasm = await holdWasm(page);
-        const start = new StartScreen(page);
-        await page.goto(site.url);
-        await start.waitFor();
+        const { start, wasm } = await openBeforeApp(page, site.url);
         await start.startNowButton.waitFor({ state: 'visible' });
         assert.equal(await page.locator(APP).count(), 0, 'the app has not started: this is the copy');
         assert.equal(await page.getByText(loader.loading, { exact: true }).isVisible(), false, 'no loading message');
@@ -98,10 +108,7 @@ describe('the start screen before the app arrives', () => {
 
   test('"Start now" pressed before the app is ready says it is loading, then goes to the next page once it is', () =>
     site.withSession(async ({ page }) => {
-      const wasm = await holdWasm(page);
-      const start = new StartScreen(page);
-      await page.goto(site.url);
-      await start.waitFor();
+      const { start, wasm } = await openBeforeApp(page, site.url);
       await start.startNow();
       await page.getByRole('status').filter({ hasText: loader.loading }).waitFor();
       assert.equal(await page.locator(APP).count(), 0, 'pressed on the copy, before the app');
@@ -113,11 +120,7 @@ describe('the start screen before the app arrives', () => {
 
   test('"Start now" pressed before even the page\'s script has arrived is kept too', () =>
     site.withSession(async ({ page }) => {
-      const boot = await hold(page, '**/boot-*.js');
-      const wasm = await holdWasm(page);
-      const start = new StartScreen(page);
-      await page.goto(site.url, { waitUntil: 'commit' });
-      await start.waitFor();
+      const { start, wasm, boot } = await openBeforeApp(page, site.url, { holdBoot: true });
       await start.startNow();
       assert.equal(await page.getByRole('status').count(), 0, 'nothing has said it is loading yet');
 
@@ -130,10 +133,7 @@ describe('the start screen before the app arrives', () => {
 
   test('a saved file chosen before the app is ready is opened once it is', () =>
     site.withSession(async ({ page }) => {
-      const wasm = await holdWasm(page);
-      const start = new StartScreen(page);
-      await page.goto(site.url);
-      await start.waitFor();
+      const { start, wasm } = await openBeforeApp(page, site.url);
       await start.openFile(OLD_FILE_PATH);
       assert.equal(await page.locator(APP).count(), 0, 'chosen on the copy, before the app');
 
@@ -144,10 +144,7 @@ describe('the start screen before the app arrives', () => {
 
   test('keeps the privacy details open and the focus where they were', () =>
     site.withSession(async ({ page }) => {
-      const wasm = await holdWasm(page);
-      const start = new StartScreen(page);
-      await page.goto(site.url);
-      await start.waitFor();
+      const { wasm } = await openBeforeApp(page, site.url);
       const summary = page.getByText(ui.privacy_heading, { exact: true });
       await summary.click();
       await page.getByText(ui.privacy_points[0], { exact: true }).waitFor();
