@@ -36,7 +36,7 @@ fn built_in_pack_has_its_themes_in_order() {
         ],
         "themes in their intended order"
     );
-    assert_eq!(pack.version, "2.0.0");
+    assert_eq!(pack.version, "3.0.0");
 }
 
 /// Themes count equally, so a question in a small theme weighs more in the
@@ -106,11 +106,12 @@ fn every_question_has_a_source_and_guidance() {
             "{}: name the source post or guidance the question comes from",
             q.id
         );
+        // The app shows the first items that apply where the partnership
+        // works, so a question may list more than two (see tests/guidance_regions.rs).
         assert!(
-            (1..=2).contains(&q.guidance.len()),
-            "{}: link one or two guidance items, not {}",
-            q.id,
-            q.guidance.len()
+            !q.guidance.is_empty(),
+            "{}: link at least one guidance item",
+            q.id
         );
         for id in &q.guidance {
             assert!(pack.guide(id).is_some(), "{}: unknown guidance {id}", q.id);

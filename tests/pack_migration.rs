@@ -1,4 +1,4 @@
-//! A file saved with content pack 1.0.0 opens with pack 2.0.0: answers to
+//! A file saved with content pack 1.0.0 opens with pack 3.0.0: answers to
 //! kept questions come back, new questions are unanswered, reworded and
 //! removed questions are reported in words (their wording, never their id),
 //! nothing is dropped, and comparing across the two versions works.
@@ -37,9 +37,9 @@ fn the_fixture_is_a_complete_version_1_file() {
 fn kept_questions_come_back_and_new_ones_are_unanswered() {
     let old = read_assessment(OLD_FILE, &old_pack()).unwrap().assessment;
     let pack = new_pack();
-    let opened = read_assessment(OLD_FILE, &pack).expect("a 1.0.0 file opens in 2.0.0");
+    let opened = read_assessment(OLD_FILE, &pack).expect("a 1.0.0 file opens in 3.0.0");
     let now = &opened.assessment;
-    assert_eq!(now.pack_version, "2.0.0");
+    assert_eq!(now.pack_version, "3.0.0");
     let mut kept = 0;
     for (id, answer) in &old.answers {
         if pack.question(id).is_some() {
@@ -133,7 +133,7 @@ fn nothing_is_dropped_when_the_file_is_saved_again() {
     let pack = new_pack();
     let opened = read_assessment(OLD_FILE, &pack).unwrap().assessment;
     let written = write_assessment(&opened);
-    // Reopened in 2.0.0, the answer to the removed question is still aside.
+    // Reopened in 3.0.0, the answer to the removed question is still aside.
     let again = read_assessment(&written, &pack).unwrap().assessment;
     assert_eq!(again.set_aside, opened.set_aside);
     assert!(again.set_aside.contains_key("culture-confidence"));

@@ -257,7 +257,7 @@ describe('the whole assessment', () => {
       // The first on the page, word for word: people-transparency's step for level 1.
       assert.equal(
         parts[0].action,
-        'Rewrite the explanation for one service in plain English and test it with people who use that service.',
+        "Check that each partner's privacy information meets the law. Then write a plain-English explanation of one regular exchange.",
       );
       // Safeguarding and data tie at exactly 65: safeguarding, earlier in the
       // pack, comes first among their level 3 actions.
