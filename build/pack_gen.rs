@@ -10,8 +10,8 @@
 //! its items and then END_LIST. An object is, for each field, one character
 //! naming the key (KEY_BASE plus its place in the key names) and the value,
 //! and then END_OBJECT (so an empty object in a list is not the list's end).
-//! Only texts, lists and objects are allowed: a content pack holds nothing
-//! else.
+//! Only texts, flags (packed as the texts "true" and "false"), lists and
+//! objects are allowed: a content pack holds nothing else.
 
 use serde_json::Value;
 
@@ -68,6 +68,11 @@ fn write(value: &Value, keys: &[String], at: &str, out: &mut String) -> Result<(
             out.push_str(text);
             out.push('\0');
         }
+        // A flag is packed as the text its reader gives it.
+        Value::Bool(flag) => {
+            out.push_str(if *flag { "true" } else { "false" });
+            out.push('\0');
+        }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 write(item, keys, &format!("{at}/{i}"), out)?;
@@ -84,7 +89,7 @@ fn write(value: &Value, keys: &[String], at: &str, out: &mut String) -> Result<(
         }
         other => {
             return Err(format!(
-                "{at}: a content pack holds only texts, lists and objects, not {other}"
+                "{at}: a content pack holds only texts, flags, lists and objects, not {other}"
             ))
         }
     }

@@ -182,6 +182,9 @@ pub enum FileMessages {
     /// A file opened with nothing to report: say that it worked.
     Opened,
     OpenedWithWarnings(Vec<FileProblem>),
+    /// Progress saved in this browser by an earlier version of the
+    /// questions, and what changed for it.
+    Updated(Vec<FileProblem>),
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -35,7 +35,10 @@ fn a_pack_reads_back_as_its_json_gives_it() {
         text: "Quotes \" and \\ and\nnew lines, é and 🎉".into(),
         change: Change::Removed,
         replaced_by: "a1".into(),
+        ..EarlierQuestion::default()
     });
+    // A flag, both ways.
+    pack.case_studies[0].national = true;
     pack.themes[1].questions[0].guidance.clear();
     pack.start.paragraphs = vec![String::new(), "second".into()];
     for json in [

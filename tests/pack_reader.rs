@@ -8,7 +8,8 @@ mod common;
 
 use common::{small_pack, to_json_value};
 use ready_to_share::model::content::{
-    Change, ContentPack, EarlierQuestion, BUILT_IN_PACK, BUILT_IN_PACK_NAME,
+    AppliesIn, Change, ContentPack, EarlierQuestion, LevelDescriptors, BUILT_IN_PACK,
+    BUILT_IN_PACK_NAME,
 };
 use ready_to_share::model::pack_reader::read_pack;
 use serde_json::{json, Value};
@@ -32,6 +33,21 @@ fn full_pack() -> Value {
             text: "Old a1?".into(),
             change: Change::Reworded,
             replaced_by: String::new(),
+            levels: LevelDescriptors::default(),
+        },
+        EarlierQuestion {
+            id: "a1".into(),
+            version: "0.9.0".into(),
+            text: "Older a1?".into(),
+            change: Change::Meaning,
+            replaced_by: String::new(),
+            levels: LevelDescriptors {
+                not_started: "One.".into(),
+                emerging: "Two.".into(),
+                developing: "Three.".into(),
+                established: "Four.".into(),
+                embedded: "Five.".into(),
+            },
         },
         EarlierQuestion {
             id: "gone".into(),
@@ -39,8 +55,11 @@ fn full_pack() -> Value {
             text: "Gone?".into(),
             change: Change::Removed,
             replaced_by: "a2".into(),
+            levels: LevelDescriptors::default(),
         },
     ];
+    pack.case_studies[0].national = true;
+    pack.guidance[0].applies_in = AppliesIn::Wales;
     pack.themes[0].questions[0].act_if_3_or_4 = "Either.".into();
     pack.themes[0].questions[0].source = "A source.".into();
     to_json_value(&pack)

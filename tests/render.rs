@@ -73,6 +73,7 @@ fn case_study(id: &str, title: &str, url: &str, themes: &[&str], areas: &[&str])
         policy_areas: areas.iter().map(|s| s.to_string()).collect(),
         themes: themes.iter().map(|s| s.to_string()).collect(),
         summary: format!("What happened in {id}"),
+        ..CaseStudy::default()
     }
 }
 
@@ -686,6 +687,7 @@ fn pack_with_guidance() -> ContentPack {
         published: "2021".into(),
         url: "https://example.org/guide?a=1&b=2".into(),
         themes: vec!["governance".into()],
+        ..Guidance::default()
     }];
     pack.themes[1].questions[0].guidance = vec!["ico-checklist".into()];
     pack

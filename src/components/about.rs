@@ -2,10 +2,13 @@ use yew::prelude::*;
 
 use crate::components::back_link::BackLink;
 use crate::components::fields::checkboxes::{CheckboxItem, Checkboxes};
+use crate::components::fields::described_by;
+use crate::components::fields::radios::{RadioItem, Radios};
 use crate::components::fields::text::TextField;
 use crate::components::heading::Heading;
 use crate::components::shared::use_shared;
 use crate::model::assessment::Context;
+use crate::model::content::Nation;
 use crate::model::file::{MAX_NAME_CHARS, MAX_PARTNERS_CHARS};
 use crate::state::{Action, Edit, Step};
 
@@ -56,6 +59,25 @@ pub fn About(props: &AboutProps) -> Html {
             checked: context.policy_areas.contains(&area.id),
         })
         .collect::<Vec<_>>();
+    let nation_id = shared.id("nation");
+    let nation_hint_id = format!("{nation_id}-hint");
+    let nation_items = Nation::CHOICES
+        .iter()
+        .map(|nation| RadioItem {
+            id: shared.id(&format!("nation-{}", nation.id())),
+            label: shared.locale.nation(*nation).to_string(),
+            hint: None,
+            checked: context.nation == *nation,
+        })
+        .collect::<Vec<_>>();
+    let on_nation = {
+        let (shared, context) = (shared.clone(), context.clone());
+        Callback::from(move |index: usize| {
+            let mut next = context.clone();
+            next.nation = Nation::CHOICES.get(index).copied().unwrap_or_default();
+            shared.edit(Edit::Context(next));
+        })
+    };
 
     html! {
         <section class="rts-page rts-about">
@@ -73,6 +95,13 @@ pub fn About(props: &AboutProps) -> Html {
             <TextField id={shared.id("partners")} label={ui.about_partners} hint={ui.about_partners_hint}
                 rows={4} value={context.partners.clone()} limit={MAX_PARTNERS_CHARS}
                 field_name={names.partners} on_input={change(|c, v| c.partners = v)} />
+            <div class="rts-form-group">
+                <fieldset class="rts-fieldset" aria-describedby={described_by([Some(nation_hint_id.as_str())])}>
+                    <legend class="rts-fieldset__legend">{ &ui.about_nation }</legend>
+                    <p class="rts-hint" id={nation_hint_id.clone()}>{ &ui.about_nation_hint }</p>
+                    <Radios name={nation_id} items={nation_items} on_choose={on_nation} />
+                </fieldset>
+            </div>
             <Checkboxes id={shared.id("policy-areas")} legend={ui.about_policy_areas}
                 hint={ui.about_policy_areas_hint} {items} {on_toggle} />
             <button type="button" class="rts-button"

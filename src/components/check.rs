@@ -106,6 +106,10 @@ pub fn Check(props: &CheckProps) -> Html {
             text_value(or_none(&context.organisation)),
         ),
         (&ui.about_partners, text_value(or_none(&context.partners))),
+        (
+            &ui.about_nation,
+            text_value(or_none(shared.locale.nation(context.nation))),
+        ),
         (&ui.about_policy_areas, areas_value),
     ];
 

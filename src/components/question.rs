@@ -18,6 +18,10 @@ pub struct QuestionProps {
     pub number: usize,
     pub of: usize,
     pub response: Option<Response>,
+    /// An answer kept aside because the question's levels changed meaning,
+    /// in words asking for a new answer.
+    #[prop_or_default]
+    pub earlier: Option<AttrValue>,
     pub note: AttrValue,
 }
 
@@ -40,6 +44,11 @@ pub fn Question(props: &QuestionProps) -> Html {
     };
     let base = shared.id(&format!("q-{}", question.id));
     let hint_id = format!("{base}-hint");
+    let earlier_id = format!("{base}-earlier");
+    let described_by = match props.earlier {
+        Some(_) => format!("{hint_id} {earlier_id}"),
+        None => hint_id.clone(),
+    };
 
     // The five levels, then "Not sure" set apart by "or".
     let choices: Vec<Response> = LEVELS
@@ -98,7 +107,7 @@ pub fn Question(props: &QuestionProps) -> Html {
 
     html! {
         <div class="rts-question" id={base.clone()}>
-            <fieldset class="rts-fieldset" ref={fieldset} aria-describedby={hint_id.clone()}>
+            <fieldset class="rts-fieldset" ref={fieldset} aria-describedby={described_by}>
                 <legend class="rts-fieldset__legend rts-fieldset__legend--m">
                     <span class="rts-caption">
                         { fill(ui.question_number, &[("n", &props.number.to_string()), ("total", &props.of.to_string())]) }
@@ -106,6 +115,9 @@ pub fn Question(props: &QuestionProps) -> Html {
                     { &question.text }
                 </legend>
                 <p class="rts-hint" id={hint_id}>{ &question.hint }</p>
+                if let Some(earlier) = &props.earlier {
+                    <p class="rts-body rts-question__earlier" id={earlier_id}>{ earlier }</p>
+                }
                 <Radios name={format!("{base}-response")} {items} {on_choose}
                     divider={Some((LEVELS.len(), AttrValue::from(ui.or)))} />
                 if props.response.is_some() {

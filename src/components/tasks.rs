@@ -107,6 +107,20 @@ pub fn Tasks(props: &TasksProps) -> Html {
                     </div>
                 </div>
             }
+            if let FileMessages::Updated(changes) = &props.state.file_messages {
+                <div class="rts-notification" role="region"
+                    aria-labelledby={shared.id("updated-title")}>
+                    <Heading level={2} class="rts-notification__title" id={shared.id("updated-title")}>
+                        { &ui.updated_title }
+                    </Heading>
+                    <div class="rts-notification__content">
+                        <p class="rts-notification__heading">{ &ui.updated_body }</p>
+                        <ul class="rts-list rts-list--bullet">
+                            { for changes.iter().map(|w| html! { <li>{ locale.file_problem_in(pack, w) }</li> }) }
+                        </ul>
+                    </div>
+                </div>
+            }
             <Heading level={1} class="rts-heading--l">{ &ui.tasks_heading }</Heading>
             <p class="rts-body">
                 { fill(ui.tasks_progress, &[("answered", &answered.to_string()), ("total", &total.to_string())]) }

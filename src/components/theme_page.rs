@@ -52,6 +52,10 @@ pub fn ThemePage(props: &ThemePageProps) -> Html {
                 <Question key={question.id.clone()} theme={props.index} {index}
                     number={index + 1} {of}
                     response={assessment.response(&question.id)}
+                    earlier={assessment.response(&question.id).is_none().then(|| {
+                        let kept = assessment.set_aside.get(&question.id).and_then(|a| a.response);
+                        shared.locale.earlier_answer(pack, &question.id, kept).map(AttrValue::from)
+                    }).flatten()}
                     note={AttrValue::from(assessment.note(&question.id).to_string())} />
             }) }
             <div class="rts-button-group">

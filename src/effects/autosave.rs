@@ -16,9 +16,11 @@ use yew::prelude::*;
 use crate::effects::{clock, panic_panel, storage};
 use crate::model::assessment::Assessment;
 use crate::model::content::ContentPack;
-use crate::model::file::{read_stamped_progress, write_assessment, write_saved_progress};
+use crate::model::file::{
+    read_progress_after_update, read_stamped_progress, write_assessment, write_saved_progress,
+};
 use crate::model::merge::{merge, Stamped};
-use crate::state::{Action, SaveStatus, State, Step};
+use crate::state::{Action, FileMessages, SaveStatus, State, Step};
 
 /// How long typing may pause before progress is saved.
 const SAVE_DELAY_MS: u32 = 400;
@@ -60,9 +62,16 @@ pub fn restore(pack: &Rc<ContentPack>, storage_key: &str) -> State {
     let key = storage::progress_key(storage_key);
     let mut unreadable = false;
     let mut hold_saving = false;
+    let mut updated = Vec::new();
     let (stamped, step, status) = match storage::load(&key) {
-        Ok(Some(text)) => match read_stamped_progress(&text, pack) {
-            Ok(stamped) => {
+        Ok(Some(text)) => match read_progress_after_update(&text, pack) {
+            // Saved by an earlier version of the questions: the task list
+            // says what changed, as opening the same answers as a file would.
+            Ok((stamped, warnings)) if !warnings.is_empty() => {
+                updated = warnings;
+                (stamped, Step::Tasks, SaveStatus::Ok)
+            }
+            Ok((stamped, _)) => {
                 let step = storage::load(&step_key(storage_key))
                     .ok()
                     .flatten()
@@ -94,6 +103,9 @@ pub fn restore(pack: &Rc<ContentPack>, storage_key: &str) -> State {
     state.save_status = status;
     state.progress_unreadable = unreadable;
     state.hold_saving = hold_saving;
+    if !updated.is_empty() {
+        state.file_messages = FileMessages::Updated(updated);
+    }
     state
 }
 

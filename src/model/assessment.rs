@@ -1,6 +1,6 @@
 //! One area's answers: context, a response and note per question, and a story.
 
-use crate::model::content::ContentPack;
+use crate::model::content::{ContentPack, Nation};
 use crate::model::plan::Plan;
 use crate::model::sorted::{SortedMap, SortedSet};
 
@@ -45,6 +45,8 @@ pub struct Context {
     pub partners: String,
     /// Ids of the policy areas in focus.
     pub policy_areas: SortedSet<String>,
+    /// Where the partnership works: it decides which guidance applies.
+    pub nation: Nation,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -258,6 +258,7 @@ pub fn agreed_assessment(
         organisation: String::new(),
         partners: names.join("\n"),
         policy_areas: partnership.policy_areas.clone(),
+        nation: partnership.nation,
     };
 
     let mut questions = Vec::new();

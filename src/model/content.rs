@@ -23,6 +23,9 @@ pub const BUILT_IN_PACKED: &str = include_str!(concat!(env!("OUT_DIR"), "/pack.e
 /// The name the built-in pack's errors are reported under.
 pub const BUILT_IN_PACK_NAME: &str = "content/pack.en.json";
 
+/// How many guidance items are shown beside one action.
+pub const GUIDES_PER_ACTION: usize = 2;
+
 /// The five levels of the readiness scale, lowest first.
 pub const LEVELS: [u8; 5] = [1, 2, 3, 4, 5];
 
@@ -130,7 +133,7 @@ impl Question {
 }
 
 /// What each level looks like for one question.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Deserialize))]
 #[serde(default, deny_unknown_fields)]
 pub struct LevelDescriptors {
@@ -151,6 +154,10 @@ impl LevelDescriptors {
             4 => &self.established,
             _ => &self.embedded,
         }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        LEVELS.iter().all(|l| self.for_level(*l).is_empty())
     }
 
     pub(crate) const FIELD_NAMES: [&'static str; 5] = [
@@ -177,6 +184,10 @@ pub struct CaseStudy {
     pub themes: Vec<String>,
     /// One line in the pack's own words.
     pub summary: String,
+    /// A national programme or body, not one place: the limit of two
+    /// studies from one place does not apply to it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub national: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -194,6 +205,84 @@ pub struct Guidance {
     pub published: String,
     pub url: String,
     pub themes: Vec<String>,
+    /// Where the guidance applies: a partnership in Wales is never shown
+    /// guidance for England only, nor one in England guidance for Wales only.
+    pub applies_in: AppliesIn,
+}
+
+/// Where a piece of guidance applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Deserialize))]
+#[serde(rename_all = "lowercase")]
+pub enum AppliesIn {
+    /// Across the UK (for example the ICO's code).
+    #[default]
+    Uk,
+    England,
+    Wales,
+}
+
+impl AppliesIn {
+    /// Whether a partnership working in `nation` should be shown it.
+    pub fn fits(self, nation: Nation) -> bool {
+        matches!(
+            (self, nation),
+            (AppliesIn::Uk, _)
+                | (_, Nation::NotSaid | Nation::Both)
+                | (AppliesIn::England, Nation::England)
+                | (AppliesIn::Wales, Nation::Wales)
+        )
+    }
+}
+
+/// Where a partnership works, as "About your area" records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Nation {
+    /// Not given: every item is shown, each saying where it applies.
+    #[default]
+    #[serde(rename = "")]
+    NotSaid,
+    England,
+    Wales,
+    /// Across both: every item is shown, each saying where it applies.
+    Both,
+}
+
+impl Nation {
+    pub const CHOICES: [Nation; 3] = [Nation::England, Nation::Wales, Nation::Both];
+
+    /// The word the file uses, empty when not said.
+    pub fn id(self) -> &'static str {
+        match self {
+            Nation::NotSaid => "",
+            Nation::England => "england",
+            Nation::Wales => "wales",
+            Nation::Both => "both",
+        }
+    }
+
+    /// Where several assessments together work: the one nation all that say
+    /// agree on, both when they differ, not said when none says.
+    pub fn common(nations: impl Iterator<Item = Nation>) -> Nation {
+        nations.fold(Nation::NotSaid, |all, one| match (all, one) {
+            (all, Nation::NotSaid) => all,
+            (Nation::NotSaid, one) => one,
+            (all, one) if all == one => all,
+            _ => Nation::Both,
+        })
+    }
+
+    pub fn from_id(id: &str) -> Option<Nation> {
+        [
+            Nation::NotSaid,
+            Nation::England,
+            Nation::Wales,
+            Nation::Both,
+        ]
+        .into_iter()
+        .find(|n| n.id() == id)
+    }
 }
 
 /// How a question of an earlier version changed.
@@ -206,6 +295,10 @@ pub enum Change {
     Reworded,
     /// No longer asked: answers are kept aside in the file, never dropped.
     Removed,
+    /// Same id, but its levels now mean something else: an answer given
+    /// before is kept aside, shown with the wording it answered, and the
+    /// person is asked to answer again. It never counts as movement.
+    Meaning,
 }
 
 /// A question as an earlier version of the pack asked it.
@@ -222,6 +315,10 @@ pub struct EarlierQuestion {
     /// The question that now asks about the same thing, if any.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub replaced_by: String,
+    /// The five level descriptors as that version had them (required when
+    /// the meaning changed, so an old answer can be shown in its own words).
+    #[serde(skip_serializing_if = "LevelDescriptors::is_empty")]
+    pub levels: LevelDescriptors,
 }
 
 /// One problem in a content pack, naming where it is.
@@ -395,7 +492,30 @@ impl ContentPack {
                     "change",
                     "is \"removed\" but the pack still asks this question".into(),
                 ),
+                Change::Meaning if !asked_now => c.error(
+                    &item,
+                    "change",
+                    "is \"meaning\" but the pack has no question with this id".into(),
+                ),
                 _ => {}
+            }
+            if earlier.change == Change::Meaning {
+                for (level, field) in LEVELS.iter().zip(LevelDescriptors::FIELD_NAMES) {
+                    if earlier.levels.for_level(*level).trim().is_empty() {
+                        c.error(
+                            &item,
+                            &format!("levels.{field}"),
+                            format!("the earlier descriptor for level {level} is needed when the meaning changed"),
+                        );
+                    }
+                }
+            }
+            if version_parts(&earlier.version).is_none() {
+                c.error(
+                    &item,
+                    "version",
+                    format!("\"{}\" is not a version such as 2.0.0", earlier.version),
+                );
             }
             if !earlier.replaced_by.is_empty() && !question_ids.contains(&earlier.replaced_by) {
                 c.error(
@@ -438,9 +558,46 @@ impl ContentPack {
             .unwrap_or("")
     }
 
-    /// How an earlier version asked a question that has since changed.
+    /// How an earlier version asked a question that has since changed: the
+    /// newest entry for it.
     pub fn earlier_question(&self, id: &str) -> Option<&EarlierQuestion> {
-        self.earlier_questions.iter().find(|q| q.id == id)
+        self.earlier_questions
+            .iter()
+            .filter(|q| q.id == id)
+            .max_by(|a, b| version_parts(&a.version).cmp(&version_parts(&b.version)))
+    }
+
+    /// The changes to a question made after `version` (the pack version a
+    /// file was saved with), oldest first: what someone who answered then
+    /// has not seen. Empty for the current version, an unknown one, or a
+    /// file that does not say.
+    pub fn changes_since(&self, id: &str, version: &str) -> Vec<&EarlierQuestion> {
+        let Some(since) = version_parts(version) else {
+            return Vec::new();
+        };
+        if Some(since) >= version_parts(&self.version) {
+            return Vec::new();
+        }
+        let mut changes: Vec<&EarlierQuestion> = self
+            .earlier_questions
+            .iter()
+            .filter(|q| q.id == id && version_parts(&q.version).is_some_and(|v| v >= since))
+            .collect();
+        changes.sort_by_key(|q| version_parts(&q.version));
+        changes
+    }
+
+    /// The guidance to show beside a question's action for a partnership
+    /// working in `nation`: the first [`GUIDES_PER_ACTION`] of the
+    /// question's items (most relevant first) that apply there.
+    pub fn guidance_for(&self, question: &Question, nation: Nation) -> Vec<String> {
+        question
+            .guidance
+            .iter()
+            .filter(|id| self.guide(id).is_some_and(|g| g.applies_in.fits(nation)))
+            .take(GUIDES_PER_ACTION)
+            .cloned()
+            .collect()
     }
 
     pub fn guide(&self, id: &str) -> Option<&Guidance> {
@@ -450,6 +607,15 @@ impl ContentPack {
     pub fn question_count(&self) -> usize {
         self.themes.iter().map(|t| t.questions.len()).sum()
     }
+}
+
+/// A version such as "2.0.0" as numbers to compare; `None` if it is not one.
+pub fn version_parts(version: &str) -> Option<[u32; 3]> {
+    let mut parts = version.trim().split('.').map(|p| p.parse::<u32>().ok());
+    let major = parts.next()??;
+    let minor = parts.next().unwrap_or(Some(0))?;
+    let patch = parts.next().unwrap_or(Some(0))?;
+    parts.next().is_none().then_some([major, minor, patch])
 }
 
 /// Names an item by its id, or by its position when the id is missing.

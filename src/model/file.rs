@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::model::assessment::{Answer, Assessment, Context, Response};
-use crate::model::content::{Change, ContentPack};
+use crate::model::content::{Change, ContentPack, Nation};
 use crate::model::merge::{Stamped, Stamps};
 use crate::model::plan;
 use crate::model::sorted::SortedMap;
@@ -67,8 +67,22 @@ pub enum FileProblem {
         earlier: String,
         now: String,
     },
+    /// The question's levels now mean something else: the answer is kept
+    /// aside (never scored or compared as the same answer), and shown with
+    /// the wording that was answered so the person can answer again.
+    /// `answered` is the earlier descriptor of the level given, or `None`
+    /// for "not sure" or a note alone.
+    ChangedMeaning {
+        question_id: String,
+        question: String,
+        answered: Option<String>,
+    },
     UnknownPolicyArea {
         policy_area_id: String,
+    },
+    /// A place the partnership works that this version does not know.
+    UnknownNation {
+        nation: String,
     },
     OtherPack {
         pack_id: String,
@@ -155,6 +169,8 @@ struct ContextOut<'a> {
     organisation: &'a str,
     partners: &'a str,
     policy_areas: Vec<&'a str>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    nation: &'a str,
 }
 
 #[derive(Serialize)]
@@ -217,6 +233,7 @@ fn file_out(assessment: &Assessment, stamps: Option<Value>) -> FileOut<'_> {
                 .iter()
                 .map(String::as_str)
                 .collect(),
+            nation: assessment.context.nation.id(),
         },
         answers: answers_out(&assessment.answers),
         set_aside: answers_out(&assessment.set_aside),
@@ -300,12 +317,34 @@ pub fn read_saved_progress(text: &str, pack: &ContentPack) -> Result<Opened, Fil
 /// Reads saved progress with the change stamps of its fields. Progress
 /// saved before stamps existed reads with none.
 pub fn read_stamped_progress(text: &str, pack: &ContentPack) -> Result<Stamped, FileProblem> {
+    read_progress_after_update(text, pack).map(|(stamped, _)| stamped)
+}
+
+/// Saved progress, with what a person must be told about it when it was
+/// saved with an earlier version of the pack: the same messages opening it
+/// as a file would give (questions reworded, changed in meaning, removed).
+/// Progress saved with the current pack gives none: once it is saved again
+/// it belongs to the current pack, so the messages are given once.
+pub fn read_progress_after_update(
+    text: &str,
+    pack: &ContentPack,
+) -> Result<(Stamped, Vec<FileProblem>), FileProblem> {
     let value = parse(text)?;
     let opened = read_value(&value, pack)?;
-    Ok(Stamped {
+    let saved_with = value
+        .pointer("/content_pack/version")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let warnings = if saved_with.is_empty() || saved_with == pack.version {
+        Vec::new()
+    } else {
+        opened.warnings
+    };
+    let stamped = Stamped {
         assessment: opened.assessment,
         stamps: Stamps::from_json(value.get("stamps")),
-    })
+    };
+    Ok((stamped, warnings))
 }
 
 fn parse(text: &str) -> Result<Value, FileProblem> {
@@ -348,10 +387,9 @@ fn read_value(value: &Value, pack: &ContentPack) -> Result<Opened, FileProblem> 
         });
     }
     // Answers from another version of the same pack are told when a
-    // question they answered has since been reworded.
-    let from_earlier_version = assessment.pack_id == pack.id
-        && !assessment.pack_version.is_empty()
-        && assessment.pack_version != pack.version;
+    // question they answered has since been reworded, and set aside when its
+    // meaning changed.
+    let answered_with = (assessment.pack_id == pack.id).then(|| assessment.pack_version.clone());
     // From now on the assessment belongs to the pack it was opened with.
     assessment.pack_id = pack.id.clone();
     assessment.pack_version = pack.version.clone();
@@ -371,11 +409,39 @@ fn read_value(value: &Value, pack: &ContentPack) -> Result<Opened, FileProblem> 
             if answer.is_empty() {
                 continue;
             }
-            let earlier = pack
-                .earlier_question(question_id)
-                .filter(|_| from_earlier_version);
+            let changes = match &answered_with {
+                Some(version) => pack.changes_since(question_id, version),
+                None => Vec::new(),
+            };
+            let meaning_changed = pack
+                .earlier_questions
+                .iter()
+                .any(|e| e.id == *question_id && e.change == Change::Meaning);
+            if field == "set_aside" && meaning_changed && pack.question(question_id).is_some() {
+                // Kept aside because its meaning changed: it stays aside
+                // (the question shows it and asks for a new answer). An
+                // answer kept aside for a question the pack did not have
+                // comes back when the pack has it again.
+                assessment.set_aside.insert(question_id.clone(), answer);
+                continue;
+            }
             if let Some((_, question)) = pack.question(question_id) {
-                if let Some(earlier) = earlier.filter(|e| e.change == Change::Reworded) {
+                // The oldest change of meaning is the wording they answered.
+                if let Some(earlier) = changes.iter().find(|e| e.change == Change::Meaning) {
+                    warnings.push(FileProblem::ChangedMeaning {
+                        question_id: question_id.clone(),
+                        question: question.text.clone(),
+                        answered: match answer.response {
+                            Some(Response::Level(level)) => {
+                                Some(earlier.levels.for_level(level).to_string())
+                            }
+                            _ => None,
+                        },
+                    });
+                    assessment.set_aside.insert(question_id.clone(), answer);
+                    continue;
+                }
+                if let Some(earlier) = changes.first() {
                     warnings.push(FileProblem::RewordedQuestion {
                         question_id: question_id.clone(),
                         earlier: earlier.text.clone(),
@@ -443,6 +509,13 @@ fn read_context(
         partners: optional_string(context, "partners", "context.partners")?,
         ..Context::default()
     };
+    // A nation this version does not know is reported and left unsaid, so
+    // every guidance item is shown rather than some hidden wrongly.
+    let nation = optional_string(context, "nation", "context.nation")?;
+    match Nation::from_id(&nation) {
+        Some(known) => result.nation = known,
+        None => warnings.push(FileProblem::UnknownNation { nation }),
+    }
     match context.and_then(|c| c.get("policy_areas")) {
         None | Some(Value::Null) => {}
         Some(Value::Array(items)) => {

@@ -28,6 +28,8 @@ pub enum Shape {
     Word(&'static Words),
     /// `null`: the value of a unit variant in object form.
     Unit,
+    /// `true` or `false`.
+    Flag,
 }
 
 /// A struct: every field optional, no others allowed.
@@ -82,6 +84,11 @@ impl Fields {
             Node::Text(text) => text,
             _ => String::new(),
         }
+    }
+
+    /// A flag reads as a text, "true" or "false" (absent is false).
+    pub fn flag(&mut self) -> bool {
+        self.text() == "true"
     }
 
     pub fn texts(&mut self) -> Vec<String> {
@@ -237,6 +244,7 @@ impl Seed<'_> {
             Shape::Record(record) => record.name,
             Shape::Word(_) => "",
             Shape::Unit => "unit",
+            Shape::Flag => "a boolean",
         }
     }
 
@@ -287,6 +295,9 @@ impl<'de> Visitor<'de> for Seed<'_> {
     }
 
     fn visit_bool<E: de::Error>(self, value: bool) -> Result<Node, E> {
+        if let Shape::Flag = self.shape {
+            return Ok(Node::Text(value.to_string()));
+        }
         self.wrong_token(format_args!("boolean `{value}`"))
     }
 

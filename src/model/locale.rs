@@ -6,7 +6,7 @@
 //! grouped by where they appear. Templates use `{name}` placeholders, filled
 //! by [`fill`].
 
-use crate::model::content::ContentPack;
+use crate::model::content::{ContentPack, Nation};
 use crate::model::file::FileProblem;
 use crate::model::scoring::{Band, ThemeStatus};
 
@@ -30,6 +30,41 @@ impl Locale {
             Band::MakingProgress => self.bands.making_progress,
             Band::WellOnTheWay => self.bands.well_on_the_way,
             Band::ReadyAndImproving => self.bands.ready_and_improving,
+        }
+    }
+
+    /// What someone answered before a question's levels changed meaning,
+    /// asking them to answer again; `None` if nothing is kept aside for it.
+    pub fn earlier_answer(
+        &self,
+        pack: &ContentPack,
+        question_id: &str,
+        kept: Option<crate::model::assessment::Response>,
+    ) -> Option<String> {
+        use crate::model::assessment::Response;
+        let earlier = pack
+            .earlier_questions
+            .iter()
+            .rfind(|e| e.id == question_id && e.change == crate::model::content::Change::Meaning);
+        match (kept?, earlier) {
+            (Response::Level(level), Some(earlier)) => Some(fill(
+                self.ui.earlier_answer,
+                &[
+                    ("level", &format!("{level} {}", pack.level_label(level))),
+                    ("wording", earlier.levels.for_level(level)),
+                ],
+            )),
+            _ => Some(self.ui.earlier_answer_other.to_string()),
+        }
+    }
+
+    /// Where a partnership works, in words; empty when not said.
+    pub fn nation(&self, nation: Nation) -> &str {
+        match nation {
+            Nation::NotSaid => "",
+            Nation::England => self.ui.nation_england,
+            Nation::Wales => self.ui.nation_wales,
+            Nation::Both => self.ui.nation_both,
         }
     }
 
@@ -161,9 +196,19 @@ impl Locale {
                 m.reworded_question,
                 &[("earlier", earlier), ("question", now)],
             ),
+            FileProblem::ChangedMeaning {
+                question, answered, ..
+            } => match answered {
+                Some(answered) => fill(
+                    m.changed_meaning,
+                    &[("question", question), ("answered", answered)],
+                ),
+                None => fill(m.changed_meaning_not_sure, &[("question", question)]),
+            },
             FileProblem::UnknownPolicyArea { policy_area_id } => {
                 fill(m.unknown_policy_area, &[("id", policy_area_id)])
             }
+            FileProblem::UnknownNation { nation } => fill(m.unknown_nation, &[("nation", nation)]),
             FileProblem::OtherPack { pack_id } => fill(m.other_pack, &[("pack", pack_id)]),
             FileProblem::OtherPackVersion { version } => {
                 fill(m.other_pack_version, &[("version", version)])

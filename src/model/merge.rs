@@ -20,6 +20,7 @@ use std::cmp::Ordering;
 use serde_json::{json, Value};
 
 use crate::model::assessment::{Answer, Assessment, Response};
+use crate::model::content::Nation;
 use crate::model::plan::{ActionId, Entry, Step};
 use crate::model::sorted::SortedMap;
 use crate::model::sorting;
@@ -56,6 +57,8 @@ pub enum Field {
     Area,
     Organisation,
     Partners,
+    /// Where the partnership works (England, Wales or both).
+    Nation,
     /// Whether one policy area is chosen.
     PolicyArea(String),
     Story,
@@ -74,6 +77,7 @@ impl Field {
             Field::Area => "context.area".into(),
             Field::Organisation => "context.organisation".into(),
             Field::Partners => "context.partners".into(),
+            Field::Nation => "context.nation".into(),
             Field::PolicyArea(id) => format!("policy_area:{id}"),
             Field::Story => "story".into(),
             Field::SetAside(id) => format!("set_aside:{id}"),
@@ -87,6 +91,7 @@ impl Field {
             "context.area" => return Some(Field::Area),
             "context.organisation" => return Some(Field::Organisation),
             "context.partners" => return Some(Field::Partners),
+            "context.nation" => return Some(Field::Nation),
             "story" => return Some(Field::Story),
             _ => {}
         }
@@ -257,6 +262,9 @@ pub fn fields(a: &Assessment) -> SortedMap<Field, FieldValue> {
             out.insert(field, FieldValue::Text(text.clone()));
         }
     }
+    if context.nation != Nation::NotSaid {
+        out.insert(Field::Nation, FieldValue::Text(context.nation.id().into()));
+    }
     for id in &context.policy_areas {
         out.insert(Field::PolicyArea(id.clone()), FieldValue::Chosen);
     }
@@ -294,6 +302,9 @@ fn assemble(base: &Assessment, fields: SortedMap<Field, FieldValue>) -> Assessme
             (Field::Organisation, FieldValue::Text(t)) => a.context.organisation = t,
             (Field::Partners, FieldValue::Text(t)) => a.context.partners = t,
             (Field::Story, FieldValue::Text(t)) => a.story = t,
+            (Field::Nation, FieldValue::Text(t)) => {
+                a.context.nation = Nation::from_id(&t).unwrap_or_default()
+            }
             (Field::PolicyArea(id), FieldValue::Chosen) => {
                 a.context.policy_areas.insert(id);
             }

@@ -7,8 +7,8 @@
 //! fields in the same order.
 
 use super::content::{
-    CaseStudy, Change, ContentPack, EarlierQuestion, Guidance, LevelDescriptors, PolicyArea,
-    Question, StartPage, Theme,
+    AppliesIn, CaseStudy, Change, ContentPack, EarlierQuestion, Guidance, LevelDescriptors,
+    PolicyArea, Question, StartPage, Theme,
 };
 use super::json_shape::{self, Fields, Record, Shape, Words};
 use super::packed_shape;
@@ -109,8 +109,19 @@ static CASE_STUDY: Record = Record {
         "policy_areas",
         "themes",
         "summary",
+        "national",
     ],
-    shapes: &[TEXT, TEXT, TEXT, TEXT, TEXT, TEXTS, TEXTS, TEXT],
+    shapes: &[
+        TEXT,
+        TEXT,
+        TEXT,
+        TEXT,
+        TEXT,
+        TEXTS,
+        TEXTS,
+        TEXT,
+        Shape::Flag,
+    ],
 };
 
 static GUIDANCE: Record = Record {
@@ -123,19 +134,41 @@ static GUIDANCE: Record = Record {
         "published",
         "url",
         "themes",
+        "applies_in",
     ],
-    shapes: &[TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXTS],
+    shapes: &[
+        TEXT,
+        TEXT,
+        TEXT,
+        TEXT,
+        TEXT,
+        TEXT,
+        TEXTS,
+        Shape::Word(&APPLIES_IN),
+    ],
+};
+
+static APPLIES_IN: Words = Words {
+    words: &["uk", "england", "wales"],
+    listed: "one of `uk`, `england`, `wales`",
 };
 
 static EARLIER_QUESTION: Record = Record {
     name: "struct EarlierQuestion",
-    fields: &["id", "version", "text", "change", "replaced_by"],
-    shapes: &[TEXT, TEXT, TEXT, Shape::Word(&CHANGE), TEXT],
+    fields: &["id", "version", "text", "change", "replaced_by", "levels"],
+    shapes: &[
+        TEXT,
+        TEXT,
+        TEXT,
+        Shape::Word(&CHANGE),
+        TEXT,
+        Shape::Record(&LEVELS),
+    ],
 };
 
 static CHANGE: Words = Words {
-    words: &["reworded", "removed"],
-    listed: "`reworded` or `removed`",
+    words: &["reworded", "removed", "meaning"],
+    listed: "one of `reworded`, `removed`, `meaning`",
 };
 
 /// Reads a pack's JSON; the error is serde_json's message with its position.
@@ -225,6 +258,7 @@ fn case_study(mut f: Fields) -> CaseStudy {
         policy_areas: f.texts(),
         themes: f.texts(),
         summary: f.text(),
+        national: f.flag(),
     }
 }
 
@@ -237,6 +271,11 @@ fn guidance(mut f: Fields) -> Guidance {
         published: f.text(),
         url: f.text(),
         themes: f.texts(),
+        applies_in: match f.text().as_str() {
+            "england" => AppliesIn::England,
+            "wales" => AppliesIn::Wales,
+            _ => AppliesIn::Uk,
+        },
     }
 }
 
@@ -247,8 +286,10 @@ fn earlier_question(mut f: Fields) -> EarlierQuestion {
         text: f.text(),
         change: match f.text().as_str() {
             "removed" => Change::Removed,
+            "meaning" => Change::Meaning,
             _ => Change::Reworded,
         },
         replaced_by: f.text(),
+        levels: f.record(levels),
     }
 }

@@ -35,7 +35,7 @@ struct Reader<'a> {
 impl Reader<'_> {
     fn value(&mut self, shape: Shape) -> Option<Node> {
         match shape {
-            Shape::Text | Shape::Word(_) => {
+            Shape::Text | Shape::Word(_) | Shape::Flag => {
                 let length = self.text.get(self.at..)?.find('\0')?;
                 let text = &self.text[self.at..self.at + length];
                 self.at += length + 1;

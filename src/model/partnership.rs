@@ -22,7 +22,7 @@ use std::cmp::{Ordering, Reverse};
 
 use crate::model::assessment::{Assessment, Response};
 use crate::model::compare::{unmatched_answers, UnmatchedAnswer};
-use crate::model::content::{ContentPack, LEVELS};
+use crate::model::content::{ContentPack, Nation, LEVELS};
 use crate::model::file::{read_assessment_bytes, FileProblem};
 use crate::model::locale::{fill, Locale};
 use crate::model::scoring::{self, Profile, Score};
@@ -159,6 +159,9 @@ pub struct Partnership {
     pub weakest_themes: Vec<String>,
     /// Every policy area any partner chose.
     pub policy_areas: SortedSet<String>,
+    /// Where the partners say they work: one nation when all who say agree,
+    /// both when they differ.
+    pub nation: Nation,
     pub case_studies: Vec<MatchedCaseStudy>,
 }
 
@@ -311,6 +314,7 @@ where
         .iter()
         .flat_map(|p| p.assessment.context.policy_areas.iter().cloned())
         .collect();
+    let nation = Nation::common(partners.iter().map(|p| p.assessment.context.nation));
     let median_scores: Vec<(String, Score)> = themes
         .iter()
         .filter_map(|t| Some((t.theme_id.clone(), t.median?)))
@@ -328,6 +332,7 @@ where
         most_not_sure,
         weakest_themes,
         policy_areas,
+        nation,
         case_studies,
     }
 }

@@ -115,7 +115,7 @@ pub fn summarise(pack: &ContentPack, assessment: &Assessment) -> Summary {
                         theme_id: theme.id.clone(),
                         level,
                         action: action.to_string(),
-                        guidance: question.guidance.clone(),
+                        guidance: pack.guidance_for(question, assessment.context.nation),
                     });
                 }
             }
@@ -204,7 +204,12 @@ pub(crate) fn match_case_studies(
                 (
                     weight,
                     Score::mean(&scores),
-                    study.place.trim(),
+                    // A national study is from no one place.
+                    if study.national {
+                        ""
+                    } else {
+                        study.place.trim()
+                    },
                     MatchedCaseStudy {
                         case_study_id: study.id.clone(),
                         reasons,
@@ -224,6 +229,10 @@ pub(crate) fn match_case_studies(
     for (_, _, place, study) in matches {
         if chosen_studies.len() == CASE_STUDY_LIMIT {
             break;
+        }
+        if place.is_empty() {
+            chosen_studies.push(study);
+            continue;
         }
         let count = match per_place
             .iter_mut()

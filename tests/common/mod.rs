@@ -64,6 +64,7 @@ pub fn case_study(id: &str, themes: &[&str], policy_areas: &[&str]) -> CaseStudy
         policy_areas: policy_areas.iter().map(|s| s.to_string()).collect(),
         themes: themes.iter().map(|s| s.to_string()).collect(),
         summary: format!("What happened in {id}."),
+        ..CaseStudy::default()
     }
 }
 
@@ -76,6 +77,7 @@ pub fn guidance(id: &str, themes: &[&str]) -> Guidance {
         published: "2021".to_string(),
         url: format!("https://example.org/guide/{id}"),
         themes: themes.iter().map(|s| s.to_string()).collect(),
+        ..Guidance::default()
     }
 }
 

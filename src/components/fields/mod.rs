@@ -8,7 +8,7 @@ pub mod radios;
 pub mod text;
 
 /// The `aria-describedby` value for the ids given, or none at all.
-fn described_by<'a>(ids: impl IntoIterator<Item = Option<&'a str>>) -> Option<String> {
+pub(crate) fn described_by<'a>(ids: impl IntoIterator<Item = Option<&'a str>>) -> Option<String> {
     let joined = ids.into_iter().flatten().collect::<Vec<_>>().join(" ");
     (!joined.is_empty()).then_some(joined)
 }

@@ -16,7 +16,7 @@ pub mod summary;
 
 use crate::model::assessment::{Assessment, Response};
 use crate::model::compare::{compare, Comparison};
-use crate::model::content::ContentPack;
+use crate::model::content::{AppliesIn, ContentPack};
 use crate::model::document::{Block, Document, Inline, List, Text};
 use crate::model::locale::{fill, Locale};
 use crate::model::scoring::Score;
@@ -183,6 +183,7 @@ impl<'a> SummaryReport<'a> {
             (r.area, one(&c.area)),
             (r.organisation, one(&c.organisation)),
             (r.partners, partners),
+            (r.nation, one(self.locale.nation(c.nation))),
             (r.policy_areas, areas),
         ]
         .into_iter()
@@ -259,7 +260,11 @@ pub fn guide_links<'a>(
             title: &guide.title,
             url: &guide.url,
             about: fill(
-                locale.report.guide_about,
+                match guide.applies_in {
+                    AppliesIn::Uk => locale.report.guide_about,
+                    AppliesIn::England => locale.report.guide_about_england,
+                    AppliesIn::Wales => locale.report.guide_about_wales,
+                },
                 &[
                     ("publisher", &guide.publisher),
                     ("published", &guide.published),
