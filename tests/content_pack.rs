@@ -137,35 +137,69 @@ fn every_question_has_a_source_and_guidance() {
     }
 }
 
-/// A file saved with pack 1.0.0 can be told, in words, what changed.
+/// A file saved with pack 1.0.0 or 2.0.0 can be told, in words, what
+/// changed: every question whose text or levels changed since that version
+/// has an entry for it, with the wording and levels people answered.
 #[test]
-fn every_question_of_version_1_is_kept_or_explained() {
+fn every_change_since_1_0_0_and_2_0_0_is_listed() {
+    use ready_to_share::model::content::Change;
     let pack = pack();
-    let old = ContentPack::parse(
-        "tests/fixtures/pack-1.0.0.json",
-        include_str!("fixtures/pack-1.0.0.json"),
-    )
-    .expect("the 1.0.0 pack still reads");
-    for (_, q) in old.questions() {
-        match pack.question(&q.id) {
-            Some((_, now)) if now.text == q.text => {}
-            Some(_) => {
-                let earlier = pack.earlier_question(&q.id);
-                assert!(
-                    earlier.is_some_and(|e| e.text == q.text),
-                    "{} was reworded: list its 1.0.0 wording in earlier_questions",
-                    q.id
-                );
-            }
-            None => {
-                let earlier = pack.earlier_question(&q.id);
-                assert!(
-                    earlier.is_some_and(|e| e.text == q.text),
-                    "{} was removed: list its 1.0.0 wording in earlier_questions",
-                    q.id
-                );
+    for (version, text) in [
+        ("1.0.0", include_str!("fixtures/pack-1.0.0.json")),
+        ("2.0.0", include_str!("fixtures/pack-2.0.0.json")),
+    ] {
+        let old = ContentPack::parse(version, text).expect("the old pack still reads");
+        for (_, q) in old.questions() {
+            // The first later version in which it changed is listed at this version.
+            let entry = pack
+                .earlier_questions
+                .iter()
+                .find(|e| e.id == q.id && e.version == version);
+            let next_version_same = match version {
+                "1.0.0" => {
+                    let two = ContentPack::parse("2.0.0", include_str!("fixtures/pack-2.0.0.json"))
+                        .unwrap();
+                    two.question(&q.id)
+                        .map(|(_, n)| n.text == q.text && n.levels == q.levels)
+                }
+                _ => pack
+                    .question(&q.id)
+                    .map(|(_, n)| n.text == q.text && n.levels == q.levels),
+            };
+            match next_version_same {
+                Some(true) => assert!(entry.is_none(), "{} did not change after {version}", q.id),
+                Some(false) | None => {
+                    let entry = entry.unwrap_or_else(|| {
+                        panic!("{} changed after {version}: list its {version} wording in earlier_questions", q.id)
+                    });
+                    assert_eq!(entry.text, q.text, "{} at {version}", q.id);
+                    if entry.change == Change::Meaning || !entry.levels.is_empty() {
+                        assert_eq!(entry.levels, q.levels, "{}: the {version} levels", q.id);
+                    }
+                }
             }
         }
+    }
+}
+
+/// The review's five changes of meaning from 1.0.0 to 2.0.0 are listed as such.
+#[test]
+fn the_five_changes_of_meaning_in_2_0_0_are_listed() {
+    use ready_to_share::model::content::Change;
+    let pack = pack();
+    for id in [
+        "data-systems",
+        "data-quality",
+        "data-overlap",
+        "culture-stories",
+        "purpose-what-information",
+    ] {
+        assert!(
+            pack.earlier_questions
+                .iter()
+                .any(|e| e.id == id && e.version == "1.0.0" && e.change == Change::Meaning),
+            "{id}: its 1.0.0 levels meant something else"
+        );
     }
 }
 

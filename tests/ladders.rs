@@ -142,10 +142,7 @@ fn ladder_problems(pack_json: &str, table: &Table) -> Vec<String> {
     let mut seen = Vec::new();
     for (id, levels) in &ladders {
         for lower in 1..=4u8 {
-            let (low, high) = (
-                &levels[usize::from(lower) - 1],
-                &levels[usize::from(lower)],
-            );
+            let (low, high) = (&levels[usize::from(lower) - 1], &levels[usize::from(lower)]);
             seen.push((id.clone(), lower));
             match table.get(&(id.clone(), lower)) {
                 None => problems.push(format!(

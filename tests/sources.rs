@@ -134,7 +134,10 @@ fn addresses(text: &str) -> Vec<String> {
 fn every_address_in_sources_and_the_pack_is_verified() {
     let verified = verified();
     let mut unknown = Vec::new();
-    for (file, text) in [("content/SOURCES.md", SOURCES), ("content/pack.en.json", PACK)] {
+    for (file, text) in [
+        ("content/SOURCES.md", SOURCES),
+        ("content/pack.en.json", PACK),
+    ] {
         for address in addresses(text) {
             if !verified.contains(&address.as_str()) {
                 unknown.push(format!("{file}: {address}"));
