@@ -18,7 +18,9 @@ export const CONTEXT = {
 /**
  * One entry per question, in pack order within each theme: a level 1-5,
  * NOT_SURE, or null (left unanswered). Varied on purpose: every level, a
- * "not sure" in four themes and one unanswered question. After the change
+ * "not sure" in four themes and one unanswered question. The questions pack
+ * 3.0.0 added (the last of governance, safeguarding, data, security and
+ * people) are "not sure", so the scores below are unchanged. After the change
  * on "Check your answers" (CHANGE), the exact theme scores are
  *
  *   purpose 375/6 = 62.5      governance 175/6 = 29.17   safeguarding 65
@@ -37,12 +39,12 @@ export const CONTEXT = {
  */
 export const PLAN = {
   purpose: [3, 4, NOT_SURE, 5, 2, 4, 3],
-  governance: [1, 2, 1, 5, 2, NOT_SURE, 2],
-  safeguarding: [4, 3, 5, NOT_SURE, 3, 3],
-  data: [3, 4, 2, null, 5, 4],
-  security: [4, 3, NOT_SURE, 3, 5, 2],
+  governance: [1, 2, 1, 5, 2, NOT_SURE, 2, NOT_SURE],
+  safeguarding: [4, 3, 5, NOT_SURE, 3, 3, NOT_SURE],
+  data: [3, 4, 2, null, 5, 4, NOT_SURE],
+  security: [4, 3, NOT_SURE, 3, 5, 2, NOT_SURE],
   culture: [5, 1, 2, 3, 1, 3, 2],
-  people: [1, 1, 2, 3, 3, 2, 2],
+  people: [1, 1, 2, 3, 3, 2, 2, NOT_SURE],
 };
 
 /** Notes, by question id. The first is hostile: markup and a formula. */
