@@ -89,6 +89,10 @@ fn the_report_says_where_guidance_applies() {
     let page = html::render(&SummaryReport::new(&pack, &locale, &wales, NOW));
     assert!(!page.contains("Applies in England only"), "{page}");
     assert!(!page.contains("Guide england-only"), "{page}");
+    assert!(
+        page.contains("The guidance shown is for a partnership in Wales"),
+        "the report says which guidance it shows"
+    );
 }
 
 #[test]

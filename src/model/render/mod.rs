@@ -16,7 +16,7 @@ pub mod summary;
 
 use crate::model::assessment::{Assessment, Response};
 use crate::model::compare::{compare, Comparison};
-use crate::model::content::{AppliesIn, ContentPack};
+use crate::model::content::{AppliesIn, ContentPack, Nation};
 use crate::model::document::{Block, Document, Inline, List, Text};
 use crate::model::locale::{fill, Locale};
 use crate::model::scoring::Score;
@@ -158,6 +158,20 @@ impl<'a> SummaryReport<'a> {
             self.locale.report.find_out_action,
             &[("question", self.question_text(question_id))],
         )
+    }
+
+    /// Which guidance the actions show, when the partnership has said where
+    /// it works.
+    pub fn guidance_scope(&self) -> Option<String> {
+        let r = &self.locale.report;
+        match self.assessment.context.nation {
+            Nation::NotSaid => None,
+            Nation::Both => Some(r.guidance_for_both.to_string()),
+            nation => Some(fill(
+                r.guidance_for_nation,
+                &[("nation", self.locale.nation(nation))],
+            )),
+        }
     }
 
     /// The context fields that have a value, as (label, lines) pairs. Each

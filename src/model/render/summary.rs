@@ -148,6 +148,9 @@ fn actions(report: &SummaryReport) -> Vec<Block> {
     let r = &report.locale.report;
     let summary = &report.summary;
     let mut blocks = vec![Block::heading(2, r.actions_heading)];
+    if let Some(said) = report.guidance_scope() {
+        blocks.push(Block::muted(said));
+    }
     if summary.priority_actions.is_empty() {
         blocks.push(Block::paragraph(r.no_actions));
     } else {
