@@ -39,11 +39,36 @@ const EARLIER_PATH = join(FIXTURES, 'earlier-assessment.json');
 const BROKEN_PATH = join(FIXTURES, 'broken.json');
 const EARLIER = JSON.parse(readFileSync(EARLIER_PATH, 'utf8'));
 
-/** A file's answers to this pack's questions: level 1-5 or NOT_SURE, by id. */
+/** "1.0.0" -> [1, 0, 0], to order versions. */
+const versionParts = (v) => v.split('.').map(Number);
+const atOrAfter = (a, b) => {
+  const [x, y] = [versionParts(a), versionParts(b)];
+  for (let i = 0; i < Math.max(x.length, y.length); i += 1) {
+    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+  }
+  return true;
+};
+
+/** Questions whose levels changed meaning after a file's version (their answers are set aside). */
+function meaningChangedSince(version) {
+  return new Set(
+    (pack.earlier_questions ?? [])
+      .filter((e) => e.change === 'meaning' && atOrAfter(e.version, version))
+      .map((e) => e.id),
+  );
+}
+
+/**
+ * A file's answers to this pack's questions: level 1-5 or NOT_SURE, by id.
+ * Answers to questions whose meaning changed since the file was saved are
+ * set aside, never compared as the same answer.
+ */
 function answersOf(file) {
   const answers = new Map();
+  const setAside = meaningChangedSince(file.content_pack?.version ?? '');
   for (const [id, answer] of Object.entries(file.answers ?? {})) {
     if (!ALL.some(({ question }) => question.id === id)) continue;
+    if (setAside.has(id)) continue;
     if (answer.level === 'not-sure') answers.set(id, NOT_SURE);
     else if (Number.isInteger(answer.level)) answers.set(id, answer.level);
   }
@@ -141,6 +166,28 @@ const OLD_PACK = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/pack
 const OLD_WORDING = OLD_PACK.themes.flatMap((t) => t.questions).find((q) => q.id === 'culture-confidence').text;
 const UNMATCHED_REMOVED = fill(c.unmatched_item, { question: OLD_WORDING, answer: pack.scale[3] });
 const UNMATCHED = fill(c.unmatched_item, { question: 'purpose-legacy-question', answer: pack.scale[2] });
+// Earlier answers set aside because the question's meaning changed since
+// 1.0.0, named by the question's wording now; with the two above, in the
+// order of their ids, as the comparison lists them.
+const SET_ASIDE = [...meaningChangedSince(EARLIER.content_pack.version)]
+  .filter((id) => EARLIER.answers[id])
+  .map((id) => {
+    const level = EARLIER.answers[id].level;
+    return {
+      id,
+      text: fill(c.unmatched_item, {
+        question: ALL.find(({ question }) => question.id === id).question.text,
+        answer: level === 'not-sure' ? common.not_sure : pack.scale[level - 1],
+      }),
+    };
+  });
+const UNMATCHED_ALL = [
+  ...SET_ASIDE,
+  { id: 'culture-confidence', text: UNMATCHED_REMOVED },
+  { id: 'purpose-legacy-question', text: UNMATCHED },
+]
+  .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  .map((u) => u.text);
 
 /** The comparison on the summary, read from the page. */
 class ComparisonSection {
@@ -218,18 +265,20 @@ describe('compare with an earlier assessment', () => {
       await page.getByText(fill(c.intro, { date: '3 November 2025' }), { exact: true }).waitFor();
 
       // The hand-worked numbers. Then (a 1.0.0 file, so no safeguarding
-      // answers and no overall score): 35 37.5 - 12.5 62.5 70 12.5; now 62.5
-      // 29.17 65 65 60 35.71 28.57, overall 49.42. Changes are worked out on
-      // the exact scores: governance is down 8.33, so 8 (the shown 38 and 29
-      // are 9 apart), data up 52.5, so 53 (65 - 13 = 52).
+      // answers and no overall score; answers to the 11 questions whose
+      // meaning changed since 1.0.0 are set aside, leaving data unscored):
+      // purpose 175/4 = 43.75, governance 100/3 = 33.33, security 62.5,
+      // culture 225/3 = 75, people 25/3 = 8.33. Now 62.5 29.17 65 65 60 35.71
+      // 28.57, overall 49.42. Changes are worked out on the exact scores:
+      // purpose is up 18.75, so 19; security down 2.5, so 3 (halves up).
       assert.deepEqual(EXPECTED.rows, [
-        [pack.themes[0].title, '35', '63', fill(c.up, { points: 28 })],
-        [pack.themes[1].title, '38', '29', fill(c.down, { points: 8 })],
+        [pack.themes[0].title, '44', '63', fill(c.up, { points: 19 })],
+        [pack.themes[1].title, '33', '29', fill(c.down, { points: 4 })],
         [pack.themes[2].title, common.no_score, '65', c.newly_scored],
-        [pack.themes[3].title, '13', '65', fill(c.up, { points: 53 })],
+        [pack.themes[3].title, common.no_score, '65', c.newly_scored],
         [pack.themes[4].title, '63', '60', fill(c.down, { points: 3 })],
-        [pack.themes[5].title, '70', '36', fill(c.down, { points: 34 })],
-        [pack.themes[6].title, '13', '29', fill(c.up, { points: 16 })],
+        [pack.themes[5].title, '75', '36', fill(c.down, { points: 39 })],
+        [pack.themes[6].title, '8', '29', fill(c.up, { points: 20 })],
         [c.overall, common.no_score, `49 (${bands.making_progress})`, c.newly_scored],
       ]);
       assert.deepEqual(await section.rows(), EXPECTED.rows, 'the theme table: then, now and the change in words');
@@ -247,7 +296,7 @@ describe('compare with an earlier assessment', () => {
       );
       assert.deepEqual(
         changeLists.map((l) => l.heading),
-        [`${c.moved_up} (10)`, `${c.moved_down} (4)`, `${c.newly_answered} (21)`, `${c.no_longer_answered} (2)`],
+        [`${c.moved_up} (4)`, `${c.moved_down} (3)`, `${c.newly_answered} (35)`, `${c.no_longer_answered} (2)`],
       );
       const questionText = (id) => ALL.find(({ question }) => question.id === id).question.text;
       assert.ok(
@@ -264,17 +313,13 @@ describe('compare with an earlier assessment', () => {
       }
 
       // Earlier priority actions now done, in the order the earlier summary
-      // ranked them (data and people tie at 12.5 then; data is first in the
-      // pack). A level 1 or 2 step is done at level 3; a level 3 step at level
-      // 4 (governance-secure-transfer, 3 then and 4 now); a level 4 step at 5.
+      // ranked them: lowest level first, then the weaker theme (purpose 43.75
+      // before security 62.5). A level 1 or 2 step is done at level 3; a level
+      // 3 step at level 4 (governance-secure-transfer, 3 then and 4 now).
+      // Steps for questions whose meaning changed are never counted as done.
       const done = [
-        ['data-overlap', 1],
-        ['purpose-what-information', 1],
-        ['data-holdings', 2],
-        ['data-systems', 2],
         ['people-tell-once', 2],
         ['purpose-service-user', 3],
-        ['governance-policies', 3],
         ['governance-secure-transfer', 3],
       ];
       assert.deepEqual(
@@ -290,7 +335,8 @@ describe('compare with an earlier assessment', () => {
       await page.getByRole('heading', { level: 3, name: c.unmatched_heading, exact: true }).waitFor();
       await page.getByText(c.unmatched_intro, { exact: true }).waitFor();
       const unmatched = lists.find((l) => l.heading === c.unmatched_heading);
-      assert.deepEqual(unmatched?.items, [UNMATCHED_REMOVED, UNMATCHED]);
+      assert.deepEqual(unmatched?.items, UNMATCHED_ALL);
+      assert.equal(UNMATCHED_ALL.length, 12, '10 answers whose meaning changed since 1.0.0, one to a removed question and one the pack cannot match');
 
       // The summary itself is unchanged.
       assert.deepEqual(await profileTable(page), before);

@@ -222,13 +222,23 @@ export function actionFor(question, level) {
   return null;
 }
 
-/** A question's guidance items, as the pack lists them (most relevant first). */
-export function guidanceOf(question, pack = contentPack()) {
-  return (question.guidance ?? []).map((id) => {
-    const guide = pack.guidance.find((g) => g.id === id);
-    if (!guide) throw new Error(`question "${question.id}" names guidance "${id}", which the pack does not have`);
-    return guide;
-  });
+/**
+ * The guidance an action shows: the first two of the question's items (most
+ * relevant first) that apply where the partnership works. A partnership that
+ * has not said (or works in both) sees every item; one in England or Wales
+ * sees items for the UK and for its own nation only.
+ */
+export function guidanceOf(question, pack = contentPack(), nation = '') {
+  const fits = (guide) =>
+    !['england', 'wales'].includes(nation) || guide.applies_in === 'uk' || guide.applies_in === nation;
+  return (question.guidance ?? [])
+    .map((id) => {
+      const guide = pack.guidance.find((g) => g.id === id);
+      if (!guide) throw new Error(`question "${question.id}" names guidance "${id}", which the pack does not have`);
+      return guide;
+    })
+    .filter(fits)
+    .slice(0, 2);
 }
 
 /** "(publisher, year)" as the summary and the downloads show it after a guidance link. */
