@@ -8,7 +8,7 @@ use crate::model::assessment::{Assessment, Context, Response};
 use crate::model::content::ContentPack;
 use crate::model::date::CalendarDate;
 use crate::model::file::{FileProblem, Opened};
-use crate::model::merge::{merge, Stamped, Stamps};
+use crate::model::merge::{merge, plan_parts_changed, Stamped, Stamps};
 use crate::model::plan::{ActionId, PlanEdit};
 use crate::model::workshop::{Workshop, WorkshopEdit};
 
@@ -388,10 +388,16 @@ impl State {
                 self.earlier_problem = None;
             }
             Action::Plan { id, edit, now } => {
-                let before = self.assessment.clone();
-                if self.assessment.plan.apply(&id, edit, &now).is_ok() {
+                // Only the entry is compared, not every field of the
+                // assessment: a keystroke in a large plan stays cheap.
+                let before = self.assessment.plan.entry(&id).cloned();
+                if self.assessment.plan.apply(&id, edit, &now).is_err() {
+                    return;
+                }
+                let parts = plan_parts_changed(before.as_ref(), self.assessment.plan.entry(&id));
+                if !parts.is_empty() {
                     self.stamps
-                        .record_edit(&before, &self.assessment, &self.writer, &now);
+                        .record_plan_edit(&id, &parts, &self.writer, &now);
                     self.assessment.updated = now;
                     self.revision += 1;
                 }

@@ -190,21 +190,25 @@ impl Plan {
 
     /// Changes one field of one action's entry, stamped `now`. A value the
     /// screens would not accept (see [`check`]) changes nothing and says
-    /// why.
+    /// why; the value the field already holds changes nothing either.
     pub fn apply(&mut self, id: &ActionId, edit: PlanEdit, now: &str) -> Result<(), PlanProblem> {
         check(&edit)?;
-        let entry = self
-            .entries
-            .get_or_insert_with(id.clone(), Default::default);
+        let before = self.entries.get(id).cloned().unwrap_or_default();
+        let mut entry = before.clone();
         match edit {
             PlanEdit::Owner(owner) => entry.owner = owner,
             PlanEdit::Target(target) => entry.target = target,
             PlanEdit::Status(status) => entry.status = status,
             PlanEdit::Note(note) => entry.note = note,
         }
+        if entry == before {
+            return Ok(());
+        }
         entry.changed = now.to_string();
         if entry.is_empty() {
             self.entries.remove(id);
+        } else {
+            self.entries.insert(id.clone(), entry);
         }
         Ok(())
     }
