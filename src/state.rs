@@ -8,7 +8,7 @@ use crate::model::assessment::{Assessment, Context, Response};
 use crate::model::content::ContentPack;
 use crate::model::date::CalendarDate;
 use crate::model::file::{FileProblem, Opened};
-use crate::model::merge::{merge, plan_parts_changed, Stamped, Stamps};
+use crate::model::merge::{merge, Stamped, Stamps};
 use crate::model::plan::{ActionId, PlanEdit};
 use crate::model::workshop::{Workshop, WorkshopEdit};
 
@@ -394,10 +394,11 @@ impl State {
                 if self.assessment.plan.apply(&id, edit, &now).is_err() {
                     return;
                 }
-                let parts = plan_parts_changed(before.as_ref(), self.assessment.plan.entry(&id));
-                if !parts.is_empty() {
-                    self.stamps
-                        .record_plan_edit(&id, &parts, &self.writer, &now);
+                let after = self.assessment.plan.entry(&id);
+                if self
+                    .stamps
+                    .record_plan_edit(&id, before.as_ref(), after, &self.writer, &now)
+                {
                     self.assessment.updated = now;
                     self.revision += 1;
                 }

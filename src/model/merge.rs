@@ -124,18 +124,13 @@ impl PlanPart {
     }
 }
 
-/// The parts of an entry an edit changed, to be stamped: those that differ
-/// between the entry before and after it (`None` for an entry the plan
-/// does not hold). An edit that empties the entry removes it, but leaves
-/// its `Changed` part as it was: what it cleared is stamped, and if another
-/// copy keeps the entry (with a decision made there), the entry keeps a
-/// time it changed rather than none.
-pub fn plan_parts_changed(before: Option<&Entry>, after: Option<&Entry>) -> Vec<PlanPart> {
+/// The parts of an entry that differ between two versions of it (`None` for
+/// an entry the plan does not hold).
+fn plan_parts_changed(before: Option<&Entry>, after: Option<&Entry>) -> Vec<PlanPart> {
     let value = |entry: Option<&Entry>, part: PlanPart| entry.and_then(|e| part.value(e));
     PlanPart::ALL
         .into_iter()
         .filter(|&part| value(before, part) != value(after, part))
-        .filter(|&part| after.is_some() || part != PlanPart::Changed)
         .collect()
 }
 
@@ -275,18 +270,37 @@ impl Stamps {
         }
     }
 
-    /// Stamps the parts of one plan entry that `writer` has just changed:
-    /// the same as [`Stamps::record_edit`] for a plan edit, without going
-    /// through every field of the assessment.
-    pub fn record_plan_edit(&mut self, id: &ActionId, parts: &[PlanPart], writer: &str, now: &str) {
+    /// Stamps the parts of one plan entry that `writer` has just changed,
+    /// from `before` to `after` (`None` for no entry): the same as
+    /// [`Stamps::record_edit`] for a plan edit, without going through every
+    /// field of the assessment. True if anything changed.
+    ///
+    /// An edit that empties an entry removes it. What it cleared is stamped,
+    /// but when the entry changed is forgotten rather than stamped as
+    /// cleared: if another copy keeps the entry, with a decision made there,
+    /// the entry keeps that copy's time rather than none.
+    pub fn record_plan_edit(
+        &mut self,
+        id: &ActionId,
+        before: Option<&Entry>,
+        after: Option<&Entry>,
+        writer: &str,
+        now: &str,
+    ) -> bool {
+        let parts = plan_parts_changed(before, after);
         if parts.is_empty() {
-            return;
+            return false;
         }
         let stamp = self.next(writer, now);
-        for &part in parts {
-            self.fields
-                .insert(Field::Plan(id.clone(), part), stamp.clone());
+        for part in parts {
+            let field = Field::Plan(id.clone(), part);
+            if after.is_none() && part == PlanPart::Changed {
+                self.fields.remove(&field);
+            } else {
+                self.fields.insert(field, stamp.clone());
+            }
         }
+        true
     }
 
     /// Stamps a replacement of everything by `assessment` (start again, a
