@@ -272,19 +272,35 @@ pub fn read_assessment_bytes(bytes: &[u8], pack: &ContentPack) -> Result<Opened,
     let mut damaged = Vec::new();
     damaged_fields(&value, "", &mut damaged);
     opened.warnings.extend(
-        damaged
+        first_of_each(damaged)
             .into_iter()
             .map(|field| FileProblem::DamagedText { field }),
     );
     Ok(opened)
 }
 
-/// The path of every name and text in `value` that holds U+FFFD.
+/// Each path once, in the order first found: by sorted positions, not by
+/// searching the list for each path, since a file can hold tens of
+/// thousands of them.
+fn first_of_each(paths: Vec<String>) -> Vec<String> {
+    let mut order: Vec<usize> = (0..paths.len()).collect();
+    crate::model::sorting::sort_by(&mut order, |&a, &b| paths[a].cmp(&paths[b]));
+    let mut first = vec![false; paths.len()];
+    for (n, &i) in order.iter().enumerate() {
+        first[i] = n == 0 || paths[order[n - 1]] != paths[i];
+    }
+    paths
+        .into_iter()
+        .zip(first)
+        .filter_map(|(path, first)| first.then_some(path))
+        .collect()
+}
+
+/// The path of every name and text in `value` that holds U+FFFD, as often
+/// as it is found.
 fn damaged_fields(value: &Value, path: &str, found: &mut Vec<String>) {
     fn note(path: &str, found: &mut Vec<String>) {
-        if !found.iter().any(|p| p == path) {
-            found.push(path.to_string());
-        }
+        found.push(path.to_string());
     }
     match value {
         Value::String(text) if text.contains('\u{fffd}') => note(path, found),
