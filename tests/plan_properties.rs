@@ -273,7 +273,7 @@ proptest! {
         let ids: Vec<String> = pack.questions().take(8).map(|(_, q)| q.id.clone()).collect();
         let mut state = State::new(pack.clone(), Assessment::new(&pack, NOW), Screen::Summary);
         state.writer = "tab".into();
-        let mut edit_all = |state: &mut State, edits: Vec<(usize, Step, PlanEdit, u64)>| {
+        let edit_all = |state: &mut State, edits: Vec<(usize, Step, PlanEdit, u64)>| {
             for (i, step, edit, ms) in edits {
                 state.apply(Action::Plan {
                     id: ActionId::new(&ids[i], step),
