@@ -391,10 +391,17 @@ impl State {
                 self.earlier_problem = None;
             }
             Action::Plan { id, edit, now } => {
-                let before = self.assessment.clone();
-                if self.assessment.plan.apply(&id, edit, &now).is_ok() {
-                    self.stamps
-                        .record_edit(&before, &self.assessment, &self.writer, &now);
+                // Only the entry is compared, not every field of the
+                // assessment: a keystroke in a large plan stays cheap.
+                let before = self.assessment.plan.entry(&id).cloned();
+                if self.assessment.plan.apply(&id, edit, &now).is_err() {
+                    return;
+                }
+                let after = self.assessment.plan.entry(&id);
+                if self
+                    .stamps
+                    .record_plan_edit(&id, before.as_ref(), after, &self.writer, &now)
+                {
                     self.assessment.updated = now;
                     self.revision += 1;
                 }

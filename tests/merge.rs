@@ -16,12 +16,24 @@ use ready_to_share::model::file::{
     write_saved_progress,
 };
 use ready_to_share::model::merge::{
-    fields, merge, millis_since_1970, Field, FieldValue, Stamp, Stamped, Stamps,
+    fields, merge, millis_since_1970, Field, FieldValue, PlanPart, Stamp, Stamped, Stamps,
 };
+use ready_to_share::model::plan::{ActionId, PlanEdit, Status, Step as PlanStep};
 use ready_to_share::state::{Action, Edit, State, Step};
 
 const QUESTIONS: [&str; 3] = ["a1", "a2", "b1"];
 const POLICY_AREAS: [&str; 2] = ["health", "safety"];
+
+/// The plan actions the property tests edit: two steps of one question and
+/// a third on another.
+fn plan_action(i: usize) -> ActionId {
+    [
+        ActionId::new("a1", PlanStep::Start),
+        ActionId::new("a1", PlanStep::Level3),
+        ActionId::new("b1", PlanStep::FindOut),
+    ][i]
+        .clone()
+}
 
 /// One user edit, in the terms the screens send it.
 #[derive(Debug, Clone)]
@@ -31,12 +43,17 @@ enum Change {
     Area(String),
     Story(String),
     PolicyArea(usize, bool),
+    /// A change to one part of one plan action's entry.
+    Plan(usize, PlanEdit),
 }
 
 /// Applies a change to a plain assessment: what one writer doing every edit
-/// in order would end with.
-fn apply_plainly(a: &mut Assessment, change: &Change) {
+/// in order would end with. `now` is the time of the edit.
+fn apply_plainly(a: &mut Assessment, change: &Change, now: &str) {
     match change {
+        Change::Plan(i, edit) => {
+            let _ = a.plan.apply(&plan_action(*i), edit.clone(), now);
+        }
         Change::Response(q, r) => a.set_response(QUESTIONS[*q], *r),
         Change::Note(q, note) => a.set_note(QUESTIONS[*q], note),
         Change::Area(area) => a.context.area = area.clone(),
@@ -60,12 +77,28 @@ fn field_of(change: &Change) -> Field {
         Change::Area(_) => Field::Area,
         Change::Story(_) => Field::Story,
         Change::PolicyArea(i, _) => Field::PolicyArea(POLICY_AREAS[*i].into()),
+        Change::Plan(i, edit) => Field::Plan(
+            plan_action(*i),
+            match edit {
+                PlanEdit::Owner(_) => PlanPart::Owner,
+                PlanEdit::Target(_) => PlanPart::Target,
+                PlanEdit::Status(_) => PlanPart::Status,
+                PlanEdit::Note(_) => PlanPart::Note,
+            },
+        ),
     }
 }
 
 /// The action the screens would send for a change, given what they show.
 fn action_for(state: &State, change: &Change, now: &str) -> Action {
     let edit = match change {
+        Change::Plan(i, edit) => {
+            return Action::Plan {
+                id: plan_action(*i),
+                edit: edit.clone(),
+                now: now.to_string(),
+            }
+        }
         Change::Response(q, r) => Edit::Response {
             question_id: QUESTIONS[*q].into(),
             response: *r,
@@ -77,7 +110,7 @@ fn action_for(state: &State, change: &Change, now: &str) -> Action {
         Change::Story(story) => Edit::Story(story.clone()),
         Change::Area(_) | Change::PolicyArea(..) => {
             let mut shown = state.assessment.clone();
-            apply_plainly(&mut shown, change);
+            apply_plainly(&mut shown, change, now);
             Edit::Context(shown.context)
         }
     };
@@ -106,7 +139,15 @@ fn change() -> impl Strategy<Value = Change> {
         Just(Some(Response::NotSure)),
     ];
     let text = prop_oneof![Just(String::new()), "[a-c]{1,3}"];
+    let month = prop_oneof![Just(String::new()), "202[6-7]-0[1-3]"];
+    let plan_edit = prop_oneof![
+        text.clone().prop_map(PlanEdit::Owner),
+        month.prop_map(PlanEdit::Target),
+        prop::sample::select(Status::ALL.to_vec()).prop_map(PlanEdit::Status),
+        text.clone().prop_map(PlanEdit::Note),
+    ];
     prop_oneof![
+        4 => (0..3usize, plan_edit).prop_map(|(i, e)| Change::Plan(i, e)),
         3 => (0..QUESTIONS.len(), response).prop_map(|(q, r)| Change::Response(q, r)),
         2 => (0..QUESTIONS.len(), text.clone()).prop_map(|(q, n)| Change::Note(q, n)),
         1 => text.clone().prop_map(Change::Area),
@@ -170,6 +211,8 @@ struct Run {
     /// Every edit in order: the change, the field's value after it in the
     /// writer's copy, and the edits that writer had seen before it.
     edits: Vec<(Change, Field, Option<FieldValue>, BTreeSet<usize>)>,
+    /// The time of each edit, in the same order.
+    times: Vec<String>,
 }
 
 /// Runs the steps; `clock(writer, step)` is each edit's time in ms.
@@ -180,13 +223,15 @@ fn run(steps: &[Step2], clock: impl Fn(usize, usize) -> u64) -> Run {
     let mut seen: [BTreeSet<usize>; 2] = Default::default();
     let mut stored_seen = BTreeSet::new();
     let mut edits = Vec::new();
+    let mut times = Vec::new();
     for (i, step) in steps.iter().enumerate() {
         match step {
             Step2::Edit(w, change) => {
                 let w = *w;
                 let field = field_of(change);
                 let before = fields(&writers[w].assessment).get(&field).cloned();
-                let action = action_for(&writers[w], change, &time(clock(w, i)));
+                let now = time(clock(w, i));
+                let action = action_for(&writers[w], change, &now);
                 writers[w].apply(action);
                 let after = fields(&writers[w].assessment).get(&field).cloned();
                 // Setting what a writer already shows is no edit: the
@@ -194,6 +239,7 @@ fn run(steps: &[Step2], clock: impl Fn(usize, usize) -> u64) -> Run {
                 if before != after {
                     let index = edits.len();
                     edits.push((change.clone(), field, after, seen[w].clone()));
+                    times.push(now);
                     seen[w].insert(index);
                 }
             }
@@ -217,6 +263,7 @@ fn run(steps: &[Step2], clock: impl Fn(usize, usize) -> u64) -> Run {
         writers,
         storage,
         edits,
+        times,
     }
 }
 
@@ -234,11 +281,37 @@ proptest! {
         let result = run(&steps, |_, i| start + 5 * i as u64);
         // One writer making every edit in the order they were made.
         let mut expected = Assessment::new(&small_pack(), NOW);
-        for (change, ..) in &result.edits {
-            apply_plainly(&mut expected, change);
+        for ((change, ..), now) in result.edits.iter().zip(&result.times) {
+            apply_plainly(&mut expected, change, now);
         }
         let stored = result.storage.clone().unwrap_or_default();
-        prop_assert_eq!(fields(&stored.assessment), fields(&expected));
+        // When a plan entry last changed is compared apart (below).
+        let decided = |a: &Assessment| {
+            let mut f = fields(a);
+            let changed: Vec<Field> = f
+                .keys()
+                .filter(|k| matches!(k, Field::Plan(_, PlanPart::Changed)))
+                .cloned()
+                .collect();
+            for k in changed {
+                f.remove(&k);
+            }
+            f
+        };
+        prop_assert_eq!(decided(&stored.assessment), decided(&expected));
+        // Each entry kept says when it changed: the time of an edit made to
+        // it (the last, unless that edit emptied it in a copy that had not
+        // heard of another's decision).
+        for (id, entry) in &stored.assessment.plan.entries {
+            let times: Vec<&String> = result
+                .edits
+                .iter()
+                .zip(&result.times)
+                .filter(|((change, ..), _)| matches!(change, Change::Plan(i, _) if plan_action(*i) == *id))
+                .map(|(_, t)| t)
+                .collect();
+            prop_assert!(times.contains(&&entry.changed), "{:?} {:?}", entry, times);
+        }
         for w in &result.writers {
             prop_assert_eq!(&w.stamped(), &stored, "both copies equal storage");
         }
@@ -436,24 +509,34 @@ fn every_field_has_a_saved_name_that_reads_back() {
         Field::PolicyArea("health".into()),
         Field::Story,
         Field::SetAside("old:question".into()),
+        Field::Plan(ActionId::new("a1", PlanStep::Start), PlanPart::Owner),
+        Field::Plan(ActionId::new("b:1", PlanStep::FindOut), PlanPart::Status),
+        Field::Plan(
+            ActionId::new("c1", PlanStep::Other("x".into())),
+            PlanPart::Changed,
+        ),
     ] {
         assert_eq!(Field::from_key(&field.key()), Some(field.clone()));
     }
     assert_eq!(Field::from_key("unknown:x"), None);
+    assert_eq!(Field::from_key("plan.colour:level-3:a1"), None);
+    assert_eq!(
+        Field::all_from_key("plan:level-3:a1").len(),
+        PlanPart::ALL.len(),
+        "a whole entry's stamp, as version 2 saved it, stamps each part"
+    );
     assert_eq!(Field::from_key("nothing"), None);
 }
 
-/// Plan entries merge like any other field: each action's entry from the
-/// copy that changed it last, and an entry made in one tab is never lost
-/// by a merge with a tab that never had it.
+/// Plan entries merge part by part: each of an entry's owner, target month,
+/// status and note from the copy that changed it last, and an entry made in
+/// one tab is never lost by a merge with a tab that never had it.
 #[test]
-fn plan_entries_merge_entry_by_entry() {
-    use ready_to_share::model::plan::{ActionId, PlanEdit, Status, Step};
-    use ready_to_share::state::Action;
+fn plan_entries_merge_part_by_part() {
     let mut one = writer("one");
     let mut two = writer("two");
-    let first = ActionId::new("a1", Step::Start);
-    let second = ActionId::new("b1", Step::FindOut);
+    let first = ActionId::new("a1", PlanStep::Start);
+    let second = ActionId::new("b1", PlanStep::FindOut);
     one.apply(Action::Plan {
         id: first.clone(),
         edit: PlanEdit::Owner("Council".into()),
@@ -473,7 +556,7 @@ fn plan_entries_merge_entry_by_entry() {
         merged.assessment.plan.entry(&second).unwrap().status,
         Status::Done
     );
-    // A later change to the same entry wins, in either order.
+    // A later change to the same part wins, in either order.
     one.apply(Action::Merge(two.stamped()));
     two.apply(Action::Merge(one.stamped()));
     two.apply(Action::Plan {
@@ -488,8 +571,125 @@ fn plan_entries_merge_entry_by_entry() {
         assert_eq!(merged.assessment.plan.entry(&first).unwrap().owner, "NHS");
         assert!(merged.assessment.plan.entry(&second).is_some());
     }
-    // Saved progress keeps the plan's stamps.
+    // Saved progress keeps a stamp for each part; the file leaves them out.
     let text = write_saved_progress(&two.stamped());
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert!(value["stamps"]["fields"]["plan:level-1-2:a1"].is_array());
+    assert!(value["stamps"]["fields"]["plan.owner:level-1-2:a1"].is_array());
+    assert!(value["stamps"]["fields"]["plan.status:not-sure:b1"].is_array());
+    assert!(value["stamps"]["fields"]["plan.changed:level-1-2:a1"].is_array());
+    assert!(!write_assessment(&two.assessment).contains("stamps"));
+}
+
+/// Two tabs on one entry: an owner typed in one, a status chosen in the
+/// other 100 ms later, before either has heard of the other. Both are kept,
+/// in both tabs and in storage, whichever saves first.
+#[test]
+fn an_owner_and_a_status_set_in_two_tabs_are_both_kept() {
+    let id = ActionId::new("a1", PlanStep::Start);
+    for first_to_save in 0..2 {
+        let mut tabs = [writer("tab-a"), writer("tab-b")];
+        let mut typed = String::new();
+        for (i, c) in "Council IG lead".chars().enumerate() {
+            typed.push(c);
+            tabs[0].apply(Action::Plan {
+                id: id.clone(),
+                edit: PlanEdit::Owner(typed.clone()),
+                now: format!("2026-11-22T10:00:00.{:03}Z", i * 5),
+            });
+        }
+        tabs[1].apply(Action::Plan {
+            id: id.clone(),
+            edit: PlanEdit::Status(Status::InProgress),
+            now: "2026-11-22T10:00:00.175Z".into(),
+        });
+        let mut storage = None;
+        let [a, b] = &mut tabs;
+        let (x, y) = if first_to_save == 0 { (a, b) } else { (b, a) };
+        save(x, &mut storage);
+        save(y, &mut storage);
+        hear(x, &storage);
+        for state in [&*x, &*y] {
+            let entry = state.assessment.plan.entry(&id).expect("the entry is kept");
+            assert_eq!(entry.owner, "Council IG lead", "{}", state.writer);
+            assert_eq!(entry.status, Status::InProgress, "{}", state.writer);
+            assert_eq!(entry.changed, "2026-11-22T10:00:00.175Z");
+        }
+        let stored = storage.unwrap().assessment;
+        let entry = stored.plan.entry(&id).unwrap();
+        assert_eq!(
+            (entry.owner.as_str(), entry.status),
+            ("Council IG lead", Status::InProgress)
+        );
+    }
+}
+
+/// Progress saved by version 2, with one stamp for a whole plan entry,
+/// still opens, and merges: its stamp counts for each part of the entry.
+#[test]
+fn progress_saved_with_a_stamp_per_entry_still_opens_and_merges() {
+    let pack = small_pack();
+    let saved = serde_json::json!({
+        "format": "ready-to-share-assessment",
+        "format_version": 2,
+        "content_pack": { "id": pack.id, "version": pack.version },
+        "created": NOW, "updated": NOW,
+        "context": { "area": "", "organisation": "", "partners": "", "policy_areas": [] },
+        "answers": { "a1": { "level": 2 } },
+        "story": "",
+        "stamps": {
+            "reset": [0, ""],
+            "fields": {
+                "response:a1": [1_000, "old-tab"],
+                "plan:level-1-2:a1": [2_000, "old-tab"],
+                "plan:not-sure:b1": [2_500, "old-tab"]
+            }
+        },
+        "plan": [
+            { "question": "a1", "for": "level-1-2", "owner": "Council",
+              "target": "2027-03", "status": "in-progress", "note": "Drafted",
+              "changed": "2026-11-22T10:35:00.000Z" },
+            { "question": "b1", "for": "not-sure", "owner": "Police",
+              "status": "not-started", "changed": "2026-11-22T10:36:00.000Z" }
+        ]
+    });
+    let old = read_stamped_progress(&saved.to_string(), &pack).expect("opens");
+    let first = ActionId::new("a1", PlanStep::Start);
+    let found_out = ActionId::new("b1", PlanStep::FindOut);
+    for part in PlanPart::ALL {
+        assert_eq!(
+            old.stamps.fields.get(&Field::Plan(first.clone(), part)),
+            Some(&Stamp {
+                counter: 2_000,
+                writer: "old-tab".into()
+            }),
+            "{part:?}"
+        );
+    }
+    // A tab running this version, having heard of the old progress, marks
+    // the first action done; the old tab (not having heard) clears the
+    // second action's owner. Each keeps what the other did not touch.
+    let mut tab = writer("new-tab");
+    tab.apply(Action::Merge(old.clone()));
+    tab.apply(Action::Plan {
+        id: first.clone(),
+        edit: PlanEdit::Status(Status::Done),
+        now: "2026-11-22T11:00:00.000Z".into(),
+    });
+    let mut older = old.clone();
+    older.assessment.plan.entries.remove(&found_out);
+    older.stamps.fields.insert(
+        Field::Plan(found_out.clone(), PlanPart::Owner),
+        Stamp {
+            counter: 3_000,
+            writer: "old-tab".into(),
+        },
+    );
+    for merged in [merge(&tab.stamped(), &older), merge(&older, &tab.stamped())] {
+        let entry = merged.assessment.plan.entry(&first).unwrap();
+        assert_eq!(entry.owner, "Council");
+        assert_eq!(entry.target, "2027-03");
+        assert_eq!(entry.note, "Drafted");
+        assert_eq!(entry.status, Status::Done);
+        assert_eq!(merged.assessment.plan.entry(&found_out), None);
+    }
 }

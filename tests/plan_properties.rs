@@ -1,7 +1,9 @@
 //! Properties of the action plan and the workshop consensus: no plan input
 //! panics the reader, whatever opens saves and opens again unchanged, a
-//! plan built through the setters round-trips, and the agreed assessment is
-//! always a file that opens.
+//! plan built through the setters round-trips, a file keeps at most 200
+//! entries aside and lists a handful of warnings, progress saved with one
+//! stamp per entry (version 2) merges with this version's, and the agreed
+//! assessment is always a file that opens.
 #![cfg(not(target_arch = "wasm32"))]
 
 #[path = "common/cases.rs"]
@@ -11,12 +13,18 @@ use proptest::prelude::*;
 use ready_to_share::model::assessment::{Assessment, Response};
 use ready_to_share::model::consensus::{agreed_assessment, Consensus};
 use ready_to_share::model::content::ContentPack;
-use ready_to_share::model::file::{read_assessment, write_assessment};
+use ready_to_share::model::file::{
+    read_assessment, read_stamped_progress, summarise, write_assessment, write_saved_progress,
+    FileProblem, WarningLine,
+};
 use ready_to_share::model::locale::Locale;
+use ready_to_share::model::merge::merge;
 use ready_to_share::model::partnership::partnership;
 use ready_to_share::model::plan::{check, ActionId, PlanEdit, Status, Step};
 use ready_to_share::model::render::{html, markdown, plan as plan_render, SummaryReport};
+use ready_to_share::state::{Action, State, Step as Screen};
 use serde_json::{json, Value};
+use std::rc::Rc;
 
 const NOW: &str = "2026-11-22T10:00:00.000Z";
 
@@ -191,6 +199,116 @@ proptest! {
         let back = read_assessment(&write_assessment(&a), &pack).unwrap();
         prop_assert!(back.warnings.is_empty(), "{:?}", back.warnings);
         prop_assert_eq!(back.assessment.plan, a.plan);
+    }
+
+    /// Any number of entries for actions the pack does not have, among the
+    /// pack's own: at most 200 are kept, the first ones, every entry for the
+    /// pack's own actions is kept, one warning counts the rest, and the
+    /// warnings listed are a handful whatever the count.
+    #[test]
+    fn a_file_keeps_at_most_200_entries_aside(
+        aside in 0usize..600,
+        own in prop::collection::vec((0usize..8, step_enum()), 0..12),
+    ) {
+        let pack = pack();
+        let ids: Vec<String> = pack.questions().take(8).map(|(_, q)| q.id.clone()).collect();
+        let mut file = base_file(2);
+        let mut entries: Vec<Value> = (0..aside)
+            .map(|i| json!({ "question": format!("gone-{i}"), "for": "level-3", "owner": "Council" }))
+            .collect();
+        let mut own_ids = std::collections::BTreeSet::new();
+        for (i, step) in own {
+            if own_ids.insert((i, step.clone())) {
+                // Spread among the others.
+                let at = (i * 37) % (entries.len() + 1);
+                entries.insert(at, json!({ "question": ids[i], "for": step.as_str(), "status": "done" }));
+            }
+        }
+        file["plan"] = Value::Array(entries);
+        let opened = read_assessment(&file.to_string(), &pack).unwrap();
+        let plan = &opened.assessment.plan;
+        let kept_aside: Vec<usize> = plan
+            .entries
+            .keys()
+            .filter_map(|id| id.question_id.strip_prefix("gone-").map(|n| n.parse().unwrap()))
+            .collect();
+        prop_assert_eq!(kept_aside.len(), aside.min(200));
+        prop_assert!(kept_aside.iter().all(|&n| n < 200), "the first ones are kept");
+        prop_assert_eq!(plan.entries.len() - kept_aside.len(), own_ids.len());
+        let left_out: Vec<&FileProblem> = opened
+            .warnings
+            .iter()
+            .filter(|w| matches!(w, FileProblem::PlanEntriesLeftOut { .. }))
+            .collect();
+        if aside > 200 {
+            let expected = FileProblem::PlanEntriesLeftOut {
+                kept: 200,
+                left_out: aside - 200,
+            };
+            prop_assert_eq!(left_out, vec![&expected]);
+        } else {
+            prop_assert!(left_out.is_empty());
+        }
+        let lines = summarise(&opened.warnings);
+        prop_assert!(lines.len() <= 7, "{:?}", lines);
+        let listed = lines.iter().filter(|l| matches!(l, WarningLine::Problem(_))).count();
+        let counted: usize = lines
+            .iter()
+            .map(|l| match l { WarningLine::More(n) => *n, WarningLine::Problem(_) => 0 })
+            .sum();
+        prop_assert_eq!(listed + counted, opened.warnings.len(), "every warning listed or counted");
+    }
+
+    /// Progress saved by version 2 gave a whole plan entry one stamp (the
+    /// newest of its parts). Whatever the plan, such progress opens with
+    /// the same plan, and its stamps still count: merged with an older copy
+    /// (from before its last edits), either way round, it gives its own
+    /// plan, with nothing it changed or cleared brought back.
+    #[test]
+    fn progress_with_a_stamp_per_entry_merges_with_stamps_per_part(
+        earlier in prop::collection::vec((0usize..8, step_enum(), edit(), 0u64..5_000), 0..12),
+        later in prop::collection::vec((0usize..8, step_enum(), edit(), 0u64..5_000), 0..12),
+    ) {
+        let pack = Rc::new(pack());
+        let ids: Vec<String> = pack.questions().take(8).map(|(_, q)| q.id.clone()).collect();
+        let mut state = State::new(pack.clone(), Assessment::new(&pack, NOW), Screen::Summary);
+        state.writer = "tab".into();
+        let edit_all = |state: &mut State, edits: Vec<(usize, Step, PlanEdit, u64)>| {
+            for (i, step, edit, ms) in edits {
+                state.apply(Action::Plan {
+                    id: ActionId::new(&ids[i], step),
+                    edit,
+                    now: format!("2026-11-22T10:00:{:02}.{:03}Z", ms / 1000, ms % 1000),
+                });
+            }
+        };
+        edit_all(&mut state, earlier);
+        let older = state.stamped();
+        edit_all(&mut state, later);
+        let new = state.stamped();
+        let mut saved: Value = serde_json::from_str(&write_saved_progress(&new)).unwrap();
+        let fields = saved["stamps"]["fields"].as_object_mut().unwrap();
+        let parts: Vec<(String, Value)> = fields
+            .iter()
+            .filter(|(k, _)| k.starts_with("plan."))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for (key, stamp) in parts {
+            fields.remove(&key);
+            let entry = format!("plan:{}", key.split_once(':').unwrap().1);
+            let newer = match fields.get(&entry) {
+                Some(held) => (held[0].as_u64(), held[1].as_str()) < (stamp[0].as_u64(), stamp[1].as_str()),
+                None => true,
+            };
+            if newer {
+                fields.insert(entry, stamp);
+            }
+        }
+        let old = read_stamped_progress(&saved.to_string(), &pack).unwrap();
+        prop_assert_eq!(&old.assessment, &new.assessment);
+        prop_assert_eq!(&merge(&old, &older).assessment.plan, &new.assessment.plan);
+        prop_assert_eq!(&merge(&older, &old).assessment.plan, &new.assessment.plan);
+        prop_assert_eq!(&merge(&old, &new).assessment.plan, &new.assessment.plan);
     }
 
     /// Whatever partners answered and agreed, the agreed assessment opens

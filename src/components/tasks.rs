@@ -3,7 +3,8 @@ use yew::prelude::*;
 use crate::components::back_link::BackLink;
 use crate::components::heading::Heading;
 use crate::components::shared::use_shared;
-use crate::model::locale::fill;
+use crate::model::file::{summarise, WarningLine};
+use crate::model::locale::{fill, whole_number};
 use crate::model::scoring::{score_theme, ThemeStatus};
 use crate::state::{Action, FileMessages, State, Step};
 
@@ -101,7 +102,10 @@ pub fn Tasks(props: &TasksProps) -> Html {
                         if let FileMessages::OpenedWithWarnings(warnings) = &props.state.file_messages {
                             <p class="rts-body rts-body--bold">{ &ui.opened_with_warnings }</p>
                             <ul class="rts-list rts-list--bullet">
-                                { for warnings.iter().map(|w| html! { <li>{ locale.file_problem_in(pack, w) }</li> }) }
+                                { for summarise(warnings).into_iter().map(|line| html! { <li>{ match line {
+                                    WarningLine::Problem(w) => locale.file_problem_in(pack, w),
+                                    WarningLine::More(count) => fill(locale.file.more_of_the_same, &[("count", &whole_number(count))]),
+                                } }</li> }) }
                             </ul>
                         }
                     </div>

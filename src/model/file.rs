@@ -31,6 +31,14 @@ pub const MAX_NOTE_CHARS: usize = 3_500;
 pub const MAX_STORY_CHARS: usize = 20_000;
 pub const MAX_NAME_CHARS: usize = 300;
 pub const MAX_PARTNERS_CHARS: usize = 3_000;
+/// The most answers a file keeps aside for questions the pack does not
+/// have. The screens never make such answers; a pack's earlier questions
+/// number far fewer. A file with more opens with the first ones and says
+/// how many were left out.
+pub const MAX_SET_ASIDE: usize = 200;
+/// How many warnings of one kind are listed when a file opens; the rest are
+/// counted in one line (see [`summarise`]).
+pub const WARNINGS_OF_A_KIND: usize = 5;
 
 /// Something wrong with a file. Errors stop it opening; warnings do not.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,6 +124,18 @@ pub enum FileProblem {
         question_id: String,
         question: Option<String>,
         value: String,
+    },
+    /// More plan entries for actions the pack does not have than
+    /// [`plan::MAX_PLAN_ENTRIES_ASIDE`]: the first `kept` are kept.
+    PlanEntriesLeftOut {
+        kept: usize,
+        left_out: usize,
+    },
+    /// More answers to questions the pack does not have than
+    /// [`MAX_SET_ASIDE`]: the first `kept` are kept aside.
+    SetAsideLeftOut {
+        kept: usize,
+        left_out: usize,
     },
 }
 
@@ -271,19 +291,35 @@ pub fn read_assessment_bytes(bytes: &[u8], pack: &ContentPack) -> Result<Opened,
     let mut damaged = Vec::new();
     damaged_fields(&value, "", &mut damaged);
     opened.warnings.extend(
-        damaged
+        first_of_each(damaged)
             .into_iter()
             .map(|field| FileProblem::DamagedText { field }),
     );
     Ok(opened)
 }
 
-/// The path of every name and text in `value` that holds U+FFFD.
+/// Each path once, in the order first found: by sorted positions, not by
+/// searching the list for each path, since a file can hold tens of
+/// thousands of them.
+fn first_of_each(paths: Vec<String>) -> Vec<String> {
+    let mut order: Vec<usize> = (0..paths.len()).collect();
+    crate::model::sorting::sort_by(&mut order, |&a, &b| paths[a].cmp(&paths[b]));
+    let mut first = vec![false; paths.len()];
+    for (n, &i) in order.iter().enumerate() {
+        first[i] = n == 0 || paths[order[n - 1]] != paths[i];
+    }
+    paths
+        .into_iter()
+        .zip(first)
+        .filter_map(|(path, first)| first.then_some(path))
+        .collect()
+}
+
+/// The path of every name and text in `value` that holds U+FFFD, as often
+/// as it is found.
 fn damaged_fields(value: &Value, path: &str, found: &mut Vec<String>) {
     fn note(path: &str, found: &mut Vec<String>) {
-        if !found.iter().any(|p| p == path) {
-            found.push(path.to_string());
-        }
+        found.push(path.to_string());
     }
     match value {
         Value::String(text) if text.contains('\u{fffd}') => note(path, found),
@@ -401,6 +437,7 @@ fn read_value(value: &Value, pack: &ContentPack) -> Result<Opened, FileProblem> 
     assessment.context = read_context(root, pack, &mut warnings)?;
     assessment.plan = plan::read_plan(root, pack, &mut warnings)?;
 
+    let mut set_aside_left_out = 0;
     for field in ["answers", "set_aside"] {
         let Some(answers) = optional_object(root, field)? else {
             continue;
@@ -451,6 +488,8 @@ fn read_value(value: &Value, pack: &ContentPack) -> Result<Opened, FileProblem> 
                     });
                 }
                 assessment.answers.insert(question_id.clone(), answer);
+            } else if assessment.set_aside.len() == MAX_SET_ASIDE {
+                set_aside_left_out += 1;
             } else {
                 let earlier = pack.earlier_question(question_id);
                 warnings.push(FileProblem::UnknownQuestion {
@@ -463,6 +502,12 @@ fn read_value(value: &Value, pack: &ContentPack) -> Result<Opened, FileProblem> 
                 assessment.set_aside.insert(question_id.clone(), answer);
             }
         }
+    }
+    if set_aside_left_out > 0 {
+        warnings.push(FileProblem::SetAsideLeftOut {
+            kept: assessment.set_aside.len(),
+            left_out: set_aside_left_out,
+        });
     }
     Ok(Opened {
         assessment,
@@ -565,4 +610,46 @@ fn read_answer(
         }
     };
     Ok(Answer { response, note })
+}
+
+/// A line of the list of warnings shown when a file opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WarningLine<'a> {
+    Problem(&'a FileProblem),
+    /// So many more warnings of the kind just listed.
+    More(usize),
+}
+
+/// The warnings to list: the first [`WARNINGS_OF_A_KIND`] of each kind, in
+/// the order each kind first came, each kind's rest counted in one line.
+pub fn summarise(warnings: &[FileProblem]) -> Vec<WarningLine<'_>> {
+    let mut kinds: Vec<(
+        std::mem::Discriminant<FileProblem>,
+        Vec<&FileProblem>,
+        usize,
+    )> = Vec::new();
+    for warning in warnings {
+        let kind = std::mem::discriminant(warning);
+        let at = match kinds.iter().position(|(k, ..)| *k == kind) {
+            Some(at) => at,
+            None => {
+                kinds.push((kind, Vec::new(), 0));
+                kinds.len() - 1
+            }
+        };
+        let (_, listed, more) = &mut kinds[at];
+        if listed.len() < WARNINGS_OF_A_KIND {
+            listed.push(warning);
+        } else {
+            *more += 1;
+        }
+    }
+    let mut lines = Vec::new();
+    for (_, listed, more) in kinds {
+        lines.extend(listed.into_iter().map(WarningLine::Problem));
+        if more > 0 {
+            lines.push(WarningLine::More(more));
+        }
+    }
+    lines
 }

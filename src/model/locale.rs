@@ -243,6 +243,12 @@ impl Locale {
                     ("length", &length.to_string()),
                 ],
             ),
+            FileProblem::PlanEntriesLeftOut { kept, left_out } => {
+                left_out_text(self.plan.file_left_out, *kept, *left_out)
+            }
+            FileProblem::SetAsideLeftOut { kept, left_out } => {
+                left_out_text(m.set_aside_left_out, *kept, *left_out)
+            }
             FileProblem::PlanTargetNotMonth {
                 question_id,
                 question,
@@ -256,6 +262,19 @@ impl Locale {
             ),
         }
     }
+}
+
+/// A message about things left out of a file: how many it had, how many
+/// were kept and how many left out.
+fn left_out_text(template: &str, kept: usize, left_out: usize) -> String {
+    fill(
+        template,
+        &[
+            ("total", &whole_number(kept + left_out)),
+            ("kept", &whole_number(kept)),
+            ("left_out", &whole_number(left_out)),
+        ],
+    )
 }
 
 /// What a character count under a field says.

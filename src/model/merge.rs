@@ -1,7 +1,8 @@
 //! Two copies of one assessment made one: field by field, newest per field.
 //!
-//! Every answer's response, every note, each context field, each policy area
-//! and the story carries its own change stamp. A stamp is a counter that
+//! Every answer's response, every note, each context field, each policy area,
+//! the story and each of a plan entry's owner, target month, status and note
+//! carries its own change stamp. A stamp is a counter that
 //! never goes backwards (it is always above every stamp its writer has
 //! seen, and follows the clock when the clock is ahead) plus the id of the
 //! writer, which settles ties. So an edit in one tab never cancels an edit
@@ -21,7 +22,7 @@ use serde_json::{json, Value};
 
 use crate::model::assessment::{Answer, Assessment, Response};
 use crate::model::content::Nation;
-use crate::model::plan::{ActionId, Entry, Step};
+use crate::model::plan::{ActionId, Entry, Status, Step};
 use crate::model::sorted::SortedMap;
 use crate::model::sorting;
 
@@ -64,8 +65,76 @@ pub enum Field {
     Story,
     /// An answer kept aside from a file (a question the pack does not have).
     SetAside(String),
-    /// One action's plan entry (owner, target month, status and note).
-    Plan(ActionId),
+    /// One part of one action's plan entry.
+    Plan(ActionId, PlanPart),
+}
+
+/// The parts of a plan entry that change on their own. `Changed` is when
+/// the entry last changed: it is stamped with every edit to the entry, so
+/// the merge keeps the time of the newest one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PlanPart {
+    Owner,
+    Target,
+    Status,
+    Note,
+    Changed,
+}
+
+impl PlanPart {
+    pub const ALL: [PlanPart; 5] = [
+        PlanPart::Owner,
+        PlanPart::Target,
+        PlanPart::Status,
+        PlanPart::Note,
+        PlanPart::Changed,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            PlanPart::Owner => "owner",
+            PlanPart::Target => "target",
+            PlanPart::Status => "status",
+            PlanPart::Note => "note",
+            PlanPart::Changed => "changed",
+        }
+    }
+
+    /// The part's value in an entry; none when empty.
+    fn value(self, entry: &Entry) -> Option<FieldValue> {
+        let text = |t: &str| (!t.is_empty()).then(|| FieldValue::Text(t.to_string()));
+        match self {
+            PlanPart::Owner => text(&entry.owner),
+            PlanPart::Target => text(&entry.target),
+            PlanPart::Note => text(&entry.note),
+            PlanPart::Changed => text(&entry.changed),
+            PlanPart::Status => {
+                (entry.status != Status::NotStarted).then_some(FieldValue::Status(entry.status))
+            }
+        }
+    }
+
+    /// Puts a value into an entry; a value of another kind changes nothing.
+    fn set(self, entry: &mut Entry, value: FieldValue) {
+        match (self, value) {
+            (PlanPart::Owner, FieldValue::Text(t)) => entry.owner = t,
+            (PlanPart::Target, FieldValue::Text(t)) => entry.target = t,
+            (PlanPart::Note, FieldValue::Text(t)) => entry.note = t,
+            (PlanPart::Changed, FieldValue::Text(t)) => entry.changed = t,
+            (PlanPart::Status, FieldValue::Status(s)) => entry.status = s,
+            _ => {}
+        }
+    }
+}
+
+/// The parts of an entry that differ between two versions of it (`None` for
+/// an entry the plan does not hold).
+fn plan_parts_changed(before: Option<&Entry>, after: Option<&Entry>) -> Vec<PlanPart> {
+    let value = |entry: Option<&Entry>, part: PlanPart| entry.and_then(|e| part.value(e));
+    PlanPart::ALL
+        .into_iter()
+        .filter(|&part| value(before, part) != value(after, part))
+        .collect()
 }
 
 impl Field {
@@ -81,8 +150,29 @@ impl Field {
             Field::PolicyArea(id) => format!("policy_area:{id}"),
             Field::Story => "story".into(),
             Field::SetAside(id) => format!("set_aside:{id}"),
-            Field::Plan(id) => format!("plan:{}:{}", id.step.as_str(), id.question_id),
+            Field::Plan(id, part) => format!(
+                "plan.{}:{}:{}",
+                part.name(),
+                id.step.as_str(),
+                id.question_id
+            ),
         }
+    }
+
+    /// The fields a saved name refers to: one, or none if it is not
+    /// understood, or for a whole plan entry as saved before each of its
+    /// parts had a stamp, every part of it.
+    pub fn all_from_key(key: &str) -> Vec<Field> {
+        if let Some(Field::Plan(id, _)) = key
+            .strip_prefix("plan:")
+            .and_then(|rest| Field::from_key(&format!("plan.owner:{rest}")))
+        {
+            return PlanPart::ALL
+                .into_iter()
+                .map(|part| Field::Plan(id.clone(), part))
+                .collect();
+        }
+        Field::from_key(key).into_iter().collect()
     }
 
     /// The field a saved name refers to, if any.
@@ -102,11 +192,16 @@ impl Field {
             "note" => Some(Field::Note(id)),
             "policy_area" => Some(Field::PolicyArea(id)),
             "set_aside" => Some(Field::SetAside(id)),
-            "plan" => {
+            _ => {
+                let part = PlanPart::ALL
+                    .into_iter()
+                    .find(|p| kind.strip_prefix("plan.") == Some(p.name()))?;
                 let (step, question_id) = id.split_once(':')?;
-                Some(Field::Plan(ActionId::new(question_id, Step::parse(step))))
+                Some(Field::Plan(
+                    ActionId::new(question_id, Step::parse(step)),
+                    part,
+                ))
             }
-            _ => None,
         }
     }
 }
@@ -118,7 +213,7 @@ pub enum FieldValue {
     Text(String),
     Chosen,
     Answer(Option<Response>, String),
-    Plan(Entry),
+    Status(Status),
 }
 
 /// The stamps of one copy of an assessment.
@@ -180,6 +275,39 @@ impl Stamps {
         }
     }
 
+    /// Stamps the parts of one plan entry that `writer` has just changed,
+    /// from `before` to `after` (`None` for no entry): the same as
+    /// [`Stamps::record_edit`] for a plan edit, without going through every
+    /// field of the assessment. True if anything changed.
+    ///
+    /// An edit that empties an entry removes it. What it cleared is stamped,
+    /// but when the entry changed is forgotten rather than stamped as
+    /// cleared: if another copy keeps the entry, with a decision made there,
+    /// the entry keeps that copy's time rather than none.
+    pub fn record_plan_edit(
+        &mut self,
+        id: &ActionId,
+        before: Option<&Entry>,
+        after: Option<&Entry>,
+        writer: &str,
+        now: &str,
+    ) -> bool {
+        let parts = plan_parts_changed(before, after);
+        if parts.is_empty() {
+            return false;
+        }
+        let stamp = self.next(writer, now);
+        for part in parts {
+            let field = Field::Plan(id.clone(), part);
+            if after.is_none() && part == PlanPart::Changed {
+                self.fields.remove(&field);
+            } else {
+                self.fields.insert(field, stamp.clone());
+            }
+        }
+        true
+    }
+
     /// Stamps a replacement of everything by `assessment` (start again, a
     /// file opened): it wins over every change made before it, anywhere.
     pub fn record_reset(&mut self, assessment: &Assessment, writer: &str, now: &str) {
@@ -203,7 +331,9 @@ impl Stamps {
     }
 
     /// Reads saved stamps. Anything not understood counts as never stamped,
-    /// so the worst a damaged value does is make its field look old.
+    /// so the worst a damaged value does is make its field look old. A
+    /// plan entry's stamp saved before its parts had their own (version 2)
+    /// stamps each part, unless the part has a newer stamp of its own.
     pub fn from_json(value: Option<&Value>) -> Stamps {
         fn stamp(value: &Value) -> Option<Stamp> {
             match value.as_array()?.as_slice() {
@@ -217,15 +347,22 @@ impl Stamps {
         let Some(object) = value.and_then(Value::as_object) else {
             return Stamps::default();
         };
+        let mut fields: SortedMap<Field, Stamp> = SortedMap::new();
+        let saved = object.get("fields").and_then(Value::as_object);
+        for (key, value) in saved.into_iter().flatten() {
+            let Some(stamp) = stamp(value) else { continue };
+            for field in Field::all_from_key(key) {
+                match fields.get(&field) {
+                    Some(held) if *held >= stamp => {}
+                    _ => {
+                        fields.insert(field, stamp.clone());
+                    }
+                }
+            }
+        }
         Stamps {
             reset: object.get("reset").and_then(stamp).unwrap_or_default(),
-            fields: object
-                .get("fields")
-                .and_then(Value::as_object)
-                .into_iter()
-                .flatten()
-                .filter_map(|(key, value)| Some((Field::from_key(key)?, stamp(value)?)))
-                .collect(),
+            fields,
         }
     }
 }
@@ -275,7 +412,11 @@ pub fn fields(a: &Assessment) -> SortedMap<Field, FieldValue> {
         );
     }
     for (id, entry) in &a.plan.entries {
-        out.insert(Field::Plan(id.clone()), FieldValue::Plan(entry.clone()));
+        for part in PlanPart::ALL {
+            if let Some(value) = part.value(entry) {
+                out.insert(Field::Plan(id.clone(), part), value);
+            }
+        }
     }
     out
 }
@@ -308,8 +449,9 @@ fn assemble(base: &Assessment, fields: SortedMap<Field, FieldValue>) -> Assessme
             (Field::PolicyArea(id), FieldValue::Chosen) => {
                 a.context.policy_areas.insert(id);
             }
-            (Field::Plan(id), FieldValue::Plan(entry)) => {
-                a.plan.entries.insert(id, entry);
+            (Field::Plan(id, part), value) => {
+                let entry = a.plan.entries.get_or_insert_with(id, Default::default);
+                part.set(entry, value);
             }
             (Field::SetAside(id), FieldValue::Answer(response, note)) => {
                 a.set_aside.insert(id, Answer { response, note });
@@ -317,6 +459,18 @@ fn assemble(base: &Assessment, fields: SortedMap<Field, FieldValue>) -> Assessme
             // `fields` never pairs a field with another kind of value.
             _ => {}
         }
+    }
+    // An entry whose decisions were all cleared is not kept, though when it
+    // last changed may still be known.
+    let empty: Vec<ActionId> = a
+        .plan
+        .entries
+        .iter()
+        .filter(|(_, entry)| entry.is_empty())
+        .map(|(id, _)| id.clone())
+        .collect();
+    for id in empty {
+        a.plan.entries.remove(&id);
     }
     a
 }

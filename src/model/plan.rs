@@ -31,6 +31,12 @@ pub const MAX_OWNER_CHARS: usize = 120;
 /// [`MAX_OWNER_CHARS`] it keeps a file with a full plan for every question
 /// under the file size limit.
 pub const MAX_PLAN_NOTE_CHARS: usize = 500;
+/// The most entries a plan keeps for actions the pack does not have (a
+/// question it no longer asks, or a step it does not know). The screens
+/// make at most one entry per question and step, so only a plan written
+/// by hand or by another tool comes near it; a file with more opens with
+/// the first ones and says how many were left out.
+pub const MAX_PLAN_ENTRIES_ASIDE: usize = 200;
 /// How many actions the summary shows before "Show all".
 pub const TOP_ACTIONS: usize = 5;
 
@@ -190,21 +196,25 @@ impl Plan {
 
     /// Changes one field of one action's entry, stamped `now`. A value the
     /// screens would not accept (see [`check`]) changes nothing and says
-    /// why.
+    /// why; the value the field already holds changes nothing either.
     pub fn apply(&mut self, id: &ActionId, edit: PlanEdit, now: &str) -> Result<(), PlanProblem> {
         check(&edit)?;
-        let entry = self
-            .entries
-            .get_or_insert_with(id.clone(), Default::default);
+        let before = self.entries.get(id).cloned().unwrap_or_default();
+        let mut entry = before.clone();
         match edit {
             PlanEdit::Owner(owner) => entry.owner = owner,
             PlanEdit::Target(target) => entry.target = target,
             PlanEdit::Status(status) => entry.status = status,
             PlanEdit::Note(note) => entry.note = note,
         }
+        if entry == before {
+            return Ok(());
+        }
         entry.changed = now.to_string();
         if entry.is_empty() {
             self.entries.remove(id);
+        } else {
+            self.entries.insert(id.clone(), entry);
         }
         Ok(())
     }
@@ -581,7 +591,9 @@ type Object = serde_json::Map<String, Value>;
 /// Reads the file's `plan` list. A list or an entry of the wrong shape is
 /// an error (the file is damaged); an action the pack does not have, an
 /// owner or note over the limits, and a target that is not a month are
-/// kept as they are and reported.
+/// kept as they are and reported. Entries for actions the pack does not
+/// have beyond [`MAX_PLAN_ENTRIES_ASIDE`] are left out, and one warning
+/// says how many.
 pub(crate) fn read_plan(
     root: &Object,
     pack: &ContentPack,
@@ -594,6 +606,7 @@ pub(crate) fn read_plan(
         Some(_) => return Err(malformed("plan".to_string())),
     };
     let mut plan = Plan::default();
+    let (mut aside, mut left_out) = (0, 0);
     for (index, item) in items.iter().enumerate() {
         let path = |field: &str| format!("plan[{index}]{field}");
         let object = item.as_object().ok_or_else(|| malformed(path("")))?;
@@ -635,7 +648,12 @@ pub(crate) fn read_plan(
                 .clone()
                 .or_else(|| pack.earlier_question(&question_id).map(|e| e.text.clone()))
         };
+        if !known && aside == MAX_PLAN_ENTRIES_ASIDE {
+            left_out += 1;
+            continue;
+        }
         if !known {
+            aside += 1;
             warnings.push(FileProblem::PlanActionNotInPack {
                 question_id: question_id.clone(),
                 question: named(),
@@ -663,6 +681,12 @@ pub(crate) fn read_plan(
             });
         }
         plan.entries.insert(id, entry);
+    }
+    if left_out > 0 {
+        warnings.push(FileProblem::PlanEntriesLeftOut {
+            kept: aside,
+            left_out,
+        });
     }
     Ok(plan)
 }
