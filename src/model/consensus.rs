@@ -22,7 +22,7 @@ use crate::model::assessment::{Answer, Assessment, Context, Response};
 use crate::model::content::{ContentPack, LEVELS};
 use crate::model::file::{FileProblem, MAX_NAME_CHARS};
 use crate::model::locale::{fill, Locale};
-use crate::model::partnership::Partnership;
+use crate::model::partnership::{clean_name, name_key, Partnership};
 use crate::model::plan::{too_long, PlanProblem};
 use crate::model::sorted::SortedMap;
 use crate::model::sorting;
@@ -144,16 +144,16 @@ pub fn median_level(levels: &[u8]) -> Option<u8> {
 pub fn suggested_name(partnership: &Partnership) -> String {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for partner in &partnership.partners {
-        let area = partner.assessment.context.area.trim();
+        let area = clean_name(&partner.assessment.context.area);
         if area.is_empty() {
             continue;
         }
         match counts
             .iter_mut()
-            .find(|(a, _)| a.eq_ignore_ascii_case(area))
+            .find(|(a, _)| name_key(a) == name_key(&area))
         {
             Some((_, n)) => *n += 1,
-            None => counts.push((area.to_string(), 1)),
+            None => counts.push((area, 1)),
         }
     }
     let best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);

@@ -9,7 +9,7 @@ use crate::model::consensus::Consensus;
 use crate::model::content::ContentPack;
 use crate::model::file::FileProblem;
 use crate::model::locale::Locale;
-use crate::model::partnership::{partnership, Partnership};
+use crate::model::partnership::{clean_name, partnership, Partnership};
 
 /// A file as the browser read it: its name, and its bytes or why it could
 /// not be read.
@@ -90,7 +90,12 @@ impl Workshop {
     /// the downloads, names them the same way.
     pub fn view(&self, pack: &ContentPack, locale: &Locale) -> Partnership {
         let mut view = partnership(pack, locale, &self.read, self.anonymise);
-        view.failed.splice(0..0, self.unreadable.iter().cloned());
+        view.failed.splice(
+            0..0,
+            self.unreadable
+                .iter()
+                .map(|(name, problem)| (clean_name(name), problem.clone())),
+        );
         view
     }
 }
