@@ -201,3 +201,133 @@ proptest! {
         prop_assert_eq!(&after[labels.len()], &extra);
     }
 }
+
+// ---------------------------------------------------------------------------
+// Names hidden: no download names anyone
+// ---------------------------------------------------------------------------
+
+/// Three partners' files, each naming its organisation, area and partner
+/// organisations, with a plan owner and notes, a story and a kept-aside
+/// note that name them too. Returns the files and every text that names
+/// someone.
+fn naming_files() -> (Vec<(String, String)>, Vec<String>) {
+    use ready_to_share::model::assessment::Answer;
+    use ready_to_share::model::plan::{ActionId, PlanEdit, Step};
+    let pack = small_pack();
+    let people = [
+        (
+            "Fernhill Borough Council",
+            "Wyvern Vale",
+            "Dr Ada Quillfeather",
+        ),
+        ("Marlowmere NHS Trust", "Brackenridge", "Ottoline Pembury"),
+        (
+            "Thistlecombe Police",
+            "Saltmarsh Fold",
+            "Inspector Rowan Kettleby",
+        ),
+    ];
+    let mut files = Vec::new();
+    let mut secrets = Vec::new();
+    for (i, (organisation, area, owner)) in people.iter().enumerate() {
+        let mut a = answered(&pack, &[("a1", level(1 + 2 * i as u8)), ("b1", level(2))]);
+        a.context.organisation = organisation.to_string();
+        a.context.area = area.to_string();
+        a.context.partners = format!("Quenby Housing {i}\nAshgrove Academy {i}");
+        a.set_note("a1", &format!("{organisation}'s DPO is drafting it"));
+        a.set_note("b2", &format!("Ask {owner}"));
+        a.story = format!("A family in {area} told their story once");
+        a.set_aside.insert(
+            "an-old-question".into(),
+            Answer {
+                response: Some(level(2)),
+                note: format!("{owner} said so"),
+            },
+        );
+        let id = ActionId::new("a1", Step::Start);
+        a.plan
+            .apply(
+                &id,
+                PlanEdit::Owner(format!("{owner}, {organisation}")),
+                NOW,
+            )
+            .expect("an owner");
+        a.plan
+            .apply(&id, PlanEdit::Note(format!("{organisation} leads")), NOW)
+            .expect("a note");
+        let file_name = format!("{}-assessment.json", organisation.replace(' ', "-"));
+        secrets.extend([
+            organisation.to_string(),
+            area.to_string(),
+            owner.to_string(),
+            file_name.clone(),
+            format!("Quenby Housing {i}"),
+            format!("Ashgrove Academy {i}"),
+        ]);
+        files.push((file_name, write_assessment(&a)));
+    }
+    // A file that does not open is not named either.
+    files.push(("Gorsedene-Council-broken.json".into(), "not json".into()));
+    secrets.push("Gorsedene-Council-broken.json".into());
+    (files, secrets)
+}
+
+#[test]
+fn with_names_hidden_no_download_names_a_partner() {
+    let pack = small_pack();
+    let locale = Locale::english();
+    let (files, secrets) = naming_files();
+
+    // Named, every download does name them: the check below can fail.
+    let named = partnership(&pack, &locale, &files, false);
+    let report = PartnershipReport::new(&pack, &locale, &named, "1 June 2024");
+    let bundle = ready_to_share::model::render::partnership::json(&report);
+    for secret in &secrets {
+        assert!(
+            bundle.contains(secret.as_str()),
+            "{secret} in the named bundle"
+        );
+    }
+
+    let hidden = partnership(&pack, &locale, &files, true);
+    let report = PartnershipReport::new(&pack, &locale, &hidden, "1 June 2024");
+    let mut consensus = Consensus::default();
+    consensus.set_level("a1", Some(2));
+    let name = ready_to_share::model::consensus::suggested_name(&hidden);
+    let agreed = agreed_assessment(&pack, &locale, &hidden, &consensus, &name, NOW);
+    let downloads = [
+        ("HTML", html(&report)),
+        ("CSV", csv(&report)),
+        (
+            "JSON",
+            ready_to_share::model::render::partnership::json(&report),
+        ),
+        ("agreed file", write_assessment(&agreed.assessment)),
+    ];
+    for (what, out) in &downloads {
+        let lower = out.to_lowercase();
+        for secret in &secrets {
+            for word in secret.split(['-', ' ', '\n', '.']).filter(|w| w.len() > 4) {
+                // Every word of every name, except the words the app
+                // itself uses.
+                if ["assessment", "council", "police", "trust"]
+                    .contains(&word.to_lowercase().as_str())
+                {
+                    continue;
+                }
+                assert!(
+                    !lower.contains(&word.to_lowercase()),
+                    "{what} has {word:?} (from {secret:?}):\n{out}"
+                );
+            }
+            assert!(!out.contains(secret.as_str()), "{what} has {secret:?}");
+        }
+        assert!(
+            out.contains("Partner A") && out.contains("Partner C"),
+            "{what}"
+        );
+    }
+    // The answers are all still there.
+    let q = hidden.question("a1").expect("a1");
+    assert_eq!(q.level_counts, [1, 0, 1, 0, 1]);
+}

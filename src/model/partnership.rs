@@ -23,7 +23,7 @@
 
 use std::cmp::{Ordering, Reverse};
 
-use crate::model::assessment::{Assessment, Response};
+use crate::model::assessment::{Answer, Assessment, Context, Response};
 use crate::model::compare::{unmatched_answers, UnmatchedAnswer};
 use crate::model::content::{ContentPack, LEVELS};
 use crate::model::file::{read_assessment_bytes, FileProblem};
@@ -214,6 +214,13 @@ where
         partner_names(locale, &given)
     };
 
+    if anonymise {
+        // Names hidden: nothing that could name a partner goes further.
+        for (file_name, file) in &mut opened {
+            file_name.clear();
+            file.assessment = without_names(&file.assessment);
+        }
+    }
     let partners: Vec<Partner> = opened
         .into_iter()
         .zip(names)
@@ -469,13 +476,38 @@ pub fn letters(index: usize) -> String {
     out.iter().rev().collect()
 }
 
-/// An assessment with the fields that name its organisation left out: the
-/// area, the organisation and the partner organisations. Anonymised
-/// downloads embed this. Notes and the story are kept as written.
+/// An assessment with everything that could name its organisation or its
+/// people left out: the area, the organisation, the partner organisations,
+/// and everything partners wrote in their own words (answers' notes, the
+/// story, and the action plan, whose owners name organisations and people).
+/// What is left is the answers and the policy areas. The view works on
+/// this when names are hidden, so that no screen or download can name a
+/// partner.
 pub fn without_names(assessment: &Assessment) -> Assessment {
-    let mut anonymous = assessment.clone();
-    anonymous.context.area.clear();
-    anonymous.context.organisation.clear();
-    anonymous.context.partners.clear();
-    anonymous
+    let responses_only = |answers: &SortedMap<String, Answer>| {
+        let mut kept = SortedMap::new();
+        for (id, answer) in answers.iter() {
+            if answer.response.is_some() {
+                kept.insert(
+                    id.clone(),
+                    Answer {
+                        response: answer.response,
+                        note: String::new(),
+                    },
+                );
+            }
+        }
+        kept
+    };
+    Assessment {
+        context: Context {
+            policy_areas: assessment.context.policy_areas.clone(),
+            ..Context::default()
+        },
+        answers: responses_only(&assessment.answers),
+        set_aside: responses_only(&assessment.set_aside),
+        story: String::new(),
+        plan: Default::default(),
+        ..assessment.clone()
+    }
 }
