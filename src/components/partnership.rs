@@ -379,7 +379,7 @@ fn SaveMessage(props: &SaveMessageProps) -> Html {
             </div>
         },
         None => html! {
-            <p class="rts-body rts-secondary rts-no-print" role="status">
+            <p class="rts-body rts-secondary rts-no-print" aria-live="polite">
                 { if props.saved { ui.workshop_saved } else { ui.workshop_saving } }
             </p>
         },
