@@ -394,3 +394,84 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// The reducer
+// ---------------------------------------------------------------------------
+
+use std::rc::Rc;
+
+use ready_to_share::state::{Action, SaveStatus, State, Step};
+
+fn state() -> State {
+    let pack = Rc::new(ContentPack::built_in());
+    let assessment = Assessment::new(&pack, NOW);
+    let mut state = State::new(pack, assessment, Step::Partnership);
+    state.writer = "tab-1".into();
+    state
+}
+
+fn level(id: &str, level: Option<u8>) -> Action {
+    Action::Workshop {
+        edit: WorkshopEdit::AgreeLevel {
+            question_id: id.into(),
+            level,
+        },
+        now: NOW.into(),
+    }
+}
+
+#[test]
+fn the_reducer_counts_workshop_changes_for_saving_and_ends_it() {
+    let mut s = state();
+    assert_eq!(s.workshop_revision, 0, "nothing to save on load");
+    s.apply(level("purpose-why", Some(3)));
+    assert_eq!(s.workshop_revision, 1);
+    // A change that changes nothing is not saved again.
+    s.apply(level("purpose-why", Some(9)));
+    assert_eq!(s.workshop_revision, 1);
+    assert_eq!(
+        s.workshop.level_stamps.get("purpose-why").unwrap().writer,
+        "tab-1"
+    );
+
+    // Saved, with a note another tab had saved meanwhile.
+    let mut theirs = Workshop::default();
+    theirs.apply(
+        WorkshopEdit::AgreeNote {
+            question_id: "purpose-why".into(),
+            note: "From the other tab".into(),
+        },
+        "tab-2",
+        "2026-11-01T10:00:05Z",
+    );
+    s.apply(Action::WorkshopSaved {
+        revision: 1,
+        status: SaveStatus::Ok,
+        merged: Some(merge(&s.workshop, &theirs)),
+        not_stored: vec!["big.json".into()],
+    });
+    let agreement = s.workshop.consensus.get("purpose-why").unwrap();
+    assert_eq!(
+        (agreement.level, agreement.note.as_str()),
+        (Some(3), "From the other tab")
+    );
+    assert_eq!(s.workshop_saved_revision, s.workshop_revision);
+    assert!(!s.workshop_kept(), "a file left out is not kept");
+
+    // Storage full: said, and the workshop stays.
+    s.apply(level("purpose-use", Some(2)));
+    s.apply(Action::WorkshopSaved {
+        revision: s.workshop_revision,
+        status: SaveStatus::Full,
+        merged: None,
+        not_stored: Vec::new(),
+    });
+    assert_eq!(s.workshop_status, SaveStatus::Full);
+    assert!(s.workshop_saved_revision < s.workshop_revision);
+    assert_eq!(s.workshop.consensus.agreed_count(), 2);
+
+    s.apply(Action::WorkshopEnded);
+    assert!(s.workshop.is_empty());
+    assert!(s.workshop_not_stored.is_empty());
+}
