@@ -10,7 +10,7 @@ use crate::model::date::CalendarDate;
 use crate::model::file::{FileProblem, Opened};
 use crate::model::merge::{merge, Stamped, Stamps};
 use crate::model::plan::{ActionId, PlanEdit};
-use crate::model::workshop::{Workshop, WorkshopEdit};
+use crate::model::workshop::{self, Workshop, WorkshopEdit};
 
 /// Where the user is. Saved with the answers, so a reload returns here.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,7 +135,24 @@ pub enum Action {
     /// while drawing.
     Today(CalendarDate),
     /// A change in the partnership view: files, names hidden, agreements.
-    Workshop(WorkshopEdit),
+    Workshop {
+        edit: WorkshopEdit,
+        now: String,
+    },
+    /// The workshop as another tab or widget with the same storage key
+    /// saved it: merged in per file, setting and agreement.
+    WorkshopMerge(Workshop),
+    /// The workshop was ended, here or in another tab or widget: all of it
+    /// is gone (the saving effect removes it from storage).
+    WorkshopEnded,
+    /// How saving this revision of the workshop went, as `Saved` for the
+    /// answers. `not_stored` names the files left out for room.
+    WorkshopSaved {
+        revision: u64,
+        status: SaveStatus,
+        merged: Option<Workshop>,
+        not_stored: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -228,8 +245,17 @@ pub struct State {
     pub returning_to_check: bool,
     /// Today, for the dates on the summary and the partnership view.
     pub today: CalendarDate,
-    /// The partnership view's files and agreements (not saved).
+    /// The partnership view's files and agreements, saved under the
+    /// storage key like the answers (see `model::workshop`).
     pub workshop: Workshop,
+    /// Goes up with every change to the workshop.
+    pub workshop_revision: u64,
+    /// The last revision of the workshop known to be in storage.
+    pub workshop_saved_revision: u64,
+    /// How saving the workshop last went.
+    pub workshop_status: SaveStatus,
+    /// Files kept only in memory, for room (see `model::workshop`).
+    pub workshop_not_stored: Vec<String>,
 }
 
 impl State {
@@ -256,7 +282,19 @@ impl State {
             returning_to_check: false,
             today: CalendarDate::default(),
             workshop: Workshop::default(),
+            // Nothing to save until the workshop changes.
+            workshop_revision: 0,
+            workshop_saved_revision: 0,
+            workshop_status: SaveStatus::Ok,
+            workshop_not_stored: Vec::new(),
         }
+    }
+
+    /// True when storage can keep the whole workshop: saving works and
+    /// every file fits (a change waiting to be saved is saved at once if
+    /// the page is closed or reloaded).
+    pub fn workshop_kept(&self) -> bool {
+        self.workshop_status == SaveStatus::Ok && self.workshop_not_stored.is_empty()
     }
 
     /// True when storage holds every change made so far.
@@ -407,7 +445,46 @@ impl State {
                 }
             }
             Action::Today(date) => self.today = date,
-            Action::Workshop(edit) => self.workshop.apply(edit),
+            Action::Workshop { edit, now } => {
+                let before = self.workshop.clone();
+                self.workshop.apply(edit, &self.writer, &now);
+                if self.workshop != before {
+                    self.workshop_revision += 1;
+                }
+            }
+            Action::WorkshopMerge(theirs) => {
+                let merged = workshop::merge(&self.workshop, &theirs);
+                if merged != self.workshop {
+                    self.workshop = merged;
+                    self.workshop_revision += 1;
+                }
+            }
+            Action::WorkshopEnded => {
+                self.workshop = Workshop::default();
+                self.workshop_not_stored.clear();
+                self.workshop_revision += 1;
+            }
+            Action::WorkshopSaved {
+                revision,
+                status,
+                merged,
+                not_stored,
+            } => {
+                self.workshop_status = status;
+                if status != SaveStatus::Ok {
+                    return;
+                }
+                self.workshop_not_stored = not_stored;
+                let unchanged_since = self.workshop_revision == revision;
+                if let Some(merged) = merged {
+                    self.apply(Action::WorkshopMerge(merged));
+                }
+                self.workshop_saved_revision = if unchanged_since {
+                    self.workshop_revision
+                } else {
+                    self.workshop_saved_revision.max(revision)
+                };
+            }
             Action::Merge(theirs) => {
                 let merged = merge(&self.stamped(), &theirs);
                 if merged.assessment == self.assessment && merged.stamps == self.stamps {

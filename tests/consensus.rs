@@ -10,9 +10,9 @@ use ready_to_share::model::consensus::{
     MAX_AGREEMENT_CHARS,
 };
 use ready_to_share::model::content::ContentPack;
-use ready_to_share::model::file::{read_assessment, write_assessment};
+use ready_to_share::model::file::{read_assessment, write_assessment, FileProblem};
 use ready_to_share::model::locale::Locale;
-use ready_to_share::model::partnership::partnership;
+use ready_to_share::model::partnership::{letters, partnership};
 use ready_to_share::model::plan::PlanProblem;
 use serde_json::{json, Value};
 
@@ -219,4 +219,190 @@ fn files_of_another_pack_version_are_named_and_their_unmatched_answers_kept() {
         .assessment
         .set_aside
         .contains_key("a-question-long-gone"));
+}
+
+/// Every field of an opened assessment within what the screens accept:
+/// the About page's fields, and each note (answers and kept aside).
+fn over_the_screens_limits(a: &Assessment) -> Vec<String> {
+    use ready_to_share::model::file::{MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_PARTNERS_CHARS};
+    let mut over = Vec::new();
+    let mut check = |what: String, text: &str, limit: usize| {
+        if text.chars().count() > limit {
+            over.push(format!("{what}: {} > {limit}", text.chars().count()));
+        }
+    };
+    check("area".into(), &a.context.area, MAX_NAME_CHARS);
+    check(
+        "organisation".into(),
+        &a.context.organisation,
+        MAX_NAME_CHARS,
+    );
+    check("partners".into(), &a.context.partners, MAX_PARTNERS_CHARS);
+    for (id, answer) in a.answers.iter().chain(a.set_aside.iter()) {
+        check(format!("note {id}"), &answer.note, MAX_NOTE_CHARS);
+    }
+    over
+}
+
+/// The agreed file of `count` partners, each with a name of 40 or more
+/// characters, answering every question (levels 1 to 5 and "not sure" in
+/// turn) and, with `old_answers`, one question the pack no longer asks; one
+/// question agreed with a note as long as the screen allows.
+fn many_partners_agreed(
+    count: usize,
+    anonymise: bool,
+    old_answers: bool,
+) -> (ContentPack, Assessment, String) {
+    use ready_to_share::model::assessment::Answer;
+    let pack = ContentPack::built_in();
+    let locale = Locale::english();
+    let files: Vec<(String, String)> = (0..count)
+        .map(|i| {
+            let mut a = Assessment::new(&pack, NOW);
+            a.context.organisation = format!("Partner organisation with a long name, number {i}");
+            a.context.area = "Bath and North East Somerset".into();
+            for (j, id) in ids(&pack).iter().enumerate() {
+                let response = match (i + j) % 6 {
+                    5 => Some(Response::NotSure),
+                    n => l(n as u8 + 1),
+                };
+                a.set_response(id, response);
+            }
+            if old_answers {
+                a.set_aside.insert(
+                    "a-question-no-longer-asked".into(),
+                    Answer {
+                        response: l(1 + (i % 5) as u8),
+                        note: String::new(),
+                    },
+                );
+            }
+            (format!("partner-{i}.json"), write_assessment(&a))
+        })
+        .collect();
+    let view = partnership(&pack, &locale, &files, anonymise);
+    assert_eq!(view.partners.len(), count);
+    let q = ids(&pack);
+    let mut consensus = Consensus::default();
+    consensus.set_level(&q[0], Some(3));
+    consensus
+        .set_note(&q[0], &"w".repeat(MAX_AGREEMENT_CHARS))
+        .expect("a note the screen allows");
+    let name = suggested_name(&view);
+    let agreed = agreed_assessment(&pack, &locale, &view, &consensus, &name, NOW);
+    let text = write_assessment(&agreed.assessment);
+    (pack, agreed.assessment, text)
+}
+
+#[test]
+fn the_agreed_file_of_90_or_200_partners_opens_cleanly_in_the_app() {
+    for count in [90, 200] {
+        for (anonymise, old_answers) in [(false, false), (true, false), (false, true)] {
+            let (pack, written, text) = many_partners_agreed(count, anonymise, old_answers);
+            let opened = read_assessment(&text, &pack).expect("the agreed file opens");
+            // Only the answers kept aside are reported, as they are in
+            // any file that has them.
+            let expected = if old_answers {
+                vec![FileProblem::UnknownQuestion {
+                    question_id: "a-question-no-longer-asked".into(),
+                    question: None,
+                    replacement: None,
+                }]
+            } else {
+                Vec::new()
+            };
+            assert_eq!(opened.warnings, expected, "{count} partners: no warnings");
+            assert_eq!(
+                over_the_screens_limits(&opened.assessment),
+                Vec::<String>::new(),
+                "{count} partners: every field within the screens' limits"
+            );
+            assert_eq!(opened.assessment, written);
+
+            // The partners listed as far as they fit, then where the rest
+            // are. Letters are short: 200 of them fit.
+            let partners: Vec<&str> = opened.assessment.context.partners.lines().collect();
+            let first = if anonymise {
+                "Partner A"
+            } else {
+                "Partner organisation with a long name, number 0"
+            };
+            assert_eq!(partners[0], first);
+            let last = partners.last().expect("a list");
+            if anonymise {
+                assert_eq!(partners.len(), count);
+                assert_eq!(*last, format!("Partner {}", letters(count - 1)));
+            } else {
+                assert!(
+                    last.starts_with("And ")
+                        && last.ends_with(&format!(
+                            "more of the {count} partners. The partnership report names them all."
+                        )),
+                    "{last}"
+                );
+                let more: usize = last
+                    .trim_start_matches("And ")
+                    .split(' ')
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .expect("how many more");
+                assert_eq!(partners.len() - 1 + more, count, "every partner counted");
+                assert_eq!(
+                    partners[partners.len() - 2],
+                    format!(
+                        "Partner organisation with a long name, number {}",
+                        partners.len() - 2
+                    )
+                );
+            }
+
+            // Each note gives the answers by how many partners gave them,
+            // and keeps what the workshop agreed and wrote.
+            let q = ids(&pack);
+            let note = opened.assessment.note(&q[0]);
+            assert!(note.starts_with("Agreed by partners at the workshop.\n"));
+            assert!(note.contains(&"w".repeat(MAX_AGREEMENT_CHARS)));
+            if anonymise {
+                // Letters are short enough to be listed.
+                assert!(note.contains("Partner A, "), "{note}");
+                continue;
+            }
+            assert!(note.contains("Who said what is in the partnership report."));
+            let second = opened.assessment.note(&q[1]);
+            let per_answer = count / 6;
+            assert!(
+                second.contains(&format!(": {per_answer} partners")),
+                "{second}"
+            );
+            assert!(!second.contains("number 1,"), "{second}");
+            if old_answers {
+                let aside = opened
+                    .assessment
+                    .set_aside
+                    .get("a-question-no-longer-asked")
+                    .expect("kept aside");
+                assert!(aside
+                    .note
+                    .contains("Who said what is in the partnership report."));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_few_partners_are_still_named_in_full() {
+    let pack = ContentPack::built_in();
+    let locale = Locale::english();
+    let files = vec![
+        ("a.json".to_string(), file(&pack, "Council", "", &[l(1)])),
+        ("b.json".to_string(), file(&pack, "Police", "", &[l(4)])),
+    ];
+    let view = partnership(&pack, &locale, &files, false);
+    let agreed = agreed_assessment(&pack, &locale, &view, &Consensus::default(), "Bath", NOW);
+    assert_eq!(agreed.assessment.context.partners, "Council\nPolice");
+    let note = agreed.assessment.note(&ids(&pack)[0]);
+    assert!(
+        note.ends_with("Partners' answers: Not started: Council; Established: Police."),
+        "{note}"
+    );
 }

@@ -211,7 +211,12 @@ pub fn App(props: &AppProps) -> Html {
         }
         Step::Summary => html! { <Summary state={state.clone()} /> },
         Step::Partnership => {
-            html! { <PartnershipPage workshop={state.workshop.clone()} today={state.today} /> }
+            html! {
+                <PartnershipPage workshop={state.workshop.clone()} today={state.today}
+                    saved={state.workshop_saved_revision >= state.workshop_revision}
+                    status={state.workshop_status}
+                    not_stored={state.workshop_not_stored.clone()} />
+            }
         }
     };
     let on_update = {
@@ -229,6 +234,7 @@ pub fn App(props: &AppProps) -> Html {
                     progress_unreadable={state.progress_unreadable}
                     from_other_tab={state.from_other_tab}
                     update_ready={options.update_ready}
+                    workshop={(!state.workshop.is_empty()).then_some(state.workshop_kept())}
                     pack_problems={loaded.1.clone().map(|problems| (
                         AttrValue::from(options.partner_pack.as_ref().map_or(String::new(), |p| p.source.clone())),
                         problems,

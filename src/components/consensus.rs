@@ -11,6 +11,7 @@ use crate::components::download_failed::DownloadFailed;
 use crate::components::fields::radios::{RadioItem, Radios};
 use crate::components::fields::text::TextField;
 use crate::components::heading::Heading;
+use crate::components::partnership::send_workshop;
 use crate::components::shared::use_shared;
 use crate::effects::{clock, download};
 use crate::model::consensus::{
@@ -22,7 +23,6 @@ use crate::model::locale::fill;
 use crate::model::partnership::Partnership;
 use crate::model::render::file_name;
 use crate::model::workshop::{Workshop, WorkshopEdit};
-use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ConsensusProps {
@@ -87,9 +87,7 @@ pub fn ConsensusSection(props: &ConsensusProps) -> Html {
     };
     let on_name = {
         let shared = shared.clone();
-        Callback::from(move |value: String| {
-            shared.send(Action::Workshop(WorkshopEdit::AgreedName(value)))
-        })
+        Callback::from(move |value: String| send_workshop(&shared, WorkshopEdit::AgreedName(value)))
     };
     let hint_id = shared.id("agreed-download-hint");
 
@@ -160,10 +158,13 @@ fn AgreeQuestion(props: &AgreeQuestionProps) -> Html {
     let on_note = {
         let (shared, question_id) = (shared.clone(), question.id.clone());
         Callback::from(move |note: String| {
-            shared.send(Action::Workshop(WorkshopEdit::AgreeNote {
-                question_id: question_id.clone(),
-                note,
-            }))
+            send_workshop(
+                &shared,
+                WorkshopEdit::AgreeNote {
+                    question_id: question_id.clone(),
+                    note,
+                },
+            )
         })
     };
     // Each level, then "not agreed yet".
@@ -186,10 +187,13 @@ fn AgreeQuestion(props: &AgreeQuestionProps) -> Html {
     let on_choose = {
         let (shared, question_id) = (shared.clone(), question.id.clone());
         Callback::from(move |index: usize| {
-            shared.send(Action::Workshop(WorkshopEdit::AgreeLevel {
-                question_id: question_id.clone(),
-                level: choices.get(index).copied().flatten(),
-            }))
+            send_workshop(
+                &shared,
+                WorkshopEdit::AgreeLevel {
+                    question_id: question_id.clone(),
+                    level: choices.get(index).copied().flatten(),
+                },
+            )
         })
     };
     let hint_id = format!("{base}-hint");

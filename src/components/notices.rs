@@ -14,6 +14,8 @@ pub struct NoticesProps {
     pub progress_unreadable: bool,
     pub from_other_tab: bool,
     pub update_ready: bool,
+    /// With a workshop open: whether storage can hold all of it.
+    pub workshop: Option<bool>,
     /// The partner pack's address and its problems, when it was refused.
     pub pack_problems: Option<(AttrValue, Vec<String>)>,
     pub assessment: Assessment,
@@ -31,6 +33,13 @@ pub fn Notices(props: &NoticesProps) -> Html {
         SaveStatus::Blocked => Some(&ui.storage_blocked),
         SaveStatus::Full => Some(&ui.storage_full),
     };
+    // Says "saved" only when it is: the workshop is kept too, unless
+    // storage failed or some of its files would not fit.
+    let update_text = match (storage_problem, props.workshop) {
+        (Some(_), _) | (None, Some(false)) => ui.update_ready_unsaved,
+        (None, Some(true)) => ui.update_ready_workshop,
+        (None, None) => ui.update_ready,
+    };
     let failed = use_state_eq(|| false);
     let download = {
         let (assessment, failed) = (props.assessment.clone(), failed.clone());
@@ -40,7 +49,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
         <>
             if props.update_ready {
                 <div class="rts-notice" role="status">
-                    <p class="rts-body">{ &ui.update_ready }</p>
+                    <p class="rts-body">{ update_text }</p>
                     <button type="button" class="rts-button rts-button--secondary"
                         onclick={props.on_update.clone()}>{ &ui.update_now }</button>
                 </div>

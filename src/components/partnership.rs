@@ -8,8 +8,9 @@ use crate::components::fields::checkboxes::{CheckboxItem, Checkboxes};
 use crate::components::fields::file_picker::{ChosenFiles, FilePicker};
 use crate::components::heading::Heading;
 use crate::components::shared::{use_shared, Shared};
+use crate::components::start_again::use_confirming;
 use crate::effects::download::{self, DownloadError};
-use crate::effects::{clock, focus};
+use crate::effects::{autosave, clock, focus};
 use crate::model::assessment::Response;
 use crate::model::date::CalendarDate;
 use crate::model::locale::fill;
@@ -17,7 +18,15 @@ use crate::model::partnership::Partnership;
 use crate::model::render::partnership::{csv, html, json, PartnershipReport};
 use crate::model::render::{case_study_blocks, file_name};
 use crate::model::workshop::{Workshop, WorkshopEdit};
-use crate::state::{Action, Step};
+use crate::state::{Action, SaveStatus, Step};
+
+/// Sends a change to the workshop, stamped now.
+pub fn send_workshop(shared: &Shared, edit: WorkshopEdit) {
+    shared.send(Action::Workshop {
+        edit,
+        now: clock::now(),
+    });
+}
 
 /// The files the partnership view offers.
 #[derive(Clone, Copy, PartialEq)]
@@ -51,6 +60,12 @@ pub struct PartnershipPageProps {
     pub workshop: Workshop,
     /// The date the view is shown with.
     pub today: CalendarDate,
+    /// Storage holds every change to the workshop.
+    pub saved: bool,
+    /// How saving the workshop last went.
+    pub status: SaveStatus,
+    /// Files kept only in memory, for room.
+    pub not_stored: Vec<String>,
 }
 
 /// The partnership view: several partners' files side by side, where they
@@ -66,11 +81,7 @@ pub fn PartnershipPage(props: &PartnershipPageProps) -> Html {
         let (shared, workshop) = (shared.clone(), workshop.clone());
         // Worked out again only when the files or the names setting change,
         // not with every agreement typed.
-        let inputs = (
-            workshop.read.clone(),
-            workshop.unreadable.clone(),
-            workshop.anonymise,
-        );
+        let inputs = (workshop.files.clone(), workshop.anonymise);
         use_memo(inputs, move |_| workshop.view(&shared.pack, &shared.locale))
     };
     let date = props.today.in_words(&shared.locale);
@@ -78,9 +89,7 @@ pub fn PartnershipPage(props: &PartnershipPageProps) -> Html {
 
     let on_files = {
         let shared = shared.clone();
-        Callback::from(move |files: ChosenFiles| {
-            shared.send(Action::Workshop(WorkshopEdit::Add(files)))
-        })
+        Callback::from(move |files: ChosenFiles| send_workshop(&shared, WorkshopEdit::Add(files)))
     };
     let page = use_node_ref();
     let on_clear = {
@@ -90,12 +99,12 @@ pub fn PartnershipPage(props: &PartnershipPageProps) -> Html {
             // The button goes with the files: focus moves to the file
             // field first, so it is not lost.
             focus::focus_in_widget(&page, &input_id);
-            shared.send(Action::Workshop(WorkshopEdit::Clear));
+            send_workshop(&shared, WorkshopEdit::Clear);
         })
     };
     let on_anonymise = {
         let (shared, on) = (shared.clone(), !workshop.anonymise);
-        Callback::from(move |_: usize| shared.send(Action::Workshop(WorkshopEdit::Anonymise(on))))
+        Callback::from(move |_: usize| send_workshop(&shared, WorkshopEdit::Anonymise(on)))
     };
     let failed_download = use_state_eq(|| false);
     let download_button = |format: PartnershipFile, label: &str| {
@@ -147,9 +156,12 @@ pub fn PartnershipPage(props: &PartnershipPageProps) -> Html {
     };
     // The status region is always there, so that what it says after each
     // choice is announced; it says how many files failed, too.
+    let ended = use_state_eq(|| false);
     let status = if file_count == 0 {
         if workshop.cleared {
             ui.partnership_none.to_string()
+        } else if *ended && workshop.is_empty() {
+            ui.workshop_ended.to_string()
         } else {
             String::new()
         }
@@ -167,6 +179,14 @@ pub fn PartnershipPage(props: &PartnershipPageProps) -> Html {
         text
     };
 
+    let on_ended = {
+        let (ended, page, input_id) = (ended.clone(), page.clone(), shared.id("partnership-files"));
+        Callback::from(move |()| {
+            ended.set(true);
+            focus::focus_in_widget(&page, &input_id);
+        })
+    };
+
     html! {
         <section class="rts-page rts-partnership" ref={page}>
             <div class="rts-no-print">
@@ -176,6 +196,10 @@ pub fn PartnershipPage(props: &PartnershipPageProps) -> Html {
             <FilePicker id="partnership-files" multiple=true label={ui.partnership_files_label}
                 hint={ui.partnership_files_hint} {on_files} />
             <p class="rts-body rts-no-print" role="status">{ status }</p>
+            if !workshop.is_empty() {
+                <SaveMessage saved={props.saved} status={props.status}
+                    not_stored={props.not_stored.clone()} />
+            }
             if file_count > 0 {
                 <div class="rts-no-print">
                     <Checkboxes id={shared.id("anonymise-group")} on_toggle={on_anonymise}
@@ -319,6 +343,96 @@ pub fn PartnershipPage(props: &PartnershipPageProps) -> Html {
                 }
                 <p class="rts-body rts-secondary">{ &words.privacy }</p>
             }
+            if !workshop.is_empty() {
+                <EndWorkshop {on_ended} />
+            }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SaveMessageProps {
+    saved: bool,
+    status: SaveStatus,
+    not_stored: Vec<String>,
+}
+
+/// Whether the workshop is kept in this browser: saving, saved, or why
+/// not (and then it is kept only while the page is open).
+#[component]
+fn SaveMessage(props: &SaveMessageProps) -> Html {
+    let shared = use_shared();
+    let ui = &shared.locale.ui;
+    let problem = match props.status {
+        SaveStatus::Ok if props.not_stored.is_empty() => None,
+        SaveStatus::Ok => Some(fill(
+            ui.workshop_not_stored,
+            &[("files", &props.not_stored.join(", "))],
+        )),
+        SaveStatus::Blocked => Some(ui.workshop_blocked.to_string()),
+        SaveStatus::Full => Some(ui.workshop_full.to_string()),
+    };
+    match problem {
+        Some(problem) => html! {
+            <div class="rts-notice rts-notice--warning rts-no-print" role="alert">
+                <p class="rts-body">{ problem }</p>
+            </div>
+        },
+        None => html! {
+            <p class="rts-body rts-secondary rts-no-print" aria-live="polite">
+                { if props.saved { ui.workshop_saved } else { ui.workshop_saving } }
+            </p>
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EndWorkshopProps {
+    /// Called once the workshop is ended.
+    on_ended: Callback<()>,
+}
+
+/// "End the workshop and clear it" asks first. Focus follows: to the
+/// question when it opens, and back to the button when it is cancelled.
+#[component]
+fn EndWorkshop(props: &EndWorkshopProps) -> Html {
+    let shared = use_shared();
+    let ui = &shared.locale.ui;
+    let (confirming, button, panel) = use_confirming();
+    if *confirming != Some(true) {
+        let confirming = confirming.clone();
+        return html! {
+            <div class="rts-no-print">
+                <button type="button" class="rts-button rts-button--warning" ref={button}
+                    onclick={move |_| confirming.set(Some(true))}>
+                    { &ui.workshop_end }
+                </button>
+            </div>
+        };
+    }
+    let confirm = {
+        let (shared, on_ended) = (shared.clone(), props.on_ended.clone());
+        Callback::from(move |_: MouseEvent| {
+            autosave::end_workshop(&shared.storage_key);
+            shared.send(Action::WorkshopEnded);
+            on_ended.emit(());
+        })
+    };
+    let cancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(Some(false)))
+    };
+    let title_id = shared.id("end-workshop-title");
+    html! {
+        <div class="rts-warning-panel rts-no-print" role="group" ref={panel} tabindex="-1"
+            aria-labelledby={title_id.clone()}>
+            <p class="rts-body rts-body--bold" id={title_id}>{ &ui.workshop_end_warning }</p>
+            <div class="rts-button-group">
+                <button type="button" class="rts-button rts-button--warning" onclick={confirm}>
+                    { &ui.workshop_end_confirm }
+                </button>
+                <button type="button" class="rts-link-button" onclick={cancel}>{ &ui.cancel }</button>
+            </div>
+        </div>
     }
 }

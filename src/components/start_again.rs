@@ -7,6 +7,26 @@ use crate::effects::focus::focus;
 use crate::model::assessment::Assessment;
 use crate::state::Action;
 
+/// Whether a question before a destructive choice is open (`None` until
+/// the user first acts, so nothing takes focus on load), and the button
+/// and panel focus moves between: to the panel when it opens, back to the
+/// button when it is cancelled.
+#[hook]
+pub fn use_confirming() -> (UseStateHandle<Option<bool>>, NodeRef, NodeRef) {
+    let confirming = use_state(|| None::<bool>);
+    let button = use_node_ref();
+    let panel = use_node_ref();
+    {
+        let (button, panel) = (button.clone(), panel.clone());
+        use_effect_with(*confirming, move |confirming| match confirming {
+            Some(true) => focus(&panel),
+            Some(false) => focus(&button),
+            None => {}
+        });
+    }
+    (confirming, button, panel)
+}
+
 #[derive(Properties, PartialEq)]
 pub struct StartAgainProps {
     pub assessment: Assessment,
@@ -19,18 +39,7 @@ pub struct StartAgainProps {
 pub fn StartAgain(props: &StartAgainProps) -> Html {
     let shared = use_shared();
     let ui = &shared.locale.ui;
-    // None until the user first acts, so nothing takes focus on load.
-    let confirming = use_state(|| None::<bool>);
-    let button = use_node_ref();
-    let panel = use_node_ref();
-    {
-        let (button, panel) = (button.clone(), panel.clone());
-        use_effect_with(*confirming, move |confirming| match confirming {
-            Some(true) => focus(&panel),
-            Some(false) => focus(&button),
-            None => {}
-        });
-    }
+    let (confirming, button, panel) = use_confirming();
 
     if *confirming != Some(true) {
         let confirming = confirming.clone();

@@ -4,6 +4,10 @@
 //! here, since storage events do not reach the page that saved). The storage
 //! calls themselves are in `effects::storage`; which answers are newer is
 //! decided by `model::merge`, through the reducer's `Action::Merge`.
+//!
+//! The partnership view's workshop is saved the same way under its own key
+//! (`<key>:workshop:v1`), merged by `model::workshop::merge`, and removed
+//! from storage when the workshop is ended.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -20,6 +24,7 @@ use crate::model::file::{
     read_progress_after_update, read_stamped_progress, write_assessment, write_saved_progress,
 };
 use crate::model::merge::{merge, Stamped};
+use crate::model::workshop::{self, read_saved_workshop, write_saved_workshop, Workshop};
 use crate::state::{Action, FileMessages, SaveStatus, State, Step};
 
 /// How long typing may pause before progress is saved.
@@ -30,6 +35,12 @@ const SAVE_DELAY_MS: u32 = 400;
 struct Pending {
     stamped: Stamped,
     step: String,
+    revision: u64,
+}
+
+/// The workshop to save, and which revision of it it is.
+struct PendingWorkshop {
+    workshop: Workshop,
     revision: u64,
 }
 
@@ -96,7 +107,10 @@ pub fn restore(pack: &Rc<ContentPack>, storage_key: &str) -> State {
         Ok(None) => (fresh(), Step::Start, SaveStatus::Ok),
         Err(error) => (fresh(), Step::Start, error.into()),
     };
+    let (workshop, workshop_status) = restore_workshop(storage_key);
     let mut state = State::new(Rc::clone(pack), stamped.assessment, step);
+    state.workshop = workshop;
+    state.workshop_status = workshop_status;
     state.stamps = stamped.stamps;
     state.writer = writer_id();
     state.today = clock::today();
@@ -107,6 +121,25 @@ pub fn restore(pack: &Rc<ContentPack>, storage_key: &str) -> State {
         state.file_messages = FileMessages::Updated(updated);
     }
     state
+}
+
+/// Reads the saved workshop. One that cannot be read is moved aside like
+/// unreadable progress, never overwritten.
+fn restore_workshop(storage_key: &str) -> (Workshop, SaveStatus) {
+    let key = storage::workshop_key(storage_key);
+    match storage::load(&key) {
+        Ok(Some(text)) => match read_saved_workshop(&text) {
+            Some(workshop) => (workshop, SaveStatus::Ok),
+            None => {
+                if keep_aside(&key, &text) {
+                    let _ = storage::remove(&key);
+                }
+                (Workshop::default(), SaveStatus::Ok)
+            }
+        },
+        Ok(None) => (Workshop::default(), SaveStatus::Ok),
+        Err(error) => (Workshop::default(), error.into()),
+    }
 }
 
 /// Copies an unreadable value aside without overwriting an earlier copy.
@@ -122,38 +155,117 @@ fn keep_aside(key: &str, text: &str) -> bool {
     storage::save(&target, text).is_ok()
 }
 
+/// A mounted widget: its id, storage key, and ways to send it answers and
+/// a workshop saved by another widget with the same key (`None`: the
+/// workshop was ended).
+type Widget = (u32, String, Callback<Stamped>, Callback<Option<Workshop>>);
+
 thread_local! {
     /// Every mounted widget on this page: its id, storage key and a way to
     /// send it answers saved by another widget with the same key.
-    static WIDGETS: RefCell<Vec<(u32, String, Callback<Stamped>)>> = RefCell::default();
+    static WIDGETS: RefCell<Vec<Widget>> = RefCell::default();
     static NEXT_WIDGET: Cell<u32> = const { Cell::new(0) };
 }
 
-fn register(storage_key: &str, on_saved: Callback<Stamped>) -> u32 {
+fn register(
+    storage_key: &str,
+    on_saved: Callback<Stamped>,
+    on_workshop: Callback<Option<Workshop>>,
+) -> u32 {
     let id = NEXT_WIDGET.with(|n| {
         n.set(n.get().wrapping_add(1));
         n.get()
     });
-    WIDGETS.with(|w| w.borrow_mut().push((id, storage_key.to_string(), on_saved)));
+    WIDGETS.with(|w| {
+        w.borrow_mut()
+            .push((id, storage_key.to_string(), on_saved, on_workshop))
+    });
     id
 }
 
 fn unregister(id: u32) {
-    WIDGETS.with(|w| w.borrow_mut().retain(|(other, _, _)| *other != id));
+    WIDGETS.with(|w| w.borrow_mut().retain(|(other, ..)| *other != id));
+}
+
+/// The other widgets on this page with the same storage key.
+fn others(id: u32, storage_key: &str) -> Vec<Widget> {
+    WIDGETS.with(|w| {
+        w.borrow()
+            .iter()
+            .filter(|(other, key, ..)| *other != id && key == storage_key)
+            .cloned()
+            .collect()
+    })
 }
 
 /// Tells the other widgets on this page with the same storage key what was
 /// just saved.
 fn tell_others(id: u32, storage_key: &str, saved: &Stamped) {
-    let others: Vec<Callback<Stamped>> = WIDGETS.with(|w| {
-        w.borrow()
-            .iter()
-            .filter(|(other, key, _)| *other != id && key == storage_key)
-            .map(|(_, _, callback)| callback.clone())
-            .collect()
-    });
-    for callback in others {
+    for (_, _, callback, _) in others(id, storage_key) {
         callback.emit(saved.clone());
+    }
+}
+
+/// Tells the other widgets on this page with the same storage key the
+/// workshop just saved, or with `None` that it was ended.
+fn tell_others_workshop(id: u32, storage_key: &str, saved: Option<&Workshop>) {
+    for (_, _, _, callback) in others(id, storage_key) {
+        callback.emit(saved.cloned());
+    }
+}
+
+/// Ends the workshop: removes it from storage, and tells the other widgets
+/// on this page (other tabs hear it from storage). The caller then sends
+/// `Action::WorkshopEnded`.
+pub fn end_workshop(storage_key: &str) {
+    // Blocked storage holds no workshop to remove.
+    let _ = storage::remove(&storage::workshop_key(storage_key));
+    tell_others_workshop(0, storage_key, None);
+}
+
+/// Merges this copy of the workshop with what is in storage and writes the
+/// result (or removes it, when nothing is left to keep), as `save` does for
+/// the answers.
+fn save_workshop(widget: u32, storage_key: &str, pending: &PendingWorkshop) -> Action {
+    let failed = |error: storage::StorageError| Action::WorkshopSaved {
+        revision: pending.revision,
+        status: error.into(),
+        merged: None,
+        not_stored: Vec::new(),
+    };
+    let key = storage::workshop_key(storage_key);
+    let stored = match storage::load(&key) {
+        Ok(stored) => stored,
+        Err(error) => return failed(error),
+    };
+    let merged = match stored.as_deref().and_then(read_saved_workshop) {
+        Some(theirs) => workshop::merge(&pending.workshop, &theirs),
+        None => pending.workshop.clone(),
+    };
+    let (result, not_stored) = if merged.is_empty() {
+        let result = match stored {
+            Some(_) => storage::remove(&key),
+            None => Ok(()),
+        };
+        (result, Vec::new())
+    } else {
+        let (text, not_stored) = write_saved_workshop(&merged);
+        let result = if stored.as_deref() == Some(text.as_str()) {
+            Ok(())
+        } else {
+            storage::save(&key, &text)
+        };
+        (result, not_stored)
+    };
+    if let Err(error) = result {
+        return failed(error);
+    }
+    tell_others_workshop(widget, storage_key, (!merged.is_empty()).then_some(&merged));
+    Action::WorkshopSaved {
+        revision: pending.revision,
+        status: SaveStatus::Ok,
+        merged: (merged != pending.workshop).then_some(merged),
+        not_stored,
     }
 }
 
@@ -197,25 +309,50 @@ fn save(widget: u32, storage_key: &str, pack: &ContentPack, pending: &Pending) -
     }
 }
 
+/// Saves what is pending after [`SAVE_DELAY_MS`], as this widget, unless
+/// it was taken meanwhile (the page was hidden, the widget removed) or the
+/// returned timer is dropped (a newer change).
+fn save_later<P: 'static>(
+    pending: Rc<RefCell<Option<P>>>,
+    widget: Rc<RefCell<u32>>,
+    run: impl Fn(u32, &P) + 'static,
+) -> Timeout {
+    Timeout::new(SAVE_DELAY_MS, move || {
+        let id = *widget.borrow();
+        let taken = pending.borrow_mut().take();
+        if let Some(p) = taken {
+            run(id, &p);
+        }
+    })
+}
+
 /// Saves shortly after each change, and at once when the page is hidden or
 /// closed; takes up answers saved by other tabs and widgets. Every listener
 /// and registration goes when the widget does.
 #[hook]
 pub fn use_autosave(state: &UseReducerHandle<State>, storage_key: &str, pack: &Rc<ContentPack>) {
     let pending: Rc<RefCell<Option<Pending>>> = use_mut_ref(|| None);
+    let pending_workshop: Rc<RefCell<Option<PendingWorkshop>>> = use_mut_ref(|| None);
     let widget = use_mut_ref(|| 0u32);
     {
         let pending = Rc::clone(&pending);
+        let pending_workshop = Rc::clone(&pending_workshop);
         let widget = Rc::clone(&widget);
         let key = storage_key.to_string();
         let pack = Rc::clone(pack);
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
             let id = {
-                let dispatch = dispatch.clone();
+                let (dispatch, on_workshop) = (dispatch.clone(), dispatch.clone());
                 register(
                     &key,
                     Callback::from(move |saved| dispatch.dispatch(Action::Merge(saved))),
+                    Callback::from(move |saved: Option<Workshop>| {
+                        on_workshop.dispatch(match saved {
+                            Some(workshop) => Action::WorkshopMerge(workshop),
+                            None => Action::WorkshopEnded,
+                        })
+                    }),
                 )
             };
             *widget.borrow_mut() = id;
@@ -224,23 +361,46 @@ pub fn use_autosave(state: &UseReducerHandle<State>, storage_key: &str, pack: &R
                 move |p: &Pending| dispatch.dispatch(save(id, &key, &pack, p))
             };
             let window = gloo::utils::window();
+            let run_workshop = {
+                let (key, dispatch) = (key.clone(), dispatch.clone());
+                move |p: &PendingWorkshop| dispatch.dispatch(save_workshop(id, &key, p))
+            };
             let on_hide = {
                 let (pending, run) = (Rc::clone(&pending), run.clone());
+                let (pending_workshop, run_workshop) =
+                    (Rc::clone(&pending_workshop), run_workshop.clone());
                 EventListener::new(&window, "pagehide", move |_| {
                     let taken = pending.borrow_mut().take();
                     if let Some(p) = taken {
                         run(&p);
                     }
+                    let taken = pending_workshop.borrow_mut().take();
+                    if let Some(p) = taken {
+                        run_workshop(&p);
+                    }
                 })
             };
             let progress_key = storage::progress_key(&key);
+            let workshop_key = storage::workshop_key(&key);
             let on_other_tab = {
                 let (pack, dispatch) = (Rc::clone(&pack), dispatch.clone());
                 EventListener::new(&window, "storage", move |event| {
                     let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
                         return;
                     };
-                    if event.key().as_deref() != Some(progress_key.as_str()) {
+                    let changed = event.key();
+                    if changed.as_deref() == Some(workshop_key.as_str()) {
+                        match event.new_value() {
+                            Some(text) => {
+                                if let Some(theirs) = read_saved_workshop(&text) {
+                                    dispatch.dispatch(Action::WorkshopMerge(theirs));
+                                }
+                            }
+                            None => dispatch.dispatch(Action::WorkshopEnded),
+                        }
+                        return;
+                    }
+                    if changed.as_deref() != Some(progress_key.as_str()) {
                         return;
                     }
                     if let Some(text) = event.new_value() {
@@ -263,7 +423,33 @@ pub fn use_autosave(state: &UseReducerHandle<State>, storage_key: &str, pack: &R
                     // hold the answers.
                     let _ = save(id, &key, &pack, &p);
                 }
+                let taken = pending_workshop.borrow_mut().take();
+                if let Some(p) = taken {
+                    let _ = save_workshop(id, &key, &p);
+                }
             }
+        });
+    }
+    {
+        let pending = Rc::clone(&pending_workshop);
+        let widget = Rc::clone(&widget);
+        let key = storage_key.to_string();
+        let handle = state.clone();
+        use_effect_with(state.workshop_revision, move |revision| {
+            let state: &State = &handle;
+            // Nothing has changed since the workshop was restored.
+            if *revision <= state.workshop_saved_revision {
+                return Box::new(|| ()) as Box<dyn FnOnce()>;
+            }
+            *pending.borrow_mut() = Some(PendingWorkshop {
+                workshop: state.workshop.clone(),
+                revision: *revision,
+            });
+            let dispatch = handle.dispatcher();
+            let timeout = save_later(pending, widget, move |id, p| {
+                dispatch.dispatch(save_workshop(id, &key, p))
+            });
+            Box::new(move || drop(timeout))
         });
     }
     {
@@ -292,12 +478,8 @@ pub fn use_autosave(state: &UseReducerHandle<State>, storage_key: &str, pack: &R
                     revision: *revision,
                 });
                 let dispatch = handle.dispatcher();
-                let timeout = Timeout::new(SAVE_DELAY_MS, move || {
-                    let id = *widget.borrow();
-                    let taken = pending.borrow_mut().take();
-                    if let Some(p) = taken {
-                        dispatch.dispatch(save(id, &key, &pack, &p));
-                    }
+                let timeout = save_later(pending, widget, move |id, p| {
+                    dispatch.dispatch(save(id, &key, &pack, p))
                 });
                 // A newer change cancels this save and schedules its own.
                 Box::new(move || drop(timeout))

@@ -28,6 +28,11 @@ pub fn progress_key(storage_key: &str) -> String {
     format!("{storage_key}:progress:v1")
 }
 
+/// The key the partnership view's workshop is saved under.
+pub fn workshop_key(storage_key: &str) -> String {
+    format!("{storage_key}:workshop:v1")
+}
+
 fn local_storage() -> Result<web_sys::Storage, StorageError> {
     let window = web_sys::window().ok_or(StorageError::Blocked)?;
     match window.local_storage() {

@@ -13,16 +13,23 @@
 //!
 //! Each note also lists every partner's answer. The partners are listed in
 //! the file's partner organisations, and the file is named for the
-//! partnership. Answers partners gave to questions the pack no longer asks
+//! partnership.
+//!
+//! The agreed file always opens cleanly in the app, however many partners
+//! there are: no field is longer than the screens accept. When the list of
+//! partners would be, it names as many as fit and says how many more there
+//! are and that the partnership report names them all; when a note would
+//! be, each answer is given with how many partners gave it instead of their
+//! names, and the note says who said what is in the partnership report. Answers partners gave to questions the pack no longer asks
 //! are kept aside in the agreed file, never dropped.
 //!
 //! Pure: no browser code.
 
 use crate::model::assessment::{Answer, Assessment, Context, Response};
 use crate::model::content::{ContentPack, LEVELS};
-use crate::model::file::{FileProblem, MAX_NAME_CHARS};
+use crate::model::file::{FileProblem, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_PARTNERS_CHARS};
 use crate::model::locale::{fill, Locale};
-use crate::model::partnership::Partnership;
+use crate::model::partnership::{clean_name, name_key, Partnership};
 use crate::model::plan::{too_long, PlanProblem};
 use crate::model::sorted::SortedMap;
 use crate::model::sorting;
@@ -144,16 +151,16 @@ pub fn median_level(levels: &[u8]) -> Option<u8> {
 pub fn suggested_name(partnership: &Partnership) -> String {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for partner in &partnership.partners {
-        let area = partner.assessment.context.area.trim();
+        let area = clean_name(&partner.assessment.context.area);
         if area.is_empty() {
             continue;
         }
         match counts
             .iter_mut()
-            .find(|(a, _)| a.eq_ignore_ascii_case(area))
+            .find(|(a, _)| name_key(a) == name_key(&area))
         {
             Some((_, n)) => *n += 1,
-            None => counts.push((area.to_string(), 1)),
+            None => counts.push((area, 1)),
         }
     }
     let best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
@@ -169,11 +176,14 @@ pub fn check_name(name: &str) -> Result<(), PlanProblem> {
     too_long(name, MAX_NAME_CHARS)
 }
 
-/// "Emerging: Council, NHS; Developing: Police" for the responses given.
-fn answer_groups(
+/// Each answer some partner gave (levels lowest first, then "not sure"),
+/// worded by `word` from its label and the names of those who gave it,
+/// joined with semicolons.
+fn by_answer(
     pack: &ContentPack,
     locale: &Locale,
     given: &[(&str, Option<Response>)],
+    word: impl Fn(&str, &[&str]) -> String,
 ) -> String {
     let mut groups: Vec<Response> = LEVELS.iter().map(|l| Response::Level(*l)).collect();
     groups.push(Response::NotSure);
@@ -185,21 +195,102 @@ fn answer_groups(
                 .filter(|(_, r)| *r == Some(answer))
                 .map(|(name, _)| *name)
                 .collect();
-            (!names.is_empty()).then(|| {
-                fill(
-                    locale.partnership.answer_group,
-                    &[
-                        (
-                            "answer",
-                            crate::model::render::response_label(pack, locale, Some(answer)),
-                        ),
-                        ("names", &names.join(", ")),
-                    ],
-                )
-            })
+            let label = crate::model::render::response_label(pack, locale, Some(answer));
+            (!names.is_empty()).then(|| word(label, &names))
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// "Emerging: Council, NHS; Developing: Police" for the responses given.
+fn answer_groups(
+    pack: &ContentPack,
+    locale: &Locale,
+    given: &[(&str, Option<Response>)],
+) -> String {
+    by_answer(pack, locale, given, |answer, names| {
+        fill(
+            locale.partnership.answer_group,
+            &[("answer", answer), ("names", &names.join(", "))],
+        )
+    })
+}
+
+/// "Emerging: 12 partners; Developing: 3 partners" for the responses given:
+/// the short form of [`answer_groups`], which names nobody.
+fn answer_counts(
+    pack: &ContentPack,
+    locale: &Locale,
+    given: &[(&str, Option<Response>)],
+) -> String {
+    by_answer(pack, locale, given, |answer, names| {
+        let template = if names.len() == 1 {
+            locale.consensus.answer_count_one
+        } else {
+            locale.consensus.answer_count
+        };
+        fill(
+            template,
+            &[("answer", answer), ("count", &names.len().to_string())],
+        )
+    })
+}
+
+/// A note from its first lines and the partners' answers, within
+/// [`MAX_NOTE_CHARS`]: the answers by name when they fit, else by how many
+/// partners gave each, else left out.
+fn note_within_limit(
+    lines: &[String],
+    by_name: Option<String>,
+    by_count: impl FnOnce() -> String,
+) -> String {
+    let with = |last: Option<String>| {
+        let mut all = lines.to_vec();
+        all.extend(last);
+        all.join("\n")
+    };
+    let fits = |note: &String| note.chars().count() <= MAX_NOTE_CHARS;
+    let named = with(by_name);
+    if fits(&named) {
+        return named;
+    }
+    let counted = with(Some(by_count()));
+    if fits(&counted) {
+        return counted;
+    }
+    with(None)
+}
+
+/// The partner organisations of the agreed file, one a line, within
+/// [`MAX_PARTNERS_CHARS`]: as many as fit, then how many more there are.
+pub fn partners_list(locale: &Locale, names: &[&str]) -> String {
+    let all = names.join("\n");
+    if all.chars().count() <= MAX_PARTNERS_CHARS {
+        return all;
+    }
+    let more = |count: usize| {
+        fill(
+            locale.consensus.partners_more,
+            &[
+                ("count", &count.to_string()),
+                ("total", &names.len().to_string()),
+            ],
+        )
+    };
+    let mut listed: Vec<&str> = Vec::new();
+    let mut length = 0;
+    for name in names {
+        // The names so far, this one, a line break and the last line.
+        let with_this = length + name.chars().count() + 1;
+        if with_this + more(names.len() - listed.len() - 1).chars().count() > MAX_PARTNERS_CHARS {
+            break;
+        }
+        listed.push(name);
+        length = with_this;
+    }
+    let mut lines: Vec<String> = listed.iter().map(|n| n.to_string()).collect();
+    lines.push(more(names.len() - listed.len()));
+    lines.join("\n")
 }
 
 /// The answer the rules give for these responses, and how.
@@ -247,6 +338,9 @@ pub fn agreed_assessment(
         .iter()
         .map(|p| p.name.as_str())
         .collect();
+    // The name as the screens accept it: a longer one (a partner's area
+    // suggested, or text still over the field's limit) is cut short.
+    let name: String = clean_name(name).chars().take(MAX_NAME_CHARS).collect();
     let name = name.trim();
     let mut assessment = Assessment::new(pack, now);
     assessment.context = Context {
@@ -256,7 +350,7 @@ pub fn agreed_assessment(
             name.to_string()
         },
         organisation: String::new(),
-        partners: names.join("\n"),
+        partners: partners_list(locale, &names),
         policy_areas: partnership.policy_areas.clone(),
         nation: partnership.nation,
     };
@@ -289,13 +383,17 @@ pub fn agreed_assessment(
         if let Some(note) = agreement.map(|a| a.note.trim()).filter(|n| !n.is_empty()) {
             lines.push(note.to_string());
         }
-        if !groups.is_empty() {
-            lines.push(fill(words.note_answers, &[("groups", &groups)]));
-        }
-        let answer = Answer {
-            response,
-            note: lines.join("\n"),
-        };
+        let note = note_within_limit(
+            &lines,
+            (!groups.is_empty()).then(|| fill(words.note_answers, &[("groups", &groups)])),
+            || {
+                fill(
+                    words.note_answers_counted,
+                    &[("groups", &answer_counts(pack, locale, &given))],
+                )
+            },
+        );
+        let answer = Answer { response, note };
         if !answer.is_empty() {
             assessment
                 .answers
@@ -322,13 +420,19 @@ pub fn agreed_assessment(
         let responses: Vec<Option<Response>> = given.iter().map(|(_, r)| *r).collect();
         let (response, _) = decide(&responses, None);
         let groups = answer_groups(pack, locale, &given);
-        assessment.set_aside.insert(
-            question_id.to_string(),
-            Answer {
-                response,
-                note: fill(words.set_aside_note, &[("groups", &groups)]),
+        let note = note_within_limit(
+            &[],
+            Some(fill(words.set_aside_note, &[("groups", &groups)])),
+            || {
+                fill(
+                    words.set_aside_note_counted,
+                    &[("groups", &answer_counts(pack, locale, &given))],
+                )
             },
         );
+        assessment
+            .set_aside
+            .insert(question_id.to_string(), Answer { response, note });
     }
 
     let other_versions = partnership

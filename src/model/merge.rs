@@ -241,13 +241,7 @@ impl Stamps {
     /// A stamp for a change made now by `writer`: above every stamp seen,
     /// and no earlier than the clock (`now`, an ISO 8601 time).
     pub fn next(&self, writer: &str, now: &str) -> Stamp {
-        Stamp {
-            counter: self
-                .highest()
-                .saturating_add(1)
-                .max(millis_since_1970(now).unwrap_or(0)),
-            writer: writer.to_string(),
-        }
+        stamp_after(self.highest(), writer, now)
     }
 
     /// Stamps every field that differs between `before` and `after`: the
@@ -364,6 +358,17 @@ impl Stamps {
             reset: object.get("reset").and_then(stamp).unwrap_or_default(),
             fields,
         }
+    }
+}
+
+/// A stamp for a change made now by `writer`, above `highest` (the highest
+/// counter seen) and no earlier than the clock (`now`, an ISO 8601 time).
+pub fn stamp_after(highest: u64, writer: &str, now: &str) -> Stamp {
+    Stamp {
+        counter: highest
+            .saturating_add(1)
+            .max(millis_since_1970(now).unwrap_or(0)),
+        writer: writer.to_string(),
     }
 }
 

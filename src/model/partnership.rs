@@ -13,14 +13,17 @@
 //! Naming: a partner is named by its file's organisation, or else its area.
 //! Files with neither are named "Partner 1", "Partner 2", ... numbered in
 //! order among the blank ones (skipping any number whose name a partner
-//! already has). Partners with the same name (ignoring case and spacing) are
-//! told apart as "Council (1)", "Council (2)", in the order given. With
+//! already has). Names are cleaned first ([`clean_name`]): characters that
+//! draw nothing (a soft hyphen, a zero-width space, a bidi mark...) are
+//! removed and spacing collapsed, so two names that look the same are the
+//! same name. Partners with the same name (ignoring case) are told apart as
+//! "Council (1)", "Council (2)", in the order given. With
 //! `anonymise`, every partner is "Partner A", "Partner B", ... in the order
 //! given ("Partner AA" follows "Partner Z").
 
 use std::cmp::{Ordering, Reverse};
 
-use crate::model::assessment::{Assessment, Response};
+use crate::model::assessment::{Answer, Assessment, Context, Response};
 use crate::model::compare::{unmatched_answers, UnmatchedAnswer};
 use crate::model::content::{ContentPack, Nation, LEVELS};
 use crate::model::file::{read_assessment_bytes, FileProblem};
@@ -192,8 +195,8 @@ where
     let mut opened = Vec::new();
     for (name, text) in files {
         match read_assessment_bytes(text.as_ref(), pack) {
-            Ok(file) => opened.push((name.as_ref().to_string(), file)),
-            Err(problem) => failed.push((name.as_ref().to_string(), problem)),
+            Ok(file) => opened.push((clean_name(name.as_ref()), file)),
+            Err(problem) => failed.push((clean_name(name.as_ref()), problem)),
         }
     }
 
@@ -207,13 +210,20 @@ where
             })
             .collect()
     } else {
-        let given: Vec<&str> = opened
+        let given: Vec<String> = opened
             .iter()
             .map(|(_, file)| given_name(&file.assessment))
             .collect();
         partner_names(locale, &given)
     };
 
+    if anonymise {
+        // Names hidden: nothing that could name a partner goes further.
+        for (file_name, file) in &mut opened {
+            file_name.clear();
+            file.assessment = without_names(&file.assessment);
+        }
+    }
     let partners: Vec<Partner> = opened
         .into_iter()
         .zip(names)
@@ -350,27 +360,74 @@ fn median(sorted: &[Score]) -> Option<Score> {
     Score::mean(sorted.get(n / 2 - 1..=n / 2)?)
 }
 
-/// The organisation, or else the area, with spacing tidied; empty when
-/// neither is given.
-fn given_name(assessment: &Assessment) -> &str {
-    let organisation = assessment.context.organisation.trim();
+/// The organisation, or else the area, cleaned ([`clean_name`]); empty
+/// when neither is given (or neither draws anything).
+fn given_name(assessment: &Assessment) -> String {
+    let organisation = clean_name(&assessment.context.organisation);
     if organisation.is_empty() {
-        assessment.context.area.trim()
+        clean_name(&assessment.context.area)
     } else {
         organisation
     }
 }
 
-/// How names are compared: case and runs of spacing do not tell them apart.
-fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+/// True for a character that draws nothing where it stands: Unicode's
+/// format characters (soft hyphen, zero-width space, joiner and
+/// non-joiner, word joiner, bidi marks, embeddings, overrides and
+/// isolates, the byte order mark, invisible operators, tags...), control
+/// characters, variation selectors, the combining grapheme joiner and the
+/// Hangul fillers. Spacing is not one of them: it is collapsed instead.
+pub fn draws_nothing(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{0600}'..='\u{0605}'
+            | '\u{06DD}'
+            | '\u{070F}'
+            | '\u{0890}'..='\u{0891}'
+            | '\u{08E2}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+            | '\u{E0100}'..='\u{E01EF}'
+    ) || (c.is_control() && !c.is_whitespace())
 }
 
-/// Display names for the given names (empty for blank), all different.
-fn partner_names(locale: &Locale, given: &[&str]) -> Vec<String> {
+/// A name as it should be shown: characters that draw nothing removed,
+/// runs of spacing (any kind, line breaks too) made one space, and none at
+/// either end. Cleaning a clean name changes nothing.
+pub fn clean_name(name: &str) -> String {
+    let drawn: String = name.chars().filter(|c| !draws_nothing(*c)).collect();
+    drawn.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// How names are compared: two names are the same when they are cleaned
+/// the same, ignoring case.
+pub fn name_key(name: &str) -> String {
+    clean_name(name).to_lowercase()
+}
+
+/// Display names for the given names (empty for blank), all different
+/// by [`name_key`]: look-alikes are numbered in the order given.
+pub fn partner_names<S: AsRef<str>>(locale: &Locale, given: &[S]) -> Vec<String> {
+    let given: Vec<String> = given.iter().map(|n| clean_name(n.as_ref())).collect();
     let words = &locale.partnership;
     let mut counts: SortedMap<String, usize> = SortedMap::new();
     for name in given.iter().filter(|n| !n.is_empty()) {
@@ -387,7 +444,7 @@ fn partner_names(locale: &Locale, given: &[&str]) -> Vec<String> {
     given
         .iter()
         .map(|name| {
-            let tidy = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            let tidy = name.clone();
             let key = name_key(name);
             if !name.is_empty() && counts.get(&key) == Some(&1) {
                 return tidy;
@@ -424,13 +481,38 @@ pub fn letters(index: usize) -> String {
     out.iter().rev().collect()
 }
 
-/// An assessment with the fields that name its organisation left out: the
-/// area, the organisation and the partner organisations. Anonymised
-/// downloads embed this. Notes and the story are kept as written.
+/// An assessment with everything that could name its organisation or its
+/// people left out: the area, the organisation, the partner organisations,
+/// and everything partners wrote in their own words (answers' notes, the
+/// story, and the action plan, whose owners name organisations and people).
+/// What is left is the answers and the policy areas. The view works on
+/// this when names are hidden, so that no screen or download can name a
+/// partner.
 pub fn without_names(assessment: &Assessment) -> Assessment {
-    let mut anonymous = assessment.clone();
-    anonymous.context.area.clear();
-    anonymous.context.organisation.clear();
-    anonymous.context.partners.clear();
-    anonymous
+    let responses_only = |answers: &SortedMap<String, Answer>| {
+        let mut kept = SortedMap::new();
+        for (id, answer) in answers.iter() {
+            if answer.response.is_some() {
+                kept.insert(
+                    id.clone(),
+                    Answer {
+                        response: answer.response,
+                        note: String::new(),
+                    },
+                );
+            }
+        }
+        kept
+    };
+    Assessment {
+        context: Context {
+            policy_areas: assessment.context.policy_areas.clone(),
+            ..Context::default()
+        },
+        answers: responses_only(&assessment.answers),
+        set_aside: responses_only(&assessment.set_aside),
+        story: String::new(),
+        plan: Default::default(),
+        ..assessment.clone()
+    }
 }

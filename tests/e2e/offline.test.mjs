@@ -244,6 +244,54 @@ describe('offline', () => {
     }
   });
 
+  test('with a workshop open, the update notice says it is saved, and switching keeps the files and agreements', async () => {
+    const { root, server } = await servedCopy('update-workshop');
+    const s = await plainSession(chromium.browser);
+    try {
+      const { page } = s;
+      const app = new App(page);
+      const { partnership: words, consensus } = locale();
+      await page.goto(server.url);
+      await app.waitForHeading(pack.start.heading);
+      await waitUntilControlled(page);
+      await app.next(ui.partnership_button, words.title);
+      const fixture = (name) => ({
+        name,
+        mimeType: 'application/json',
+        buffer: readFileSync(new URL(`./fixtures/partnership/${name}`, import.meta.url)),
+      });
+      await page.getByLabel(ui.partnership_files_label, { exact: true }).setInputFiles([fixture('council.json'), fixture('nhs.json')]);
+      const question = pack.themes[0].questions.find((q) => q.id === 'purpose-what-information');
+      const block = page.locator('.rts-consensus__question').filter({ has: page.getByRole('group', { name: question.text, exact: true }) });
+      const level = block.getByRole('radio', { name: levelName(3), exact: true });
+      await level.focus();
+      await page.keyboard.press('Space');
+      const note = block.getByRole('textbox', { name: consensus.note_label, exact: true });
+      await note.focus();
+      await page.keyboard.type('Agreed in the room');
+
+      appendFileSync(join(root, 'sw.js'), '\n// A newer build (test).\n');
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      const notice = page.getByRole('status').filter({ hasText: ui.update_ready_workshop });
+      await notice.waitFor({ state: 'visible' });
+      // Typed just before switching: the switch must not lose it.
+      await note.focus();
+      await page.keyboard.type(' today');
+      const reloaded = page.waitForEvent('load');
+      await notice.getByRole('button', { name: ui.update_now, exact: true }).click();
+      await reloaded;
+      await app.waitForHeading(words.title);
+      await page.getByText(ui.workshop_saved, { exact: true }).waitFor();
+      assert.equal(await level.isChecked(), true, 'the agreed level survived the switch');
+      assert.equal(await note.inputValue(), 'Agreed in the room today', 'the note survived the switch');
+      assert.equal(await page.getByRole('table', { name: words.scores_caption }).locator('tbody tr').count(), 2);
+      assert.deepEqual(s.errors, [], 'no errors logged');
+    } finally {
+      await s.context.close();
+      await server.close();
+    }
+  });
+
   test('the single-file copy works from file://, saves as it goes, and makes no network requests', async () => {
     const { url } = await singleFileCopy('usb-stick');
     const s = await plainSession(chromium.browser);

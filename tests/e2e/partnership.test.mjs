@@ -185,6 +185,15 @@ async function savedProgress(page) {
   return JSON.parse(await page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY));
 }
 
+/** Presses a download button of the view and reads the file's text. */
+async function downloadText(page, view, label) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    view.button(label).click(),
+  ]);
+  return (await readDownload(download)).text;
+}
+
 /** Start page → "Compare partners' answers" → the partnership page. */
 async function openPartnership(page, url) {
   const start = await new StartScreen(page).goto(url);
@@ -768,6 +777,101 @@ describe('partnership view', () => {
       const switchMs = performance.now() - switchStart;
       t.diagnostic(`50 files: a frame in ${pingMs.toFixed(0)} ms; anonymising took ${switchMs.toFixed(0)} ms`);
       assert.ok(pingMs < 2000, `the page answers within 2 s (took ${pingMs.toFixed(0)} ms)`);
+      assert.deepEqual(session.errors, [], 'no errors logged');
+    }));
+
+  // Names hidden must mean hidden: every download of the view (the HTML
+  // report, the CSV, the JSON bundle and the agreed assessment) is checked
+  // against every organisation, area, partner organisation, file name and
+  // plan owner in the files, which also appear in their notes, stories and
+  // plans' notes.
+  test('with names hidden, no download holds a name, an area, a file name or a plan owner', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
+      const people = [
+        { organisation: 'Fernhill Borough Council', area: 'Wyvern Vale', owner: 'Dr Ada Quillfeather', partners: 'Quenby Housing' },
+        { organisation: 'Marlowmere Health Trust', area: 'Brackenridge', owner: 'Ottoline Pembury', partners: 'Ashgrove Academy' },
+      ];
+      const [first, second] = ALL;
+      const secrets = [];
+      const uploads = people.map((p, i) => {
+        const file = {
+          format: 'ready-to-share-assessment',
+          format_version: 2,
+          content_pack: { id: pack.id, version: pack.version },
+          created: '2026-11-01T09:00:00.000Z',
+          updated: '2026-11-01T10:00:00.000Z',
+          context: { organisation: p.organisation, area: p.area, partners: p.partners, policy_areas: [] },
+          answers: {
+            [first.question.id]: { level: 1 + 3 * i, note: `${p.organisation}'s lead, ${p.owner}, is on it` },
+            [second.question.id]: { level: 2, note: `Ask ${p.area}` },
+          },
+          set_aside: { 'an-old-question': { level: 2, note: `${p.owner} said so` } },
+          story: `A family in ${p.area} told their story once`,
+          plan: [{
+            question: first.question.id, for: 'level-1-2', owner: `${p.owner}, ${p.organisation}`,
+            target: '2027-03', status: 'in-progress', note: `${p.organisation} leads`,
+            changed: '2026-11-01T10:00:00.000Z',
+          }],
+        };
+        const name = `${p.organisation.replaceAll(' ', '-')}-2026.json`;
+        secrets.push(p.organisation, p.area, p.owner, p.partners, name);
+        return { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) };
+      });
+
+      const view = await openPartnership(page, site.url);
+      await view.chooseFiles(uploads);
+      await waitUntil(async () => (await view.partnerRows()).length === 2);
+      // Named, the bundle does hold them all: the check below can fail.
+      const named = await downloadText(page, view, ui.partnership_download_json);
+      for (const secret of secrets) assert.ok(named.includes(secret), `the named bundle has "${secret}"`);
+
+      await view.anonymise.focus();
+      await page.keyboard.press('Space');
+      await waitUntil(async () => (await view.partnerRows())[0]?.name === 'Partner A');
+      await page.getByText(words.anonymised, { exact: true }).waitFor();
+      const downloads = {
+        html: await downloadText(page, view, ui.partnership_download_html),
+        csv: await downloadText(page, view, ui.partnership_download_csv),
+        json: await downloadText(page, view, ui.partnership_download_json),
+        agreed: await downloadText(page, view, locale().consensus.download),
+        page: await page.locator('.rts-partnership').innerText(),
+      };
+      for (const [what, text] of Object.entries(downloads)) {
+        const lower = text.toLowerCase();
+        for (const secret of secrets) {
+          for (const word of secret.split(/[\s.-]+/).filter((w) => w.length > 4 && !['council', 'health', 'trust', 'housing', 'academy'].includes(w.toLowerCase()))) {
+            assert.ok(!lower.includes(word.toLowerCase()), `${what} has "${word}" (from "${secret}")`);
+          }
+        }
+        assert.ok(text.includes('Partner A') && text.includes('Partner B'), `${what} names partners by letter`);
+      }
+      assert.deepEqual(session.errors, [], 'no errors logged');
+    }));
+
+  // A soft hyphen, zero-width characters or a bidi isolate in a name draw
+  // nothing: the names look the same, so they are numbered.
+  test('names that look the same are numbered on the page', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
+      const file = (organisation) => Buffer.from(JSON.stringify({
+        format: 'ready-to-share-assessment',
+        format_version: 2,
+        content_pack: { id: pack.id, version: pack.version },
+        context: { organisation, area: '', partners: '', policy_areas: [] },
+        answers: { [ALL[0].question.id]: { level: 2 } },
+      }));
+      const view = await openPartnership(page, site.url);
+      await view.chooseFiles([
+        { name: 'a.json', mimeType: 'application/json', buffer: file('Council') },
+        { name: 'b.json', mimeType: 'application/json', buffer: file('Coun\u00ADcil') },
+        { name: 'c.json', mimeType: 'application/json', buffer: file('\u200BCoun\u2066cil\u2069') },
+      ]);
+      await waitUntil(async () => (await view.partnerRows()).length === 3);
+      assert.deepEqual(
+        (await view.partnerRows()).map((r) => r.name),
+        ['Council (1)', 'Council (2)', 'Council (3)'],
+      );
       assert.deepEqual(session.errors, [], 'no errors logged');
     }));
 });

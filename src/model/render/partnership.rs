@@ -4,8 +4,9 @@
 //!
 //! When the view is anonymised, partners appear only by letter: file names
 //! are left out of every download, failed files are numbered instead of
-//! named, and the bundle's embedded files have no area, organisation or
-//! partner organisations ([`without_names`]). Notes and stories are kept.
+//! named, and the partners' assessments are [`without_names`]: no area,
+//! organisation or partner organisations, and none of the partners' own
+//! words (notes, story, action plan), which could name them.
 
 use serde::Serialize;
 use serde_json::Value;
