@@ -83,8 +83,9 @@ const pageStyle = css.replace(/<\/(style)/gi, '<\\/$1');
 // only with JavaScript on, since its buttons need the app. Otherwise the
 // loading message shows, as on the iframe page. It also keeps the first
 // press of one of its buttons, which may come before boot.js arrives
-// (scripts/runtime/early-input.js does it again once the app is in).
-// Allowed by its hash.
+// (scripts/runtime/early-input.js does it again once the app is in), and
+// keeps a file dropped on it (on document.rtsDropped) rather than let the
+// browser open the file in place of the page. Allowed by its hash.
 const prerenderSwitch = [
   'try{',
   `if(!Object.keys(localStorage).some(function(k){return k.indexOf(${JSON.stringify(`${STORAGE_KEY}:`)})===0})){`,
@@ -93,7 +94,11 @@ const prerenderSwitch = [
   'var b=e.target.closest&&e.target.closest(".rts-prerendered button");',
   'if(!b)return;e.preventDefault();',
   'if(!document.querySelector("[data-rts-pressed]"))b.setAttribute("data-rts-pressed","")',
-  '},true)}}catch(e){}',
+  '},true);',
+  'function c(e){return e.target.closest&&e.target.closest(".rts-prerendered")}',
+  'document.addEventListener("dragover",function(e){c(e)&&e.preventDefault()},true);',
+  'document.addEventListener("drop",function(e){if(c(e)){e.preventDefault();document.rtsDropped=[].slice.call(e.dataTransfer.files)}},true)',
+  '}}catch(e){}',
 ].join('');
 const csp = ({ inlineScript }) =>
   [

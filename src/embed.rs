@@ -95,7 +95,8 @@ fn get_string(options: &JsValue, key: &str) -> Option<String> {
 
 /// Reads the loader's plain options object:
 /// `{ storageKey, headingLevel, accent, packSource, packText, packError,
-///    baseUrl, offerOfflineCopy }`, all optional.
+///    baseUrl, offerOfflineCopy, resultsEvent }`, all optional. The results
+/// event is sent only when `resultsEvent` is `true` itself.
 pub fn options_from_js(options: &JsValue) -> MountOptions {
     let defaults = MountOptions::default();
     let partner_pack = get_string(options, "packSource").map(|source| PartnerPack {
@@ -117,6 +118,7 @@ pub fn options_from_js(options: &JsValue) -> MountOptions {
         base_url: get_string(options, "baseUrl").unwrap_or_default(),
         offer_offline_copy: get(options, "offerOfflineCopy").is_some_and(|v| v.is_truthy()),
         update_ready: false,
+        results_event: get(options, "resultsEvent").and_then(|v| v.as_bool()) == Some(true),
     }
 }
 

@@ -42,6 +42,10 @@ pub struct MountOptions {
     pub offer_offline_copy: bool,
     /// A new version has been downloaded and is waiting: offer to switch.
     pub update_ready: bool,
+    /// The host asked to be told the results (`results-event`): when the
+    /// user reaches the summary, a `ready-to-share:complete` event carries
+    /// the scores and band, and the start page says so. Off unless asked.
+    pub results_event: bool,
 }
 
 /// A partner's content pack as the loader found it.
@@ -63,6 +67,7 @@ impl Default for MountOptions {
             base_url: String::new(),
             offer_offline_copy: false,
             update_ready: false,
+            results_event: false,
         }
     }
 }

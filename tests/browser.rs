@@ -386,7 +386,7 @@ async fn a_broken_partner_pack_falls_back_to_the_built_in_pack_and_says_so() {
 }
 
 #[wasm_bindgen_test]
-async fn reaching_the_summary_tells_the_host_page_scores_but_no_free_text() {
+async fn reaching_the_summary_tells_a_host_that_asked_scores_but_no_free_text() {
     let key = "browser-test-complete";
     let pack = ContentPack::built_in();
     let mut assessment = Assessment::new(&pack, "2026-01-01T00:00:00Z");
@@ -419,7 +419,23 @@ async fn reaching_the_summary_tells_the_host_page_scores_but_no_free_text() {
                 .and_then(|s| s.as_string());
         })
     };
+    // Off unless the host asks: nothing is sent.
     let handle = ready_to_share::mount(host.clone(), options(key));
+    yew::scheduler::flush().await;
+    assert!(host
+        .text_content()
+        .unwrap_or_default()
+        .contains(locale().report.title));
+    assert_eq!(*received.borrow(), None, "no event unless the host asked");
+    handle.destroy();
+
+    let handle = ready_to_share::mount(
+        host.clone(),
+        MountOptions {
+            results_event: true,
+            ..options(key)
+        },
+    );
     yew::scheduler::flush().await;
 
     let detail = received.borrow().clone().expect("the event was sent");

@@ -4,7 +4,7 @@
 // refused, and then says why the tool cannot start. scripts/postbuild.mjs
 // fills in BUILD and copies loader.js in.
 
-import { LoadError, showLoadFailure, startApp } from './loader.js';
+import { asksForResults, LoadError, showLoadFailure, startApp } from './loader.js';
 import { holdEarlyInput, replayEarlyInput, whenAppDrawn } from './early-input.js';
 
 /** Filled in by the build; these values are the unit tests'. */
@@ -17,7 +17,7 @@ const BUILD = /* @build */ {
 
 /**
  * The widget's options on these pages. The iframe page takes storage-key,
- * heading-level and accent from its address.
+ * heading-level, accent and results-event from its address.
  */
 export function pageOptions(search, { inFrame, baseUrl }) {
   const params = new URLSearchParams(search);
@@ -27,6 +27,7 @@ export function pageOptions(search, { inFrame, baseUrl }) {
   if (params.get('storage-key')) options.storageKey = params.get('storage-key');
   if (params.get('heading-level')) options.headingLevel = Number(params.get('heading-level'));
   if (params.get('accent')) options.accent = params.get('accent');
+  if (asksForResults(params.get('results-event'))) options.resultsEvent = true;
   return options;
 }
 
@@ -58,6 +59,7 @@ export async function boot({ root, base, win = globalThis }) {
   const handle = bindings.mountWidget(root, pageOptions(win.location.search, { inFrame, baseUrl: new URL('./', base).href }));
   if (kept) whenAppDrawn(root).then(() => replayEarlyInput(root, kept));
   if (inFrame) reportHeight(win);
+  if (inFrame) forwardResults(win, root);
   saveOfflineCopyThroughWorker(root, win, BUILD.words);
   await offerUpdates(win, root, handle);
   return handle;
@@ -77,6 +79,17 @@ function reportHeight(win) {
       '*',
     );
   new win.ResizeObserver(post).observe(doc.body);
+}
+
+/**
+ * Passes the widget's ready-to-share:complete event (sent only when the
+ * frame's address asked for it, with results-event) to the parent page, as
+ * a postMessage of { type: 'ready-to-share:complete', detail }.
+ */
+function forwardResults(win, root) {
+  root.addEventListener('ready-to-share:complete', (event) =>
+    win.parent.postMessage({ type: 'ready-to-share:complete', detail: event.detail }, '*'),
+  );
 }
 
 /**

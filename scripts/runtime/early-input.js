@@ -9,14 +9,47 @@
 //
 // A press can come before this script has even arrived, so the page's own
 // inline script (scripts/postbuild.mjs) keeps it: it marks the first button
-// pressed with data-rts-pressed. Files, open details and focus stay in the
+// pressed with data-rts-pressed, and keeps a file dropped on the copy
+// (document.rtsDropped). Files chosen, open details and focus stay in the
 // page's elements by themselves and are read when the app takes over.
+//
+// Everything is done again by meaning, not by position: answers saved in
+// another tab meanwhile give the app a different start screen, where the
+// same position is a different control. A button is found again by the
+// action it names (data-rts-action), a file field by its name
+// (data-rts-field); if the app's screen has no such control, the press is
+// not done, and the focus goes to the app's heading.
 
-/** The controls matched between the two copies of the screen, by order. */
+/** The controls whose focus is kept. */
 const FOCUSABLE = 'a[href], button, input, select, textarea, summary';
 const PRESSED = 'button[data-rts-pressed]';
+/** The field a file dropped anywhere on the copy goes to. */
+const DROP_FIELD = 'open-file';
 
-const indexIn = (root, selector, element) => [...root.querySelectorAll(selector)].indexOf(element);
+/**
+ * What names `element` on both copies of the screen: the action or field
+ * it carries, or else its tag and words (a link or a <summary>).
+ */
+export function meaningOf(element) {
+  if (!element) return null;
+  const action = element.getAttribute('data-rts-action');
+  if (action) return { action };
+  const field = element.getAttribute('data-rts-field');
+  if (field) return { field };
+  return { tag: element.tagName, text: element.textContent.trim() };
+}
+
+/** The element under `root` that `meaning` names, if there is one. */
+export function findByMeaning(root, meaning) {
+  if (!meaning) return null;
+  if (meaning.action) return root.querySelector(`button[data-rts-action="${CSS.escape(meaning.action)}"]`);
+  if (meaning.field) return root.querySelector(`input[data-rts-field="${CSS.escape(meaning.field)}"]`);
+  return (
+    [...root.querySelectorAll(FOCUSABLE)].find(
+      (element) => element.tagName === meaning.tag && element.textContent.trim() === meaning.text,
+    ) ?? null
+  );
+}
 
 /**
  * Says, under the button pressed on `prerendered` (the build's copy of the
@@ -32,16 +65,15 @@ export function holdEarlyInput(prerendered, { busyText = '' } = {}) {
   // out the whole page's style there and then.
   if (!doc.documentElement.classList.contains('rts-prerender-on')) return null;
   let shown = false;
-  const showBusy = () => {
-    const button = prerendered.querySelector(PRESSED);
-    if (!button || shown) return;
+  const showBusy = (after) => {
+    if (!after || shown) return;
     shown = true;
-    button.setAttribute('aria-disabled', 'true');
+    if (after.tagName === 'BUTTON') after.setAttribute('aria-disabled', 'true');
     if (!busyText) return;
     const status = doc.createElement('p');
     status.className = 'rts-body rts-loading';
     status.setAttribute('role', 'status');
-    button.after(status);
+    after.after(status);
     // Filled in once the empty status is in the page: screen readers
     // announce a change to a live region, not one that arrives with text.
     doc.defaultView.requestAnimationFrame(() => {
@@ -50,23 +82,39 @@ export function holdEarlyInput(prerendered, { busyText = '' } = {}) {
   };
   // After the page's own listener (on the document, capturing) has marked
   // the press.
-  const onClick = () => showBusy();
+  const onClick = () => showBusy(prerendered.querySelector(PRESSED));
+  // A file dropped anywhere on the copy is kept for the app's file field,
+  // as if chosen. The page's inline script keeps it (document.rtsDropped)
+  // and stops the browser opening it in place of the page, from before
+  // this script arrives; here the copy says it is loading.
+  const onDrop = () => {
+    if (!doc.rtsDropped?.length) return;
+    const field = findByMeaning(prerendered, { field: DROP_FIELD });
+    showBusy(field?.closest('.rts-drop-zone') ?? field);
+  };
   prerendered.addEventListener('click', onClick);
-  showBusy();
+  prerendered.addEventListener('drop', onDrop);
+  onClick();
+  onDrop();
 
   return {
     /** Call before the copy leaves the page: focus is lost once it has. */
     stop() {
       prerendered.removeEventListener('click', onClick);
+      prerendered.removeEventListener('drop', onDrop);
       const focused = doc.activeElement;
-      const pressed = prerendered.querySelector(PRESSED);
+      const chosen = [...prerendered.querySelectorAll('input[type="file"]')]
+        .filter((input) => input.files?.length)
+        .map((input) => ({ field: meaningOf(input), files: [...input.files] }));
+      if (doc.rtsDropped?.length) chosen.push({ field: { field: DROP_FIELD }, files: doc.rtsDropped });
+      delete doc.rtsDropped;
       return {
-        focus: prerendered.contains(focused) ? indexIn(prerendered, FOCUSABLE, focused) : -1,
-        opened: [...prerendered.querySelectorAll('details')].map((details) => details.open),
-        chosen: [...prerendered.querySelectorAll('input')]
-          .map((input, index) => ({ index, files: input.type === 'file' ? input.files : null }))
-          .filter(({ files }) => files?.length),
-        pressed: pressed ? indexIn(prerendered, 'button', pressed) : -1,
+        focus: prerendered.contains(focused) && focused !== prerendered ? meaningOf(focused) : null,
+        opened: [...prerendered.querySelectorAll('details')]
+          .filter((details) => details.open)
+          .map((details) => meaningOf(details.querySelector('summary'))),
+        chosen,
+        pressed: meaningOf(prerendered.querySelector(PRESSED)),
       };
     },
   };
@@ -74,22 +122,34 @@ export function holdEarlyInput(prerendered, { busyText = '' } = {}) {
 
 /**
  * Does what `kept` (from `stop()`) records again inside `app`, the app's
- * own start screen: details opened, focus, files chosen, then the button.
+ * own start screen, on the controls that mean the same: details opened,
+ * focus, files chosen or dropped, then the button. A press whose button
+ * the app's screen does not have is not done: the focus goes to the
+ * screen's heading, so the user starts from the top of what is there.
  */
 export function replayEarlyInput(app, kept) {
   if (!kept) return;
   const win = app.ownerDocument.defaultView;
-  [...app.querySelectorAll('details')].forEach((details, i) => {
-    if (kept.opened[i]) details.open = true;
-  });
-  if (kept.focus >= 0) app.querySelectorAll(FOCUSABLE)[kept.focus]?.focus({ preventScroll: true });
-  for (const { index, files } of kept.chosen) {
-    const input = app.querySelectorAll('input')[index];
+  for (const meaning of kept.opened) {
+    const details = findByMeaning(app, meaning)?.closest('details');
+    if (details) details.open = true;
+  }
+  findByMeaning(app, kept.focus)?.focus({ preventScroll: true });
+  for (const { field, files } of kept.chosen) {
+    const input = findByMeaning(app, field);
     if (!input) continue;
-    input.files = files;
+    const transfer = new win.DataTransfer();
+    for (const file of files) transfer.items.add(file);
+    input.files = transfer.files;
     input.dispatchEvent(new win.Event('change', { bubbles: true }));
   }
-  if (kept.pressed >= 0) app.querySelectorAll('button')[kept.pressed]?.click();
+  if (!kept.pressed) return;
+  const button = findByMeaning(app, kept.pressed);
+  if (button) return button.click();
+  const heading = app.querySelector('h1, h2, h3, h4, h5, h6');
+  if (!heading) return;
+  if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+  heading.focus({ preventScroll: true });
 }
 
 /**

@@ -5,7 +5,7 @@
 // it or what is typed in them. scripts/postbuild.mjs fills in BUILD and
 // copies loader.js in.
 
-import { LoadError, showLoadFailure, startApp } from './loader.js';
+import { asksForResults, LoadError, showLoadFailure, startApp } from './loader.js';
 
 /** Filled in by the build; these values are the unit tests'. */
 const BUILD = /* @build */ {
@@ -23,6 +23,8 @@ export function elementOptions(element, base) {
     accent: element.getAttribute('accent') || undefined,
     baseUrl: base,
     offerOfflineCopy: true,
+    // The ready-to-share:complete event, only if the page asks for it.
+    resultsEvent: asksForResults(element.getAttribute('results-event')),
   };
 }
 

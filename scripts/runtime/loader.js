@@ -5,6 +5,15 @@
 // each of them, and the unit tests (scripts/runtime/*.test.mjs) import it
 // as it is.
 
+/**
+ * Whether a host asked to be sent the results (the `results-event`
+ * attribute, or the iframe page's address): given, with no value or any
+ * value but "false", "off" or "no". Off when not given.
+ */
+export function asksForResults(value) {
+  return value != null && !/^\s*(false|off|no)\s*$/i.test(value);
+}
+
 /** A failure whose cause is already known, with the file it concerns. */
 export class LoadError extends Error {
   constructor(cause, file) {

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { blocksWasm, fill, fileName, isNative, likelyCause, LoadError, showLoadFailure, startApp } from './loader.js';
+import { asksForResults, blocksWasm, fill, fileName, isNative, likelyCause, LoadError, showLoadFailure, startApp } from './loader.js';
 import { pageOptions, saveOfflineCopyThroughWorker } from './boot.js';
 import { elementOptions, fetchPack, makeLoader } from './embed.js';
 import { keepOnlyInMemory, MemoryStorage, ownKeys } from './file-copy.js';
@@ -264,6 +264,14 @@ describe('boot.js: the page options', () => {
     });
   });
 
+  test('the iframe page sends results only when its address has results-event; the standalone page never does', () => {
+    assert.equal(pageOptions('', { inFrame: true, baseUrl }).resultsEvent, undefined);
+    assert.equal(pageOptions('?results-event', { inFrame: true, baseUrl }).resultsEvent, true);
+    assert.equal(pageOptions('?results-event=on&storage-key=k', { inFrame: true, baseUrl }).resultsEvent, true);
+    assert.equal(pageOptions('?results-event=off', { inFrame: true, baseUrl }).resultsEvent, undefined);
+    assert.equal(pageOptions('?results-event', { inFrame: false, baseUrl }).resultsEvent, undefined);
+  });
+
   test('the iframe page takes storage-key, heading-level and accent from its address', () => {
     assert.deepEqual(pageOptions('?storage-key=ours&heading-level=3&accent=%23800000', { inFrame: true, baseUrl }), {
       storageKey: 'ours',
@@ -285,9 +293,18 @@ describe('embed.js', () => {
       accent: undefined,
       baseUrl: 'https://x.example/',
       offerOfflineCopy: true,
+      resultsEvent: false,
     });
     const options = elementOptions(element({ 'storage-key': 'p', 'heading-level': '4', accent: 'navy' }), 'b');
     assert.deepEqual([options.storageKey, options.headingLevel, options.accent], ['p', 4, 'navy']);
+  });
+
+  test('the results event is on only when results-event is given, and not "false", "off" or "no"', () => {
+    const asked = (value) => elementOptions(element(value === undefined ? {} : { 'results-event': value }), 'b').resultsEvent;
+    assert.equal(asked(undefined), false, 'off when not given');
+    for (const on of ['', 'results-event', 'on', 'true', 'yes']) assert.equal(asked(on), true, `on for "${on}"`);
+    for (const off of ['false', 'off', 'no', ' OFF ', 'False']) assert.equal(asked(off), false, `off for "${off}"`);
+    assert.equal(asksForResults(null), false);
   });
 
   test('fetchPack resolves the address, sends no credentials, and reports a failure in words', async () => {

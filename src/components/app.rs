@@ -109,6 +109,7 @@ pub fn App(props: &AppProps) -> Html {
         locale: Rc::clone(&locale),
         heading_base: options.heading_level.clamp(1, 6),
         storage_key: Rc::from(options.storage_key.as_str()),
+        results_event: options.results_event,
         dispatch: state.dispatcher(),
     };
 
@@ -188,10 +189,12 @@ pub fn App(props: &AppProps) -> Html {
         let root = root.clone();
         let pack = Rc::clone(&pack);
         let state = state.clone();
+        // Only for a host that asked (`results-event`); the start page says so.
+        let results_event = options.results_event;
         use_effect_with(
             (state.navigations, state.step == Step::Summary),
             move |(_, on_summary)| {
-                if *on_summary {
+                if *on_summary && results_event {
                     announce_complete(&root, &pack, &state.assessment);
                 }
             },

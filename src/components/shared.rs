@@ -21,6 +21,9 @@ pub struct Shared {
     pub id_prefix: Rc<str>,
     /// Where the single-file offline copy can be downloaded, if offered.
     pub offline_copy_url: Option<Rc<str>>,
+    /// The host is sent the results when the user reaches the summary (it
+    /// asked, with `results-event`), so the start page says so.
+    pub results_event: bool,
     pub dispatch: UseReducerDispatcher<State>,
 }
 
@@ -32,6 +35,7 @@ impl PartialEq for Shared {
             && self.storage_key == other.storage_key
             && self.id_prefix == other.id_prefix
             && self.offline_copy_url == other.offline_copy_url
+            && self.results_event == other.results_event
     }
 }
 

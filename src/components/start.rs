@@ -119,6 +119,10 @@ pub fn Start(props: &StartProps) -> Html {
             <p class="rts-body">{ &start.time_needed }</p>
             <div class="rts-inset">
                 <p class="rts-body">{ &ui.start_privacy }</p>
+                // Only where the host asked to be sent the results.
+                if shared.results_event {
+                    <p class="rts-body">{ &ui.results_event_notice }</p>
+                }
             </div>
             <details class="rts-details">
                 <summary class="rts-details__summary">{ &ui.privacy_heading }</summary>
@@ -130,14 +134,14 @@ pub fn Start(props: &StartProps) -> Html {
                 <Heading level={2} class="rts-heading--m">{ &ui.start_saved_heading }</Heading>
                 <p class="rts-body">{ &ui.start_saved_body }</p>
                 <div class="rts-button-group">
-                    <button type="button" class="rts-button"
+                    <button type="button" class="rts-button" data-rts-action="continue"
                         onclick={shared.on(Action::Go(Step::Tasks))}>
                         { &ui.start_continue }
                     </button>
                 </div>
                 <StartAgain assessment={state.assessment.clone()} />
             } else {
-                <button type="button" class="rts-button rts-button--start"
+                <button type="button" class="rts-button rts-button--start" data-rts-action="start"
                     onclick={shared.on(Action::Go(Step::About))}>
                     { &ui.start_button }
                 </button>
@@ -149,7 +153,7 @@ pub fn Start(props: &StartProps) -> Html {
             { for confirmation }
             <Heading level={2} class="rts-heading--m">{ &ui.partnership_heading }</Heading>
             <p class="rts-body">{ &ui.partnership_body }</p>
-            <button type="button" class="rts-button rts-button--secondary"
+            <button type="button" class="rts-button rts-button--secondary" data-rts-action="partnership"
                 onclick={shared.on(Action::Go(Step::Partnership))}>
                 { &ui.partnership_button }
             </button>

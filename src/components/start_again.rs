@@ -44,7 +44,7 @@ pub fn StartAgain(props: &StartAgainProps) -> Html {
     if *confirming != Some(true) {
         let confirming = confirming.clone();
         return html! {
-            <button type="button" class="rts-button rts-button--secondary" ref={button}
+            <button type="button" class="rts-button rts-button--secondary" ref={button} data-rts-action="start-again"
                 onclick={move |_| confirming.set(Some(true))}>
                 { &ui.start_again }
             </button>

@@ -19,11 +19,80 @@ import {
 } from './support.mjs';
 import { useSite } from './fixtures.mjs';
 import { CheckPage } from './pages/check.mjs';
+import { SummaryPage } from './pages/summary.mjs';
 import { StartScreen } from './pages/start-screen.mjs';
 import { TasksPage } from './pages/tasks.mjs';
 
 const pack = contentPack();
 const { ui, report } = locale();
+
+/** A4 at 96 px to the inch: 210 mm. */
+const A4_WIDTH = 794;
+/** A shared-drive address pasted into a note: 227 characters, no spaces. */
+const LONG_PATH = (() => {
+  const start = 'https://northshire.sharepoint.com/sites/InformationGovernance/Shared%20Documents/Data-Sharing-Agreements/';
+  const end = 'MASH-Northshire-Council-Northshire-ICB-Northshire-Constabulary-v3.2-signed-final.pdf';
+  return start + 'x'.repeat(227 - start.length - end.length) + end;
+})();
+
+/** An assessment with the long address in notes, the story, an owner and a plan note. */
+function assessmentWithLongText() {
+  const now = '2026-11-22T10:00:00.000Z';
+  const first = pack.themes[0].questions[0].id;
+  return {
+    format: 'ready-to-share-assessment',
+    format_version: 2,
+    content_pack: { id: pack.id, version: pack.version },
+    created: now,
+    updated: now,
+    context: { area: 'Northshire', organisation: '', partners: '', policy_areas: [] },
+    answers: Object.fromEntries(
+      pack.themes.map((theme, i) => [theme.questions[0].id, { level: 2, note: `Agreement at ${LONG_PATH} (${i + 1})` }]),
+    ),
+    story: `It is written up at ${LONG_PATH}`,
+    plan: [
+      {
+        question: first,
+        for: 'level-1-2',
+        owner: LONG_PATH.slice(-120),
+        target: '2027-03',
+        status: 'in-progress',
+        note: `Draft at ${LONG_PATH}`,
+        changed: now,
+      },
+    ],
+  };
+}
+
+/**
+ * How the page lays out on A4 paper: its width, and the ordinary words
+ * (not the long address) that a line break cuts in two.
+ */
+async function printedOnA4(page) {
+  await page.setViewportSize({ width: A4_WIDTH, height: 1123 });
+  await page.emulateMedia({ media: 'print' });
+  return page.evaluate(() => {
+    const broken = new Set();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.parentElement?.getClientRects().length) continue;
+      // Ordinary words: runs of text up to 40 characters between spaces
+      // (the long address may break anywhere), each in the parts a line may
+      // end between (after a hyphen or a slash).
+      for (const run of node.data.matchAll(/\S+/g)) {
+        if (run[0].length > 40) continue;
+        for (const word of run[0].matchAll(/[^/\-–]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, run.index + word.index);
+          range.setEnd(node, run.index + word.index + word[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)));
+          if (lines.size > 1) broken.add(word[0]);
+        }
+      }
+    }
+    return { width: document.documentElement.scrollWidth, broken: [...broken] };
+  });
+}
 
 describe('downloads', () => {
   const site = useSite({ folder: 'downloads' });
@@ -135,6 +204,31 @@ describe('downloads', () => {
       assert.deepEqual(session.dialogs, [], 'no dialog opened');
       assert.deepEqual(session.errors, [], 'no errors logged');
       assert.deepEqual(session.foreignRequests, [], 'no request left the site');
+    }));
+
+  test('a 227-character address in the notes prints on A4 at full size, in the HTML report and the app\'s summary, with no ordinary word cut', () =>
+    site.withSession(async ({ page, context }) => {
+      await site.seed(page, {
+        'ready-to-share:progress:v1': JSON.stringify(assessmentWithLongText()),
+        'ready-to-share:step:v1': 'summary',
+      });
+      await page.goto(site.url);
+      const summary = await new SummaryPage(page).waitFor('Northshire');
+      await page.getByText(LONG_PATH.slice(-120), { exact: false }).first().waitFor();
+      const download = await summary.download(ui.download_html);
+      const html = await readFile(await download.path(), 'utf8');
+      assert.ok(html.includes(LONG_PATH), 'the report holds the address');
+
+      const app = await printedOnA4(page);
+      assert.ok(app.width <= A4_WIDTH, `the app's summary prints ${app.width} px wide, not more than A4's ${A4_WIDTH}`);
+      assert.deepEqual(app.broken, [], 'no ordinary word is cut in the app\'s summary');
+
+      const reportPage = await context.newPage();
+      await reportPage.setContent(html, { waitUntil: 'load' });
+      const printed = await printedOnA4(reportPage);
+      assert.ok(printed.width <= A4_WIDTH, `the HTML report prints ${printed.width} px wide, not more than A4's ${A4_WIDTH}`);
+      assert.deepEqual(printed.broken, [], 'no ordinary word is cut in the HTML report');
+      await reportPage.close();
     }));
 
   test('a download or print the browser refuses is said under the buttons, and the next one that works clears it', () =>

@@ -555,13 +555,13 @@ describe('embedding', () => {
       expectClean(s);
     }));
 
-  test('ready-to-share:complete reaches the host page with scores and band, and no free text', () =>
+  test('ready-to-share:complete reaches a host page that asked (results-event) with scores and band, and no free text', () =>
     withSession(async (s) => {
       const { page } = s;
       const MARKER = 'ZQX-marker-4417';
       await page.goto(
         hostPage({
-          body: `<h1>Complete</h1><ready-to-share storage-key="complete-test"></ready-to-share>`,
+          body: `<h1>Complete</h1><ready-to-share storage-key="complete-test" results-event></ready-to-share>`,
           head: `<script>
             window.completeEvents = [];
             document.addEventListener('ready-to-share:complete', (event) => {
@@ -614,6 +614,107 @@ describe('embedding', () => {
       assert.equal(detail.overall, 75);
       assert.equal(detail.band, 'ready-and-improving', '75 or more is "Ready and improving"');
       assert.ok(!raw.includes(MARKER), `the detail holds no free text: ${raw}`);
+      expectClean(s);
+    }));
+
+  /** Whether `text` (a start page's words) says results are sent anywhere. */
+  const mentionsResults = (text) =>
+    text.includes(ui.results_event_notice) || /\b(told|sent|gets|receives?)\b[^.]*\b(summary|results|scores?|band)\b/i.test(text);
+
+  test('the results event is off unless the host asks: without results-event nothing arrives on reaching the summary and the start page does not mention it; with it, it arrives and the start page says so', () =>
+    withSession(async (s) => {
+      const { page } = s;
+      await page.goto(
+        hostPage({
+          hostile: false,
+          body: `<h1>Results</h1>
+            <ready-to-share id="quiet" storage-key="results-off"></ready-to-share>
+            <ready-to-share id="told" storage-key="results-on" results-event></ready-to-share>`,
+          head: `<script>
+            window.completeEvents = [];
+            document.addEventListener('ready-to-share:complete', (event) => window.completeEvents.push(event.target.id));
+          </script>`,
+        }),
+      );
+      const quiet = await new Widget(page, '#quiet').rendered();
+      const told = await new Widget(page, '#told').rendered();
+      await quiet.waitForHeading(pack.start.heading);
+      await told.waitForHeading(pack.start.heading);
+      // Every word of the start page, the closed privacy details included.
+      const startText = (widget) => widget.inShadow((host) => host.shadowRoot.querySelector('.rts-start').textContent);
+      const quietStart = await startText(quiet);
+      const toSummary = async (widget) => {
+        await widget.startNow();
+        await widget.aboutToTasks();
+        await widget.button(ui.see_summary).click();
+        await widget.waitForHeading(locale().report.title);
+      };
+
+      // The widget that was not asked reaches the summary first: anything it
+      // sent would arrive before the other's event.
+      await toSummary(quiet);
+      assert.deepEqual(await page.evaluate(() => window.completeEvents), [], 'nothing sent without results-event');
+      assert.equal(mentionsResults(quietStart), false, `without results-event, the start page mentions no results sent: ${quietStart}`);
+
+      await told.el.getByText(ui.results_event_notice, { exact: true }).waitFor();
+      const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+      assert.ok(readme.includes(`"${ui.results_event_notice}"`), 'the README quotes the start page\'s words');
+      await toSummary(told);
+      const events = await waitUntil(async () => {
+        const e = await page.evaluate(() => window.completeEvents);
+        return e.length > 0 && e;
+      }, { message: 'the event from the widget with results-event' });
+      assert.deepEqual(events, ['told'], 'only the widget whose host asked sent the results');
+      expectClean(s);
+    }));
+
+  test('the iframe page sends the results to its parent only when its address asks (results-event)', () =>
+    withSession(async (s) => {
+      const { page } = s;
+      const frameStyle = 'display: block; width: 100%; height: 900px; border: 0';
+      await page.goto(
+        hostPage({
+          hostile: false,
+          embed: false,
+          body: `<h1>Iframe host</h1>
+            <iframe id="quiet" src="${distOrigin()}/frame.html?storage-key=frame-results-off" title="Ready to Share" style="${frameStyle}"></iframe>
+            <iframe id="told" src="${distOrigin()}/frame.html?storage-key=frame-results-on&amp;results-event" title="Ready to Share, results sent" style="${frameStyle}"></iframe>
+            <script>
+              window.completeMessages = [];
+              window.addEventListener('message', (event) => {
+                if (event.data?.type !== 'ready-to-share:complete') return;
+                const frame = [...document.querySelectorAll('iframe')].find((f) => f.contentWindow === event.source);
+                window.completeMessages.push({ from: frame?.id, origin: event.origin, detail: event.data.detail });
+              });
+            </script>`,
+        }),
+      );
+      for (const id of ['quiet', 'told']) {
+        const frame = page.frameLocator(`#${id}`);
+        const heading = (name) => frame.getByRole('heading', { level: 1, name, exact: true });
+        await heading(pack.start.heading).waitFor();
+        const notice = frame.getByText(ui.results_event_notice, { exact: true });
+        assert.equal(await notice.count(), id === 'told' ? 1 : 0, `${id}: the start page says whether results are sent`);
+        await frame.getByRole('button', { name: ui.start_button, exact: true }).click();
+        await heading(ui.about_heading).waitFor();
+        await frame.getByRole('button', { name: ui.save_and_continue, exact: true }).click();
+        await heading(ui.tasks_heading).waitFor();
+        await frame.getByRole('button', { name: ui.see_summary, exact: true }).click();
+        await heading(locale().report.title).waitFor();
+        if (id === 'quiet') {
+          assert.deepEqual(await page.evaluate(() => window.completeMessages), [], 'nothing sent without results-event');
+        }
+      }
+      const messages = await waitUntil(async () => {
+        const m = await page.evaluate(() => window.completeMessages);
+        return m.length > 0 && m;
+      }, { message: 'the results message from the frame with results-event' });
+      assert.deepEqual(messages.map((m) => [m.from, m.origin]), [['told', distOrigin()]]);
+      assert.deepEqual(
+        messages[0].detail.themes.map((t) => t.id),
+        pack.themes.map((t) => t.id),
+        'the scores of every theme',
+      );
       expectClean(s);
     }));
 

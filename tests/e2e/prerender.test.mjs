@@ -7,9 +7,11 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { contentPack } from './helpers.mjs';
 import { AboutPage } from './pages/about.mjs';
+import { PartnershipPage } from './pages/partnership.mjs';
 import { StartScreen } from './pages/start-screen.mjs';
 import { TasksPage } from './pages/tasks.mjs';
 import { locale, waitForHeadingFocus } from './support.mjs';
@@ -141,6 +143,102 @@ describe('the start screen before the app arrives', () => {
       await new TasksPage(page).waitFor();
       await waitForHeadingFocus(page, ui.tasks_heading);
     }));
+
+  /**
+   * Saves answers from a second tab of the same browser, through the app
+   * there, while `page` still shows the copy with its wasm held back, and
+   * goes back to the start page there.
+   */
+  async function saveAnswersInAnotherTab(page) {
+    const other = await page.context().newPage();
+    try {
+      const start = new StartScreen(other);
+      await start.goto(site.url);
+      await start.startNow();
+      const about = await new AboutPage(other).waitFor();
+      await about.area.fill('Northshire');
+      await about.saveAndContinue();
+      const tasks = await new TasksPage(other).waitFor();
+      // Back to the start page, so the app's first screen in `page` is the
+      // start page with saved progress, whose buttons are not the copy's.
+      await tasks.back();
+      await start.savedHeading.waitFor();
+      await other.locator(`${APP}[data-rts-save-state="saved"]`).waitFor();
+    } finally {
+      await other.close();
+    }
+  }
+
+  test('a press on the copy is done again on the same control: with answers saved in another tab meanwhile, "Compare partners\' answers" compares, and "Start again" does not open', () =>
+    site.withSession(async ({ page }) => {
+      const { start, wasm } = await openBeforeApp(page, site.url);
+      await page.getByRole('button', { name: ui.partnership_button, exact: true }).click();
+      await page.getByRole('status').filter({ hasText: loader.loading }).waitFor();
+      await saveAnswersInAnotherTab(page);
+
+      wasm.release();
+      await new PartnershipPage(page).waitFor();
+      assert.equal(await start.confirmation.count(), 0, '"Start again" asked nothing');
+      assert.ok(
+        await page.evaluate((key) => (localStorage.getItem(key) ?? '').includes('Northshire'), 'ready-to-share:progress:v1'),
+        'the answers saved in the other tab are still there',
+      );
+    }));
+
+  test('a press whose button the app\'s screen does not have is not done: "Start now", with answers saved meanwhile, leaves the start page with its heading focused', () =>
+    site.withSession(async ({ page }) => {
+      const { start, wasm } = await openBeforeApp(page, site.url);
+      await start.startNow();
+      await page.getByRole('status').filter({ hasText: loader.loading }).waitFor();
+      await saveAnswersInAnotherTab(page);
+
+      wasm.release();
+      await start.savedHeading.waitFor();
+      await waitForHeadingFocus(page, contentPack().start.heading);
+      assert.equal(await start.confirmation.count(), 0, '"Start again" asked nothing');
+      assert.equal(await start.continueButton.isVisible(), true, 'still on the start page, offering to continue');
+    }));
+
+  for (const holdBoot of [false, true]) {
+    const when = holdBoot ? 'before even the page\'s script has arrived' : 'before the app is ready';
+    test(`a saved file dropped on the copy ${when} is kept, not opened by the browser, and opened once the app is in`, () =>
+      site.withSession(async ({ page }) => {
+        const { wasm, boot } = await openBeforeApp(page, site.url, { holdBoot });
+        const text = await readFile(OLD_FILE_PATH, 'utf8');
+        // Whether the browser was stopped from opening the file in place of
+        // the page, seen by the last listener of all.
+        await page.evaluate(() => {
+          window.__drops = [];
+          window.addEventListener('dragover', (event) => window.__drops.push(['dragover', event.defaultPrevented]));
+          window.addEventListener('drop', (event) => window.__drops.push(['drop', event.defaultPrevented]));
+        });
+        const transfer = await page.evaluateHandle((contents) => {
+          const data = new DataTransfer();
+          data.items.add(new File([contents], 'assessment-pack-1.0.0.json', { type: 'application/json' }));
+          return data;
+        }, text);
+        const zone = page.getByText(ui.open_hint, { exact: true });
+        for (const type of ['dragenter', 'dragover', 'drop']) await zone.dispatchEvent(type, { dataTransfer: transfer });
+        assert.deepEqual(
+          await page.evaluate(() => window.__drops),
+          [
+            ['dragover', true],
+            ['drop', true],
+          ],
+          'the page took the drop: the browser does not open the file itself',
+        );
+        if (holdBoot) {
+          assert.equal(await page.getByRole('status').count(), 0, 'nothing has said it is loading yet');
+          boot.release();
+        }
+        await page.getByRole('status').filter({ hasText: loader.loading }).waitFor();
+        assert.equal(await page.locator(APP).count(), 0, 'dropped on the copy, before the app');
+
+        wasm.release();
+        await new TasksPage(page).waitFor();
+        await waitForHeadingFocus(page, ui.tasks_heading);
+      }));
+  }
 
   test('keeps the privacy details open and the focus where they were', () =>
     site.withSession(async ({ page }) => {

@@ -80,7 +80,10 @@ pub fn FilePicker(props: &FilePickerProps) -> Html {
                     { shared.locale.file_problem_in(&shared.pack, problem) }
                 </p>
             }
+            // data-rts-field names the field for what was done on the start
+            // screen written into index.html (scripts/runtime/early-input.js).
             <input type="file" class={classes!("rts-file-upload", props.error.is_some().then_some("rts-file-upload--error"))} id={input_id}
+                data-rts-field={props.id.clone()}
                 accept=".json,application/json" multiple={props.multiple}
                 aria-invalid={props.error.is_some().then_some("true")}
                 aria-describedby={described} onchange={on_change} />

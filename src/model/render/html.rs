@@ -39,8 +39,15 @@ fn paragraphs(text: &str) -> String {
         .collect()
 }
 
+/// Long text with no spaces that a user pasted (a shared-drive address in a
+/// note) wraps, so every page prints on A4 at full size: `break-word`
+/// throughout, and `anywhere` in the cells that hold what was typed (notes,
+/// the plan's owner and note, the details about the area), since only
+/// `anywhere` lets a table column be narrower than such text. Ordinary words
+/// stay whole: the other cells (a plan's status, an answer's level) keep
+/// their words' widths.
 const STYLE: &str = "
-body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#0b0c0c;background:#fff;line-height:1.5;margin:0}
+body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#0b0c0c;background:#fff;line-height:1.5;margin:0;overflow-wrap:break-word}
 main{max-width:48rem;margin:0 auto;padding:1.5rem}
 main.wide{max-width:64rem}
 h1{font-size:2rem;line-height:1.2;margin:0 0 1rem}
@@ -60,7 +67,7 @@ td.num,th.num{text-align:right}
 .track{display:block;min-width:5rem;height:.5rem;background:#f3f2f1;margin-top:.25rem}
 .fill{display:block;height:100%;background:#1d70b8;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 ol li,ul li{margin-bottom:.5rem}
-table.plan td{overflow-wrap:anywhere}
+td p,table.rows td,table.plan td:last-child,table.plan td:nth-last-child(4){overflow-wrap:anywhere}
 @media print{main{max-width:none;padding:0}a{color:#0b0c0c}a[href]::after{content:' (' attr(href) ')';font-size:.85em;word-break:break-all}h2,h3,h4{break-after:avoid}tr,li,figure{break-inside:avoid}table.plan thead{display:table-header-group}}
 @media (forced-colors:active){.chart .bar{fill:CanvasText}.fill{forced-color-adjust:none;background:CanvasText}.track{border:1px solid CanvasText}}
 ";
@@ -123,7 +130,7 @@ fn block(h: &mut String, block: &Block) {
             let _ = writeln!(h, "<p class=\"muted\">{}</p>", escape(text));
         }
         Block::Rows(rows) => {
-            h.push_str("<table>\n");
+            h.push_str("<table class=\"rows\">\n");
             for (label, values) in rows {
                 let values: Vec<String> = values.iter().map(|v| escape(v)).collect();
                 let _ = writeln!(
