@@ -211,3 +211,29 @@ fn national_studies_are_not_held_to_the_limit_for_one_place() {
         .collect();
     assert_eq!(chosen, ["n1", "n2", "p1", "p2"]);
 }
+
+/// An action planned at level 2 stays in the plan when the answer moves up;
+/// its guidance is chosen for where the partnership works too.
+#[test]
+fn the_plans_other_actions_show_only_guidance_that_applies() {
+    use ready_to_share::model::plan::{plan_view, ActionId, Entry, Step};
+    let pack = pack();
+    let mut a = in_nation(&pack, Nation::Wales);
+    let planned = ActionId::new("a1", Step::parse("level-1-2"));
+    a.plan.entries.insert(
+        planned.clone(),
+        Entry {
+            owner: "Information governance lead".into(),
+            ..Entry::default()
+        },
+    );
+    a.set_response("a1", Some(level(4)));
+    let summary = summarise(&pack, &a);
+    let view = plan_view(&pack, &Locale::english(), &a, &summary);
+    let kept = view
+        .other
+        .iter()
+        .find(|item| item.id == planned)
+        .expect("the earlier step is still in the plan");
+    assert_eq!(kept.guidance, ["wales-only", "uk-wide"]);
+}

@@ -451,7 +451,7 @@ pub fn plan_view(
                 ],
             ),
             guidance: question
-                .map(|(_, q)| q.guidance.clone())
+                .map(|(_, q)| pack.guidance_for(q, assessment.context.nation))
                 .unwrap_or_default(),
             entry: e.clone(),
         };
