@@ -10,7 +10,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { contentPack } from './helpers.mjs';
+import { contentPack, describeViolations, runAxe } from './helpers.mjs';
 import { locale, waitUntil } from './support.mjs';
 import { useHostPages, useSite } from './fixtures.mjs';
 import { PartnershipPage } from './pages/partnership.mjs';
@@ -149,6 +149,8 @@ describe('the workshop is kept in the browser', () => {
       await waitUntil(() => panel.evaluate((el) => el.getRootNode().activeElement === el), {
         message: 'focus on the question',
       });
+      const axe = await runAxe(page);
+      assert.equal(axe.violations.length, 0, `axe, the saved workshop and its question:\n${describeViolations(axe.violations)}`);
       await press(view.button(ui.cancel));
       await waitUntil(() => view.button(ui.workshop_end).evaluate((el) => el.getRootNode().activeElement === el), {
         message: 'focus back on the button',
