@@ -10,7 +10,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { contentPack } from './helpers.mjs';
+import { contentPack, describeViolations, runAxe } from './helpers.mjs';
 import { locale, waitUntil } from './support.mjs';
 import { useHostPages, useSite } from './fixtures.mjs';
 import { PartnershipPage } from './pages/partnership.mjs';
@@ -33,9 +33,14 @@ const NOTE = 'Agreed after the data mapping session';
 // Text that is only in the partners' files.
 const FROM_THE_FILES = 'Draft with the DPO';
 
-/** The agreement block of a question: its level radios and its note. */
-function agreement(page, question) {
-  const block = page.locator('.rts-consensus__question').filter({
+/**
+ * The agreement block of a question: its level radios and its note, in
+ * `scope` (a page, or one widget's element).
+ */
+function agreement(scope, question) {
+  // `has` is looked for inside each block, so it starts from the page.
+  const page = typeof scope.page === 'function' ? scope.page() : scope;
+  const block = scope.locator('.rts-consensus__question').filter({
     has: page.getByRole('group', { name: question, exact: true }),
   });
   return {
@@ -149,6 +154,8 @@ describe('the workshop is kept in the browser', () => {
       await waitUntil(() => panel.evaluate((el) => el.getRootNode().activeElement === el), {
         message: 'focus on the question',
       });
+      const axe = await runAxe(page);
+      assert.equal(axe.violations.length, 0, `axe, the saved workshop and its question:\n${describeViolations(axe.violations)}`);
       await press(view.button(ui.cancel));
       await waitUntil(() => view.button(ui.workshop_end).evaluate((el) => el.getRootNode().activeElement === el), {
         message: 'focus back on the button',
@@ -227,6 +234,42 @@ describe('the workshop on a host page', () => {
         assert.equal(await page.locator('#first ready-to-share').count(), 0);
         const saved = await page.evaluate(() => localStorage.getItem('host-workshop:workshop:v1'));
         assert.ok(saved.includes(NOTE), 'saved under the widget\'s storage key');
+        assert.deepEqual(errors, []);
+      },
+      { origin: host.origin, allow: [distOrigin()] },
+    ));
+
+  test('two widgets with one storage key on a page share the workshop as it changes', () =>
+    site.withSession(
+      async ({ page, errors }) => {
+        await page.goto(
+          host.add({
+            body: `<div id="one"><ready-to-share storage-key="shared-workshop" heading-level="2"></ready-to-share></div>
+              <div id="two"><ready-to-share storage-key="shared-workshop" heading-level="2"></ready-to-share></div>`,
+            embedFrom: distOrigin(),
+          }),
+        );
+        const [one, two] = ['#one', '#two'].map((id) => page.locator(`${id} ready-to-share`));
+        for (const widget of [one, two]) {
+          await press(widget.getByRole('button', { name: ui.partnership_button, exact: true }));
+          await widget.getByRole('heading', { name: words.title, exact: true }).waitFor();
+        }
+        await one
+          .getByLabel(ui.partnership_files_label, { exact: true })
+          .setInputFiles([asUpload('council.json'), asUpload('nhs.json')]);
+        const rows = (widget) => widget.getByRole('table', { name: words.scores_caption, exact: true }).locator('tbody tr');
+        await waitUntil(async () => (await rows(one).count()) === 2);
+        await press(agreement(one, AGREED_QUESTION).level(AGREED_LEVEL), 'Space');
+        // The other widget takes up the files and the level once saved.
+        await waitUntil(async () => (await rows(two).count()) === 2, { message: 'the files reach the other widget' });
+        await waitUntil(() => agreement(two, AGREED_QUESTION).level(AGREED_LEVEL).isChecked(), {
+          message: 'the level reaches the other widget',
+        });
+        // Ended in one, gone from both.
+        await press(one.getByRole('button', { name: ui.workshop_end, exact: true }));
+        await press(one.getByRole('button', { name: ui.workshop_end_confirm, exact: true }));
+        await waitUntil(async () => (await rows(two).count()) === 0, { message: 'ended in the other widget too' });
+        assert.equal(await page.evaluate(() => localStorage.getItem('shared-workshop:workshop:v1')), null);
         assert.deepEqual(errors, []);
       },
       { origin: host.origin, allow: [distOrigin()] },
