@@ -61,6 +61,10 @@ pub fn Summary(props: &SummaryProps) -> Html {
             </div>
             <Heading level={1} class="rts-heading--l">{ &document.title }</Heading>
             { screen.blocks(&document.blocks, false) }
+            // The host asked for the results (results-event): say they went.
+            if shared.results_event {
+                <p class="rts-body rts-secondary rts-no-print">{ &shared.locale.ui.results_event_sent }</p>
+            }
         </section>
     }
 }

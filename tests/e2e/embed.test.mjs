@@ -654,12 +654,14 @@ describe('embedding', () => {
       // sent would arrive before the other's event.
       await toSummary(quiet);
       assert.deepEqual(await page.evaluate(() => window.completeEvents), [], 'nothing sent without results-event');
+      assert.equal(await quiet.el.getByText(ui.results_event_sent, { exact: true }).count(), 0, 'and the summary says nothing was');
       assert.equal(mentionsResults(quietStart), false, `without results-event, the start page mentions no results sent: ${quietStart}`);
 
       await told.el.getByText(ui.results_event_notice, { exact: true }).waitFor();
       const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
       assert.ok(readme.includes(`"${ui.results_event_notice}"`), 'the README quotes the start page\'s words');
       await toSummary(told);
+      await told.el.getByText(ui.results_event_sent, { exact: true }).waitFor();
       const events = await waitUntil(async () => {
         const e = await page.evaluate(() => window.completeEvents);
         return e.length > 0 && e;
