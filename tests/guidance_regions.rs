@@ -106,3 +106,25 @@ fn childrens_guidance_for_england_has_a_welsh_counterpart() {
         }
     }
 }
+
+/// The app shows the first two items of a question's list that apply where
+/// the partnership works. Every guidance item is shown to some partnership:
+/// in England, in Wales, or one that has not said.
+#[test]
+fn every_guidance_item_is_shown_somewhere() {
+    let pack = pack();
+    let regions = regions(&pack);
+    let mut shown = std::collections::BTreeSet::new();
+    for nation in ["", "england", "wales"] {
+        for (_, guidance) in questions(&pack) {
+            let fits: Vec<&String> = guidance
+                .iter()
+                .filter(|g| nation.is_empty() || regions[*g] == "uk" || regions[*g] == nation)
+                .take(2)
+                .collect();
+            shown.extend(fits.into_iter().cloned());
+        }
+    }
+    let never: Vec<&String> = regions.keys().filter(|g| !shown.contains(*g)).collect();
+    assert!(never.is_empty(), "guidance never shown: {never:?}");
+}

@@ -242,8 +242,11 @@ export function guidanceOf(question, pack = contentPack(), nation = '') {
 }
 
 /** "(publisher, year)" as the summary and the downloads show it after a guidance link. */
-export const guideAbout = (guide) =>
-  `(${fill(locale().report.guide_about, { publisher: guide.publisher, published: guide.published })})`;
+export const guideAbout = (guide) => {
+  const r = locale().report;
+  const template = { england: r.guide_about_england, wales: r.guide_about_wales }[guide.applies_in] ?? r.guide_about;
+  return `(${fill(template, { publisher: guide.publisher, published: guide.published })})`;
+};
 
 /**
  * Priority actions in order: lowest level first, then the weakest theme (by

@@ -284,9 +284,10 @@ describe('the whole assessment', () => {
       // 6, then banes-stories, banes-trust and torbay-integration 5. Equal
       // weights go by relevance: banes-ready's themes average 39.61, below
       // banes-home's 40.91, so banes-ready leads although it is later in the
-      // pack. At 5 the three tie on relevance too (32.14), so pack order; but
-      // two studies from Bath and North East Somerset are in already, so
-      // torbay-integration is the fourth.
+      // pack. At 5, banes-trust and torbay-integration tie on relevance
+      // (32.14), so pack order; banes-stories, now also tagged safeguarding
+      // (65), averages 43.10 and comes after them. Two studies from Bath and
+      // North East Somerset are in already, so torbay-integration is the fourth.
       const studies = expectedCaseStudies(answers, CONTEXT.policyAreas);
       assert.deepEqual(
         studies.map((s) => s.id),
@@ -295,7 +296,7 @@ describe('the whole assessment', () => {
       const ranked = expectedCaseStudyMatches(answers, CONTEXT.policyAreas).ranked;
       assert.deepEqual(
         ranked.slice(0, 6).map((m) => [m.study.id, m.weight]),
-        [['banes-ready', 7], ['banes-home', 7], ['families-health', 6], ['banes-stories', 5], ['banes-trust', 5], ['torbay-integration', 5]],
+        [['banes-ready', 7], ['banes-home', 7], ['families-health', 6], ['banes-trust', 5], ['torbay-integration', 5], ['banes-stories', 5]],
       );
       const links = summary.caseStudyLinks();
       assert.equal(await links.count(), studies.length);

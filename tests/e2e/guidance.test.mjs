@@ -115,7 +115,7 @@ describe('guidance for priority actions', () => {
       const md = files.md;
       for (const [i, a] of ACTIONS.entries()) {
         const guides = a.guidance
-          .map((g) => `[${asMarkdown(g.title)}](<${g.url}>) (${asMarkdown(fill(report.guide_about, g))})`)
+          .map((g) => `[${asMarkdown(g.title)}](<${g.url}>) (${asMarkdown(guideAbout(g).slice(1, -1))})`)
           .join('; ');
         const item =
           `${i + 1}. **${asMarkdown(a.action)}**  \n` +

@@ -183,29 +183,46 @@ describe('opening a file that is not an assessment file', () => {
       const tasks = await new TasksPage(page).waitFor();
       await waitForHeadingFocus(page, ui.tasks_heading);
 
-      // Worked out from the two packs: the questions whose wording changed,
-      // and the one no longer asked.
+      // Worked out from the packs: the questions changed since 1.0.0 (the
+      // pack lists every change since then), the ones whose levels now mean
+      // something else, and the one no longer asked.
       const current = new Map(pack.themes.flatMap((t) => t.questions).map((q) => [q.id, q.text]));
       const answered = Object.keys(OLD_FILE.answers);
-      const reworded = answered.filter((id) => current.has(id) && current.get(id) !== OLD_TEXT.get(id));
+      const changesOf = (id) => pack.earlier_questions.filter((e) => e.id === id);
+      const meaning = answered.filter((id) => current.has(id) && changesOf(id).some((e) => e.change === 'meaning'));
+      const reworded = answered.filter((id) => current.has(id) && !meaning.includes(id) && changesOf(id).length > 0);
       const removed = answered.filter((id) => !current.has(id));
       assert.deepEqual(removed, ['culture-confidence'], 'the fixture answers the one removed question');
-      // Compared by hand: these eight were worded differently in 1.0.0.
-      assert.deepEqual(reworded, [
-        'purpose-ownership',
-        'governance-agreement',
-        'governance-lawful-basis',
-        'governance-dpia',
-        'governance-roles',
-        'data-feedback',
-        'culture-leadership',
+      // Compared by hand with the review of pack 2.0.0 and the 3.0.0 ladders:
+      // 11 answered questions changed meaning since 1.0.0.
+      assert.deepEqual([...meaning].sort(), [
         'culture-capacity',
+        'culture-stories',
+        'culture-understanding',
+        'data-holdings',
+        'data-overlap',
+        'data-quality',
+        'data-systems',
+        'governance-dpia',
+        'governance-policies',
+        'people-consent',
+        'purpose-what-information',
       ]);
       const replacement = pack.earlier_questions.find((e) => e.id === 'culture-confidence').replaced_by;
       assert.equal(replacement, 'culture-staff-confidence');
+      // The words answered: the levels of the oldest change of meaning.
+      const answeredWords = (id) => {
+        const level = OLD_FILE.answers[id].level;
+        const earlier = changesOf(id).find((e) => e.change === 'meaning');
+        const keys = ['not_started', 'emerging', 'developing', 'established', 'embedded'];
+        return Number.isInteger(level)
+          ? fill(messages.changed_meaning, { question: current.get(id), answered: earlier.levels[keys[level - 1]] })
+          : fill(messages.changed_meaning_not_sure, { question: current.get(id) });
+      };
       const expected = [
         fill(messages.other_pack_version, { version: '1.0.0' }),
-        ...reworded.map((id) => fill(messages.reworded_question, { earlier: OLD_TEXT.get(id), question: current.get(id) })),
+        ...reworded.map((id) => fill(messages.reworded_question, { earlier: changesOf(id)[0].text, question: current.get(id) })),
+        ...meaning.map(answeredWords),
         `${fill(messages.removed_question, { question: OLD_TEXT.get('culture-confidence') })} ${fill(messages.replaced_by, { question: current.get(replacement) })}`,
       ];
 
@@ -224,15 +241,16 @@ describe('opening a file that is not an assessment file', () => {
       const axe = await runAxe(page);
       assert.equal(axe.violations.length, 0, `axe, the task list with the notice:\n${describeViolations(axe.violations)}`);
 
-      // Every answer to a question still asked is back, with its note; new
-      // questions are unanswered.
-      const kept = answered.filter((id) => current.has(id));
+      // Every answer to a question still asked, whose meaning is unchanged,
+      // is back with its note; new questions, and those whose meaning
+      // changed, are unanswered.
+      const kept = answered.filter((id) => current.has(id) && !meaning.includes(id));
       await tasks.progress(kept.length, TOTAL).waitFor();
       await tasks.open(ui.check_heading);
       const check = await new CheckPage(page).waitFor();
       const response = (answer) => (answer.level === 'not-sure' ? NOT_SURE : answer.level);
       for (const [id] of current) {
-        const answer = OLD_FILE.answers[id];
+        const answer = meaning.includes(id) ? undefined : OLD_FILE.answers[id];
         const lines = await check.value(check.questionText(id));
         const expectedLines = answer
           ? [answerText(response(answer)), ...(answer.note ? [`${ui.note_short}: ${answer.note}`] : [])]
@@ -250,6 +268,7 @@ describe('opening a file that is not an assessment file', () => {
       const download = await summary.download(ui.download_json);
       const saved = JSON.parse(await readFile(await download.path(), 'utf8'));
       assert.deepEqual(saved.set_aside?.['culture-confidence'], OLD_FILE.answers['culture-confidence'], 'the removed question\'s answer and note are kept');
+      for (const id of meaning) assert.deepEqual(saved.set_aside?.[id], OLD_FILE.answers[id], `${id}, whose meaning changed, is kept aside`);
       for (const id of kept) assert.deepEqual(saved.answers[id], OLD_FILE.answers[id], `${id} in the saved file`);
       assert.equal(saved.content_pack.version, pack.version, 'saved with the current questions');
 

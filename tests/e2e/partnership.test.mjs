@@ -60,11 +60,31 @@ const asUpload = (fixture, name = fixture) => ({
   buffer: Buffer.from(fixtureText(fixture)),
 });
 
-/** A file's answers to this pack's questions: level 1-5 or NOT_SURE, by id. */
+/** "1.0.0" -> [1, 0, 0]; is version a at or after version b? */
+function atOrAfter(a, b) {
+  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+  for (let i = 0; i < Math.max(x.length, y.length); i += 1) {
+    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+  }
+  return true;
+}
+
+/**
+ * A file's answers to this pack's questions: level 1-5 or NOT_SURE, by id.
+ * Answers to questions whose meaning changed after the file's version are
+ * set aside (never scored or compared), as the pack's earlier_questions say.
+ */
 function answersOf(file) {
   const answers = new Map();
+  const version = file.content_pack?.version ?? pack.version;
+  const setAside = new Set(
+    (pack.earlier_questions ?? [])
+      .filter((e) => e.change === 'meaning' && version !== pack.version && atOrAfter(e.version, version))
+      .map((e) => e.id),
+  );
   for (const [id, answer] of Object.entries(file.answers ?? {})) {
     if (!QUESTION_TEXT.has(id)) continue;
+    if (setAside.has(id)) continue;
     if (answer.level === 'not-sure') answers.set(id, NOT_SURE);
     else if (Number.isInteger(answer.level) && answer.level >= 1 && answer.level <= 5) answers.set(id, answer.level);
   }
@@ -240,13 +260,13 @@ describe('partnership view', () => {
 
       // The hand-worked numbers (see the fixtures). Council, a file of the
       // current questions: 37.5 45.83 30 25 45 53.57 37.5, overall 39.20.
-      // NHS Trust, a file of older questions with no safeguarding answers:
-      // 81.25 50 (none) 43.75 66.67 62.5 60, so no overall score. Medians and
-      // spreads come from the exact scores: purpose's median is
-      // (81.25 + 37.5) / 2 = 59.375, shown 59 (the shown 81 and 38 would make
-      // 59.5, so 60), and its spread 43.75, shown 44 (not 81 - 38 = 43);
-      // culture's median is 58.04, shown 58 (not 59); people's spread 22.5,
-      // shown 23 (not 22).
+      // NHS Trust, a file of older questions (0.9.0): its answers to the
+      // questions whose meaning changed since then are set aside, leaving
+      // 75 58.33 (none) (none) 75 66.67 56.25, so no overall score. Medians
+      // and spreads come from the exact scores: governance's median is
+      // 52.08 and its spread 12.5, shown 13 (halves up); culture's median
+      // 60.12, shown 60, and its spread 13.10; people's median 46.875,
+      // shown 47, and its spread 18.75, shown 19.
       assert.deepEqual(await view.columnHeaders(), [
         words.partner,
         ...pack.themes.map((t) => t.title),
@@ -255,22 +275,24 @@ describe('partnership view', () => {
       const shown = await shownView(view);
       assert.deepEqual(shown.rows, [
         { name: 'Council', scores: ['38', '46', '30', '25', '45', '54', '38'], overall: '39' },
-        { name: 'NHS Trust', scores: ['81', '50', common.no_score, '44', '67', '63', '60'], overall: common.no_score },
+        { name: 'NHS Trust', scores: ['75', '58', common.no_score, common.no_score, '75', '67', '56'], overall: common.no_score },
       ]);
-      assert.deepEqual(shown.medians, ['59', '48', '30', '34', '56', '58', '49', '']);
-      assert.deepEqual(shown.spreads, ['44', '4', '0', '19', '22', '9', '23', '']);
+      assert.deepEqual(shown.medians, ['56', '52', '30', '25', '60', '60', '47', '']);
+      assert.deepEqual(shown.spreads, ['38', '13', '0', '0', '30', '13', '19', '']);
 
       // Where you disagree: the widest gaps first, ties (equal standard
       // deviation with two partners) in pack order; equal answers (purpose-use,
       // 3 and 3) and one level apart (purpose-ownership, 4 and 5) not listed.
-      const ids = ['purpose-what-information', 'people-tell-once', 'data-holdings', 'purpose-why', 'governance-agreement', 'culture-trust'];
+      // NHS Trust's answers to purpose-what-information and data-holdings are
+      // set aside (their meaning changed since 0.9.0), so they are not listed.
+      const ids = ['people-tell-once', 'purpose-why', 'governance-agreement', 'culture-trust'];
       assert.deepEqual(
         shown.disagreements.map((d) => d.question),
         ids.map((id) => QUESTION_TEXT.get(id)),
       );
       assert.deepEqual(shown.disagreements[0], {
-        question: QUESTION_TEXT.get('purpose-what-information'),
-        theme: THEME_OF.get('purpose-what-information').title,
+        question: QUESTION_TEXT.get('people-tell-once'),
+        theme: THEME_OF.get('people-tell-once').title,
         range: fill(words.answer_range, { lowest: pack.scale[0], highest: pack.scale[4] }),
         groups: [`${pack.scale[0]}: Council`, `${pack.scale[4]}: NHS Trust`],
       });
@@ -359,18 +381,20 @@ describe('partnership view', () => {
       // The organisation's name is shown as text, with its spacing tidied.
       assert.equal(three.rows[2].name, HOSTILE_NAME);
       assert.equal(await page.locator('.rts-partnership img').count(), 0, 'the name made no image');
-      // Three partners: people-tell-once (1, 5, 5) and purpose-what-information
-      // (1, 5, 3) both span 4 levels; the first has the larger standard
-      // deviation, so it comes first although it is later in the pack.
+      // Three partners: people-tell-once (1, 5, 5) spans 4 levels and comes
+      // first; purpose-what-information is no longer compared (NHS Trust's and
+      // Police's answers to it are set aside: its meaning changed since their
+      // versions), so purpose-why (2, 4), first in the pack of the rest, is next.
       assert.deepEqual(
         three.disagreements.slice(0, 2).map((d) => d.question),
-        [QUESTION_TEXT.get('people-tell-once'), QUESTION_TEXT.get('purpose-what-information')],
+        [QUESTION_TEXT.get('people-tell-once'), QUESTION_TEXT.get('purpose-why')],
       );
-      // Police has a score in purpose (50), culture (75) and people (100) only.
-      assert.deepEqual(three.rows[2].scores, ['50', ...Array(4).fill(common.no_score), '75', '100']);
+      // Police (a 1.0.0 file) has a score in culture (75) and people (100)
+      // only: its purpose-what-information and data-quality answers are set aside.
+      assert.deepEqual(three.rows[2].scores, [...Array(5).fill(common.no_score), '75', '100']);
       assert.equal(three.rows[2].overall, common.no_score);
-      assert.deepEqual(three.medians.slice(0, 7), ['50', '48', '30', '34', '56', '63', '60']);
-      // People: 37.5, 60 and 100; the spread is 62.5, shown 63.
+      assert.deepEqual(three.medians.slice(0, 7), ['56', '52', '30', '25', '60', '67', '56']);
+      // People: 37.5, 56.25 and 100; the spread is 62.5, shown 63.
       assert.equal(three.spreads[6], '63');
 
       // Choosing more files adds them too.
@@ -505,14 +529,19 @@ describe('partnership view', () => {
         assert.equal(partner.assessment.format, 'ready-to-share-assessment');
         assert.deepEqual(answersOf(partner.assessment), partners[i].answers, `${partner.name}'s answers in the bundle`);
       }
+      // Kept aside: the answers to a removed question and to one no version
+      // knows, and those whose meaning changed since the file's version.
+      const nhsFile = fixtureJson('nhs.json');
+      const nhsAside = Object.fromEntries(
+        Object.entries(nhsFile.answers).filter(([id]) => !NHS.answers.has(id)),
+      );
       assert.deepEqual(
         bundle.partners[1].assessment.set_aside,
-        {
-          'culture-confidence': { level: 3 },
-          'purpose-old-question': { level: 2, note: 'Asked in the 2025 questions' },
-        },
-        'the unmatched answers (a removed question, and one no version knows) are kept in the bundle',
+        nhsAside,
+        'the unmatched answers (a removed question, one no version knows, and those whose meaning changed) are kept in the bundle',
       );
+      assert.deepEqual(bundle.partners[1].assessment.set_aside['culture-confidence'], { level: 3 });
+      assert.deepEqual(bundle.partners[1].assessment.set_aside['purpose-old-question'], { level: 2, note: 'Asked in the 2025 questions' });
 
       // Anonymised: letters only, no file names.
       await view.anonymise.check();
