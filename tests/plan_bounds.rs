@@ -1,7 +1,7 @@
 //! Bounds on what a file can hold that the screens cannot make: plan entries
 //! for actions the pack does not have, and answers kept aside. A file just
 //! under the size limit with 19,000 of either opens with the first 200 and
-//! one message for the rest, and the warnings are listed five of a kind.
+//! one message for the rest, and the warnings are listed 50 of a kind.
 #![cfg(not(target_arch = "wasm32"))]
 
 use ready_to_share::model::content::ContentPack;
@@ -131,7 +131,7 @@ fn answers_to_19000_unknown_questions_keep_200_aside_and_one_message_for_the_res
 }
 
 #[test]
-fn warnings_are_listed_five_of_a_kind_and_the_rest_counted() {
+fn warnings_are_listed_fifty_of_a_kind_and_the_rest_counted() {
     let not_in_pack = |i: usize| FileProblem::PlanActionNotInPack {
         question_id: format!("q{i}"),
         question: None,
@@ -139,9 +139,10 @@ fn warnings_are_listed_five_of_a_kind_and_the_rest_counted() {
     let policy = |i: usize| FileProblem::UnknownPolicyArea {
         policy_area_id: format!("p{i}"),
     };
-    // Kinds interleaved: each kind stays together, in the order it first came.
+    // Kinds interleaved: each kind stays together, in the order it first
+    // came; 53 of each.
     let mut warnings = vec![policy(0), not_in_pack(0)];
-    for i in 1..8 {
+    for i in 1..53 {
         warnings.push(not_in_pack(i));
         warnings.push(policy(i));
     }
@@ -149,44 +150,41 @@ fn warnings_are_listed_five_of_a_kind_and_the_rest_counted() {
         pack_id: "x".into(),
     });
     let lines = summarise(&warnings);
+    assert_eq!(lines.len(), 50 + 1 + 50 + 1 + 1);
+    for i in 0..50 {
+        assert_eq!(lines[i], WarningLine::Problem(&policy(i)), "{i}");
+        assert_eq!(lines[51 + i], WarningLine::Problem(&not_in_pack(i)), "{i}");
+    }
+    assert_eq!(lines[50], WarningLine::More(3));
+    assert_eq!(lines[101], WarningLine::More(3));
     assert_eq!(
-        lines,
-        vec![
-            WarningLine::Problem(&policy(0)),
-            WarningLine::Problem(&policy(1)),
-            WarningLine::Problem(&policy(2)),
-            WarningLine::Problem(&policy(3)),
-            WarningLine::Problem(&policy(4)),
-            WarningLine::More(3),
-            WarningLine::Problem(&not_in_pack(0)),
-            WarningLine::Problem(&not_in_pack(1)),
-            WarningLine::Problem(&not_in_pack(2)),
-            WarningLine::Problem(&not_in_pack(3)),
-            WarningLine::Problem(&not_in_pack(4)),
-            WarningLine::More(3),
-            WarningLine::Problem(&FileProblem::OtherPack {
-                pack_id: "x".into()
-            }),
-        ]
+        lines[102],
+        WarningLine::Problem(&FileProblem::OtherPack {
+            pack_id: "x".into()
+        })
     );
-    // Five or fewer of a kind: every one listed, nothing counted.
-    assert_eq!(summarise(&warnings[..3]).len(), 3);
+    // Fifty or fewer of a kind: every one listed, nothing counted.
+    assert_eq!(summarise(&warnings[..100]).len(), 100);
     assert_eq!(summarise(&[]), vec![]);
 }
 
 #[test]
-fn a_hostile_plan_lists_a_handful_of_lines() {
+fn a_hostile_plan_lists_fifty_two_lines() {
     let pack = pack();
     let opened = read_assessment(&file(&pack, entries_not_in_pack(19_000), json!({})), &pack)
         .expect("the file opens");
     let lines = summarise(&opened.warnings);
-    assert_eq!(lines.len(), 7, "{lines:?}");
-    assert_eq!(lines[5], WarningLine::More(195));
+    assert_eq!(lines.len(), 52, "{lines:?}");
+    assert_eq!(lines[50], WarningLine::More(150));
+    assert!(matches!(
+        lines[51],
+        WarningLine::Problem(FileProblem::PlanEntriesLeftOut {
+            kept: 200,
+            left_out: 18_800
+        })
+    ));
     assert_eq!(
-        Locale::english()
-            .file
-            .more_of_the_same
-            .replace("{count}", "195"),
-        "And 195 more of the same kind."
+        Locale::english().file.more_of_the_same,
+        "And {count} more of the same kind."
     );
 }

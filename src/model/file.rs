@@ -37,8 +37,10 @@ pub const MAX_PARTNERS_CHARS: usize = 3_000;
 /// how many were left out.
 pub const MAX_SET_ASIDE: usize = 200;
 /// How many warnings of one kind are listed when a file opens; the rest are
-/// counted in one line (see [`summarise`]).
-pub const WARNINGS_OF_A_KIND: usize = 5;
+/// counted in one line (see [`summarise`]). Enough for every question of
+/// the built-in pack to be named (say, each reworded); a flood of
+/// thousands is one line.
+pub const WARNINGS_OF_A_KIND: usize = 50;
 
 /// Something wrong with a file. Errors stop it opening; warnings do not.
 #[derive(Debug, Clone, PartialEq, Eq)]
