@@ -130,6 +130,13 @@ pub fn Start(props: &StartProps) -> Html {
                     { for ui.privacy_points.iter().map(|p| html! { <p class="rts-body">{ p }</p> }) }
                 </div>
             </details>
+            <details class="rts-details">
+                <summary class="rts-details__summary">{ &ui.about_tool_heading }</summary>
+                <div class="rts-details__text">
+                    <p class="rts-body">{ shared.locale.versions(&shared.pack) }</p>
+                    <p class="rts-body">{ &ui.about_tool_licence }</p>
+                </div>
+            </details>
             if has_progress {
                 <Heading level={2} class="rts-heading--m">{ &ui.start_saved_heading }</Heading>
                 <p class="rts-body">{ &ui.start_saved_body }</p>

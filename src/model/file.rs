@@ -20,6 +20,9 @@ pub const FORMAT_NAME: &str = "ready-to-share-assessment";
 /// Version 2 added the action plan (`plan`); a version 1 file opens with an
 /// empty plan.
 pub const FORMAT_VERSION: u64 = 2;
+/// The app's own version (Cargo.toml), shown with the pack's and the file
+/// format's on the start page and in every report.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Larger files are refused before parsing: no real assessment comes near it.
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 /// The longest note, story and context fields the screens accept, in

@@ -58,6 +58,20 @@ impl Locale {
         }
     }
 
+    /// Which version of the app, the questions and the file format made
+    /// something: "Ready to Share 3.0.0, questions version 3.0.0, file
+    /// format 2."
+    pub fn versions(&self, pack: &ContentPack) -> String {
+        fill(
+            self.report.versions,
+            &[
+                ("app", crate::model::file::APP_VERSION),
+                ("pack", &pack.version),
+                ("format", &crate::model::file::FORMAT_VERSION.to_string()),
+            ],
+        )
+    }
+
     /// Where a partnership works, in words; empty when not said.
     pub fn nation(&self, nation: Nation) -> &str {
         match nation {

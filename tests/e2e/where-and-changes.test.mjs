@@ -84,7 +84,7 @@ describe('where the partnership works', () => {
       await check.continue();
       await (await new StoryPage(page).waitFor()).seeSummary();
       await new SummaryPage(page).waitFor(CONTEXT.area);
-      const shown = await page.locator('main, body').first().innerText();
+      const shown = await page.locator('section.rts-page').first().innerText();
       const englandOnly = pack.guidance.filter((g) => g.applies_in === 'england');
       for (const guide of englandOnly) {
         assert.ok(!shown.includes(guide.title), `"${guide.title}" (England only) is not shown`);

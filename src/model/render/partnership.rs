@@ -167,6 +167,7 @@ pub fn document(report: &PartnershipReport) -> Document {
             report.locale.report.generated,
             &[("date", report.date)],
         )),
+        Block::muted(report.locale.versions(report.pack)),
         Block::paragraph(fill(w.intro, &[("count", &p.partners.len().to_string())])),
     ];
     if p.anonymised {

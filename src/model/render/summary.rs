@@ -14,7 +14,10 @@ use crate::model::render::{
 pub fn document(report: &SummaryReport) -> Document {
     let r = &report.locale.report;
     let summary = &report.summary;
-    let mut blocks = vec![Block::muted(report.generated())];
+    let mut blocks = vec![
+        Block::muted(report.generated()),
+        Block::muted(report.locale.versions(report.pack)),
+    ];
 
     let context = report.context_rows();
     if !context.is_empty() {
