@@ -119,6 +119,11 @@ pub fn document(report: &SummaryReport) -> Document {
     }
 
     blocks.push(Block::Slot(SlotId::Plan, actions(report)));
+    // After the plan, on screen and in the files alike: the screen draws
+    // its own plan in the slot.
+    if let Some(said) = report.guidance_scope() {
+        blocks.push(Block::muted(said));
+    }
     blocks.extend(case_study_blocks(
         report.pack,
         (r.case_studies_heading, r.no_case_studies),
@@ -151,9 +156,6 @@ fn actions(report: &SummaryReport) -> Vec<Block> {
     let r = &report.locale.report;
     let summary = &report.summary;
     let mut blocks = vec![Block::heading(2, r.actions_heading)];
-    if let Some(said) = report.guidance_scope() {
-        blocks.push(Block::muted(said));
-    }
     if summary.priority_actions.is_empty() {
         blocks.push(Block::paragraph(r.no_actions));
     } else {
