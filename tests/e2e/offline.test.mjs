@@ -261,7 +261,8 @@ describe('offline', () => {
         buffer: readFileSync(new URL(`./fixtures/partnership/${name}`, import.meta.url)),
       });
       await page.getByLabel(ui.partnership_files_label, { exact: true }).setInputFiles([fixture('council.json'), fixture('nhs.json')]);
-      const question = pack.themes[0].questions.find((q) => q.id === 'purpose-what-information');
+      // A question the two partners disagree on (Council 1, NHS Trust 5).
+      const question = pack.themes.flatMap((t) => t.questions).find((q) => q.id === 'people-tell-once');
       const block = page.locator('.rts-consensus__question').filter({ has: page.getByRole('group', { name: question.text, exact: true }) });
       const level = block.getByRole('radio', { name: levelName(3), exact: true });
       await level.focus();

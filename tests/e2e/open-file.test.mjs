@@ -219,10 +219,18 @@ describe('opening a file that is not an assessment file', () => {
           ? fill(messages.changed_meaning, { question: current.get(id), answered: earlier.levels[keys[level - 1]] })
           : fill(messages.changed_meaning_not_sure, { question: current.get(id) });
       };
+      // The notice lists the first five of each kind (the answers are read in
+      // the order of their ids) and counts the rest in one line.
+      const firstFive = (ids, words) => {
+        const sorted = [...ids].sort();
+        const lines = sorted.slice(0, 5).map(words);
+        if (sorted.length > 5) lines.push(fill(messages.more_of_the_same, { count: sorted.length - 5 }));
+        return lines;
+      };
       const expected = [
         fill(messages.other_pack_version, { version: '1.0.0' }),
-        ...reworded.map((id) => fill(messages.reworded_question, { earlier: changesOf(id)[0].text, question: current.get(id) })),
-        ...meaning.map(answeredWords),
+        ...firstFive(reworded, (id) => fill(messages.reworded_question, { earlier: changesOf(id)[0].text, question: current.get(id) })),
+        ...firstFive(meaning, answeredWords),
         `${fill(messages.removed_question, { question: OLD_TEXT.get('culture-confidence') })} ${fill(messages.replaced_by, { question: current.get(replacement) })}`,
       ];
 
@@ -233,7 +241,7 @@ describe('opening a file that is not an assessment file', () => {
       assert.deepEqual([...shown].sort(), [...expected].sort(), 'every change, in plain words');
       // Spelled out: the old wording is quoted, not the question's reference.
       const quoted = (text) => shown.some((line) => line.includes(`"${text}"`));
-      assert.ok(quoted('Do partners have an information sharing agreement that staff actually use?'), 'a reworded question, as it was asked');
+      assert.ok(quoted('How visibly do senior leaders champion information sharing?'), 'a reworded question, as it was asked');
       assert.ok(quoted('How confident are front-line staff about when and how to share information?'), 'the removed question, as it was asked');
       for (const line of shown) {
         assert.ok(!/\b(culture-confidence|governance-agreement)\b/.test(line), `no question reference in: ${line}`);
