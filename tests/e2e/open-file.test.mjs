@@ -219,18 +219,20 @@ describe('opening a file that is not an assessment file', () => {
           ? fill(messages.changed_meaning, { question: current.get(id), answered: earlier.levels[keys[level - 1]] })
           : fill(messages.changed_meaning_not_sure, { question: current.get(id) });
       };
-      // The notice lists the first five of each kind (the answers are read in
-      // the order of their ids) and counts the rest in one line.
-      const firstFive = (ids, words) => {
+      // The notice lists the first 50 of each kind (the answers are read in
+      // the order of their ids; the README says 50) and counts the rest in
+      // one line.
+      const LISTED = 50;
+      const firstListed = (ids, words) => {
         const sorted = [...ids].sort();
-        const lines = sorted.slice(0, 5).map(words);
-        if (sorted.length > 5) lines.push(fill(messages.more_of_the_same, { count: sorted.length - 5 }));
+        const lines = sorted.slice(0, LISTED).map(words);
+        if (sorted.length > LISTED) lines.push(fill(messages.more_of_the_same, { count: sorted.length - LISTED }));
         return lines;
       };
       const expected = [
         fill(messages.other_pack_version, { version: '1.0.0' }),
-        ...firstFive(reworded, (id) => fill(messages.reworded_question, { earlier: changesOf(id)[0].text, question: current.get(id) })),
-        ...firstFive(meaning, answeredWords),
+        ...firstListed(reworded, (id) => fill(messages.reworded_question, { earlier: changesOf(id)[0].text, question: current.get(id) })),
+        ...firstListed(meaning, answeredWords),
         `${fill(messages.removed_question, { question: OLD_TEXT.get('culture-confidence') })} ${fill(messages.replaced_by, { question: current.get(replacement) })}`,
       ];
 
