@@ -470,8 +470,14 @@ fn read_value(value: &Value, pack: &ContentPack) -> Result<Opened, FileProblem> 
                 continue;
             }
             if let Some((_, question)) = pack.question(question_id) {
-                // The oldest change of meaning is the wording they answered.
-                if let Some(earlier) = changes.iter().find(|e| e.change == Change::Meaning) {
+                if let Some(meaning) = changes.iter().find(|e| e.change == Change::Meaning) {
+                    // The wording they answered is the oldest change since
+                    // their version, when it kept its levels; the change
+                    // of meaning always does.
+                    let earlier = changes
+                        .first()
+                        .filter(|e| !e.levels.is_empty())
+                        .unwrap_or(meaning);
                     warnings.push(FileProblem::ChangedMeaning {
                         question_id: question_id.clone(),
                         question: question.text.clone(),
