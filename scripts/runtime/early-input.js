@@ -108,7 +108,21 @@ export function holdEarlyInput(prerendered, { busyText = '' } = {}) {
         .map((input) => ({ field: meaningOf(input), files: [...input.files] }));
       if (doc.rtsDropped?.length) chosen.push({ field: { field: DROP_FIELD }, files: doc.rtsDropped });
       delete doc.rtsDropped;
+      // A file dialog opened on the copy can close after the app has taken
+      // over: the choice then lands on the copy's input, which has left the
+      // page. It is kept, and handed to the app's field once it is there.
+      const late = { chosen: [], forward: null };
+      for (const input of prerendered.querySelectorAll('input[type="file"]')) {
+        const field = meaningOf(input);
+        input.addEventListener('change', () => {
+          if (!input.files?.length) return;
+          const choice = { field, files: [...input.files] };
+          if (late.forward) late.forward(choice);
+          else late.chosen.push(choice);
+        });
+      }
       return {
+        late,
         focus: prerendered.contains(focused) && focused !== prerendered ? meaningOf(focused) : null,
         opened: [...prerendered.querySelectorAll('details')]
           .filter((details) => details.open)
@@ -123,7 +137,8 @@ export function holdEarlyInput(prerendered, { busyText = '' } = {}) {
 /**
  * Does what `kept` (from `stop()`) records again inside `app`, the app's
  * own start screen, on the controls that mean the same: details opened,
- * focus, files chosen or dropped, then the button. A press whose button
+ * focus, files chosen or dropped (and, from then on, a file chosen in a
+ * dialog opened on the copy), then the button. A press whose button
  * the app's screen does not have is not done: the focus goes to the
  * screen's heading, so the user starts from the top of what is there.
  */
@@ -135,13 +150,18 @@ export function replayEarlyInput(app, kept) {
     if (details) details.open = true;
   }
   findByMeaning(app, kept.focus)?.focus({ preventScroll: true });
-  for (const { field, files } of kept.chosen) {
+  const choose = ({ field, files }) => {
     const input = findByMeaning(app, field);
-    if (!input) continue;
+    if (!input) return;
     const transfer = new win.DataTransfer();
     for (const file of files) transfer.items.add(file);
     input.files = transfer.files;
     input.dispatchEvent(new win.Event('change', { bubbles: true }));
+  };
+  kept.chosen.forEach(choose);
+  if (kept.late) {
+    kept.late.chosen.forEach(choose);
+    kept.late.forward = choose;
   }
   if (!kept.pressed) return;
   const button = findByMeaning(app, kept.pressed);

@@ -188,7 +188,8 @@ describe('opening a file that is not an assessment file', () => {
       // something else, and the one no longer asked.
       const current = new Map(pack.themes.flatMap((t) => t.questions).map((q) => [q.id, q.text]));
       const answered = Object.keys(OLD_FILE.answers);
-      const changesOf = (id) => pack.earlier_questions.filter((e) => e.id === id);
+      const changesOf = (id) =>
+        pack.earlier_questions.filter((e) => e.id === id).sort((a, b) => a.version.localeCompare(b.version, 'en', { numeric: true }));
       const meaning = answered.filter((id) => current.has(id) && changesOf(id).some((e) => e.change === 'meaning'));
       const reworded = answered.filter((id) => current.has(id) && !meaning.includes(id) && changesOf(id).length > 0);
       const removed = answered.filter((id) => !current.has(id));
@@ -210,10 +211,11 @@ describe('opening a file that is not an assessment file', () => {
       ]);
       const replacement = pack.earlier_questions.find((e) => e.id === 'culture-confidence').replaced_by;
       assert.equal(replacement, 'culture-staff-confidence');
-      // The words answered: the levels of the oldest change of meaning.
+      // The words answered: the levels of the oldest change since 1.0.0
+      // (the version the file was saved with).
       const answeredWords = (id) => {
         const level = OLD_FILE.answers[id].level;
-        const earlier = changesOf(id).find((e) => e.change === 'meaning');
+        const earlier = changesOf(id).find((e) => e.levels) ?? changesOf(id).find((e) => e.change === 'meaning');
         const keys = ['not_started', 'emerging', 'developing', 'established', 'embedded'];
         return Number.isInteger(level)
           ? fill(messages.changed_meaning, { question: current.get(id), answered: earlier.levels[keys[level - 1]] })

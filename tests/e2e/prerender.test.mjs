@@ -144,6 +144,32 @@ describe('the start screen before the app arrives', () => {
       await waitForHeadingFocus(page, ui.tasks_heading);
     }));
 
+  test('a file dialog opened on the copy and closed after the app is in still opens the file', () =>
+    site.withSession(async ({ page }) => {
+      const { start, wasm } = await openBeforeApp(page, site.url);
+      // The copy's file field, as the dialog the user opened holds it.
+      await start.fileInput.evaluate((input) => {
+        window.__dialogInput = input;
+      });
+      wasm.release();
+      await page.locator(APP).waitFor();
+      assert.equal(
+        await page.evaluate(() => window.__dialogInput.isConnected),
+        false,
+        'the copy has left the page',
+      );
+      // The dialog closes now: its choice lands on the copy's field.
+      const text = await readFile(OLD_FILE_PATH, 'utf8');
+      await page.evaluate((json) => {
+        const input = window.__dialogInput;
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([json], 'northshire.json', { type: 'application/json' }));
+        input.files = transfer.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      }, text);
+      await new TasksPage(page).waitFor();
+    }));
+
   /**
    * Saves answers from a second tab of the same browser, through the app
    * there, while `page` still shows the copy with its wasm held back, and
