@@ -226,3 +226,29 @@ fn a_1_0_0_file_opens_with_answers_whose_meaning_changed_set_aside_and_named() {
 fn a_2_0_0_file_opens_with_answers_whose_meaning_changed_set_aside_and_named() {
     opens_with_changed_meanings_set_aside(FILE_2, "2.0.0", &pack("pack-2.0.0.json", PACK_2));
 }
+
+/// Progress saved in the browser by pack 2.0.0 gives, once, the messages
+/// the same answers opened as a file would give (less the line about the
+/// file's version, which the notice says in its own words); saved again by
+/// this version, it gives none.
+#[test]
+fn progress_saved_by_an_earlier_version_is_explained_once() {
+    use ready_to_share::model::file::{read_progress_after_update, write_saved_progress};
+    let now = ContentPack::built_in();
+    let as_file = read_assessment(FILE_2, &now).unwrap();
+    let (stamped, said) = read_progress_after_update(FILE_2, &now).expect("reads");
+    let expected: Vec<&FileProblem> = as_file
+        .warnings
+        .iter()
+        .filter(|w| !matches!(w, FileProblem::OtherPackVersion { .. }))
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(said.iter().collect::<Vec<_>>(), expected);
+    assert!(said
+        .iter()
+        .any(|w| matches!(w, FileProblem::ChangedMeaning { .. })));
+
+    let saved_again = write_saved_progress(&stamped);
+    let (_, said_again) = read_progress_after_update(&saved_again, &now).unwrap();
+    assert!(said_again.is_empty(), "{said_again:?}");
+}

@@ -381,7 +381,11 @@ pub fn read_progress_after_update(
     let warnings = if saved_with.is_empty() || saved_with == pack.version {
         Vec::new()
     } else {
-        opened.warnings
+        // "The file was made with a different version" is what the notice
+        // itself says, in words about the browser rather than a file.
+        let mut warnings = opened.warnings;
+        warnings.retain(|w| !matches!(w, FileProblem::OtherPackVersion { .. }));
+        warnings
     };
     let stamped = Stamped {
         assessment: opened.assessment,
