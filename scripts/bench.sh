@@ -13,7 +13,7 @@
 #      (1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip), all through the
 #      Chrome DevTools Protocol; and a static HTML form of the same questions
 #      (made from content/pack.en.json) as the baseline of the budgets;
-#   5. prints every budget of issue 13 with its figure (the first screen's
+#   5. prints every performance budget with its figure (the first screen's
 #      gzipped bytes are scripts/first-screen-bytes.mjs's), then the wasm's
 #      size, raw and gzipped.
 #

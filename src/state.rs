@@ -1,6 +1,6 @@
 //! The app's one state and the actions that change it. The reducer calls the
 //! model and nothing else: no browser APIs, so it is easy to test and reason
-//! about. Saving happens in an effect in `components::app`.
+//! about. Saving happens in an effect, `effects::autosave`.
 
 use std::rc::Rc;
 

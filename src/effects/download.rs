@@ -1,6 +1,7 @@
-//! The only place that makes files for the user (a Blob, an object URL and
-//! a click on an anchor that is never attached to the host page) and asks
-//! the browser to print.
+//! Makes the app's downloads (a Blob, an object URL and a click on an
+//! anchor that is never attached to the host page) and asks the browser to
+//! print. The panic panel (`panic_panel.rs`) makes its own last-chance
+//! download, and the single-file copy's script (`file-copy.js`) its own.
 
 use wasm_bindgen::JsCast;
 

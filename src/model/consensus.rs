@@ -171,11 +171,6 @@ pub fn suggested_name(partnership: &Partnership) -> String {
         .unwrap_or_default()
 }
 
-/// Checks the partnership's name as the screens accept it.
-pub fn check_name(name: &str) -> Result<(), PlanProblem> {
-    too_long(name, MAX_NAME_CHARS)
-}
-
 /// Each answer some partner gave (levels lowest first, then "not sure"),
 /// worded by `word` from its label and the names of those who gave it,
 /// joined with semicolons.

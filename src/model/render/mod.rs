@@ -1,5 +1,7 @@
-//! The downloads, as pure functions of the model: a self-contained HTML
-//! report, Markdown, CSV and (in `model::file`) the JSON assessment file.
+//! Reports as pure functions of the model: the document the summary screen
+//! draws and the downloads render (a self-contained HTML report, Markdown,
+//! CSV and, in `model::file`, the JSON assessment file), and the words they
+//! share.
 //!
 //! The summary is built once as a [`Document`] from a [`SummaryReport`]
 //! (`summary::document`); `html` and `markdown` render any document, and the
@@ -92,21 +94,6 @@ impl<'a> SummaryReport<'a> {
     /// An overall score, which never rounds up into a band it is not in.
     pub fn overall_text(&self, score: Option<Score>) -> String {
         overall_text(self.locale, score)
-    }
-
-    pub fn band_text(&self) -> String {
-        match (self.summary.profile.band, self.summary.profile.overall) {
-            (Some(band), Some(score)) => format!(
-                "{}. {} {}",
-                self.locale.band(band),
-                fill(
-                    self.locale.report.overall_score,
-                    &[("score", &score.rounded_in_band().to_string())]
-                ),
-                self.locale.band_means(band)
-            ),
-            _ => self.locale.bands.not_yet.to_string(),
-        }
     }
 
     pub fn policy_area_labels(&self) -> Vec<&str> {
