@@ -423,15 +423,15 @@ fn the_issue_example_is_49_and_making_progress_not_50() {
     // And so every download says.
     let locale = Locale::english();
     let report = SummaryReport::new(&pack, &locale, &assessment, "1 June 2024");
-    let text = report.band_text();
-    assert!(
-        text.starts_with(&format!("{}.", locale.bands.making_progress)),
-        "{text}"
-    );
-    assert!(text.contains(&fill(locale.report.overall_score, &[("score", "49")])));
-    assert!(text.contains(locale.bands.making_progress_means));
-    assert!(html::render(&report).contains(&html::escape(&text)));
-    assert!(markdown::render(&report).contains(&markdown::escape(&text)));
+    let score = fill(locale.report.overall_score, &[("score", "49")]);
+    for page in [
+        html::render(&report),
+        markdown::render(&report).replace('\\', ""),
+    ] {
+        let said = format!("{}. {score}", locale.bands.making_progress);
+        assert!(page.contains(&said), "the report says {said:?}");
+        assert!(page.contains(locale.bands.making_progress_means));
+    }
 }
 
 /// Three themes of 5, 6 and 7 questions, so the overall can fall less than a
