@@ -11,7 +11,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { contentPack, describeViolations, runAxe } from './helpers.mjs';
-import { fill, locale, parseCsv, waitUntil } from './support.mjs';
+import { fill, focusedElement, locale, parseCsv, waitUntil } from './support.mjs';
 import { useSite } from './fixtures.mjs';
 import { PartnershipPage } from './pages/partnership.mjs';
 import { StartScreen } from './pages/start-screen.mjs';
@@ -121,7 +121,7 @@ describe('the action plan', () => {
       await summary.waitFor(AREA);
       await plan.waitFor();
       assert.equal(await plan.owner(first).inputValue(), OWNER);
-      assert.equal(await plan.target(first).inputValue(), '2027-03');
+      assert.equal(await plan.targetValue(first), '2027-03');
       assert.equal(await plan.note(first).inputValue(), HOSTILE_NOTE);
       assert.equal(await plan.owner(second).inputValue(), 'Partnership board');
       assert.equal(
@@ -159,7 +159,7 @@ describe('the action plan', () => {
         const again = await openToSummary(other.page, site.url, asUpload('riverside.json', json), AREA);
         const planAgain = await again.plan().waitFor();
         assert.equal(await planAgain.owner(first).inputValue(), OWNER);
-        assert.equal(await planAgain.target(first).inputValue(), '2027-03');
+        assert.equal(await planAgain.targetValue(first), '2027-03');
 
         // A year on, the same file as the earlier assessment: its plan is
         // listed, and the action marked done whose answer has not moved is
@@ -189,7 +189,7 @@ describe('the action plan', () => {
       const summary = await openToSummary(page, site.url, asUpload('riverside.json', assessmentFile()), AREA);
       const plan = await summary.plan().waitFor();
       const [first] = (await plan.shown()).map((a) => a.action);
-      const boxes = await Promise.all([plan.owner(first), plan.target(first), plan.status(first)].map((f) => f.boundingBox()));
+      const boxes = await Promise.all([plan.owner(first), plan.month(first), plan.status(first)].map((f) => f.boundingBox()));
       assert.equal(new Set(boxes.map((b) => Math.round(b.x))).size, 3, 'side by side, in three columns');
       const bottoms = boxes.map((b) => Math.round(b.y + b.height));
       assert.ok(Math.max(...bottoms) - Math.min(...bottoms) <= 1, `their bottoms line up: ${bottoms.join(', ')}`);
@@ -213,6 +213,85 @@ describe('the action plan', () => {
       assert.match(await other.innerText(), /Housing/);
       const json = JSON.parse(await readFile(await (await summary.download(ui.download_json)).path(), 'utf8'));
       assert.deepEqual(json.plan.map((e) => [e.question, e.owner]), [['a-question-long-gone', 'Housing']]);
+    }));
+});
+
+describe('the action plan by keyboard', () => {
+  const site = useSite();
+
+  test('the target month is typed in its Month and Year boxes, kept as typed, and saved when it is a real month', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
+      const summary = await openToSummary(page, site.url, asUpload('riverside.json', assessmentFile()), AREA);
+      const plan = await summary.plan().waitFor();
+      const [first, second] = (await plan.shown()).map((a) => a.action);
+
+      // From the owner, Tab reaches the "Month" box, in a group named for
+      // the action; type 3, Tab, 2027.
+      await plan.owner(first).focus();
+      await page.keyboard.press('Tab');
+      assert.equal((await focusedElement(page)).label, words.month, 'Tab from the owner reaches the Month box');
+      assert.equal(await plan.month(first).getAttribute('inputmode'), 'numeric');
+      await page.keyboard.type('3');
+      await page.keyboard.press('Tab');
+      assert.equal((await focusedElement(page)).label, words.year);
+      await page.keyboard.type('2027');
+      await page.keyboard.press('Tab');
+      assert.equal(await plan.month(first).inputValue(), '3', 'the month stays as typed');
+      assert.equal(await plan.year(first).inputValue(), '2027');
+      assert.deepEqual(await plan.errors(first), [], 'a real month is no error');
+      await waitUntil(async () => (await savedProgress(page))?.plan?.some((e) => e.target === '2027-03'), {
+        message: 'the target is saved as 2027-03',
+      });
+
+      // Reload: the plan shows March 2027.
+      await page.reload();
+      await summary.waitFor(AREA);
+      await plan.waitFor();
+      assert.equal(await plan.month(first).inputValue(), '3');
+      assert.equal(await plan.year(first).inputValue(), '2027');
+
+      // 13 is no month: the error is said at once, on the Month box, and
+      // nothing typed is wiped.
+      await plan.owner(second).focus();
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('13');
+      const error = `${ui.error_prefix} ${words.month_not_real}`;
+      await waitUntil(async () => (await plan.errors(second)).includes(error), { message: 'the month error is shown' });
+      assert.equal(await plan.month(second).getAttribute('aria-invalid'), 'true');
+      assert.equal(await plan.year(second).getAttribute('aria-invalid'), null, 'only the box at fault');
+      const described = await plan.month(second).evaluate((el) =>
+        (el.getAttribute('aria-describedby') ?? '')
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent.replace(/\s+/g, ' ').trim())
+          .join(' '),
+      );
+      assert.equal(described, error, 'the error describes the box');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('2027');
+      assert.equal(await plan.month(second).inputValue(), '13', 'what was typed is kept');
+      assert.equal(await plan.year(second).inputValue(), '2027');
+      const axe = await runAxe(page, { include: '.rts-plan' });
+      assert.deepEqual(axe.violations, [], describeViolations(axe.violations));
+
+      // Put right, it is saved; emptied, it is cleared.
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Backspace');
+      assert.deepEqual(await plan.errors(second), []);
+      await waitUntil(async () => (await savedProgress(page))?.plan?.some((e) => e.target === '2027-01'), {
+        message: 'the corrected month is saved',
+      });
+      await plan.month(first).focus();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
+      await waitUntil(async () => !(await savedProgress(page))?.plan?.some((e) => e.target === '2027-03'), {
+        message: 'both boxes emptied clears the target',
+      });
+      assert.deepEqual(session.errors, []);
     }));
 });
 
