@@ -9,6 +9,7 @@ use crate::effects::download::{self, DownloadError};
 use crate::model::assessment::Assessment;
 use crate::model::file::write_assessment;
 use crate::model::render::{csv, file_name, html, markdown, SummaryReport};
+use crate::state::Action;
 
 /// Saves the assessment as the JSON file that can be opened again.
 pub fn download_json(assessment: &Assessment) -> Result<(), DownloadError> {
@@ -88,6 +89,10 @@ pub struct DownloadsProps {
     /// An earlier assessment: the downloads then include the comparison.
     #[prop_or_default]
     pub earlier: Option<Assessment>,
+    /// A field holds text over its limit: a download stops and the error
+    /// summary says which, rather than leaving that text out.
+    #[prop_or_default]
+    pub blocked: bool,
 }
 
 /// The download buttons and print. Files are made on this device.
@@ -107,7 +112,12 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
         let assessment = props.assessment.clone();
         let earlier = props.earlier.clone();
         let (asked, failed) = (asked.clone(), failed.clone());
+        let blocked = props.blocked;
         let onclick = Callback::from(move |_: MouseEvent| {
+            if blocked {
+                shared2.send(Action::ShowProblems);
+                return;
+            }
             let result = download_summary(&shared2, &assessment, earlier.as_ref(), format);
             failed.set(result.is_err().then_some(Failed::Download));
             asked.set(true);

@@ -48,7 +48,8 @@ pub fn Summary(props: &SummaryProps) -> Html {
             }
         }
         SlotId::Downloads => html! {
-            <Downloads assessment={assessment.clone()} earlier={props.state.earlier.clone()} />
+            <Downloads assessment={assessment.clone()} earlier={props.state.earlier.clone()}
+                blocked={!props.state.over_limit.is_empty()} />
         },
     };
     let id = |name: &str| shared.id(&format!("summary-{name}"));

@@ -17,6 +17,7 @@ import { PartnershipPage } from './pages/partnership.mjs';
 import { StartScreen } from './pages/start-screen.mjs';
 import { SummaryPage } from './pages/summary.mjs';
 import { TasksPage } from './pages/tasks.mjs';
+import { ThemePage } from './pages/theme.mjs';
 
 const pack = contentPack();
 const { ui, plan: words, consensus, fields } = locale();
@@ -291,6 +292,94 @@ describe('the action plan by keyboard', () => {
       await waitUntil(async () => !(await savedProgress(page))?.plan?.some((e) => e.target === '2027-03'), {
         message: 'both boxes emptied clears the target',
       });
+      assert.deepEqual(session.errors, []);
+    }));
+});
+
+describe('text over a limit', () => {
+  const site = useSite();
+  const { fields: f } = locale();
+  const NOTE_LIMIT = 3500;
+
+  /** The text of the polite live region in the field's form group. */
+  const liveRegion = (field) =>
+    field.locator('xpath=ancestor::div[contains(@class, "rts-form-group")][1]').locator('[aria-live="polite"]');
+
+  test('is announced after typing pauses, stops "Save and continue" with a summary that links to it, and is kept', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
+      const theme = pack.themes[0];
+      const question = theme.questions[0];
+      const start = await new StartScreen(page).goto(site.url);
+      await start.openFile(asUpload('riverside.json', assessmentFile()));
+      const tasks = await new TasksPage(page).waitFor();
+      await tasks.open(theme.title);
+      const themePage = await new ThemePage(page, theme.id).waitFor();
+      const note = themePage.note(question.id);
+
+      // Type up to the limit and past it, by keyboard.
+      await note.focus();
+      await page.keyboard.insertText('x'.repeat(NOTE_LIMIT - 2));
+      await page.keyboard.type('abcd');
+      const text = `${'x'.repeat(NOTE_LIMIT - 2)}abcd`;
+      const live = liveRegion(note);
+      assert.equal(await live.count(), 1, 'one polite live region');
+      await waitUntil(async () => (await live.textContent()) === fill(f.over, { count: 2 }), {
+        message: 'the count is announced once typing pauses',
+      });
+      assert.equal(await note.getAttribute('aria-invalid'), 'true');
+
+      // "Save and continue" stops: the error summary takes focus and links
+      // to the note, which keeps its text.
+      await themePage.button(ui.save_and_continue).focus();
+      await page.keyboard.press('Enter');
+      const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: ui.error_summary_title, exact: true }) });
+      await summary.waitFor();
+      await waitUntil(async () => (await page.evaluate(() => document.activeElement?.getAttribute('role'))) === 'alert', {
+        message: 'the error summary has focus',
+      });
+      const message = fill(f.too_long, { field: f.note, limit: '3,500', length: '3,502' });
+      const link = summary.getByRole('link', { name: message, exact: true });
+      assert.equal(await link.count(), 1, 'a link to the note');
+      await themePage.waitFor();
+      assert.equal(await note.inputValue(), text, 'the text is still there');
+      const axe = await runAxe(page);
+      assert.deepEqual(axe.violations, [], describeViolations(axe.violations));
+
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await waitUntil(async () => note.evaluate((el) => el === document.activeElement), { message: 'the link moves focus to the note' });
+
+      // Shortened, it saves and "Save and continue" goes on.
+      await page.keyboard.press('End');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.press('Backspace');
+      await waitUntil(async () => (await summary.count()) === 0, { message: 'the summary goes once all is put right' });
+      await themePage.saveAndContinue();
+      await page.getByRole('heading', { level: 1, name: pack.themes[1].title }).waitFor();
+      assert.deepEqual(session.errors, []);
+    }));
+
+  test('a plan note over its limit stops a download and is kept', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
+      const summaryPage = await openToSummary(page, site.url, asUpload('riverside.json', assessmentFile()), AREA);
+      const plan = await summaryPage.plan().waitFor();
+      const [first] = (await plan.shown()).map((a) => a.action);
+      await plan.note(first).focus();
+      await page.keyboard.insertText('y'.repeat(499));
+      await page.keyboard.type('zz');
+      await waitUntil(async () => (await liveRegion(plan.note(first)).textContent()) === f.over_one, {
+        message: 'the plan note count is announced',
+      });
+      await page.getByRole('button', { name: ui.download_json, exact: true }).click();
+      const alert = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: ui.error_summary_title, exact: true }) });
+      await alert.waitFor();
+      await alert.getByRole('link', { name: fill(f.too_long, { field: words.note, limit: 500, length: 501 }), exact: true }).click();
+      await waitUntil(async () => plan.note(first).evaluate((el) => el === document.activeElement), { message: 'focus on the note' });
+      assert.equal(await plan.note(first).inputValue(), `${'y'.repeat(499)}zz`);
+      const axe = await runAxe(page, { include: '.rts-app' });
+      assert.deepEqual(axe.violations, [], describeViolations(axe.violations));
       assert.deepEqual(session.errors, []);
     }));
 });
