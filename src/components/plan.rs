@@ -12,6 +12,7 @@ use crate::components::fields::text::TextField;
 use crate::components::heading::Heading;
 use crate::components::shared::use_shared;
 use crate::effects::events::{change_value, input_value};
+use crate::effects::focus::{focus_and_scroll, Scroll};
 use crate::model::locale::fill;
 use crate::model::plan::{
     plan_view, PlanEdit, PlanItem, Status, MAX_OWNER_CHARS, MAX_PLAN_NOTE_CHARS, TOP_ACTIONS,
@@ -42,9 +43,28 @@ pub fn ActionPlan(props: &ActionPlanProps) -> Html {
         total.min(TOP_ACTIONS)
     };
     let list_id = shared.id("plan-list");
+    // After "Show all", focus goes to the first action it showed, so the
+    // next Tab reaches its fields rather than skipping them.
+    let list = use_node_ref();
+    let focus_new = use_mut_ref(|| false);
+    {
+        let (list, focus_new) = (list.clone(), focus_new.clone());
+        use_effect_with(*show_all, move |shown| {
+            if *shown && focus_new.replace(false) {
+                let selector = format!(
+                    ".rts-plan__item:nth-child({}) .rts-plan__legend",
+                    TOP_ACTIONS + 1
+                );
+                focus_and_scroll(&list, &selector, Scroll::Start);
+            }
+        });
+    }
     let toggle = {
         let show_all = show_all.clone();
-        Callback::from(move |_: MouseEvent| show_all.set(!*show_all))
+        Callback::from(move |_: MouseEvent| {
+            *focus_new.borrow_mut() = !*show_all;
+            show_all.set(!*show_all);
+        })
     };
 
     html! {
@@ -55,7 +75,7 @@ pub fn ActionPlan(props: &ActionPlanProps) -> Html {
             } else {
                 <p class="rts-body">{ &p.intro }</p>
                 <p class="rts-body rts-secondary" role="status">{ progress_text(&report, &view) }</p>
-                <ol class="rts-list rts-plan__list" id={list_id.clone()}>
+                <ol class="rts-list rts-plan__list" id={list_id.clone()} ref={list}>
                     { for view.current.iter().take(shown).enumerate().map(|(i, item)| html! {
                         <PlanAction key={format!("{}:{}", item.id.question_id, item.id.step.as_str())}
                             number={i + 1} item={item.clone()} />
@@ -145,7 +165,7 @@ fn PlanAction(props: &PlanActionProps) -> Html {
     html! {
         <li class="rts-plan__item">
             <fieldset class="rts-fieldset rts-plan__fieldset" aria-labelledby={legend_id.clone()}>
-                <legend class="rts-fieldset__legend rts-plan__legend" id={legend_id}>
+                <legend class="rts-fieldset__legend rts-plan__legend" id={legend_id} tabindex="-1">
                     <span class="rts-plan__number">{ format!("{}. ", props.number) }</span>
                     <span class="rts-plan__action">{ item_text(item) }</span>
                 </legend>

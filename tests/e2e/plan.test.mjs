@@ -294,6 +294,42 @@ describe('the action plan by keyboard', () => {
       });
       assert.deepEqual(session.errors, []);
     }));
+
+  test('after "Show all", focus is on the first action it showed, and Tab goes on into its fields', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
+      const summary = await openToSummary(page, site.url, asUpload('riverside.json', assessmentFile()), AREA);
+      const plan = await summary.plan().waitFor();
+      const top = (await plan.shown()).map((a) => a.action);
+      assert.equal(top.length, 5);
+      // By keyboard: from the last of the top five's fields, Tab to the button.
+      await plan.note(top[4]).focus();
+      await page.keyboard.press('Tab');
+      const button = page.getByRole('button', { name: new RegExp(`^${escapeRegExp(words.show_all.split('{count}')[0])}\\d+`) });
+      assert.ok(await button.evaluate((el) => el === document.activeElement), 'Tab reaches "Show all"');
+      await page.keyboard.press('Enter');
+      await waitUntil(async () => (await plan.items.count()) > 5, { message: 'all actions shown' });
+      const sixth = (await plan.shown())[5].action;
+      await waitUntil(
+        async () => (await focusedElement(page)).tag === 'LEGEND' && (await focusedElement(page)).text === `6. ${sixth}`,
+        { message: 'focus on the sixth action' },
+      );
+      const box = await page.evaluate(() => document.activeElement.getBoundingClientRect().top);
+      assert.ok(box >= 0 && box < (page.viewportSize()?.height ?? 720), 'the focused action is in view');
+      // The next Tabs go into the sixth action (its guidance links, if
+      // any, then its owner), not past the new actions.
+      let seen;
+      for (let i = 0; i < 6; i += 1) {
+        await page.keyboard.press('Tab');
+        seen = await focusedElement(page);
+        if (seen.tag === 'INPUT') break;
+      }
+      assert.equal(seen.label, words.owner);
+      assert.ok(await plan.owner(sixth).evaluate((el) => el === document.activeElement), "Tab reaches the sixth action's owner");
+      const axe = await runAxe(page, { include: '.rts-plan' });
+      assert.deepEqual(axe.violations, [], describeViolations(axe.violations));
+      assert.deepEqual(session.errors, []);
+    }));
 });
 
 describe('text over a limit', () => {
