@@ -8,7 +8,7 @@ use crate::components::heading::Heading;
 use crate::components::plan::ActionPlan;
 use crate::components::shared::use_shared;
 use crate::model::document::SlotId;
-use crate::model::render::{summary, SummaryReport};
+use crate::model::render::{plan, summary, SummaryReport};
 use crate::state::{Action, State, Step};
 
 #[derive(Properties, PartialEq)]
@@ -31,7 +31,21 @@ pub fn Summary(props: &SummaryProps) -> Html {
     let document = summary::document(&report);
 
     let slot = |slot: SlotId, shown: Html| match slot {
-        SlotId::Plan => html! { <ActionPlan state={props.state.clone()} /> },
+        // On screen, the plan to change; in print, every action as text
+        // (the report's plan table: owner, month in words, status, note),
+        // not as form controls.
+        SlotId::Plan => {
+            let print_id = |name: &str| shared.id(&format!("summary-print-{name}"));
+            let as_shown = |_: SlotId, shown: Html| shown;
+            let printed = Screen::new(&print_id, shared.locale.common.opens_in_new_tab, &as_shown)
+                .blocks(&plan::blocks(&report), false);
+            html! {
+                <>
+                    <div class="rts-no-print"><ActionPlan state={props.state.clone()} /></div>
+                    <div class="rts-print-only rts-plan-print">{ printed }</div>
+                </>
+            }
+        }
         SlotId::Compare => {
             let comparison = html! {
                 <>

@@ -332,6 +332,59 @@ describe('the action plan by keyboard', () => {
     }));
 });
 
+describe('the action plan in print', () => {
+  const site = useSite();
+
+  test('prints every action as text, with its owner, target month in words, status and note, and no form controls', async () => {
+    const tidy = (t) => t.replace(/\s+/g, ' ').trim();
+    // The target month comes in a file, so that the test reads the same on
+    // a build with either kind of month field.
+    let json;
+    let first;
+    await site.withSession(async ({ page }) => {
+      const summary = await openToSummary(page, site.url, asUpload('riverside.json', assessmentFile()), AREA);
+      const plan = await summary.plan().waitFor();
+      [first] = (await plan.shown()).map((a) => a.action);
+      await plan.plan(first, { owner: 'Partnership board', status: words.in_progress, note: 'Agree it at the March board' });
+      await waitUntil(async () => (await savedProgress(page))?.plan?.some((e) => e.note && e.status === 'in-progress'), {
+        message: 'the plan is saved',
+      });
+      json = JSON.parse(await readFile(await (await summary.download(ui.download_json)).path(), 'utf8'));
+    });
+    json.plan[0].target = '2027-03';
+    await site.withSession(async (session) => {
+      const { page } = session;
+      const summary = await openToSummary(page, site.url, asUpload('riverside.json', json), AREA);
+      const plan = await summary.plan().waitFor();
+      await plan.showAll();
+      const all = (await plan.shown()).map((a) => tidy(a.action));
+      assert.ok(all.length > 5, `more than the top five: ${all.length}`);
+      await plan.showTopButton().click();
+      await waitUntil(async () => (await plan.items.count()) === 5, { message: 'back to the top five on screen' });
+
+      await page.setViewportSize({ width: 794, height: 1123 });
+      await page.emulateMedia({ media: 'print' });
+      const printed = tidy(await page.locator('.rts-summary').innerText());
+      const missing = all.filter((action) => !printed.includes(action));
+      assert.deepEqual(missing, [], `every action prints (${all.length}); missing ${missing.length}`);
+      const row = page.getByRole('row').filter({ hasText: first });
+      assert.equal(await row.count(), 1, 'the first action is one row');
+      const cells = (await row.getByRole('cell').allInnerTexts()).map(tidy);
+      for (const text of ['Partnership board', 'March 2027', words.in_progress, 'Agree it at the March board']) {
+        assert.ok(cells.includes(text), `"${text}" prints as text: ${JSON.stringify(cells)}`);
+      }
+      const controls = await page
+        .locator('.rts-app')
+        .locator('input, select, textarea, button')
+        .evaluateAll((els) => els.filter((el) => el.checkVisibility()).map((el) => el.outerHTML.slice(0, 80)));
+      assert.deepEqual(controls, [], 'no form control prints');
+      const axe = await runAxe(page, { include: '.rts-summary' });
+      assert.deepEqual(axe.violations, [], describeViolations(axe.violations));
+      assert.deepEqual(session.errors, []);
+    });
+  });
+});
+
 describe('text over a limit', () => {
   const site = useSite();
   const { fields: f } = locale();
