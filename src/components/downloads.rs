@@ -93,6 +93,12 @@ pub struct DownloadsProps {
     /// summary says which, rather than leaving that text out.
     #[prop_or_default]
     pub blocked: bool,
+    /// Whether the summary has drawn its print-only plan; "Print this
+    /// summary" asks for it (`on_print_ready`) and prints once it is drawn.
+    #[prop_or(true)]
+    pub print_ready: bool,
+    #[prop_or_default]
+    pub on_print_ready: Callback<()>,
 }
 
 /// The download buttons and print. Files are made on this device.
@@ -130,10 +136,22 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
             </li>
         }
     };
+    // Printing waits for the print-only plan to be drawn.
+    let print_asked = use_state_eq(|| false);
+    {
+        let (failed, print_asked) = (failed.clone(), print_asked.clone());
+        use_effect_with((*print_asked, props.print_ready), move |(asked, ready)| {
+            if *asked && *ready {
+                print_asked.set(false);
+                failed.set(download::print().is_err().then_some(Failed::Print));
+            }
+        });
+    }
     let print = {
-        let failed = failed.clone();
+        let (print_asked, on_print_ready) = (print_asked.clone(), props.on_print_ready.clone());
         Callback::from(move |_: MouseEvent| {
-            failed.set(download::print().is_err().then_some(Failed::Print))
+            print_asked.set(true);
+            on_print_ready.emit(());
         })
     };
     html! {
