@@ -130,6 +130,19 @@ pub enum Action {
         edit: PlanEdit,
         now: String,
     },
+    /// A field's text is over its limit, with the message saying so, or
+    /// no longer is (`None`). The text stays in the field, unsaved.
+    OverLimit {
+        id: String,
+        message: Option<String>,
+    },
+    /// "Save and continue" and the like: go on, unless a field holds text
+    /// over its limit; then stop and show the error summary instead, so
+    /// nothing typed is lost.
+    Continue(Step),
+    /// A download was asked for: stop and show the error summary if a
+    /// field holds text over its limit.
+    ShowProblems,
     /// The day, as the clock said after a navigation: the summary and the
     /// partnership view are dated with it, never by reading the clock
     /// while drawing.
@@ -256,6 +269,13 @@ pub struct State {
     pub workshop_status: SaveStatus,
     /// Files kept only in memory, for room (see `model::workshop`).
     pub workshop_not_stored: Vec<String>,
+    /// The fields on this screen holding text over their limit (unsaved,
+    /// kept in the field): each field's id with its message, in the order
+    /// they went over.
+    pub over_limit: Vec<(String, String)>,
+    /// Goes up each time leaving or downloading stopped for text over a
+    /// limit; 0 while the error summary is not shown.
+    pub problems_shown: u32,
 }
 
 impl State {
@@ -287,6 +307,8 @@ impl State {
             workshop_saved_revision: 0,
             workshop_status: SaveStatus::Ok,
             workshop_not_stored: Vec::new(),
+            over_limit: Vec::new(),
+            problems_shown: 0,
         }
     }
 
@@ -328,6 +350,7 @@ impl State {
         self.revision += 1;
         self.focus_question = None;
         self.returning_to_check = false;
+        self.problems_shown = 0;
     }
 
     pub fn apply(&mut self, action: Action) {
@@ -337,6 +360,32 @@ impl State {
                     self.file_messages = FileMessages::None;
                 }
                 self.go(step);
+            }
+            Action::OverLimit { id, message } => {
+                let at = self.over_limit.iter().position(|(field, _)| *field == id);
+                match (at, message) {
+                    (Some(at), Some(message)) => self.over_limit[at].1 = message,
+                    (None, Some(message)) => self.over_limit.push((id, message)),
+                    (Some(at), None) => {
+                        self.over_limit.remove(at);
+                    }
+                    (None, None) => {}
+                }
+                if self.over_limit.is_empty() {
+                    self.problems_shown = 0;
+                }
+            }
+            Action::Continue(step) => {
+                if self.over_limit.is_empty() {
+                    self.apply(Action::Go(step));
+                } else {
+                    self.problems_shown += 1;
+                }
+            }
+            Action::ShowProblems => {
+                if !self.over_limit.is_empty() {
+                    self.problems_shown += 1;
+                }
             }
             Action::ChangeAnswer { theme, question_id } => {
                 self.go(Step::Theme(theme));

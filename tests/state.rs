@@ -337,3 +337,34 @@ fn the_saved_signal_follows_changes_and_saves() {
     answer(&mut s, &q, Some(Response::Level(4)), "2026-02-02T10:01:00Z");
     assert_eq!(s.save_state(), SaveState::Held);
 }
+
+#[test]
+fn continuing_stops_while_a_field_holds_text_over_its_limit() {
+    let mut s = state();
+    s.apply(Action::Go(Step::Theme(0)));
+    let note = "note-field".to_string();
+    s.apply(Action::OverLimit {
+        id: note.clone(),
+        message: Some("Your note is too long".to_string()),
+    });
+    s.apply(Action::Continue(Step::Theme(1)));
+    assert_eq!(s.step, Step::Theme(0), "it stays, with the text");
+    assert_eq!(s.problems_shown, 1);
+    s.apply(Action::ShowProblems);
+    assert_eq!(s.problems_shown, 2, "each stop shows the summary again");
+    s.apply(Action::OverLimit {
+        id: note.clone(),
+        message: Some("Still too long".to_string()),
+    });
+    assert_eq!(
+        s.over_limit,
+        vec![(note.clone(), "Still too long".to_string())]
+    );
+    s.apply(Action::OverLimit {
+        id: note,
+        message: None,
+    });
+    assert_eq!(s.problems_shown, 0, "put right, the summary goes");
+    s.apply(Action::Continue(Step::Theme(1)));
+    assert_eq!(s.step, Step::Theme(1));
+}

@@ -105,7 +105,7 @@ pub fn About(props: &AboutProps) -> Html {
             <Checkboxes id={shared.id("policy-areas")} legend={ui.about_policy_areas}
                 hint={ui.about_policy_areas_hint} {items} {on_toggle} />
             <button type="button" class="rts-button"
-                onclick={shared.on(Action::Go(if props.returning_to_check { Step::Check } else { Step::Tasks }))}>
+                onclick={shared.on(Action::Continue(if props.returning_to_check { Step::Check } else { Step::Tasks }))}>
                 { &ui.save_and_continue }
             </button>
         </section>

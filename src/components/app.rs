@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::components::about::About;
 use crate::components::check::Check;
+use crate::components::error_summary::ErrorSummary;
 use crate::components::notices::Notices;
 use crate::components::partnership::PartnershipPage;
 use crate::components::shared::Shared;
@@ -244,6 +245,12 @@ pub fn App(props: &AppProps) -> Html {
                     ))}
                     assessment={state.assessment.clone()}
                     {on_update} />
+                // Leaving or downloading stopped: a field holds text over its
+                // limit, kept there unsaved.
+                if state.problems_shown > 0 && !state.over_limit.is_empty() {
+                    <ErrorSummary attempt={Some(state.problems_shown)}
+                        errors={state.over_limit.iter().map(|(id, message)| (message.clone(), id.clone())).collect::<Vec<_>>()} />
+                }
                 { page }
             </div>
         </ContextProvider<Shared>>

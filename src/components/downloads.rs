@@ -9,6 +9,7 @@ use crate::effects::download::{self, DownloadError};
 use crate::model::assessment::Assessment;
 use crate::model::file::write_assessment;
 use crate::model::render::{csv, file_name, html, markdown, SummaryReport};
+use crate::state::Action;
 
 /// Saves the assessment as the JSON file that can be opened again.
 pub fn download_json(assessment: &Assessment) -> Result<(), DownloadError> {
@@ -88,6 +89,16 @@ pub struct DownloadsProps {
     /// An earlier assessment: the downloads then include the comparison.
     #[prop_or_default]
     pub earlier: Option<Assessment>,
+    /// A field holds text over its limit: a download stops and the error
+    /// summary says which, rather than leaving that text out.
+    #[prop_or_default]
+    pub blocked: bool,
+    /// Whether the summary has drawn its print-only plan; "Print this
+    /// summary" asks for it (`on_print_ready`) and prints once it is drawn.
+    #[prop_or(true)]
+    pub print_ready: bool,
+    #[prop_or_default]
+    pub on_print_ready: Callback<()>,
 }
 
 /// The download buttons and print. Files are made on this device.
@@ -107,7 +118,12 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
         let assessment = props.assessment.clone();
         let earlier = props.earlier.clone();
         let (asked, failed) = (asked.clone(), failed.clone());
+        let blocked = props.blocked;
         let onclick = Callback::from(move |_: MouseEvent| {
+            if blocked {
+                shared2.send(Action::ShowProblems);
+                return;
+            }
             let result = download_summary(&shared2, &assessment, earlier.as_ref(), format);
             failed.set(result.is_err().then_some(Failed::Download));
             asked.set(true);
@@ -120,10 +136,22 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
             </li>
         }
     };
+    // Printing waits for the print-only plan to be drawn.
+    let print_asked = use_state_eq(|| false);
+    {
+        let (failed, print_asked) = (failed.clone(), print_asked.clone());
+        use_effect_with((*print_asked, props.print_ready), move |(asked, ready)| {
+            if *asked && *ready {
+                print_asked.set(false);
+                failed.set(download::print().is_err().then_some(Failed::Print));
+            }
+        });
+    }
     let print = {
-        let failed = failed.clone();
+        let (print_asked, on_print_ready) = (print_asked.clone(), props.on_print_ready.clone());
         Callback::from(move |_: MouseEvent| {
-            failed.set(download::print().is_err().then_some(Failed::Print))
+            print_asked.set(true);
+            on_print_ready.emit(());
         })
     };
     html! {

@@ -8,6 +8,10 @@ use crate::effects::focus::{focus, focus_in_widget};
 pub struct ErrorSummaryProps {
     /// Each message with the id of the field it is about.
     pub errors: Vec<(String, String)>,
+    /// Focus it when this changes, not when the errors do: for a summary
+    /// that stays while the person puts each field right.
+    #[prop_or_default]
+    pub attempt: Option<u32>,
 }
 
 /// The GOV.UK error summary: "There is a problem", focused when it appears,
@@ -18,7 +22,8 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
     let node = use_node_ref();
     {
         let node = node.clone();
-        use_effect_with(props.errors.clone(), move |_| focus(&node));
+        let errors = props.attempt.is_none().then(|| props.errors.clone());
+        use_effect_with((props.attempt, errors), move |_| focus(&node));
     }
     let title_id = shared.id("error-summary-title");
     html! {

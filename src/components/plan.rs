@@ -7,13 +7,15 @@
 use yew::prelude::*;
 
 use crate::components::document::inlines;
+use crate::components::fields::described_by;
 use crate::components::fields::text::TextField;
 use crate::components::heading::Heading;
 use crate::components::shared::use_shared;
-use crate::effects::events::change_value;
+use crate::effects::events::{change_value, input_value};
+use crate::effects::focus::{focus_and_scroll, Scroll};
 use crate::model::locale::fill;
 use crate::model::plan::{
-    check, plan_view, PlanEdit, PlanItem, Status, MAX_OWNER_CHARS, MAX_PLAN_NOTE_CHARS, TOP_ACTIONS,
+    plan_view, PlanEdit, PlanItem, Status, MAX_OWNER_CHARS, MAX_PLAN_NOTE_CHARS, TOP_ACTIONS,
 };
 use crate::model::render::plan::{item_text, owner_text, progress_text, status_text, target_text};
 use crate::model::render::{guide_inlines, SummaryReport};
@@ -41,9 +43,28 @@ pub fn ActionPlan(props: &ActionPlanProps) -> Html {
         total.min(TOP_ACTIONS)
     };
     let list_id = shared.id("plan-list");
+    // After "Show all", focus goes to the first action it showed, so the
+    // next Tab reaches its fields rather than skipping them.
+    let list = use_node_ref();
+    let focus_new = use_mut_ref(|| false);
+    {
+        let (list, focus_new) = (list.clone(), focus_new.clone());
+        use_effect_with(*show_all, move |shown| {
+            if *shown && focus_new.replace(false) {
+                let selector = format!(
+                    ".rts-plan__item:nth-child({}) .rts-plan__legend",
+                    TOP_ACTIONS + 1
+                );
+                focus_and_scroll(&list, &selector, Scroll::Start);
+            }
+        });
+    }
     let toggle = {
         let show_all = show_all.clone();
-        Callback::from(move |_: MouseEvent| show_all.set(!*show_all))
+        Callback::from(move |_: MouseEvent| {
+            *focus_new.borrow_mut() = !*show_all;
+            show_all.set(!*show_all);
+        })
     };
 
     html! {
@@ -54,7 +75,7 @@ pub fn ActionPlan(props: &ActionPlanProps) -> Html {
             } else {
                 <p class="rts-body">{ &p.intro }</p>
                 <p class="rts-body rts-secondary" role="status">{ progress_text(&report, &view) }</p>
-                <ol class="rts-list rts-plan__list" id={list_id.clone()}>
+                <ol class="rts-list rts-plan__list" id={list_id.clone()} ref={list}>
                     { for view.current.iter().take(shown).enumerate().map(|(i, item)| html! {
                         <PlanAction key={format!("{}:{}", item.id.question_id, item.id.step.as_str())}
                             number={i + 1} item={item.clone()} />
@@ -144,7 +165,7 @@ fn PlanAction(props: &PlanActionProps) -> Html {
     html! {
         <li class="rts-plan__item">
             <fieldset class="rts-fieldset rts-plan__fieldset" aria-labelledby={legend_id.clone()}>
-                <legend class="rts-fieldset__legend rts-plan__legend" id={legend_id}>
+                <legend class="rts-fieldset__legend rts-plan__legend" id={legend_id} tabindex="-1">
                     <span class="rts-plan__number">{ format!("{}. ", props.number) }</span>
                     <span class="rts-plan__action">{ item_text(item) }</span>
                 </legend>
@@ -161,7 +182,7 @@ fn PlanAction(props: &PlanActionProps) -> Html {
                         hint={p.owner_hint} autocomplete="off"
                         value={item.entry.owner.clone()} limit={MAX_OWNER_CHARS}
                         on_input={{ let send = send.clone(); Callback::from(move |v: String| send(PlanEdit::Owner(v))) }} />
-                    <PlanMonth id={format!("{base}-target")} value={item.entry.target.clone()}
+                    <PlanMonth id={format!("{base}-target")} action={item_text(item).to_string()} value={item.entry.target.clone()}
                         on_change={{ let send = send.clone(); Callback::from(move |v: String| send(PlanEdit::Target(v))) }} />
                     <div class="rts-form-group rts-plan__field">
                         <label class="rts-label" for={format!("{base}-status")}>{ &p.status }</label>
@@ -185,44 +206,201 @@ fn PlanAction(props: &PlanActionProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct PlanMonthProps {
     id: String,
+    /// The action, named in the group's legend for those who hear it.
+    action: String,
     value: AttrValue,
     on_change: Callback<String>,
 }
 
-/// The target month: the browser's month picker (`YYYY-MM`). A value it
-/// cannot hold (from a file) is shown beside it, as written.
+/// Which box of the target month an error is about.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MonthBox {
+    Month,
+    Year,
+}
+
+/// The target month as typed: a month box and a year box.
+#[derive(Clone, Default, PartialEq, Eq)]
+struct Typed {
+    month: String,
+    year: String,
+}
+
+impl Typed {
+    /// The boxes for a saved `YYYY-MM` (empty for anything else).
+    fn from_saved(value: &str) -> Self {
+        match crate::model::plan::month(value) {
+            Some((year, month)) => Self {
+                month: month.to_string(),
+                year: year.to_string(),
+            },
+            None => Self::default(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.month.trim().is_empty() && self.year.trim().is_empty()
+    }
+
+    /// The month number, if the month box holds one from 1 to 12.
+    fn month_number(&self) -> Option<u8> {
+        let m = self.month.trim();
+        (!m.is_empty() && m.len() <= 2 && m.chars().all(|c| c.is_ascii_digit()))
+            .then(|| m.parse::<u8>().ok())
+            .flatten()
+            .filter(|m| (1..=12).contains(m))
+    }
+
+    /// What to save: `Some("")` when both boxes are empty, `Some("YYYY-MM")`
+    /// for a real month, and `None` while it is incomplete or wrong.
+    fn saved(&self) -> Option<String> {
+        if self.is_empty() {
+            return Some(String::new());
+        }
+        let month = self.month_number()?;
+        let value = format!("{}-{month:02}", self.year.trim());
+        crate::model::plan::month(&value).map(|_| value)
+    }
+
+    /// What is wrong, and with which box. A month that cannot be real, or
+    /// a year that cannot be, is said as it is typed; a missing or short
+    /// part only once the person has left the boxes (`left`).
+    fn problem(&self, left: bool) -> Option<(MonthBox, Problem)> {
+        let (month, year) = (self.month.trim(), self.year.trim());
+        let year_digits = year.chars().all(|c| c.is_ascii_digit());
+        if !month.is_empty() && self.month_number().is_none() {
+            return Some((MonthBox::Month, Problem::MonthNotReal));
+        }
+        if !year.is_empty() && (!year_digits || year.len() > 4 || year.starts_with('0')) {
+            return Some((MonthBox::Year, Problem::YearNotReal));
+        }
+        if !left || self.is_empty() {
+            return None;
+        }
+        if month.is_empty() {
+            Some((MonthBox::Month, Problem::MonthMissing))
+        } else if year.is_empty() {
+            Some((MonthBox::Year, Problem::YearMissing))
+        } else if year.len() < 4 {
+            Some((MonthBox::Year, Problem::YearNotReal))
+        } else {
+            None
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Problem {
+    MonthNotReal,
+    YearNotReal,
+    MonthMissing,
+    YearMissing,
+}
+
+/// The target month in the GOV.UK date input manner: a "Month" box and a
+/// "Year" box in a group. What is typed stays as typed; it is saved only
+/// when it is a real month (`YYYY-MM`), and cleared when both boxes are
+/// emptied. A saved value that is not a month (from a file) is shown
+/// beside it, as written.
 #[component]
 fn PlanMonth(props: &PlanMonthProps) -> Html {
     let shared = use_shared();
     let p = &shared.locale.plan;
-    let error = use_state(|| false);
-    let onchange = {
-        let on_change = props.on_change.clone();
-        let error = error.clone();
-        Callback::from(move |e: Event| {
-            let value = change_value(&e);
-            let ok = check(&PlanEdit::Target(value.clone())).is_ok();
-            error.set(!ok);
-            if ok {
+    // The boxes as typed, while they say something other than what is saved.
+    let draft = use_state(|| None::<Typed>);
+    // Whether the person has left the boxes since typing in them.
+    let left = use_state(|| false);
+    let typed = match &*draft {
+        Some(d) if d.saved().is_none_or(|v| v == props.value.as_str()) => d.clone(),
+        _ => Typed::from_saved(&props.value),
+    };
+    let on_box = |which: MonthBox| {
+        let (draft, left, on_change) = (draft.clone(), left.clone(), props.on_change.clone());
+        let (typed, saved) = (typed.clone(), props.value.clone());
+        Callback::from(move |e: InputEvent| {
+            let mut next = typed.clone();
+            match which {
+                MonthBox::Month => next.month = input_value(&e),
+                MonthBox::Year => next.year = input_value(&e),
+            }
+            if let Some(value) = next.saved().filter(|v| v != saved.as_str()) {
                 on_change.emit(value);
+            }
+            if next.saved().is_some() {
+                left.set(false);
+            }
+            draft.set(Some(next));
+        })
+    };
+    // Leaving the year box, or the month box once a year is typed, is
+    // leaving the boxes: a missing part is said then, not while typing.
+    let on_leave = |which: MonthBox| {
+        let (left, typed) = (left.clone(), typed.clone());
+        Callback::from(move |_: Event| {
+            if which == MonthBox::Year || !typed.year.trim().is_empty() {
+                left.set(true);
             }
         })
     };
+    let problem = typed.problem(*left);
     let kept = (!props.value.is_empty() && crate::model::plan::month(&props.value).is_none())
         .then(|| props.value.to_string());
-    let error_id = format!("{}-error", props.id);
+    let id = &props.id;
+    let (hint_id, error_id, kept_id) = (
+        format!("{id}-hint"),
+        format!("{id}-error"),
+        format!("{id}-kept"),
+    );
+    let described = described_by([
+        Some(hint_id.as_str()),
+        kept.as_ref().map(|_| kept_id.as_str()),
+    ]);
+    let at_fault = |which: MonthBox| problem.is_some_and(|(b, _)| b == which);
+    let one_box = |which: MonthBox, label: &str, value: &str, width: &str| {
+        let box_id = match which {
+            MonthBox::Month => format!("{id}-month"),
+            MonthBox::Year => format!("{id}-year"),
+        };
+        let fault = at_fault(which);
+        html! {
+            <div class="rts-date-input__item">
+                <label class="rts-label rts-date-input__label" for={box_id.clone()}>{ label.to_string() }</label>
+                <input class={classes!("rts-input", "rts-date-input__input", width.to_string(), fault.then_some("rts-input--error"))}
+                    type="text" inputmode="numeric" autocomplete="off" spellcheck="false"
+                    id={box_id} aria-invalid={fault.then_some("true")}
+                    aria-describedby={fault.then(|| error_id.clone())}
+                    value={value.to_string()} oninput={on_box(which)} onchange={on_leave(which)} />
+            </div>
+        }
+    };
     html! {
-        <div class={classes!("rts-form-group", "rts-plan__field", error.then_some("rts-form-group--error"))}>
-            <label class="rts-label" for={props.id.clone()}>{ &p.target }</label>
-            if *error {
-                <p class="rts-error-message" id={error_id.clone()}>{ &p.not_a_month }</p>
-            }
-            if let Some(kept) = kept {
-                <p class="rts-hint">{ kept }</p>
-            }
-            <input class="rts-input rts-input--month" type="month" id={props.id.clone()}
-                aria-describedby={error.then_some(error_id)}
-                value={props.value.clone()} {onchange} />
+        <div class={classes!("rts-form-group", "rts-plan__field", "rts-plan__target", problem.is_some().then_some("rts-form-group--error"))}>
+            <fieldset class="rts-fieldset" id={id.clone()}
+                aria-describedby={described}>
+                <legend class="rts-fieldset__legend rts-label">
+                    { &p.target }
+                    <span class="rts-visually-hidden">{ fill(p.target_for, &[("action", &props.action)]) }</span>
+                </legend>
+                <p class="rts-hint" id={hint_id}>{ &p.target_hint }</p>
+                if let Some((_, problem)) = problem {
+                    <p class="rts-error-message" id={error_id.clone()}>
+                        <span class="rts-visually-hidden">{ format!("{} ", shared.locale.ui.error_prefix) }</span>
+                        { match problem {
+                            Problem::MonthNotReal => p.month_not_real,
+                            Problem::YearNotReal => p.year_not_real,
+                            Problem::MonthMissing => p.month_missing,
+                            Problem::YearMissing => p.year_missing,
+                        } }
+                    </p>
+                }
+                if let Some(kept) = kept {
+                    <p class="rts-hint" id={kept_id}>{ kept }</p>
+                }
+                <div class="rts-date-input">
+                    { one_box(MonthBox::Month, p.month, &typed.month, "rts-input--width-2") }
+                    { one_box(MonthBox::Year, p.year, &typed.year, "rts-input--width-4") }
+                </div>
+            </fieldset>
         </div>
     }
 }

@@ -34,11 +34,11 @@ pub fn Story(props: &StoryProps) -> Html {
                 hint={ui.story_hint} rows={8} value={props.story.clone()} limit={MAX_STORY_CHARS}
                 field_name={shared.locale.fields.story} {on_input} />
             if props.returning_to_check {
-                <button type="button" class="rts-button" onclick={shared.on(Action::Go(Step::Check))}>
+                <button type="button" class="rts-button" onclick={shared.on(Action::Continue(Step::Check))}>
                     { &ui.save_and_continue }
                 </button>
             } else {
-                <button type="button" class="rts-button" onclick={shared.on(Action::Go(Step::Summary))}>
+                <button type="button" class="rts-button" onclick={shared.on(Action::Continue(Step::Summary))}>
                     { &ui.see_summary }
                 </button>
             }

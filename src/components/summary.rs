@@ -7,8 +7,9 @@ use crate::components::downloads::Downloads;
 use crate::components::heading::Heading;
 use crate::components::plan::ActionPlan;
 use crate::components::shared::use_shared;
+use crate::effects::download::watch_print;
 use crate::model::document::SlotId;
-use crate::model::render::{summary, SummaryReport};
+use crate::model::render::{plan, summary, SummaryReport};
 use crate::state::{Action, State, Step};
 
 #[derive(Properties, PartialEq)]
@@ -29,9 +30,40 @@ pub fn Summary(props: &SummaryProps) -> Html {
         report = report.with_comparison(earlier);
     }
     let document = summary::document(&report);
+    // The print-only plan holds every action's text, which a large plan
+    // makes slow to draw: it is drawn only once printing is asked for.
+    let print_ready = use_state_eq(|| false);
+    {
+        let print_ready = print_ready.clone();
+        use_effect_with((), move |_| {
+            let watch = watch_print(move || print_ready.set(true));
+            move || drop(watch)
+        });
+    }
+    let on_print = {
+        let print_ready = print_ready.clone();
+        Callback::from(move |_: ()| print_ready.set(true))
+    };
 
     let slot = |slot: SlotId, shown: Html| match slot {
-        SlotId::Plan => html! { <ActionPlan state={props.state.clone()} /> },
+        // On screen, the plan to change; in print, every action as text
+        // (the report's plan table: owner, month in words, status, note),
+        // not as form controls.
+        SlotId::Plan if !*print_ready => html! {
+            <div class="rts-no-print"><ActionPlan state={props.state.clone()} /></div>
+        },
+        SlotId::Plan => {
+            let print_id = |name: &str| shared.id(&format!("summary-print-{name}"));
+            let as_shown = |_: SlotId, shown: Html| shown;
+            let printed = Screen::new(&print_id, shared.locale.common.opens_in_new_tab, &as_shown)
+                .blocks(&plan::blocks(&report), false);
+            html! {
+                <>
+                    <div class="rts-no-print"><ActionPlan state={props.state.clone()} /></div>
+                    <div class="rts-print-only rts-plan-print">{ printed }</div>
+                </>
+            }
+        }
         SlotId::Compare => {
             let comparison = html! {
                 <>
@@ -48,7 +80,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
             }
         }
         SlotId::Downloads => html! {
-            <Downloads assessment={assessment.clone()} earlier={props.state.earlier.clone()} />
+            <Downloads assessment={assessment.clone()} earlier={props.state.earlier.clone()}
+                blocked={!props.state.over_limit.is_empty()}
+                print_ready={*print_ready} on_print_ready={on_print.clone()} />
         },
     };
     let id = |name: &str| shared.id(&format!("summary-{name}"));

@@ -59,10 +59,10 @@ pub fn ThemePage(props: &ThemePageProps) -> Html {
                     note={AttrValue::from(assessment.note(&question.id).to_string())} />
             }) }
             <div class="rts-button-group">
-                <button type="button" class="rts-button" onclick={shared.on(Action::Go(next))}>
+                <button type="button" class="rts-button" onclick={shared.on(Action::Continue(next))}>
                     { &ui.save_and_continue }
                 </button>
-                <button type="button" class="rts-link-button" onclick={shared.on(Action::Go(Step::Tasks))}>
+                <button type="button" class="rts-link-button" onclick={shared.on(Action::Continue(Step::Tasks))}>
                     { &ui.return_to_tasks }
                 </button>
             </div>

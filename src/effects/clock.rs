@@ -19,3 +19,17 @@ pub fn today() -> CalendarDate {
         day: date.get_date(),
     }
 }
+
+/// A call made once, after a pause. Dropping it cancels the call, so a new
+/// one replaces the last (the way to wait until typing pauses).
+pub struct Later {
+    _timeout: gloo::timers::callback::Timeout,
+}
+
+impl Later {
+    pub fn after(millis: u32, call: impl FnOnce() + 'static) -> Later {
+        Later {
+            _timeout: gloo::timers::callback::Timeout::new(millis, call),
+        }
+    }
+}

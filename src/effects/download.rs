@@ -46,3 +46,38 @@ fn click_link(url: &str, file_name: &str) -> Result<(), DownloadError> {
 pub fn print() -> Result<(), DownloadError> {
     gloo::utils::window().print().map_err(|_| DownloadError)
 }
+
+/// Listens for the page about to print: the browser's `beforeprint` (Ctrl+P
+/// or the menu) and the print media query turning on (which emulated print
+/// does too). The summary draws its print-only plan then, not on every
+/// visit. Dropping it removes the listeners.
+pub struct PrintWatch {
+    _listeners: Vec<gloo::events::EventListener>,
+}
+
+pub fn watch_print(on_print: impl Fn() + Clone + 'static) -> PrintWatch {
+    let window = gloo::utils::window();
+    let mut listeners = Vec::new();
+    let before = on_print.clone();
+    listeners.push(gloo::events::EventListener::new(
+        &window,
+        "beforeprint",
+        move |_| before(),
+    ));
+    // `matchMedia` through Reflect: a MediaQueryList is an EventTarget.
+    let query = js_sys::Reflect::get(&window, &"matchMedia".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(&window, &"print".into()).ok())
+        .and_then(|q| q.dyn_into::<web_sys::EventTarget>().ok());
+    if let Some(query) = query {
+        listeners.push(gloo::events::EventListener::new(
+            &query,
+            "change",
+            move |_| on_print(),
+        ));
+    }
+    PrintWatch {
+        _listeners: listeners,
+    }
+}

@@ -214,7 +214,7 @@ describe('downloads', () => {
       });
       await page.goto(site.url);
       const summary = await new SummaryPage(page).waitFor('Northshire');
-      await page.getByText(LONG_PATH.slice(-120), { exact: false }).first().waitFor();
+      await page.getByText(LONG_PATH.slice(-120), { exact: false }).filter({ visible: true }).first().waitFor();
       const download = await summary.download(ui.download_html);
       const html = await readFile(await download.path(), 'utf8');
       assert.ok(html.includes(LONG_PATH), 'the report holds the address');

@@ -11,12 +11,13 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { contentPack, describeViolations, runAxe } from './helpers.mjs';
-import { fill, locale, parseCsv, waitUntil } from './support.mjs';
+import { fill, focusedElement, locale, parseCsv, waitUntil } from './support.mjs';
 import { useSite } from './fixtures.mjs';
 import { PartnershipPage } from './pages/partnership.mjs';
 import { StartScreen } from './pages/start-screen.mjs';
 import { SummaryPage } from './pages/summary.mjs';
 import { TasksPage } from './pages/tasks.mjs';
+import { ThemePage } from './pages/theme.mjs';
 
 const pack = contentPack();
 const { ui, plan: words, consensus, fields } = locale();
@@ -121,14 +122,14 @@ describe('the action plan', () => {
       await summary.waitFor(AREA);
       await plan.waitFor();
       assert.equal(await plan.owner(first).inputValue(), OWNER);
-      assert.equal(await plan.target(first).inputValue(), '2027-03');
+      assert.equal(await plan.targetValue(first), '2027-03');
       assert.equal(await plan.note(first).inputValue(), HOSTILE_NOTE);
       assert.equal(await plan.owner(second).inputValue(), 'Partnership board');
       assert.equal(
         await plan.status(second).locator('option:checked').textContent(),
         words.done,
       );
-      await page.getByText(fill(words.progress, { done: 1, total, in_progress: 1 }), { exact: true }).waitFor();
+      await page.getByText(fill(words.progress, { done: 1, total, in_progress: 1 }), { exact: true }).filter({ visible: true }).waitFor();
 
       // Downloads: the assessment file, the plan CSV and the report.
       const json = JSON.parse(await readFile(await (await summary.download(ui.download_json)).path(), 'utf8'));
@@ -159,7 +160,7 @@ describe('the action plan', () => {
         const again = await openToSummary(other.page, site.url, asUpload('riverside.json', json), AREA);
         const planAgain = await again.plan().waitFor();
         assert.equal(await planAgain.owner(first).inputValue(), OWNER);
-        assert.equal(await planAgain.target(first).inputValue(), '2027-03');
+        assert.equal(await planAgain.targetValue(first), '2027-03');
 
         // A year on, the same file as the earlier assessment: its plan is
         // listed, and the action marked done whose answer has not moved is
@@ -189,7 +190,7 @@ describe('the action plan', () => {
       const summary = await openToSummary(page, site.url, asUpload('riverside.json', assessmentFile()), AREA);
       const plan = await summary.plan().waitFor();
       const [first] = (await plan.shown()).map((a) => a.action);
-      const boxes = await Promise.all([plan.owner(first), plan.target(first), plan.status(first)].map((f) => f.boundingBox()));
+      const boxes = await Promise.all([plan.owner(first), plan.month(first), plan.status(first)].map((f) => f.boundingBox()));
       assert.equal(new Set(boxes.map((b) => Math.round(b.x))).size, 3, 'side by side, in three columns');
       const bottoms = boxes.map((b) => Math.round(b.y + b.height));
       assert.ok(Math.max(...bottoms) - Math.min(...bottoms) <= 1, `their bottoms line up: ${bottoms.join(', ')}`);
@@ -213,6 +214,283 @@ describe('the action plan', () => {
       assert.match(await other.innerText(), /Housing/);
       const json = JSON.parse(await readFile(await (await summary.download(ui.download_json)).path(), 'utf8'));
       assert.deepEqual(json.plan.map((e) => [e.question, e.owner]), [['a-question-long-gone', 'Housing']]);
+    }));
+});
+
+describe('the action plan by keyboard', () => {
+  const site = useSite();
+
+  test('the target month is typed in its Month and Year boxes, kept as typed, and saved when it is a real month', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
+      const summary = await openToSummary(page, site.url, asUpload('riverside.json', assessmentFile()), AREA);
+      const plan = await summary.plan().waitFor();
+      const [first, second] = (await plan.shown()).map((a) => a.action);
+
+      // From the owner, Tab reaches the "Month" box, in a group named for
+      // the action; type 3, Tab, 2027.
+      await plan.owner(first).focus();
+      await page.keyboard.press('Tab');
+      assert.equal((await focusedElement(page)).label, words.month, 'Tab from the owner reaches the Month box');
+      assert.equal(await plan.month(first).getAttribute('inputmode'), 'numeric');
+      await page.keyboard.type('3');
+      await page.keyboard.press('Tab');
+      assert.equal((await focusedElement(page)).label, words.year);
+      await page.keyboard.type('2027');
+      await page.keyboard.press('Tab');
+      assert.equal(await plan.month(first).inputValue(), '3', 'the month stays as typed');
+      assert.equal(await plan.year(first).inputValue(), '2027');
+      assert.deepEqual(await plan.errors(first), [], 'a real month is no error');
+      await waitUntil(async () => (await savedProgress(page))?.plan?.some((e) => e.target === '2027-03'), {
+        message: 'the target is saved as 2027-03',
+      });
+
+      // Reload: the plan shows March 2027.
+      await page.reload();
+      await summary.waitFor(AREA);
+      await plan.waitFor();
+      assert.equal(await plan.month(first).inputValue(), '3');
+      assert.equal(await plan.year(first).inputValue(), '2027');
+
+      // 13 is no month: the error is said at once, on the Month box, and
+      // nothing typed is wiped.
+      await plan.owner(second).focus();
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('13');
+      const error = `${ui.error_prefix} ${words.month_not_real}`;
+      await waitUntil(async () => (await plan.errors(second)).includes(error), { message: 'the month error is shown' });
+      assert.equal(await plan.month(second).getAttribute('aria-invalid'), 'true');
+      assert.equal(await plan.year(second).getAttribute('aria-invalid'), null, 'only the box at fault');
+      const described = await plan.month(second).evaluate((el) =>
+        (el.getAttribute('aria-describedby') ?? '')
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent.replace(/\s+/g, ' ').trim())
+          .join(' '),
+      );
+      assert.equal(described, error, 'the error describes the box');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('2027');
+      assert.equal(await plan.month(second).inputValue(), '13', 'what was typed is kept');
+      assert.equal(await plan.year(second).inputValue(), '2027');
+      const axe = await runAxe(page, { include: '.rts-plan' });
+      assert.deepEqual(axe.violations, [], describeViolations(axe.violations));
+
+      // Put right, it is saved; emptied, it is cleared.
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Backspace');
+      assert.deepEqual(await plan.errors(second), []);
+      await waitUntil(async () => (await savedProgress(page))?.plan?.some((e) => e.target === '2027-01'), {
+        message: 'the corrected month is saved',
+      });
+      await plan.month(first).focus();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
+      await waitUntil(async () => !(await savedProgress(page))?.plan?.some((e) => e.target === '2027-03'), {
+        message: 'both boxes emptied clears the target',
+      });
+      assert.deepEqual(session.errors, []);
+    }));
+
+  test('after "Show all", focus is on the first action it showed, and Tab goes on into its fields', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
+      const summary = await openToSummary(page, site.url, asUpload('riverside.json', assessmentFile()), AREA);
+      const plan = await summary.plan().waitFor();
+      const top = (await plan.shown()).map((a) => a.action);
+      assert.equal(top.length, 5);
+      // By keyboard: from the last of the top five's fields, Tab to the button.
+      await plan.note(top[4]).focus();
+      await page.keyboard.press('Tab');
+      const button = page.getByRole('button', { name: new RegExp(`^${escapeRegExp(words.show_all.split('{count}')[0])}\\d+`) });
+      assert.ok(await button.evaluate((el) => el === document.activeElement), 'Tab reaches "Show all"');
+      await page.keyboard.press('Enter');
+      await waitUntil(async () => (await plan.items.count()) > 5, { message: 'all actions shown' });
+      const sixth = (await plan.shown())[5].action;
+      await waitUntil(
+        async () => (await focusedElement(page)).tag === 'LEGEND' && (await focusedElement(page)).text === `6. ${sixth}`,
+        { message: 'focus on the sixth action' },
+      );
+      const box = await page.evaluate(() => document.activeElement.getBoundingClientRect().top);
+      assert.ok(box >= 0 && box < (page.viewportSize()?.height ?? 720), 'the focused action is in view');
+      // The next Tabs go into the sixth action (its guidance links, if
+      // any, then its owner), not past the new actions.
+      let seen;
+      for (let i = 0; i < 6; i += 1) {
+        await page.keyboard.press('Tab');
+        seen = await focusedElement(page);
+        if (seen.tag === 'INPUT') break;
+      }
+      assert.equal(seen.label, words.owner);
+      assert.ok(await plan.owner(sixth).evaluate((el) => el === document.activeElement), "Tab reaches the sixth action's owner");
+      const axe = await runAxe(page, { include: '.rts-plan' });
+      assert.deepEqual(axe.violations, [], describeViolations(axe.violations));
+      assert.deepEqual(session.errors, []);
+    }));
+});
+
+describe('the action plan in print', () => {
+  const site = useSite();
+
+  test('prints every action as text, with its owner, target month in words, status and note, and no form controls', async () => {
+    const tidy = (t) => t.replace(/\s+/g, ' ').trim();
+    // The target month comes in a file, so that the test reads the same on
+    // a build with either kind of month field.
+    let json;
+    let first;
+    await site.withSession(async ({ page }) => {
+      const summary = await openToSummary(page, site.url, asUpload('riverside.json', assessmentFile()), AREA);
+      const plan = await summary.plan().waitFor();
+      [first] = (await plan.shown()).map((a) => a.action);
+      await plan.plan(first, { owner: 'Partnership board', status: words.in_progress, note: 'Agree it at the March board' });
+      await waitUntil(async () => (await savedProgress(page))?.plan?.some((e) => e.note && e.status === 'in-progress'), {
+        message: 'the plan is saved',
+      });
+      json = JSON.parse(await readFile(await (await summary.download(ui.download_json)).path(), 'utf8'));
+    });
+    json.plan[0].target = '2027-03';
+    await site.withSession(async (session) => {
+      const { page } = session;
+      const summary = await openToSummary(page, site.url, asUpload('riverside.json', json), AREA);
+      const plan = await summary.plan().waitFor();
+      await plan.showAll();
+      const all = (await plan.shown()).map((a) => tidy(a.action));
+      assert.ok(all.length > 5, `more than the top five: ${all.length}`);
+      await plan.showTopButton().click();
+      await waitUntil(async () => (await plan.items.count()) === 5, { message: 'back to the top five on screen' });
+
+      await page.setViewportSize({ width: 794, height: 1123 });
+      await page.emulateMedia({ media: 'print' });
+      // The print-only plan is drawn when printing starts: wait for it.
+      let missing = all;
+      await waitUntil(async () => {
+        const printed = tidy(await page.locator('.rts-summary').innerText());
+        missing = all.filter((action) => !printed.includes(action));
+        return missing.length === 0;
+      }).catch(() => {});
+      assert.deepEqual(missing, [], `every action prints (${all.length}); missing ${missing.length}`);
+      const row = page.getByRole('row').filter({ hasText: first });
+      assert.equal(await row.count(), 1, 'the first action is one row');
+      const cells = (await row.getByRole('cell').allInnerTexts()).map(tidy);
+      for (const text of ['Partnership board', 'March 2027', words.in_progress, 'Agree it at the March board']) {
+        assert.ok(cells.includes(text), `"${text}" prints as text: ${JSON.stringify(cells)}`);
+      }
+      const controls = await page
+        .locator('.rts-app')
+        .locator('input, select, textarea, button')
+        .evaluateAll((els) => els.filter((el) => el.checkVisibility()).map((el) => el.outerHTML.slice(0, 80)));
+      assert.deepEqual(controls, [], 'no form control prints');
+      const axe = await runAxe(page, { include: '.rts-summary' });
+      assert.deepEqual(axe.violations, [], describeViolations(axe.violations));
+
+      // Reloaded on screen, the same by "Print this summary".
+      await page.emulateMedia({ media: 'screen' });
+      await page.reload();
+      await summary.waitFor(AREA);
+      // "Print this summary" prints once the print-only plan is drawn: by
+      // the time the browser is asked to print, every action is a row.
+      await page.evaluate(() => {
+        window.print = () => {
+          window.rowsWhenPrinted = document.querySelectorAll('.rts-summary tbody tr').length;
+        };
+      });
+      await page.getByRole('button', { name: ui.print, exact: true }).click();
+      const rows = await waitUntil(() => page.evaluate(() => window.rowsWhenPrinted), { message: 'print was asked for' });
+      assert.ok(rows >= all.length, `every action is a row when printing starts: ${rows} of ${all.length}`);
+
+      assert.deepEqual(session.errors, []);
+    });
+  });
+});
+
+describe('text over a limit', () => {
+  const site = useSite();
+  const { fields: f } = locale();
+  const NOTE_LIMIT = 3500;
+
+  /** The text of the polite live region in the field's form group. */
+  const liveRegion = (field) =>
+    field.locator('xpath=ancestor::div[contains(@class, "rts-form-group")][1]').locator('[aria-live="polite"]');
+
+  test('is announced after typing pauses, stops "Save and continue" with a summary that links to it, and is kept', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
+      const theme = pack.themes[0];
+      const question = theme.questions[0];
+      const start = await new StartScreen(page).goto(site.url);
+      await start.openFile(asUpload('riverside.json', assessmentFile()));
+      const tasks = await new TasksPage(page).waitFor();
+      await tasks.open(theme.title);
+      const themePage = await new ThemePage(page, theme.id).waitFor();
+      const note = themePage.note(question.id);
+
+      // Type up to the limit and past it, by keyboard.
+      await note.focus();
+      await page.keyboard.insertText('x'.repeat(NOTE_LIMIT - 2));
+      await page.keyboard.type('abcd');
+      const text = `${'x'.repeat(NOTE_LIMIT - 2)}abcd`;
+      const live = liveRegion(note);
+      assert.equal(await live.count(), 1, 'one polite live region');
+      await waitUntil(async () => (await live.textContent()) === fill(f.over, { count: 2 }), {
+        message: 'the count is announced once typing pauses',
+      });
+      assert.equal(await note.getAttribute('aria-invalid'), 'true');
+
+      // "Save and continue" stops: the error summary takes focus and links
+      // to the note, which keeps its text.
+      await themePage.button(ui.save_and_continue).focus();
+      await page.keyboard.press('Enter');
+      const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: ui.error_summary_title, exact: true }) });
+      await summary.waitFor();
+      await waitUntil(async () => (await page.evaluate(() => document.activeElement?.getAttribute('role'))) === 'alert', {
+        message: 'the error summary has focus',
+      });
+      const message = fill(f.too_long, { field: f.note, limit: '3,500', length: '3,502' });
+      const link = summary.getByRole('link', { name: message, exact: true });
+      assert.equal(await link.count(), 1, 'a link to the note');
+      await themePage.waitFor();
+      assert.equal(await note.inputValue(), text, 'the text is still there');
+      const axe = await runAxe(page);
+      assert.deepEqual(axe.violations, [], describeViolations(axe.violations));
+
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await waitUntil(async () => note.evaluate((el) => el === document.activeElement), { message: 'the link moves focus to the note' });
+
+      // Shortened, it saves and "Save and continue" goes on.
+      await page.keyboard.press('End');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.press('Backspace');
+      await waitUntil(async () => (await summary.count()) === 0, { message: 'the summary goes once all is put right' });
+      await themePage.saveAndContinue();
+      await page.getByRole('heading', { level: 1, name: pack.themes[1].title }).waitFor();
+      assert.deepEqual(session.errors, []);
+    }));
+
+  test('a plan note over its limit stops a download and is kept', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
+      const summaryPage = await openToSummary(page, site.url, asUpload('riverside.json', assessmentFile()), AREA);
+      const plan = await summaryPage.plan().waitFor();
+      const [first] = (await plan.shown()).map((a) => a.action);
+      await plan.note(first).focus();
+      await page.keyboard.insertText('y'.repeat(499));
+      await page.keyboard.type('zz');
+      await waitUntil(async () => (await liveRegion(plan.note(first)).textContent()) === f.over_one, {
+        message: 'the plan note count is announced',
+      });
+      await page.getByRole('button', { name: ui.download_json, exact: true }).click();
+      const alert = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: ui.error_summary_title, exact: true }) });
+      await alert.waitFor();
+      await alert.getByRole('link', { name: fill(f.too_long, { field: words.note, limit: 500, length: 501 }), exact: true }).click();
+      await waitUntil(async () => plan.note(first).evaluate((el) => el === document.activeElement), { message: 'focus on the note' });
+      assert.equal(await plan.note(first).inputValue(), `${'y'.repeat(499)}zz`);
+      const axe = await runAxe(page, { include: '.rts-app' });
+      assert.deepEqual(axe.violations, [], describeViolations(axe.violations));
+      assert.deepEqual(session.errors, []);
     }));
 });
 

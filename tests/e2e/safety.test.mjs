@@ -808,7 +808,8 @@ describe('safety', () => {
         await page
           .getByText(`${ui.error_prefix} Your story must be 20,000 characters or fewer. You have 20,001. Shorten it to save it.`, { exact: true })
           .waitFor();
-        await page.getByText('You have 1 character too many.', { exact: true }).waitFor();
+        // The visible count (a polite live region says it again once typing pauses).
+        await page.locator('.rts-character-count', { hasText: /^You have 1 character too many\.$/ }).waitFor();
         assert.equal(await box.inputValue(), long, 'every character typed is still in the box');
         assert.equal(await box.getAttribute('aria-invalid'), 'true');
         assert.equal(await box.getAttribute('maxlength'), null, 'nothing cuts the text off');

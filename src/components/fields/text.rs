@@ -2,7 +2,13 @@ use yew::prelude::*;
 
 use super::described_by;
 use crate::components::shared::use_shared;
+use crate::effects::clock::Later;
 use crate::effects::events::input_value;
+use crate::state::Action;
+
+/// How long typing must pause before the count is announced (as GOV.UK's
+/// character count), so a screen reader is not interrupted at every key.
+const ANNOUNCE_AFTER_MS: u32 = 1_000;
 
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
@@ -65,11 +71,66 @@ pub fn TextField(props: &TextFieldProps) -> Html {
         .filter(|_| props.rows.is_some())
         .map(|limit| shared.locale.character_count(length, limit));
 
+    // What the polite live region says: the count (or, for a one-line
+    // field, the error), set once typing pauses.
+    let announced = use_state_eq(String::new);
+    let pause = use_mut_ref(|| None::<Later>);
+    // Whether this field has told the state its text is over the limit.
+    let reported = use_mut_ref(|| false);
+    {
+        // A field that goes (another screen) takes its report with it.
+        let (shared, reported, id) = (shared.clone(), reported.clone(), props.id.to_string());
+        use_effect_with((), move |_| {
+            move || {
+                if *reported.borrow() {
+                    shared.send(Action::OverLimit { id, message: None });
+                }
+            }
+        });
+    }
+
     let on_input = {
         let (draft, limit, on_input) = (draft.clone(), props.limit, props.on_input.clone());
+        let (shared, reported, pause, announced) = (
+            shared.clone(),
+            reported.clone(),
+            pause.clone(),
+            announced.clone(),
+        );
+        let field = props
+            .field_name
+            .clone()
+            .unwrap_or_else(|| props.label.clone());
+        let (id, counted) = (props.id.to_string(), props.rows.is_some());
         Callback::from(move |e: InputEvent| {
             let value = input_value(&e);
-            if limit.is_some_and(|limit| value.chars().count() > limit) {
+            let Some(limit) = limit else {
+                on_input.emit(value);
+                return;
+            };
+            let length = value.chars().count();
+            let over = length > limit;
+            let message = over.then(|| shared.locale.too_long(&field, length, limit));
+            if over || *reported.borrow() {
+                *reported.borrow_mut() = over;
+                shared.send(Action::OverLimit {
+                    id: id.clone(),
+                    message: message.clone(),
+                });
+            }
+            let say = if counted {
+                let count = shared.locale.character_count(length, limit);
+                if count.visible {
+                    count.text
+                } else {
+                    String::new()
+                }
+            } else {
+                message.unwrap_or_default()
+            };
+            let announced = announced.clone();
+            *pause.borrow_mut() = Some(Later::after(ANNOUNCE_AFTER_MS, move || announced.set(say)));
+            if over {
                 draft.set(Some(value));
             } else {
                 draft.set(None);
@@ -118,6 +179,9 @@ pub fn TextField(props: &TextFieldProps) -> Html {
                     (!count.visible).then_some("rts-visually-hidden"),
                     count.over.then_some("rts-character-count--over"),
                 )}>{ count.text }</p>
+            }
+            if props.limit.is_some() {
+                <p class="rts-visually-hidden" aria-live="polite">{ (*announced).clone() }</p>
             }
         </div>
     }

@@ -1,6 +1,6 @@
 // "Your action plan" on the summary: the top five actions first, the rest
 // behind "Show all N actions", each a group named by its action with an
-// owner, a target month, a status and a note.
+// owner, a target month (a "Month" and a "Year" box), a status and a note.
 
 import { fill, locale } from '../support.mjs';
 
@@ -57,8 +57,23 @@ export class PlanSection {
     return this.group(action).getByLabel(this.words.owner, { exact: true });
   }
 
+  /** The "Target month" group of an action: its "Month" and "Year" boxes. */
   target(action) {
-    return this.group(action).getByLabel(this.words.target, { exact: true });
+    return this.group(action).getByRole('group', { name: new RegExp(`^${escapeRegExp(this.words.target)}\\b`) });
+  }
+
+  month(action) {
+    return this.target(action).getByLabel(this.words.month, { exact: true });
+  }
+
+  year(action) {
+    return this.target(action).getByLabel(this.words.year, { exact: true });
+  }
+
+  /** The target month as the boxes show it, as `YYYY-MM` ('' when empty). */
+  async targetValue(action) {
+    const [month, year] = [await this.month(action).inputValue(), await this.year(action).inputValue()];
+    return month || year ? `${year}-${month.padStart(2, '0')}` : '';
   }
 
   status(action) {
@@ -72,7 +87,11 @@ export class PlanSection {
   /** Fills in an action's plan: { owner, target, status (its label), note }. */
   async plan(action, { owner, target, status, note }) {
     if (owner !== undefined) await this.owner(action).fill(owner);
-    if (target !== undefined) await this.target(action).fill(target);
+    if (target !== undefined) {
+      const [year = '', month = ''] = target ? target.split('-') : [];
+      await this.month(action).fill(month ? String(Number(month)) : '');
+      await this.year(action).fill(year);
+    }
     if (status !== undefined) await this.status(action).selectOption({ label: status });
     if (note !== undefined) await this.note(action).fill(note);
   }
