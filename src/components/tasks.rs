@@ -91,7 +91,7 @@ pub fn Tasks(props: &TasksProps) -> Html {
     html! {
         <section class="rts-page rts-tasks">
             <BackLink on_click={shared.on(Action::Go(Step::Start))} />
-            if matches!(props.state.file_messages, FileMessages::Opened | FileMessages::OpenedWithWarnings(_)) {
+            if matches!(props.state.file_messages, FileMessages::Opened) {
                 <div class="rts-notification rts-notification--success" role="alert"
                     aria-labelledby={shared.id("opened-title")}>
                     <Heading level={2} class="rts-notification__title" id={shared.id("opened-title")}>
@@ -99,15 +99,25 @@ pub fn Tasks(props: &TasksProps) -> Html {
                     </Heading>
                     <div class="rts-notification__content">
                         <p class="rts-notification__heading">{ &ui.opened_body }</p>
-                        if let FileMessages::OpenedWithWarnings(warnings) = &props.state.file_messages {
-                            <p class="rts-body rts-body--bold">{ &ui.opened_with_warnings }</p>
-                            <ul class="rts-list rts-list--bullet">
-                                { for summarise(warnings).into_iter().map(|line| html! { <li>{ match line {
-                                    WarningLine::Problem(w) => locale.file_problem_in(pack, w),
-                                    WarningLine::More(count) => fill(locale.file.more_of_the_same, &[("count", &whole_number(count))]),
-                                } }</li> }) }
-                            </ul>
-                        }
+                    </div>
+                </div>
+            }
+            // A file that opened with things to check is not a plain
+            // success: the banner says "Important", not "Success".
+            if let FileMessages::OpenedWithWarnings(warnings) = &props.state.file_messages {
+                <div class="rts-notification" role="alert"
+                    aria-labelledby={shared.id("opened-title")}>
+                    <Heading level={2} class="rts-notification__title" id={shared.id("opened-title")}>
+                        { &ui.opened_warnings_title }
+                    </Heading>
+                    <div class="rts-notification__content">
+                        <p class="rts-notification__heading">{ &ui.opened_with_warnings }</p>
+                        <ul class="rts-list rts-list--bullet">
+                            { for summarise(warnings).into_iter().map(|line| html! { <li>{ match line {
+                                WarningLine::Problem(w) => locale.file_problem_in(pack, w),
+                                WarningLine::More(count) => fill(locale.file.more_of_the_same, &[("count", &whole_number(count))]),
+                            } }</li> }) }
+                        </ul>
                     </div>
                 </div>
             }

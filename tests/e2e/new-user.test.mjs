@@ -289,8 +289,11 @@ describe('what a new user trips over, fixed', () => {
       const file = JSON.parse(readFileSync(EARLIER_PATH, 'utf8'));
       file.answers = { [question.id]: { level: 9, note: 'kept' } };
       await start.openFile({ name: 'odd.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
-      const banner = page.getByRole('alert').filter({ hasText: ui.opened_title });
+      // Things to check are not a success: the banner says "Important".
+      const banner = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: ui.opened_warnings_title, exact: true }) });
       await banner.waitFor();
+      assert.equal(await page.getByRole('heading', { name: ui.opened_title, exact: true }).count(), 0, 'no "Success" over problems');
+      assert.ok(!(await banner.getAttribute('class')).includes('success'), 'not styled as a success');
       const text = await banner.innerText();
       assert.ok(text.includes(question.text), `the question by its wording: ${text}`);
       assert.ok(!text.includes(`"${question.id}"`), `not by its id: ${text}`);
@@ -326,10 +329,12 @@ describe('what a new user trips over, fixed', () => {
       assert.match(download.suggestedFilename(), /\.json$/);
       await confirm.getByRole('button', { name: ui.open_confirm, exact: true }).click();
       await tasks.waitFor();
-      const banner = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: ui.opened_title }) });
-      await banner.getByText(ui.opened_body, { exact: true }).waitFor();
+      // The earlier file was saved with older questions: it opens with
+      // things to check, under "Important".
+      const banner = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: ui.opened_warnings_title, exact: true }) });
+      await banner.getByText(ui.opened_with_warnings, { exact: true }).waitFor();
       assert.notEqual(await page.getByText(/\d+ of \d+/).first().innerText(), before, 'the answers are the file\'s');
-      await expectNoViolations(page, 'the task list with the success notice');
+      await expectNoViolations(page, 'the task list with the notice of things to check');
     }));
 
   for (const accent of ['yellow', '#ffdd00']) {

@@ -127,6 +127,32 @@ describe('opening a file that is not an assessment file', () => {
   // README "The assessment file": "An answer with a level out of range is
   // reported and left unanswered (its note kept). An answer to a question the
   // current pack does not have is reported and kept aside".
+  test('a file of the current questions with nothing to check opens under "Success"; one with things to check does not', () =>
+    site.withSession(async ({ page }) => {
+      const [first] = pack.themes[0].questions;
+      const file = {
+        format: 'ready-to-share-assessment',
+        format_version: 2,
+        content_pack: { id: pack.id, version: pack.version },
+        answers: { [first.id]: { level: 2 } },
+      };
+      const start = await new StartScreen(page).goto(site.url);
+      await start.openFile({ name: 'clean.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+      await new TasksPage(page).waitFor();
+      const success = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: ui.opened_title, exact: true }) });
+      await success.getByText(ui.opened_body, { exact: true }).waitFor();
+      assert.ok((await success.getAttribute('class')).includes('success'));
+
+      await new TasksPage(page).back();
+      await start.savedHeading.waitFor();
+      file.answers.unknown = { level: 3 };
+      await start.openFile({ name: 'odd.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+      await page.getByRole('group', { name: ui.open_confirm_warning }).getByRole('button', { name: ui.open_confirm, exact: true }).click();
+      const important = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: ui.opened_warnings_title, exact: true }) });
+      await important.getByText(ui.opened_with_warnings, { exact: true }).waitFor();
+      assert.equal(await page.getByRole('heading', { name: ui.opened_title, exact: true }).count(), 0);
+    }));
+
   test('a file with answers it cannot use opens, keeps the rest, and says which it could not use', () =>
     site.withSession(async (session) => {
       const { page } = session;

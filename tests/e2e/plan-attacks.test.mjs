@@ -176,7 +176,7 @@ describe('the action plan under attack', () => {
 
       await start.openFile(path);
       const tasks = await new TasksPage(page).waitFor();
-      const notice = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: ui.opened_title, exact: true }) });
+      const notice = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: ui.opened_warnings_title, exact: true }) });
       await notice.waitFor();
       const lines = await notice.getByRole('listitem').allTextContents();
       t.diagnostic(`${lines.length} warnings listed`);
