@@ -47,7 +47,10 @@ export async function boot({ root, base, win = globalThis }) {
   } catch (error) {
     early?.stop();
     const failure = error instanceof LoadError ? error : new LoadError('unknown', files.glue);
-    showLoadFailure(root, BUILD.words, failure.loadCause, failure.file, () => win.location.reload());
+    showLoadFailure(root, BUILD.words, failure.loadCause, failure.file, () => win.location.reload(), { headingLevel: 1 });
+    // The page is the tool's own, so its title says something went wrong,
+    // as GOV.UK error pages do. (The embed never changes its host's title.)
+    if (win.document) win.document.title = BUILD.words.error_title ?? win.document.title;
     win.console?.error?.('Ready to Share could not start:', failure.reason ?? failure);
     return null;
   }

@@ -113,7 +113,14 @@ function defineElement(base) {
       } catch (error) {
         if (!this.isConnected) return;
         const failure = error instanceof LoadError ? error : new LoadError('unknown', files.glue);
-        showLoadFailure(mountPoint, BUILD.words, failure.loadCause, failure.file, () => this.#connect());
+        // Try again starts in a new box: the focus goes to it.
+        const retry = () => {
+          this.#connect();
+          return this.#root.querySelector('.rts-host');
+        };
+        showLoadFailure(mountPoint, BUILD.words, failure.loadCause, failure.file, retry, {
+          headingLevel: Number(this.getAttribute('heading-level')) || 2,
+        });
         console.error('Ready to Share could not start:', failure.reason ?? failure);
       } finally {
         this.#connecting = false;

@@ -79,9 +79,10 @@ export function fileName(address) {
 /**
  * Shows the message inside `container` (replacing what is there) and calls
  * `onRetry` when "Try again" is pressed. `words` is the locale's `loader`
- * section. Returns the panel.
+ * section; the message's title is a heading of `headingLevel`, the level
+ * the app's own first heading would have. Returns the panel.
  */
-export function showLoadFailure(container, words, cause, file, onRetry) {
+export function showLoadFailure(container, words, cause, file, onRetry, { headingLevel = 2 } = {}) {
   const doc = container.ownerDocument;
   const make = (tag, className, text) => {
     const element = doc.createElement(tag);
@@ -95,13 +96,26 @@ export function showLoadFailure(container, words, cause, file, onRetry) {
   const panel = make('div', 'rts-notice rts-notice--warning');
   panel.setAttribute('role', 'alert');
   panel.append(
-    make('p', 'rts-body rts-load-failure__title', words.title),
+    make(`h${Math.min(Math.max(Math.trunc(headingLevel) || 2, 1), 6)}`, 'rts-heading--m rts-load-failure__title', words.title),
     make('p', 'rts-body rts-load-failure__cause', fill(words[cause] ?? words.unknown, { file: fileName(file) })),
     make('p', 'rts-body', words.advice),
   );
   const retry = make('button', 'rts-button', words.retry);
   retry.type = 'button';
-  retry.addEventListener('click', () => onRetry(), { once: true });
+  retry.addEventListener(
+    'click',
+    () => {
+      // The button goes with the panel: keep the focus in the tool, on the
+      // element it starts in again (`onRetry` may give a new one), rather
+      // than letting it fall to the page's body.
+      const given = onRetry();
+      const next = typeof given?.focus === 'function' ? given : container;
+      if (next.isConnected === false) return;
+      if (!next.hasAttribute('tabindex')) next.setAttribute('tabindex', '-1');
+      next.focus({ preventScroll: true });
+    },
+    { once: true },
+  );
   panel.append(retry);
   app.append(panel);
   container.replaceChildren(app);

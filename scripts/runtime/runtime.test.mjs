@@ -31,6 +31,12 @@ function fakeDocument() {
         setAttribute(name, value) {
           this.attributes[name] = String(value);
         },
+        hasAttribute(name) {
+          return name in this.attributes;
+        },
+        focus() {
+          doc.activeElement = this;
+        },
         append(...children) {
           this.children.push(...children);
         },
@@ -113,10 +119,19 @@ describe('loader.js: why the app could not start', () => {
     assert.ok(nodes.some((n) => n.attributes.role === 'alert'), 'an alert');
     const texts = nodes.map((n) => n.textContent).filter(Boolean);
     assert.deepEqual(texts, ['Could not start.', 'Not found: app_bg.wasm.', 'Try later.', 'Try again']);
+    assert.equal(nodes.find((n) => n.textContent === 'Could not start.').tagName, 'H2', 'the title is a heading');
     const button = nodes.find((n) => n.tagName === 'BUTTON');
     assert.equal(button.type, 'button');
     button.click();
     assert.equal(retries, 1);
+    assert.equal(doc.activeElement, container, 'focus stays in the tool, on its element');
+    assert.equal(container.attributes.tabindex, '-1');
+  });
+
+  test('showLoadFailure gives its title the heading level it is asked for', () => {
+    const doc = fakeDocument();
+    const app = showLoadFailure(doc.createElement('div'), WORDS, 'not_found', 'x', () => {}, { headingLevel: 1 });
+    assert.equal(all(app).find((n) => n.textContent === 'Could not start.').tagName, 'H1');
   });
 
   test('showLoadFailure falls back to the unknown words for a cause it has no words for', () => {

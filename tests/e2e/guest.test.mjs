@@ -64,6 +64,10 @@ describe('a guest on any host', () => {
         assert.ok(text.includes(causeText('not_found', WASM)), `names the missing file: ${text}`);
         assert.ok(text.includes(loader.advice), 'says answers are not lost');
         assert.equal(await page.getByRole('heading', { name: pack.start.heading }).count(), 0);
+        // A page of its own: a heading, and "Error:" in the page's title.
+        await alert.getByRole('heading', { level: 1, name: loader.title, exact: true }).waitFor();
+        assert.equal(await page.title(), loader.error_title);
+        assert.ok(loader.error_title.startsWith('Error: '));
         await context.unroute(`**/${WASM}`, missing);
         await alert.getByRole('button', { name: loader.retry, exact: true }).click();
         await page.getByRole('heading', { level: 1, name: pack.start.heading, exact: true }).waitFor();
@@ -152,9 +156,18 @@ describe('a guest on any host', () => {
           document.getElementById('slot').append(element);
         });
         await one.getByRole('heading', { level: 2, name: pack.start.heading, exact: true }).waitFor();
-        // Try again on the other element.
-        await failure(two).getByRole('button', { name: loader.retry, exact: true }).click();
+        // The failure's title is a heading at the element's level (2).
+        await failure(two).getByRole('heading', { level: 2, name: loader.title, exact: true }).waitFor();
+        const hostTitle = await page.title();
+        // Try again on the other element, by keyboard: the focus stays in
+        // the tool rather than falling to the host page's body.
+        await failure(two).getByRole('button', { name: loader.retry, exact: true }).focus();
+        await page.keyboard.press('Enter');
         await two.getByRole('heading', { level: 2, name: pack.start.heading, exact: true }).waitFor();
+        // Focus inside the element's shadow tree shows as the element itself.
+        const focusInTool = await page.evaluate(() => document.activeElement === document.getElementById('two'));
+        assert.ok(focusInTool, 'the focus is inside the element after Try again, not on the page body');
+        assert.equal(await page.title(), hostTitle, "the host page's title is left alone");
       }));
 
     test('with JavaScript off, the page says it needs JavaScript', async () => {
