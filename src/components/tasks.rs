@@ -2,8 +2,8 @@ use yew::prelude::*;
 
 use crate::components::back_link::BackLink;
 use crate::components::heading::Heading;
-use crate::components::shared::use_shared;
-use crate::model::file::{summarise, WarningLine};
+use crate::components::shared::{use_shared, Shared};
+use crate::model::file::{summarise, FileProblem, WarningLine};
 use crate::model::locale::{fill, whole_number};
 use crate::model::scoring::{score_theme, ThemeStatus};
 use crate::state::{Action, FileMessages, State, Step};
@@ -91,50 +91,7 @@ pub fn Tasks(props: &TasksProps) -> Html {
     html! {
         <section class="rts-page rts-tasks">
             <BackLink on_click={shared.on(Action::Go(Step::Start))} />
-            if matches!(props.state.file_messages, FileMessages::Opened) {
-                <div class="rts-notification rts-notification--success" role="alert"
-                    aria-labelledby={shared.id("opened-title")}>
-                    <Heading level={2} class="rts-notification__title" id={shared.id("opened-title")}>
-                        { &ui.opened_title }
-                    </Heading>
-                    <div class="rts-notification__content">
-                        <p class="rts-notification__heading">{ &ui.opened_body }</p>
-                    </div>
-                </div>
-            }
-            // A file that opened with things to check is not a plain
-            // success: the banner says "Important", not "Success".
-            if let FileMessages::OpenedWithWarnings(warnings) = &props.state.file_messages {
-                <div class="rts-notification" role="alert"
-                    aria-labelledby={shared.id("opened-title")}>
-                    <Heading level={2} class="rts-notification__title" id={shared.id("opened-title")}>
-                        { &ui.opened_warnings_title }
-                    </Heading>
-                    <div class="rts-notification__content">
-                        <p class="rts-notification__heading">{ &ui.opened_with_warnings }</p>
-                        <ul class="rts-list rts-list--bullet">
-                            { for summarise(warnings).into_iter().map(|line| html! { <li>{ match line {
-                                WarningLine::Problem(w) => locale.file_problem_in(pack, w),
-                                WarningLine::More(count) => fill(locale.file.more_of_the_same, &[("count", &whole_number(count))]),
-                            } }</li> }) }
-                        </ul>
-                    </div>
-                </div>
-            }
-            if let FileMessages::Updated(changes) = &props.state.file_messages {
-                <div class="rts-notification" role="region"
-                    aria-labelledby={shared.id("updated-title")}>
-                    <Heading level={2} class="rts-notification__title" id={shared.id("updated-title")}>
-                        { &ui.updated_title }
-                    </Heading>
-                    <div class="rts-notification__content">
-                        <p class="rts-notification__heading">{ &ui.updated_body }</p>
-                        <ul class="rts-list rts-list--bullet">
-                            { for changes.iter().map(|w| html! { <li>{ locale.file_problem_in(pack, w) }</li> }) }
-                        </ul>
-                    </div>
-                </div>
-            }
+            { file_banner(&shared, &props.state.file_messages) }
             <Heading level={1} class="rts-heading--l">{ &ui.tasks_heading }</Heading>
             <p class="rts-body">
                 { fill(ui.tasks_progress, &[("answered", &answered.to_string()), ("total", &total.to_string())]) }
@@ -164,5 +121,60 @@ pub fn Tasks(props: &TasksProps) -> Html {
                 { &ui.see_summary }
             </button>
         </section>
+    }
+}
+
+/// What opening a file, or an update to the questions, has to say above the
+/// task list: a green "Success" only when there is nothing to check; an
+/// "Important" alert listing what to check (50 of a kind, then a count);
+/// and, for answers saved by an earlier version, a region saying what
+/// changed.
+fn file_banner(shared: &Shared, messages: &FileMessages) -> Html {
+    let (locale, pack) = (&shared.locale, &shared.pack);
+    let ui = &locale.ui;
+    let listed = |problems: &[FileProblem]| -> Vec<String> {
+        summarise(problems)
+            .into_iter()
+            .map(|line| match line {
+                WarningLine::Problem(w) => locale.file_problem_in(pack, w),
+                WarningLine::More(count) => fill(
+                    locale.file.more_of_the_same,
+                    &[("count", &whole_number(count))],
+                ),
+            })
+            .collect()
+    };
+    let (success, role, title, lead, lines) = match messages {
+        FileMessages::Opened => (true, "alert", ui.opened_title, ui.opened_body, Vec::new()),
+        FileMessages::OpenedWithWarnings(warnings) => (
+            false,
+            "alert",
+            ui.opened_warnings_title,
+            ui.opened_with_warnings,
+            listed(warnings),
+        ),
+        FileMessages::Updated(changes) => (
+            false,
+            "region",
+            ui.updated_title,
+            ui.updated_body,
+            listed(changes),
+        ),
+        FileMessages::None | FileMessages::Failed(_) => return Html::default(),
+    };
+    let title_id = shared.id("file-banner-title");
+    html! {
+        <div class={classes!("rts-notification", success.then_some("rts-notification--success"))}
+            {role} aria-labelledby={title_id.clone()}>
+            <Heading level={2} class="rts-notification__title" id={title_id}>{ title }</Heading>
+            <div class="rts-notification__content">
+                <p class="rts-notification__heading">{ lead }</p>
+                if !lines.is_empty() {
+                    <ul class="rts-list rts-list--bullet">
+                        { for lines.into_iter().map(|line| html! { <li>{ line }</li> }) }
+                    </ul>
+                }
+            </div>
+        </div>
     }
 }
