@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** The budget, in gzipped bytes: what version 3 reaches (398,266), with
+/** The budget, in gzipped bytes: what version 3 reaches (397,993), with
  * about 0.5% room. Version 2 reached 350,786; version 3 raised it, saying
  * why (README, "Performance"): the questions of pack 3.0.0 with the
  * wording each earlier version asked (+15 KB), the workshop saved and
@@ -23,7 +23,7 @@ import { gzipSync } from 'node:zlib';
  * screen gets smaller; never raise it without saying why. */
 export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 400_100);
 
-/** The budget for index.html alone, with its start screen (7,510 now, with
+/** The budget for index.html alone, with its start screen (7,511 now, with
  * the results-event notice's place, the unit of assessment defined and
  * "About this tool"; about 1.5% room for changes to the start page's
  * words). */
