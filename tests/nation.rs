@@ -216,7 +216,8 @@ fn national_studies_are_not_held_to_the_limit_for_one_place() {
 /// its guidance is chosen for where the partnership works too.
 #[test]
 fn the_plans_other_actions_show_only_guidance_that_applies() {
-    use ready_to_share::model::plan::{plan_view, ActionId, Entry, Step};
+    use ready_to_share::model::plan::{ActionId, Entry, Step};
+    use ready_to_share::model::plan_view::plan_view;
     let pack = pack();
     let mut a = in_nation(&pack, Nation::Wales);
     let planned = ActionId::new("a1", Step::parse("level-1-2"));

@@ -11,9 +11,9 @@ use ready_to_share::model::file::{
 };
 use ready_to_share::model::locale::Locale;
 use ready_to_share::model::plan::{
-    plan_view, ActionId, PlanEdit, PlanProblem, Standing, Status, Step, MAX_OWNER_CHARS,
-    MAX_PLAN_NOTE_CHARS,
+    ActionId, PlanEdit, PlanProblem, Status, Step, MAX_OWNER_CHARS, MAX_PLAN_NOTE_CHARS,
 };
+use ready_to_share::model::plan_view::{plan_view, Standing};
 use ready_to_share::model::render::{csv, html, markdown, plan as plan_render, SummaryReport};
 use ready_to_share::model::summary::summarise;
 use serde_json::{json, Value};

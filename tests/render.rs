@@ -11,7 +11,7 @@ use ready_to_share::model::content::{
     CaseStudy, ContentPack, Guidance, LevelDescriptors, PolicyArea, Question, StartPage, Theme,
 };
 use ready_to_share::model::locale::{fill, Locale};
-use ready_to_share::model::render::{csv, file_name, html, markdown, SummaryReport};
+use ready_to_share::model::render::{csv, csv_encoding, file_name, html, markdown, SummaryReport};
 use ready_to_share::model::scoring::{self, Band, Profile, Score, ThemeScore};
 use ready_to_share::model::sorted::SortedSet;
 use ready_to_share::model::summary::{summarise, MatchReason};
@@ -1161,29 +1161,36 @@ fn markdown_report_escapes_user_and_pack_text() {
 
 #[test]
 fn csv_cell_quotes_and_doubles_quotes() {
-    assert_eq!(csv::cell("plain"), "\"plain\"");
-    assert_eq!(csv::cell(""), "\"\"");
-    assert_eq!(csv::cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-    assert_eq!(csv::cell("a, b"), "\"a, b\"");
-    assert_eq!(csv::cell("line\nbreak\r\nhere"), "\"line\nbreak\r\nhere\"");
-    assert_eq!(csv::cell("'quoted already"), "\"'quoted already\"");
-    assert_eq!(csv::cell("100%"), "\"100%\"");
-    assert_eq!(csv::cell("a=b"), "\"a=b\"", "only a leading = is risky");
-    assert_eq!(csv::cell(" =1"), "\" =1\"");
+    assert_eq!(csv_encoding::cell("plain"), "\"plain\"");
+    assert_eq!(csv_encoding::cell(""), "\"\"");
+    assert_eq!(csv_encoding::cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+    assert_eq!(csv_encoding::cell("a, b"), "\"a, b\"");
+    assert_eq!(
+        csv_encoding::cell("line\nbreak\r\nhere"),
+        "\"line\nbreak\r\nhere\""
+    );
+    assert_eq!(csv_encoding::cell("'quoted already"), "\"'quoted already\"");
+    assert_eq!(csv_encoding::cell("100%"), "\"100%\"");
+    assert_eq!(
+        csv_encoding::cell("a=b"),
+        "\"a=b\"",
+        "only a leading = is risky"
+    );
+    assert_eq!(csv_encoding::cell(" =1"), "\" =1\"");
 }
 
 #[test]
 fn csv_cell_neutralises_formulas() {
     assert_eq!(
-        csv::cell("=HYPERLINK(\"http://x\",\"y\")"),
+        csv_encoding::cell("=HYPERLINK(\"http://x\",\"y\")"),
         "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
     );
-    assert_eq!(csv::cell("+1"), "\"'+1\"");
-    assert_eq!(csv::cell("-1"), "\"'-1\"");
-    assert_eq!(csv::cell("@SUM(A1)"), "\"'@SUM(A1)\"");
-    assert_eq!(csv::cell("\tTabbed"), "\"'\tTabbed\"");
-    assert_eq!(csv::cell("\rReturn"), "\"'\rReturn\"");
-    assert_eq!(csv::cell("=1+1"), "\"'=1+1\"");
+    assert_eq!(csv_encoding::cell("+1"), "\"'+1\"");
+    assert_eq!(csv_encoding::cell("-1"), "\"'-1\"");
+    assert_eq!(csv_encoding::cell("@SUM(A1)"), "\"'@SUM(A1)\"");
+    assert_eq!(csv_encoding::cell("\tTabbed"), "\"'\tTabbed\"");
+    assert_eq!(csv_encoding::cell("\rReturn"), "\"'\rReturn\"");
+    assert_eq!(csv_encoding::cell("=1+1"), "\"'=1+1\"");
 }
 
 struct Csv {
@@ -1770,7 +1777,7 @@ proptest! {
 
     #[test]
     fn csv_cell_round_trips(text in text()) {
-        let cell = csv::cell(&text);
+        let cell = csv_encoding::cell(&text);
         let parsed = parse_csv(&format!("{cell}\r\n")).expect("a cell parses");
         prop_assert!(parsed.all_quoted);
         let expected = if risky(&text) { format!("'{text}") } else { text.clone() };

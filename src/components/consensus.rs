@@ -11,7 +11,6 @@ use crate::components::download_failed::DownloadFailed;
 use crate::components::fields::radios::{RadioItem, Radios};
 use crate::components::fields::text::TextField;
 use crate::components::heading::Heading;
-use crate::components::partnership::send_workshop;
 use crate::components::shared::use_shared;
 use crate::effects::{clock, download};
 use crate::model::consensus::{
@@ -87,7 +86,7 @@ pub fn ConsensusSection(props: &ConsensusProps) -> Html {
     };
     let on_name = {
         let shared = shared.clone();
-        Callback::from(move |value: String| send_workshop(&shared, WorkshopEdit::AgreedName(value)))
+        Callback::from(move |value: String| shared.edit_workshop(WorkshopEdit::AgreedName(value)))
     };
     let hint_id = shared.id("agreed-download-hint");
 
@@ -158,13 +157,10 @@ fn AgreeQuestion(props: &AgreeQuestionProps) -> Html {
     let on_note = {
         let (shared, question_id) = (shared.clone(), question.id.clone());
         Callback::from(move |note: String| {
-            send_workshop(
-                &shared,
-                WorkshopEdit::AgreeNote {
-                    question_id: question_id.clone(),
-                    note,
-                },
-            )
+            shared.edit_workshop(WorkshopEdit::AgreeNote {
+                question_id: question_id.clone(),
+                note,
+            })
         })
     };
     // Each level, then "not agreed yet".
@@ -187,13 +183,10 @@ fn AgreeQuestion(props: &AgreeQuestionProps) -> Html {
     let on_choose = {
         let (shared, question_id) = (shared.clone(), question.id.clone());
         Callback::from(move |index: usize| {
-            send_workshop(
-                &shared,
-                WorkshopEdit::AgreeLevel {
-                    question_id: question_id.clone(),
-                    level: choices.get(index).copied().flatten(),
-                },
-            )
+            shared.edit_workshop(WorkshopEdit::AgreeLevel {
+                question_id: question_id.clone(),
+                level: choices.get(index).copied().flatten(),
+            })
         })
     };
     let hint_id = format!("{base}-hint");

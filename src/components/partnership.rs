@@ -20,14 +20,6 @@ use crate::model::render::{case_study_blocks, file_name};
 use crate::model::workshop::{Workshop, WorkshopEdit};
 use crate::state::{Action, SaveStatus, Step};
 
-/// Sends a change to the workshop, stamped now.
-pub fn send_workshop(shared: &Shared, edit: WorkshopEdit) {
-    shared.send(Action::Workshop {
-        edit,
-        now: clock::now(),
-    });
-}
-
 /// The files the partnership view offers.
 #[derive(Clone, Copy, PartialEq)]
 enum PartnershipFile {
@@ -89,7 +81,7 @@ pub fn PartnershipPage(props: &PartnershipPageProps) -> Html {
 
     let on_files = {
         let shared = shared.clone();
-        Callback::from(move |files: ChosenFiles| send_workshop(&shared, WorkshopEdit::Add(files)))
+        Callback::from(move |files: ChosenFiles| shared.edit_workshop(WorkshopEdit::Add(files)))
     };
     let page = use_node_ref();
     let on_clear = {
@@ -99,12 +91,12 @@ pub fn PartnershipPage(props: &PartnershipPageProps) -> Html {
             // The button goes with the files: focus moves to the file
             // field first, so it is not lost.
             focus::focus_in_widget(&page, &input_id);
-            send_workshop(&shared, WorkshopEdit::Clear);
+            shared.edit_workshop(WorkshopEdit::Clear);
         })
     };
     let on_anonymise = {
         let (shared, on) = (shared.clone(), !workshop.anonymise);
-        Callback::from(move |_: usize| send_workshop(&shared, WorkshopEdit::Anonymise(on)))
+        Callback::from(move |_: usize| shared.edit_workshop(WorkshopEdit::Anonymise(on)))
     };
     let failed_download = use_state_eq(|| false);
     let download_button = |format: PartnershipFile, label: &str| {
@@ -249,7 +241,7 @@ pub fn PartnershipPage(props: &PartnershipPageProps) -> Html {
                                     { for p.profile.themes.iter().map(|t| html! {
                                         <td class="rts-table__cell rts-table__cell--numeric">{ report.score_text(t.score) }</td>
                                     }) }
-                                    <td class="rts-table__cell rts-table__cell--numeric">{ crate::model::render::overall_text(report.locale, p.profile.overall) }</td>
+                                    <td class="rts-table__cell rts-table__cell--numeric">{ crate::model::words::overall_text(report.locale, p.profile.overall) }</td>
                                 </tr>
                             }) }
                         </tbody>

@@ -14,9 +14,8 @@ use crate::components::shared::use_shared;
 use crate::effects::events::{change_value, input_value};
 use crate::effects::focus::{focus_and_scroll, Scroll};
 use crate::model::locale::fill;
-use crate::model::plan::{
-    plan_view, PlanEdit, PlanItem, Status, MAX_OWNER_CHARS, MAX_PLAN_NOTE_CHARS, TOP_ACTIONS,
-};
+use crate::model::plan::{PlanEdit, Status, MAX_OWNER_CHARS, MAX_PLAN_NOTE_CHARS, TOP_ACTIONS};
+use crate::model::plan_view::{plan_view, PlanItem};
 use crate::model::render::plan::{item_text, owner_text, progress_text, status_text, target_text};
 use crate::model::render::{guide_inlines, SummaryReport};
 use crate::state::State;

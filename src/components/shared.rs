@@ -6,6 +6,7 @@ use crate::effects::clock;
 use crate::model::content::ContentPack;
 use crate::model::locale::Locale;
 use crate::model::plan::{ActionId, PlanEdit};
+use crate::model::workshop::WorkshopEdit;
 use crate::state::{Action, Edit, State};
 
 /// What every component of one mounted widget shares: the content, the
@@ -62,6 +63,14 @@ impl Shared {
     pub fn edit_plan(&self, id: ActionId, edit: PlanEdit) {
         self.send(Action::Plan {
             id,
+            edit,
+            now: clock::now(),
+        });
+    }
+
+    /// Sends a change to the workshop's agreements, stamped likewise.
+    pub fn edit_workshop(&self, edit: WorkshopEdit) {
+        self.send(Action::Workshop {
             edit,
             now: clock::now(),
         });

@@ -4,21 +4,7 @@ use crate::model::content::{ContentPack, Nation};
 use crate::model::plan::Plan;
 use crate::model::sorted::{SortedMap, SortedSet};
 
-/// A level from 1 (Not started) to 5 (Embedded), or "not sure".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Response {
-    Level(u8),
-    NotSure,
-}
-
-impl Response {
-    pub fn level(self) -> Option<u8> {
-        match self {
-            Response::Level(level) => Some(level),
-            Response::NotSure => None,
-        }
-    }
-}
+pub use crate::model::response::Response;
 
 /// The answer to one question. A note may be written before (or without)
 /// choosing a response, so both parts are optional.

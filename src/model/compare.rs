@@ -8,10 +8,10 @@
 
 use crate::model::assessment::{Answer, Assessment, Response};
 use crate::model::content::ContentPack;
-use crate::model::plan::{compare_plans, PlanComparison};
+use crate::model::plan::{ActionId, Entry, Status, Step};
 use crate::model::scoring::{self, Band, Score};
 use crate::model::sorting;
-use crate::model::summary::summarise;
+use crate::model::summary::{summarise, Summary};
 
 /// How a score moved between the earlier assessment and now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -245,4 +245,87 @@ pub fn compare(pack: &ContentPack, earlier: &Assessment, now: &Assessment) -> Co
         earlier_unmatched: unmatched_answers(pack, earlier),
         plan,
     }
+}
+
+// ---------------------------------------------------------------------------
+// The plan over time.
+
+/// One action of an earlier plan, seen from now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EarlierAction {
+    pub id: ActionId,
+    pub entry: Entry,
+    /// The answer in the earlier assessment, and now.
+    pub then: Option<Response>,
+    pub now: Option<Response>,
+    pub change: Change,
+    /// The answer now reaches what the action asked for.
+    pub moved_up: bool,
+}
+
+/// The earlier plan, and the actions it marked done whose question has not
+/// moved: worth a conversation.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PlanComparison {
+    /// Every entry of the earlier plan: those for the earlier summary's
+    /// actions in its order, then the rest by question id.
+    pub actions: Vec<EarlierAction>,
+}
+
+impl PlanComparison {
+    /// Done then, yet the answer has not reached what the action asked for.
+    pub fn worth_a_conversation(&self) -> impl Iterator<Item = &EarlierAction> {
+        self.actions
+            .iter()
+            .filter(|a| a.entry.status == Status::Done && !a.moved_up)
+    }
+}
+
+/// The action ids of a summary, in its order: priority actions, then "find
+/// out" ones.
+pub fn summary_action_ids(summary: &Summary) -> Vec<ActionId> {
+    summary
+        .priority_actions
+        .iter()
+        .filter_map(|a| {
+            Step::for_response(Response::Level(a.level)).map(|s| ActionId::new(&a.question_id, s))
+        })
+        .chain(
+            summary
+                .find_out
+                .iter()
+                .map(|f| ActionId::new(&f.question_id, Step::FindOut)),
+        )
+        .collect()
+}
+
+/// The earlier assessment's plan, compared with the answers now.
+/// `earlier_summary` is the earlier assessment's summary, for the order.
+pub fn compare_plans(
+    earlier: &Assessment,
+    now: &Assessment,
+    earlier_summary: &Summary,
+) -> PlanComparison {
+    let plan = &earlier.plan;
+    let ordered = summary_action_ids(earlier_summary);
+    let ids = ordered
+        .iter()
+        .filter(|id| plan.entry(id).is_some())
+        .chain(plan.entries.keys().filter(|id| !ordered.contains(id)));
+    let actions = ids
+        .filter_map(|id| {
+            let entry = plan.entry(id)?.clone();
+            let then = earlier.response(&id.question_id);
+            let now = now.response(&id.question_id);
+            Some(EarlierAction {
+                id: id.clone(),
+                entry,
+                then,
+                now,
+                change: Change::between(then, now),
+                moved_up: id.step.reached_by(now),
+            })
+        })
+        .collect();
+    PlanComparison { actions }
 }

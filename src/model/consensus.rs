@@ -190,7 +190,7 @@ fn by_answer(
                 .filter(|(_, r)| *r == Some(answer))
                 .map(|(name, _)| *name)
                 .collect();
-            let label = crate::model::render::response_label(pack, locale, Some(answer));
+            let label = crate::model::words::response_label(pack, locale, Some(answer));
             (!names.is_empty()).then(|| word(label, &names))
         })
         .collect::<Vec<_>>()

@@ -347,34 +347,6 @@ impl fmt::Display for ContentError {
 }
 
 impl ContentPack {
-    /// Reads and checks a pack. `file` names its source in every error.
-    pub fn parse(file: &str, text: &str) -> Result<ContentPack, Vec<ContentError>> {
-        let pack = super::pack_reader::read_pack(text).map_err(|e| {
-            vec![ContentError {
-                file: file.to_string(),
-                item: String::new(),
-                field: String::new(),
-                problem: format!("this is not a valid content pack: {e}"),
-            }]
-        })?;
-        let errors = pack.check(file);
-        if errors.is_empty() {
-            Ok(pack)
-        } else {
-            Err(errors)
-        }
-    }
-
-    /// The built-in pack. The test suite checks it and compares it with the
-    /// pack read from its JSON, so this cannot fail in a build that passed
-    /// its tests, and it is not checked again at every start.
-    pub fn built_in() -> ContentPack {
-        match super::pack_reader::unpack_pack(BUILT_IN_PACKED) {
-            Some(pack) => pack,
-            None => panic!("the built-in content pack was packed wrongly by build.rs"),
-        }
-    }
-
     /// Every problem in the pack; empty when it is sound.
     pub fn check(&self, file: &str) -> Vec<ContentError> {
         let mut c = Checker {

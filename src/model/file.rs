@@ -11,8 +11,8 @@ use serde_json::Value;
 use crate::model::assessment::{Answer, Assessment, Context, Response};
 use crate::model::content::{Change, ContentPack, Nation};
 use crate::model::merge::{Stamped, Stamps};
-use crate::model::plan;
 use crate::model::sorted::SortedMap;
+use crate::model::{plan_file, plan_file::EntryOut};
 
 /// Names the format inside every file, so we can tell our files from others.
 pub const FORMAT_NAME: &str = "ready-to-share-assessment";
@@ -45,117 +45,7 @@ pub const MAX_SET_ASIDE: usize = 200;
 /// thousands is one line.
 pub const WARNINGS_OF_A_KIND: usize = 50;
 
-/// Something wrong with a file. Errors stop it opening; warnings do not.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FileProblem {
-    TooLarge {
-        bytes: usize,
-    },
-    NotJson {
-        detail: String,
-    },
-    NotOurs,
-    NewerFormat {
-        version: u64,
-    },
-    Malformed {
-        field: String,
-    },
-    /// `question` is the question's wording, when the pack knows it.
-    LevelOutOfRange {
-        question_id: String,
-        question: Option<String>,
-        value: String,
-    },
-    /// An answer to a question the pack does not ask. `question` is the
-    /// wording people answered, when the pack's earlier questions have it,
-    /// and `replacement` the wording of the question that replaced it.
-    UnknownQuestion {
-        question_id: String,
-        question: Option<String>,
-        replacement: Option<String>,
-    },
-    /// The answer was kept, but the question's wording changed since the
-    /// file was saved: people should check it still fits.
-    RewordedQuestion {
-        question_id: String,
-        earlier: String,
-        now: String,
-    },
-    /// The question's levels now mean something else: the answer is kept
-    /// aside (never scored or compared as the same answer), and shown with
-    /// the wording that was answered so the person can answer again.
-    /// `answered` is the earlier descriptor of the level given, or `None`
-    /// for "not sure" or a note alone.
-    ChangedMeaning {
-        question_id: String,
-        question: String,
-        answered: Option<String>,
-    },
-    UnknownPolicyArea {
-        policy_area_id: String,
-    },
-    /// A place the partnership works that this version does not know.
-    UnknownNation {
-        nation: String,
-    },
-    OtherPack {
-        pack_id: String,
-    },
-    OtherPackVersion {
-        version: String,
-    },
-    /// Some of the file's text was not valid UTF-8: the characters that could
-    /// not be read in this field were replaced with U+FFFD.
-    DamagedText {
-        field: String,
-    },
-    /// A plan entry for an action the pack does not have: kept aside in the
-    /// plan and listed. `question` is its wording, when the pack knows it.
-    PlanActionNotInPack {
-        question_id: String,
-        question: Option<String>,
-    },
-    /// A plan owner or note longer than the screens accept: kept in full.
-    PlanTooLong {
-        question_id: String,
-        question: Option<String>,
-        field: String,
-        limit: usize,
-        length: usize,
-    },
-    /// A plan target that is not a month: kept as written.
-    PlanTargetNotMonth {
-        question_id: String,
-        question: Option<String>,
-        value: String,
-    },
-    /// More plan entries for actions the pack does not have than
-    /// [`plan::MAX_PLAN_ENTRIES_ASIDE`]: the first `kept` are kept.
-    PlanEntriesLeftOut {
-        kept: usize,
-        left_out: usize,
-    },
-    /// More answers to questions the pack does not have than
-    /// [`MAX_SET_ASIDE`]: the first `kept` are kept aside.
-    SetAsideLeftOut {
-        kept: usize,
-        left_out: usize,
-    },
-}
-
-impl FileProblem {
-    pub fn is_error(&self) -> bool {
-        matches!(
-            self,
-            FileProblem::TooLarge { .. }
-                | FileProblem::NotJson { .. }
-                | FileProblem::NotOurs
-                | FileProblem::NewerFormat { .. }
-                | FileProblem::Malformed { .. }
-        )
-    }
-}
+pub use crate::model::file_problem::FileProblem;
 
 /// A file that opened, with anything the user should know about it.
 #[derive(Debug, Clone, PartialEq)]
@@ -181,7 +71,7 @@ struct FileOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     stamps: Option<Value>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    plan: Vec<plan::EntryOut<'a>>,
+    plan: Vec<EntryOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -266,7 +156,7 @@ fn file_out(assessment: &Assessment, stamps: Option<Value>) -> FileOut<'_> {
         set_aside: answers_out(&assessment.set_aside),
         story: &assessment.story,
         stamps,
-        plan: plan::write_plan(&assessment.plan),
+        plan: plan_file::write_plan(&assessment.plan),
     }
 }
 
@@ -444,7 +334,7 @@ fn read_value(value: &Value, pack: &ContentPack) -> Result<Opened, FileProblem> 
     assessment.updated = optional_string(Some(root), "updated", "updated")?;
     assessment.story = optional_string(Some(root), "story", "story")?;
     assessment.context = read_context(root, pack, &mut warnings)?;
-    assessment.plan = plan::read_plan(root, pack, &mut warnings)?;
+    assessment.plan = plan_file::read_plan(root, pack, &mut warnings)?;
 
     let mut set_aside_left_out = 0;
     for field in ["answers", "set_aside"] {

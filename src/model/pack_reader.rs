@@ -7,8 +7,8 @@
 //! fields in the same order.
 
 use super::content::{
-    AppliesIn, CaseStudy, Change, ContentPack, EarlierQuestion, Guidance, LevelDescriptors,
-    PolicyArea, Question, StartPage, Theme,
+    AppliesIn, CaseStudy, Change, ContentError, ContentPack, EarlierQuestion, Guidance,
+    LevelDescriptors, PolicyArea, Question, StartPage, Theme, BUILT_IN_PACKED,
 };
 use super::json_shape::{self, Fields, Record, Shape, Words};
 use super::packed_shape;
@@ -291,5 +291,35 @@ fn earlier_question(mut f: Fields) -> EarlierQuestion {
         },
         replaced_by: f.text(),
         levels: f.record(levels),
+    }
+}
+
+impl ContentPack {
+    /// Reads and checks a pack. `file` names its source in every error.
+    pub fn parse(file: &str, text: &str) -> Result<ContentPack, Vec<ContentError>> {
+        let pack = read_pack(text).map_err(|e| {
+            vec![ContentError {
+                file: file.to_string(),
+                item: String::new(),
+                field: String::new(),
+                problem: format!("this is not a valid content pack: {e}"),
+            }]
+        })?;
+        let errors = pack.check(file);
+        if errors.is_empty() {
+            Ok(pack)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The built-in pack. The test suite checks it and compares it with the
+    /// pack read from its JSON, so this cannot fail in a build that passed
+    /// its tests, and it is not checked again at every start.
+    pub fn built_in() -> ContentPack {
+        match unpack_pack(BUILT_IN_PACKED) {
+            Some(pack) => pack,
+            None => panic!("the built-in content pack was packed wrongly by build.rs"),
+        }
     }
 }

@@ -10,6 +10,7 @@
 
 pub mod compare;
 pub mod csv;
+pub mod csv_encoding;
 pub mod html;
 pub mod markdown;
 pub mod partnership;
@@ -18,11 +19,14 @@ pub mod summary;
 
 use crate::model::assessment::{Assessment, Response};
 use crate::model::compare::{compare, Comparison};
-use crate::model::content::{AppliesIn, ContentPack, Nation};
+use crate::model::content::{ContentPack, Nation};
 use crate::model::document::{Block, Document, Inline, List, Text};
 use crate::model::locale::{fill, Locale};
 use crate::model::scoring::Score;
 use crate::model::summary::{summarise, MatchReason, MatchedCaseStudy, Summary};
+use crate::model::words::{
+    guide_links, overall_text, question_text, response_label, score_text, theme_title, GuideLink,
+};
 
 /// Everything the summary's document needs.
 pub struct SummaryReport<'a> {
@@ -200,88 +204,6 @@ impl<'a> SummaryReport<'a> {
         .filter(|(_, lines)| !lines.is_empty())
         .collect()
     }
-}
-
-/// A theme's title, or its id if the pack does not have it.
-pub fn theme_title<'b>(pack: &'b ContentPack, theme_id: &'b str) -> &'b str {
-    pack.theme(theme_id).map_or(theme_id, |t| t.title.as_str())
-}
-
-/// A question's text, or its id if the pack does not have it.
-/// The question's wording: as the pack asks it now, or as an earlier version
-/// asked it, or (for a question the pack has never known) its id.
-pub fn question_text<'b>(pack: &'b ContentPack, question_id: &'b str) -> &'b str {
-    pack.question(question_id)
-        .map(|(_, q)| q.text.as_str())
-        .or_else(|| pack.earlier_question(question_id).map(|e| e.text.as_str()))
-        .unwrap_or(question_id)
-}
-
-/// "Developing" or "Not sure" or "Not answered".
-pub fn response_label<'b>(
-    pack: &'b ContentPack,
-    locale: &'b Locale,
-    response: Option<Response>,
-) -> &'b str {
-    match response {
-        Some(Response::Level(level)) => pack.level_label(level),
-        Some(Response::NotSure) => locale.common.not_sure,
-        None => locale.common.not_answered,
-    }
-}
-
-/// A guidance item as a priority action shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GuideLink<'a> {
-    pub title: &'a str,
-    /// One of the pack's checked http(s) addresses.
-    pub url: &'a str,
-    /// Who published it, and when: "Information Commissioner's Office, 2021".
-    pub about: String,
-}
-
-/// An overall score out of 100 as [`Score::rounded_in_band`] shows it, or
-/// "No score yet".
-pub fn overall_text(locale: &Locale, score: Option<Score>) -> String {
-    score.map_or_else(
-        || locale.common.no_score.to_string(),
-        |s| s.rounded_in_band().to_string(),
-    )
-}
-
-/// The guidance items with these ids that the pack has, in the order given.
-pub fn guide_links<'a>(
-    pack: &'a ContentPack,
-    locale: &Locale,
-    ids: &[String],
-) -> Vec<GuideLink<'a>> {
-    ids.iter()
-        .filter_map(|id| pack.guide(id))
-        .map(|guide| GuideLink {
-            title: &guide.title,
-            url: &guide.url,
-            about: fill(
-                match guide.applies_in {
-                    AppliesIn::Uk => locale.report.guide_about,
-                    AppliesIn::England => locale.report.guide_about_england,
-                    AppliesIn::Wales => locale.report.guide_about_wales,
-                },
-                &[
-                    ("publisher", &guide.publisher),
-                    ("published", &guide.published),
-                ],
-            ),
-        })
-        .collect()
-}
-
-/// A score out of 100, rounded to a whole number to be shown, or "No score
-/// yet".
-pub fn score_text(locale: &Locale, score: Option<Score>) -> String {
-    score.map_or_else(
-        || locale.common.no_score.to_string(),
-        |s| s.rounded().to_string(),
-    )
 }
 
 /// A file name from the area name and the date, safe on every system:

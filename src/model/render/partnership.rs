@@ -18,7 +18,7 @@ use crate::model::file::{write_assessment, FileProblem};
 use crate::model::locale::{fill, Locale};
 use crate::model::partnership::{without_names, Partner, Partnership, QuestionSpread};
 use crate::model::render::case_study_blocks;
-use crate::model::render::csv::{row, start};
+use crate::model::render::csv_encoding::{row, start};
 use crate::model::scoring::Score;
 use crate::model::summary::MatchReason;
 
@@ -51,19 +51,19 @@ impl<'a> PartnershipReport<'a> {
     }
 
     pub fn theme_title<'b>(&'b self, theme_id: &'b str) -> &'b str {
-        super::theme_title(self.pack, theme_id)
+        crate::model::words::theme_title(self.pack, theme_id)
     }
 
     pub fn question_text<'b>(&'b self, question_id: &'b str) -> &'b str {
-        super::question_text(self.pack, question_id)
+        crate::model::words::question_text(self.pack, question_id)
     }
 
     pub fn response_label(&self, response: Option<Response>) -> &str {
-        super::response_label(self.pack, self.locale, response)
+        crate::model::words::response_label(self.pack, self.locale, response)
     }
 
     pub fn score_text(&self, score: Option<Score>) -> String {
-        super::score_text(self.locale, score)
+        crate::model::words::score_text(self.locale, score)
     }
 
     /// The file name to show for a partner: none when anonymised.

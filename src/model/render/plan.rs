@@ -4,13 +4,14 @@
 //! neutralised like the answers CSV.
 
 use crate::model::compare::Comparison;
+use crate::model::compare::{EarlierAction, PlanComparison};
 use crate::model::document::{plain, Block, Inline, List, Show, Style, Table};
 use crate::model::locale::fill;
-use crate::model::plan::{
-    action_text, month_in_words, plan_view, EarlierAction, PlanComparison, PlanItem, PlanView,
-    Standing, Status,
+use crate::model::plan::Status;
+use crate::model::plan_view::{
+    action_text, month_in_words, plan_view, PlanItem, PlanView, Standing,
 };
-use crate::model::render::csv::{row, start};
+use crate::model::render::csv_encoding::{row, start};
 use crate::model::render::SummaryReport;
 
 /// The plan beside the report's summary.
