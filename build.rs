@@ -30,6 +30,40 @@ fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out.join("locale_tables.rs"), source).expect("OUT_DIR is writable");
 
+    // The mount contract's defaults (src/options.json) as Rust constants.
+    let file = "src/options.json";
+    println!("cargo:rerun-if-changed={file}");
+    let json =
+        std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: cannot be read: {e}"));
+    let contract: serde_json::Value =
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let text = |key: &str| -> String {
+        let value = contract[key]
+            .as_str()
+            .unwrap_or_else(|| panic!("{file}: {key} must be text"));
+        format!("{value:?}")
+    };
+    let number = |key: &str| -> u64 {
+        contract[key]
+            .as_u64()
+            .unwrap_or_else(|| panic!("{file}: {key} must be a whole number"))
+    };
+    let constants = format!(
+        "pub const DEFAULT_STORAGE_KEY: &str = {};\n\
+         pub const PROGRESS_KEY_SUFFIX: &str = {};\n\
+         pub const WORKSHOP_KEY_SUFFIX: &str = {};\n\
+         pub const OFFLINE_FILE: &str = {};\n\
+         pub const PAGE_HEADING_LEVEL: u8 = {};\n\
+         pub const ELEMENT_HEADING_LEVEL: u8 = {};\n",
+        text("storageKey"),
+        text("progressKeySuffix"),
+        text("workshopKeySuffix"),
+        text("offlineFile"),
+        number("pageHeadingLevel"),
+        number("elementHeadingLevel"),
+    );
+    std::fs::write(out.join("mount_contract.rs"), constants).expect("OUT_DIR is writable");
+
     let file = "content/pack.en.json";
     println!("cargo:rerun-if-changed={file}");
     println!("cargo:rerun-if-changed=build/pack_gen.rs");

@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asPrerendered, captureStartScreen } from './prerender.mjs';
-import { bundle, hash, serviceWorker, withoutCssComments } from './runtime/build.mjs';
+import { bundle, CONTRACT, hash, serviceWorker, withoutCssComments } from './runtime/build.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -60,11 +60,12 @@ write(cssFile, css);
 
 // The standalone and iframe pages' storage key: boot.js mounts the app
 // with it, and index.html's inline script (below) looks for it.
-const STORAGE_KEY = 'ready-to-share';
+const STORAGE_KEY = CONTRACT.storageKey;
+const OFFLINE_FILE = CONTRACT.offlineFile;
 
 // The scripts in scripts/runtime/, with their file names, hashes and words
 // filled in.
-const boot = bundle('boot.js', { glue, wasm, storageKey: STORAGE_KEY, words }, { classic: true });
+const boot = bundle('boot.js', { glue, wasm, contract: CONTRACT, words }, { classic: true });
 const bootFile = `boot-${hash(boot)}.js`;
 write(bootFile, boot);
 
@@ -144,7 +145,7 @@ const title = (trunkHtml.match(/<title>([^<]*)<\/title>/) ?? [null, 'Ready to Sh
 write('index.html', page({ title, frame: false }));
 write('frame.html', page({ title, frame: true }));
 
-const embed = bundle('embed.js', { glue, wasm, css: cssFile, words });
+const embed = bundle('embed.js', { glue, wasm, css: cssFile, contract: CONTRACT, words });
 write('embed.js', embed);
 
 // The start screen written into index.html: on release builds, drawn by the
@@ -164,7 +165,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
 // own to name).
 const inline = (text) => text.replace(/<\/(script)/gi, '<\\/$1');
 const offlineScript = `\n${inline(glueCode)}\n${inline(
-  bundle('file-copy.js', { wasm: read(wasm).toString('base64'), storageKey: STORAGE_KEY, words }, { block: true }),
+  bundle('file-copy.js', { wasm: read(wasm).toString('base64'), contract: CONTRACT, words }, { block: true }),
 )}\n`;
 const offlineStyle = pageStyle;
 const offlineCsp = [
@@ -195,7 +196,7 @@ const offline = `<!DOCTYPE html>
   </body>
 </html>
 `;
-write('ready-to-share-offline.html', offline);
+write(OFFLINE_FILE, offline);
 
 // The service worker precaches every file the pages need, the single-file
 // copy included (so "Save this tool for offline use" works offline). Its
@@ -211,10 +212,10 @@ const precache = [
   `./${glue}`,
   `./${wasm}`,
   `./${cssFile}`,
-  './ready-to-share-offline.html',
+  `./${OFFLINE_FILE}`,
 ];
 const sw = serviceWorker(dir, precache);
 write('sw.js', sw);
 
 const size = (name) => `${name} ${read(name).length} bytes`;
-console.log(`postbuild: ${[size(cssFile), size(bootFile), size('embed.js'), size('ready-to-share-offline.html')].join(', ')}`);
+console.log(`postbuild: ${[size(cssFile), size(bootFile), size('embed.js'), size(OFFLINE_FILE)].join(', ')}`);

@@ -16,7 +16,8 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use crate::{App, MountOptions, PartnerPack};
+use crate::options::{MountOptions, PartnerPack};
+use crate::App;
 
 /// One pooled app: its root element and the handle to update it.
 struct Slot {

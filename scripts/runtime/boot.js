@@ -11,7 +11,14 @@ import { holdEarlyInput, replayEarlyInput, whenAppDrawn } from './early-input.js
 const BUILD = /* @build */ {
   glue: 'ready-to-share.js',
   wasm: 'ready-to-share_bg.wasm',
-  storageKey: 'ready-to-share',
+  contract: {
+    storageKey: 'ready-to-share',
+    progressKeySuffix: ':progress:v1',
+    workshopKeySuffix: ':workshop:v1',
+    offlineFile: 'ready-to-share-offline.html',
+    pageHeadingLevel: 1,
+    elementHeadingLevel: 2,
+  },
   words: { title: 'Ready to Share could not start.', retry: 'Try again', advice: '', unknown: '' },
 } /* @end */;
 
@@ -22,7 +29,12 @@ const BUILD = /* @build */ {
 export function pageOptions(search, { inFrame, baseUrl }) {
   const params = new URLSearchParams(search);
   // The build's key, the one index.html's inline script looks for.
-  const options = { storageKey: BUILD.storageKey, headingLevel: 1, baseUrl, offerOfflineCopy: true };
+  const options = {
+    storageKey: BUILD.contract.storageKey,
+    headingLevel: BUILD.contract.pageHeadingLevel,
+    baseUrl,
+    offerOfflineCopy: true,
+  };
   if (!inFrame) return options;
   if (params.get('storage-key')) options.storageKey = params.get('storage-key');
   if (params.get('heading-level')) options.headingLevel = Number(params.get('heading-level'));
@@ -47,7 +59,9 @@ export async function boot({ root, base, win = globalThis }) {
   } catch (error) {
     early?.stop();
     const failure = error instanceof LoadError ? error : new LoadError('unknown', files.glue);
-    showLoadFailure(root, BUILD.words, failure.loadCause, failure.file, () => win.location.reload(), { headingLevel: 1 });
+    showLoadFailure(root, BUILD.words, failure.loadCause, failure.file, () => win.location.reload(), {
+      headingLevel: BUILD.contract.pageHeadingLevel,
+    });
     // The page is the tool's own, so its title says something went wrong,
     // as GOV.UK error pages do. (The embed never changes its host's title.)
     if (win.document) win.document.title = BUILD.words.error_title ?? win.document.title;
@@ -115,7 +129,7 @@ export function saveOfflineCopyThroughWorker(root, win, words) {
       const url = win.URL.createObjectURL(await response.blob());
       const save = doc.createElement('a');
       save.href = url;
-      save.download = link.getAttribute('download') || 'ready-to-share-offline.html';
+      save.download = link.getAttribute('download') || BUILD.contract.offlineFile;
       save.click();
       win.setTimeout(() => win.URL.revokeObjectURL(url), 10_000);
     } catch {

@@ -17,6 +17,19 @@ export function hash(data) {
 }
 
 /** A runtime script's source, as it is in this folder. */
+/**
+ * The mount contract's defaults (src/options.json): the storage key and its
+ * versioned suffixes, the offline file's name and the heading levels. The
+ * Rust side reads the same file (build.rs, src/options.rs), and every
+ * runtime script gets these values in its BUILD.
+ */
+export const CONTRACT = (() => {
+  const { _about, languages, language, ...values } = JSON.parse(
+    readFileSync(new URL('../../src/options.json', HERE), 'utf8'),
+  );
+  return values;
+})();
+
 export function source(name) {
   return readFileSync(new URL(name, HERE), 'utf8');
 }

@@ -12,14 +12,22 @@ const BUILD = /* @build */ {
   glue: 'ready-to-share.js',
   wasm: 'ready-to-share_bg.wasm',
   css: 'ready-to-share.css',
+  contract: {
+    storageKey: 'ready-to-share',
+    progressKeySuffix: ':progress:v1',
+    workshopKeySuffix: ':workshop:v1',
+    offlineFile: 'ready-to-share-offline.html',
+    pageHeadingLevel: 1,
+    elementHeadingLevel: 2,
+  },
   words: { title: 'Ready to Share could not start.', retry: 'Try again', advice: '', unknown: '' },
 } /* @end */;
 
 /** The widget's options from the element's attributes. */
 export function elementOptions(element, base) {
   return {
-    storageKey: element.getAttribute('storage-key') || 'ready-to-share',
-    headingLevel: Number(element.getAttribute('heading-level')) || 2,
+    storageKey: element.getAttribute('storage-key') || BUILD.contract.storageKey,
+    headingLevel: Number(element.getAttribute('heading-level')) || BUILD.contract.elementHeadingLevel,
     accent: element.getAttribute('accent') || undefined,
     baseUrl: base,
     offerOfflineCopy: true,
@@ -119,7 +127,7 @@ function defineElement(base) {
           return this.#root.querySelector('.rts-host');
         };
         showLoadFailure(mountPoint, BUILD.words, failure.loadCause, failure.file, retry, {
-          headingLevel: Number(this.getAttribute('heading-level')) || 2,
+          headingLevel: Number(this.getAttribute('heading-level')) || BUILD.contract.elementHeadingLevel,
         });
         console.error('Ready to Share could not start:', failure.reason ?? failure);
       } finally {

@@ -9,7 +9,14 @@ import { LoadError, showLoadFailure } from './loader.js';
 /** Filled in by the build; these values are the unit tests'. */
 const BUILD = /* @build */ {
   wasm: '',
-  storageKey: 'ready-to-share',
+  contract: {
+    storageKey: 'ready-to-share',
+    progressKeySuffix: ':progress:v1',
+    workshopKeySuffix: ':workshop:v1',
+    offlineFile: 'ready-to-share-offline.html',
+    pageHeadingLevel: 1,
+    elementHeadingLevel: 2,
+  },
   words: { title: 'Ready to Share could not start.', retry: 'Try again', advice: '', unknown: '' },
 } /* @end */;
 
@@ -103,7 +110,7 @@ export function showFileNotice(win, place, words, storageKey) {
     const download = make('button', 'rts-button rts-button--secondary', words.file_download);
     download.type = 'button';
     download.addEventListener('click', () => {
-      const saved = memory.getItem(`${storageKey}:progress:v1`) ?? '{}';
+      const saved = memory.getItem(`${storageKey}${BUILD.contract.progressKeySuffix}`) ?? '{}';
       offerFile(doc, 'ready-to-share-answers.json', saved);
     });
     button.replaceWith(download);
@@ -125,14 +132,17 @@ if (typeof document !== 'undefined' && typeof __wbg_init === 'function') {
       const cause = /wasm-unsafe-eval|wasm-eval|unsafe-eval|Refused to compile/i.test(String(error?.message))
         ? 'wasm_blocked'
         : 'damaged';
-      const failure = new LoadError(cause, 'ready-to-share-offline.html');
+      const failure = new LoadError(cause, BUILD.contract.offlineFile);
       showLoadFailure(root, BUILD.words, failure.loadCause, failure.file, () => location.reload());
       console.error('Ready to Share could not start:', error);
       return;
     }
-    if (location.protocol === 'file:') showFileNotice(window, root, BUILD.words, BUILD.storageKey);
+    if (location.protocol === 'file:') showFileNotice(window, root, BUILD.words, BUILD.contract.storageKey);
     root.replaceChildren();
-    mountWidget(root, { storageKey: BUILD.storageKey, headingLevel: 1 });
+    mountWidget(root, {
+      storageKey: BUILD.contract.storageKey,
+      headingLevel: BUILD.contract.pageHeadingLevel,
+    });
   };
   start();
 }

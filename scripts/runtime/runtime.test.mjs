@@ -14,7 +14,7 @@ import { asksForResults, blocksWasm, fill, fileName, isNative, likelyCause, Load
 import { pageOptions, saveOfflineCopyThroughWorker } from './boot.js';
 import { elementOptions, fetchPack, makeLoader } from './embed.js';
 import { keepOnlyInMemory, MemoryStorage, ownKeys } from './file-copy.js';
-import { bundle, contentVersion, fillBuild, source, withoutCommentLines, withoutCssComments } from './build.mjs';
+import { bundle, CONTRACT, contentVersion, fillBuild, source, withoutCommentLines, withoutCssComments } from './build.mjs';
 
 /** Just enough of a DOM for showLoadFailure. */
 function fakeDocument() {
@@ -567,5 +567,35 @@ describe('boot.js: "Save this tool for offline use"', () => {
     assert.equal(after.length, 1);
     assert.equal(after[0].attributes.role, 'alert');
     assert.equal(after[0].textContent, 'Needs the network.');
+  });
+});
+
+describe('the mount contract: one source for every way in', () => {
+  // The defaults every script is unit-tested with must be the shipped ones
+  // (src/options.json, which the build fills in and build.rs reads), so a
+  // default changed in one place and not another fails here.
+  const buildValues = (name) => {
+    const literal = source(name).match(/\/\* @build \*\/([\s\S]*?)\/\* @end \*\//)[1];
+    return vm.runInNewContext(`(${literal})`);
+  };
+  for (const name of ['boot.js', 'embed.js', 'file-copy.js']) {
+    test(`${name} is tested with the contract's defaults`, () => {
+      assert.deepEqual({ ...buildValues(name).contract }, { ...CONTRACT });
+    });
+  }
+
+  test('the element and the pages start their headings where the contract says', () => {
+    const element = { getAttribute: () => null };
+    assert.equal(elementOptions(element, 'https://host.example/').headingLevel, CONTRACT.elementHeadingLevel);
+    assert.equal(elementOptions(element, 'https://host.example/').storageKey, CONTRACT.storageKey);
+    const page = pageOptions('', { inFrame: false, baseUrl: 'https://host.example/' });
+    assert.equal(page.headingLevel, CONTRACT.pageHeadingLevel);
+    assert.equal(page.storageKey, CONTRACT.storageKey);
+  });
+
+  test('the contract names the files and keys the app uses', () => {
+    assert.equal(CONTRACT.offlineFile, 'ready-to-share-offline.html');
+    assert.equal(`${CONTRACT.storageKey}${CONTRACT.progressKeySuffix}`, 'ready-to-share:progress:v1');
+    assert.equal(`${CONTRACT.storageKey}${CONTRACT.workshopKeySuffix}`, 'ready-to-share:workshop:v1');
   });
 });

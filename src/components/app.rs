@@ -20,12 +20,8 @@ use crate::effects::{autosave, page, panic_panel};
 use crate::model::content::ContentPack;
 use crate::model::contrast::AccentColours;
 use crate::model::locale::{fill, Locale};
-use crate::model::pack_limits::{check_pack_limits, PackLimit, MAX_PACK_BYTES, MAX_PACK_QUESTIONS};
+use crate::options::{safe_colour, MountOptions, PartnerPack, OFFLINE_FILE};
 use crate::state::{Action, FileMessages, State, Step};
-use crate::{safe_colour, MountOptions, PartnerPack};
-
-/// The single-file copy made by the build (scripts/postbuild.mjs).
-pub const OFFLINE_COPY_FILE: &str = "ready-to-share-offline.html";
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -40,39 +36,10 @@ fn choose_pack(
     let Some(partner) = partner else {
         return (Rc::new(ContentPack::built_in()), None);
     };
-    let problems = match &partner.text {
-        // A pack over the limits is refused before it is parsed.
-        Ok(text) => match check_pack_limits(text) {
-            Err(limit) => vec![limit_message(locale, &partner.source, limit)],
-            Ok(()) => match ContentPack::parse(&partner.source, text) {
-                Ok(pack) => return (Rc::new(pack), None),
-                Err(errors) => errors.iter().map(ToString::to_string).collect(),
-            },
-        },
-        Err(reason) => vec![format!("{}: {reason}", partner.source)],
-    };
-    (Rc::new(ContentPack::built_in()), Some(problems))
-}
-
-fn limit_message(locale: &Locale, source: &str, limit: PackLimit) -> String {
-    let ui = &locale.ui;
-    match limit {
-        PackLimit::TooLarge { bytes } => fill(
-            ui.partner_pack_too_large,
-            &[
-                ("source", source),
-                ("size", &bytes.div_ceil(1024).to_string()),
-                ("limit", &(MAX_PACK_BYTES / 1024).to_string()),
-            ],
-        ),
-        PackLimit::TooManyQuestions { questions } => fill(
-            ui.partner_pack_too_many_questions,
-            &[
-                ("source", source),
-                ("count", &questions.to_string()),
-                ("limit", &MAX_PACK_QUESTIONS.to_string()),
-            ],
-        ),
+    let text = partner.text.as_deref().map_err(String::as_str);
+    match ContentPack::load_partner(&partner.source, text, locale) {
+        Ok(pack) => (Rc::new(pack), None),
+        Err(problems) => (Rc::new(ContentPack::built_in()), Some(problems)),
     }
 }
 
@@ -105,7 +72,7 @@ pub fn App(props: &AppProps) -> Html {
         id_prefix: Rc::from(id_prefix.as_str()),
         offline_copy_url: options
             .offer_offline_copy
-            .then(|| Rc::from(format!("{}{OFFLINE_COPY_FILE}", options.base_url).as_str())),
+            .then(|| Rc::from(format!("{}{OFFLINE_FILE}", options.base_url).as_str())),
         pack: Rc::clone(&pack),
         locale: Rc::clone(&locale),
         heading_base: options.heading_level.clamp(1, 6),

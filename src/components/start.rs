@@ -1,6 +1,5 @@
 use yew::prelude::*;
 
-use crate::components::app::OFFLINE_COPY_FILE;
 use crate::components::confirm_panel::ConfirmPanel;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::fields::file_picker::{ChosenFiles, FilePicker};
@@ -10,6 +9,7 @@ use crate::components::start_again::StartAgain;
 use crate::effects::clock;
 use crate::effects::focus::{focus, focus_in_widget};
 use crate::model::file::{read_assessment_bytes, Opened};
+use crate::options::OFFLINE_FILE;
 use crate::state::{Action, FileMessages, State, Step};
 
 #[derive(Properties, PartialEq)]
@@ -168,7 +168,7 @@ pub fn Start(props: &StartProps) -> Html {
                 <div class="rts-no-print">
                     <Heading level={2} class="rts-heading--m">{ &ui.offline_heading }</Heading>
                     <p class="rts-body">{ &ui.offline_body }</p>
-                    <a class="rts-link rts-offline-link" href={url.to_string()} download={OFFLINE_COPY_FILE}>
+                    <a class="rts-link rts-offline-link" href={url.to_string()} download={OFFLINE_FILE}>
                         { &ui.offline_link }
                     </a>
                 </div>

@@ -22,16 +22,10 @@ impl From<StorageError> for SaveStatus {
     }
 }
 
-/// The versioned key progress is saved under. A change to what is saved
-/// gets a new version, and the reader of the new one migrates the old.
-pub fn progress_key(storage_key: &str) -> String {
-    format!("{storage_key}:progress:v1")
-}
-
-/// The key the partnership view's workshop is saved under.
-pub fn workshop_key(storage_key: &str) -> String {
-    format!("{storage_key}:workshop:v1")
-}
+// The versioned keys are part of the mount contract (one source with the
+// runtime scripts); a change to what is saved gets a new version, and the
+// reader of the new one migrates the old.
+pub use crate::options::{progress_key, workshop_key};
 
 fn local_storage() -> Result<web_sys::Storage, StorageError> {
     let window = web_sys::window().ok_or(StorageError::Blocked)?;

@@ -322,4 +322,22 @@ impl ContentPack {
             None => panic!("the built-in content pack was packed wrongly by build.rs"),
         }
     }
+
+    /// A partner's pack, as the loader found it (its text, or why it could
+    /// not be fetched), through the one way in: its size and question count
+    /// checked before it is read, then read and checked like the built-in
+    /// pack. On failure, what to tell people, worded by `locale`: a pack's
+    /// own mistakes are listed after the locale's sentence, in English, for
+    /// the web team that wrote it.
+    pub fn load_partner(
+        source: &str,
+        text: Result<&str, &str>,
+        locale: &crate::model::locale::Locale,
+    ) -> Result<ContentPack, Vec<String>> {
+        use crate::model::pack_limits::check_pack_limits;
+        let text = text.map_err(|reason| vec![locale.pack_not_fetched(source, reason)])?;
+        check_pack_limits(text).map_err(|limit| vec![locale.pack_limit(source, limit)])?;
+        ContentPack::parse(source, text)
+            .map_err(|errors| errors.iter().map(ToString::to_string).collect())
+    }
 }

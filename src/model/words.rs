@@ -8,9 +8,38 @@ use crate::model::assessment::Response;
 use crate::model::content::{AppliesIn, ContentPack, Nation};
 use crate::model::file::FileProblem;
 use crate::model::locale::{fill, whole_number, Locale};
+use crate::model::pack_limits::{PackLimit, MAX_PACK_BYTES, MAX_PACK_QUESTIONS};
 use crate::model::scoring::{Band, Score, ThemeStatus};
 
 impl Locale {
+    /// Why a partner's pack was refused before it was read.
+    pub fn pack_limit(&self, source: &str, limit: PackLimit) -> String {
+        let ui = &self.ui;
+        match limit {
+            PackLimit::TooLarge { bytes } => fill(
+                ui.partner_pack_too_large,
+                &[
+                    ("source", source),
+                    ("size", &bytes.div_ceil(1024).to_string()),
+                    ("limit", &(MAX_PACK_BYTES / 1024).to_string()),
+                ],
+            ),
+            PackLimit::TooManyQuestions { questions } => fill(
+                ui.partner_pack_too_many_questions,
+                &[
+                    ("source", source),
+                    ("count", &questions.to_string()),
+                    ("limit", &MAX_PACK_QUESTIONS.to_string()),
+                ],
+            ),
+        }
+    }
+
+    /// A partner's pack could not be fetched: its address and the reason.
+    pub fn pack_not_fetched(&self, source: &str, reason: &str) -> String {
+        format!("{source}: {reason}")
+    }
+
     pub fn band(&self, band: Band) -> &str {
         match band {
             Band::StartingOut => self.bands.starting_out,

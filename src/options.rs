@@ -1,0 +1,85 @@
+//! The mount contract: how one mounted widget behaves, the same for every
+//! way in (the standalone page, the iframe page, the custom element and the
+//! single-file copy). The defaults live in `src/options.json`, which build.rs
+//! turns into the constants below and scripts/runtime/build.mjs gives the
+//! runtime scripts, so the Rust and JavaScript sides cannot drift apart.
+
+// DEFAULT_STORAGE_KEY, PROGRESS_KEY_SUFFIX, WORKSHOP_KEY_SUFFIX, OFFLINE_FILE,
+// PAGE_HEADING_LEVEL and ELEMENT_HEADING_LEVEL, from src/options.json.
+include!(concat!(env!("OUT_DIR"), "/mount_contract.rs"));
+
+/// Where a widget keeps its answers: `<storage key>:progress:v1`.
+pub fn progress_key(storage_key: &str) -> String {
+    format!("{storage_key}{PROGRESS_KEY_SUFFIX}")
+}
+
+/// Where a widget keeps its workshop: `<storage key>:workshop:v1`.
+pub fn workshop_key(storage_key: &str) -> String {
+    format!("{storage_key}{WORKSHOP_KEY_SUFFIX}")
+}
+
+/// How one mounted widget behaves. Each mount has its own options and state,
+/// so two widgets on one page are independent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MountOptions {
+    /// Names this widget's saved progress, so two widgets or two sites that
+    /// share an origin do not share answers.
+    pub storage_key: String,
+    /// The level (1-6) of the widget's top heading, to fit the host's outline.
+    pub heading_level: u8,
+    /// A colour for links, the chart and the band panel, checked by
+    /// [`safe_colour`] before use.
+    pub accent: Option<String>,
+    /// A partner's own content pack: where it came from and its text, or why
+    /// it could not be fetched. Checked with the same rules as the built-in
+    /// pack; if it fails, the built-in pack is used and the widget says so.
+    pub partner_pack: Option<PartnerPack>,
+    /// The address the app's own files are served from, ending in `/`, for
+    /// the "save this tool for offline use" link.
+    pub base_url: String,
+    /// Offer the single-file copy for offline use (not when running from it).
+    pub offer_offline_copy: bool,
+    /// A new version has been downloaded and is waiting: offer to switch.
+    pub update_ready: bool,
+    /// The host asked to be told the results (`results-event`): when the
+    /// user reaches the summary, a `ready-to-share:complete` event carries
+    /// the scores and band, and the start page says so. Off unless asked.
+    pub results_event: bool,
+}
+
+/// A partner's content pack as the loader found it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartnerPack {
+    /// The pack's address, named in every error.
+    pub source: String,
+    /// The pack's text, or why it could not be fetched.
+    pub text: Result<String, String>,
+}
+
+impl Default for MountOptions {
+    fn default() -> Self {
+        MountOptions {
+            storage_key: DEFAULT_STORAGE_KEY.into(),
+            heading_level: PAGE_HEADING_LEVEL,
+            accent: None,
+            partner_pack: None,
+            base_url: String::new(),
+            offer_offline_copy: false,
+            update_ready: false,
+            results_event: false,
+        }
+    }
+}
+
+/// A colour a host may set: `#` and 3 to 8 hex digits, or a plain colour
+/// name. Anything else could break out of the style attribute, so it is
+/// refused.
+pub fn safe_colour(colour: &str) -> Option<&str> {
+    let colour = colour.trim();
+    let hex = colour
+        .strip_prefix('#')
+        .is_some_and(|h| (3..=8).contains(&h.len()) && h.chars().all(|c| c.is_ascii_hexdigit()));
+    let named =
+        !colour.is_empty() && colour.len() <= 20 && colour.chars().all(|c| c.is_ascii_alphabetic());
+    (hex || named).then_some(colour)
+}
