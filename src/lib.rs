@@ -19,6 +19,8 @@ pub mod components;
 pub mod effects;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod hooks;
 
 #[cfg(target_arch = "wasm32")]
 pub use components::app::{App, AppProps};

@@ -3,17 +3,17 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use yew::prelude::*;
 
-use crate::components::about::About;
-use crate::components::check::Check;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::notices::Notices;
-use crate::components::partnership::PartnershipPage;
+use crate::components::pages::about::About;
+use crate::components::pages::check::Check;
+use crate::components::pages::partnership::PartnershipPage;
+use crate::components::pages::start::Start;
+use crate::components::pages::story::Story;
+use crate::components::pages::summary::Summary;
+use crate::components::pages::tasks::Tasks;
+use crate::components::pages::theme_page::ThemePage;
 use crate::components::shared::Shared;
-use crate::components::start::Start;
-use crate::components::story::Story;
-use crate::components::summary::Summary;
-use crate::components::tasks::Tasks;
-use crate::components::theme_page::ThemePage;
 use crate::effects::focus::{focus_and_scroll, Scroll};
 use crate::effects::host_events::{announce_complete, request_update};
 use crate::effects::{autosave, page, panic_panel};
@@ -61,7 +61,7 @@ pub fn App(props: &AppProps) -> Html {
         let key = options.storage_key.clone();
         use_reducer_eq(move || autosave::restore(&pack, &key))
     };
-    autosave::use_autosave(&state, &options.storage_key, &pack);
+    crate::hooks::use_autosave(&state, &options.storage_key, &pack);
     let root = use_node_ref();
     let id_prefix = use_memo((), |_| {
         // Unique per mount, so two widgets on one page never share an id.

@@ -3,8 +3,8 @@ use yew::prelude::*;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::fields::file_picker::{ChosenFiles, FilePicker};
 use crate::components::heading::Heading;
-use crate::components::shared::use_shared;
 use crate::effects::focus::{focus_and_scroll, Scroll};
+use crate::hooks::use_shared;
 use crate::model::file::{read_assessment_bytes, FileProblem};
 use crate::state::Action;
 

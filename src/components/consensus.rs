@@ -11,8 +11,8 @@ use crate::components::download_failed::DownloadFailed;
 use crate::components::fields::radios::{RadioItem, Radios};
 use crate::components::fields::text::TextField;
 use crate::components::heading::Heading;
-use crate::components::shared::use_shared;
 use crate::effects::{clock, download};
+use crate::hooks::use_shared;
 use crate::model::consensus::{
     agreed_assessment, other_versions_text, suggested_name, Agreement, MAX_AGREEMENT_CHARS,
 };

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::components::shared::use_shared;
+use crate::hooks::use_shared;
 use crate::model::assessment::Assessment;
 use crate::model::file::write_assessment;
 

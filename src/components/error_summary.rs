@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
 use crate::components::heading::Heading;
-use crate::components::shared::use_shared;
 use crate::effects::focus::{focus, focus_in_widget};
+use crate::hooks::use_shared;
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorSummaryProps {

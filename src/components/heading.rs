@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::components::shared::use_shared;
+use crate::hooks::use_shared;
 
 #[derive(Properties, PartialEq)]
 pub struct HeadingProps {

@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::components::copy_answers::CopyAnswers;
 use crate::components::download_failed::DownloadFailed;
 use crate::components::downloads::download_json;
-use crate::components::shared::use_shared;
+use crate::hooks::use_shared;
 use crate::model::assessment::Assessment;
 use crate::model::locale::fill;
 use crate::state::SaveStatus;

@@ -2,8 +2,8 @@ use yew::prelude::*;
 
 use crate::components::fields::radios::{RadioItem, Radios};
 use crate::components::fields::text::TextField;
-use crate::components::shared::use_shared;
 use crate::effects::focus::focus_first_input;
+use crate::hooks::use_shared;
 use crate::model::assessment::Response;
 use crate::model::content::LEVELS;
 use crate::model::file::MAX_NOTE_CHARS;

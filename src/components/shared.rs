@@ -82,8 +82,3 @@ impl Shared {
         Callback::from(move |_| dispatch.dispatch(action.clone()))
     }
 }
-
-#[hook]
-pub fn use_shared() -> Shared {
-    use_context::<Shared>().expect("components are rendered inside App")
-}

@@ -12,17 +12,13 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::effects::{clock, panic_panel, storage};
+use crate::effects::{clock, storage};
 use crate::model::assessment::Assessment;
 use crate::model::content::ContentPack;
-use crate::model::file::{
-    read_progress_after_update, read_stamped_progress, write_assessment, write_saved_progress,
-};
+use crate::model::file::{read_progress_after_update, read_stamped_progress, write_saved_progress};
 use crate::model::merge::{merge, Stamped};
 use crate::model::workshop::{self, read_saved_workshop, write_saved_workshop, Workshop};
 use crate::state::{Action, FileMessages, SaveStatus, State, Step};
@@ -32,16 +28,16 @@ const SAVE_DELAY_MS: u32 = 400;
 
 /// What to save: the answers with their stamps, the step, and which
 /// revision of the answers they are.
-struct Pending {
-    stamped: Stamped,
-    step: String,
-    revision: u64,
+pub(crate) struct Pending {
+    pub(crate) stamped: Stamped,
+    pub(crate) step: String,
+    pub(crate) revision: u64,
 }
 
 /// The workshop to save, and which revision of it it is.
-struct PendingWorkshop {
-    workshop: Workshop,
-    revision: u64,
+pub(crate) struct PendingWorkshop {
+    pub(crate) workshop: Workshop,
+    pub(crate) revision: u64,
 }
 
 fn step_key(storage_key: &str) -> String {
@@ -167,7 +163,7 @@ thread_local! {
     static NEXT_WIDGET: Cell<u32> = const { Cell::new(0) };
 }
 
-fn register(
+pub(crate) fn register(
     storage_key: &str,
     on_saved: Callback<Stamped>,
     on_workshop: Callback<Option<Workshop>>,
@@ -183,7 +179,7 @@ fn register(
     id
 }
 
-fn unregister(id: u32) {
+pub(crate) fn unregister(id: u32) {
     WIDGETS.with(|w| w.borrow_mut().retain(|(other, ..)| *other != id));
 }
 
@@ -226,7 +222,7 @@ pub fn end_workshop(storage_key: &str) {
 /// Merges this copy of the workshop with what is in storage and writes the
 /// result (or removes it, when nothing is left to keep), as `save` does for
 /// the answers.
-fn save_workshop(widget: u32, storage_key: &str, pending: &PendingWorkshop) -> Action {
+pub(crate) fn save_workshop(widget: u32, storage_key: &str, pending: &PendingWorkshop) -> Action {
     let failed = |error: storage::StorageError| Action::WorkshopSaved {
         revision: pending.revision,
         status: error.into(),
@@ -273,7 +269,12 @@ fn save_workshop(widget: u32, storage_key: &str, pending: &PendingWorkshop) -> A
 /// answer saved meanwhile by another tab or widget is kept, never written
 /// over. Returns what the reducer must hear: how the save went, with the
 /// merged answers if storage held anything this copy did not.
-fn save(widget: u32, storage_key: &str, pack: &ContentPack, pending: &Pending) -> Action {
+pub(crate) fn save(
+    widget: u32,
+    storage_key: &str,
+    pack: &ContentPack,
+    pending: &Pending,
+) -> Action {
     let failed = |error: storage::StorageError| Action::Saved {
         revision: pending.revision,
         status: error.into(),
@@ -312,7 +313,7 @@ fn save(widget: u32, storage_key: &str, pack: &ContentPack, pending: &Pending) -
 /// Saves what is pending after [`SAVE_DELAY_MS`], as this widget, unless
 /// it was taken meanwhile (the page was hidden, the widget removed) or the
 /// returned timer is dropped (a newer change).
-fn save_later<P: 'static>(
+pub(crate) fn save_later<P: 'static>(
     pending: Rc<RefCell<Option<P>>>,
     widget: Rc<RefCell<u32>>,
     run: impl Fn(u32, &P) + 'static,
@@ -324,166 +325,4 @@ fn save_later<P: 'static>(
             run(id, &p);
         }
     })
-}
-
-/// Saves shortly after each change, and at once when the page is hidden or
-/// closed; takes up answers saved by other tabs and widgets. Every listener
-/// and registration goes when the widget does.
-#[hook]
-pub fn use_autosave(state: &UseReducerHandle<State>, storage_key: &str, pack: &Rc<ContentPack>) {
-    let pending: Rc<RefCell<Option<Pending>>> = use_mut_ref(|| None);
-    let pending_workshop: Rc<RefCell<Option<PendingWorkshop>>> = use_mut_ref(|| None);
-    let widget = use_mut_ref(|| 0u32);
-    {
-        let pending = Rc::clone(&pending);
-        let pending_workshop = Rc::clone(&pending_workshop);
-        let widget = Rc::clone(&widget);
-        let key = storage_key.to_string();
-        let pack = Rc::clone(pack);
-        let dispatch = state.dispatcher();
-        use_effect_with((), move |_| {
-            let id = {
-                let (dispatch, on_workshop) = (dispatch.clone(), dispatch.clone());
-                register(
-                    &key,
-                    Callback::from(move |saved| dispatch.dispatch(Action::Merge(saved))),
-                    Callback::from(move |saved: Option<Workshop>| {
-                        on_workshop.dispatch(match saved {
-                            Some(workshop) => Action::WorkshopMerge(workshop),
-                            None => Action::WorkshopEnded,
-                        })
-                    }),
-                )
-            };
-            *widget.borrow_mut() = id;
-            let run = {
-                let (key, pack, dispatch) = (key.clone(), Rc::clone(&pack), dispatch.clone());
-                move |p: &Pending| dispatch.dispatch(save(id, &key, &pack, p))
-            };
-            let window = gloo::utils::window();
-            let run_workshop = {
-                let (key, dispatch) = (key.clone(), dispatch.clone());
-                move |p: &PendingWorkshop| dispatch.dispatch(save_workshop(id, &key, p))
-            };
-            let on_hide = {
-                let (pending, run) = (Rc::clone(&pending), run.clone());
-                let (pending_workshop, run_workshop) =
-                    (Rc::clone(&pending_workshop), run_workshop.clone());
-                EventListener::new(&window, "pagehide", move |_| {
-                    let taken = pending.borrow_mut().take();
-                    if let Some(p) = taken {
-                        run(&p);
-                    }
-                    let taken = pending_workshop.borrow_mut().take();
-                    if let Some(p) = taken {
-                        run_workshop(&p);
-                    }
-                })
-            };
-            let progress_key = storage::progress_key(&key);
-            let workshop_key = storage::workshop_key(&key);
-            let on_other_tab = {
-                let (pack, dispatch) = (Rc::clone(&pack), dispatch.clone());
-                EventListener::new(&window, "storage", move |event| {
-                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
-                        return;
-                    };
-                    let changed = event.key();
-                    if changed.as_deref() == Some(workshop_key.as_str()) {
-                        match event.new_value() {
-                            Some(text) => {
-                                if let Some(theirs) = read_saved_workshop(&text) {
-                                    dispatch.dispatch(Action::WorkshopMerge(theirs));
-                                }
-                            }
-                            None => dispatch.dispatch(Action::WorkshopEnded),
-                        }
-                        return;
-                    }
-                    if changed.as_deref() != Some(progress_key.as_str()) {
-                        return;
-                    }
-                    if let Some(text) = event.new_value() {
-                        if let Ok(theirs) = read_stamped_progress(&text, &pack) {
-                            dispatch.dispatch(Action::Merge(theirs));
-                        }
-                    }
-                })
-            };
-            move || {
-                drop(on_hide);
-                drop(on_other_tab);
-                unregister(id);
-                // The host may remove the widget just after a change: save
-                // it now rather than lose it with the timer.
-                let taken = pending.borrow_mut().take();
-                if let Some(p) = taken {
-                    // The widget is gone, so there is no screen to report
-                    // a failure on; the panic panel and other tabs still
-                    // hold the answers.
-                    let _ = save(id, &key, &pack, &p);
-                }
-                let taken = pending_workshop.borrow_mut().take();
-                if let Some(p) = taken {
-                    let _ = save_workshop(id, &key, &p);
-                }
-            }
-        });
-    }
-    {
-        let pending = Rc::clone(&pending_workshop);
-        let widget = Rc::clone(&widget);
-        let key = storage_key.to_string();
-        let handle = state.clone();
-        use_effect_with(state.workshop_revision, move |revision| {
-            let state: &State = &handle;
-            // Nothing has changed since the workshop was restored.
-            if *revision <= state.workshop_saved_revision {
-                return Box::new(|| ()) as Box<dyn FnOnce()>;
-            }
-            *pending.borrow_mut() = Some(PendingWorkshop {
-                workshop: state.workshop.clone(),
-                revision: *revision,
-            });
-            let dispatch = handle.dispatcher();
-            let timeout = save_later(pending, widget, move |id, p| {
-                dispatch.dispatch(save_workshop(id, &key, p))
-            });
-            Box::new(move || drop(timeout))
-        });
-    }
-    {
-        let pending = Rc::clone(&pending);
-        let widget = Rc::clone(&widget);
-        let key = storage_key.to_string();
-        let pack = Rc::clone(pack);
-        let handle = state.clone();
-        let step = state.step.to_key(pack.as_ref());
-        use_effect_with(
-            (state.revision, step, state.hold_saving),
-            move |(revision, step, hold)| {
-                let state: &State = &handle;
-                panic_panel::remember(
-                    &key,
-                    &state.assessment.context.area,
-                    &write_assessment(&state.assessment),
-                );
-                if *hold {
-                    *pending.borrow_mut() = None;
-                    return Box::new(|| ()) as Box<dyn FnOnce()>;
-                }
-                *pending.borrow_mut() = Some(Pending {
-                    stamped: state.stamped(),
-                    step: step.clone(),
-                    revision: *revision,
-                });
-                let dispatch = handle.dispatcher();
-                let timeout = save_later(pending, widget, move |id, p| {
-                    dispatch.dispatch(save(id, &key, &pack, p))
-                });
-                // A newer change cancels this save and schedules its own.
-                Box::new(move || drop(timeout))
-            },
-        );
-    }
 }

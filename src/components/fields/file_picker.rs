@@ -1,9 +1,9 @@
 use yew::prelude::*;
 
 use super::described_by;
-use crate::components::shared::use_shared;
 pub use crate::effects::files::ChosenFiles;
 use crate::effects::files::{read_chosen, read_dropped, Readers};
+use crate::hooks::use_shared;
 use crate::model::file::FileProblem;
 
 #[derive(Properties, PartialEq)]

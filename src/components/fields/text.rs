@@ -1,9 +1,9 @@
 use yew::prelude::*;
 
 use super::described_by;
-use crate::components::shared::use_shared;
 use crate::effects::clock::Later;
 use crate::effects::events::input_value;
+use crate::hooks::use_shared;
 use crate::state::Action;
 
 /// How long typing must pause before the count is announced (as GOV.UK's

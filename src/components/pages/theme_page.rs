@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::components::back_link::BackLink;
 use crate::components::heading::Heading;
 use crate::components::question::Question;
-use crate::components::shared::use_shared;
+use crate::hooks::use_shared;
 use crate::model::locale::fill;
 use crate::model::scoring::score_theme;
 use crate::state::{Action, State, Step};

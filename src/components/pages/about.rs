@@ -6,7 +6,7 @@ use crate::components::fields::described_by;
 use crate::components::fields::radios::{RadioItem, Radios};
 use crate::components::fields::text::TextField;
 use crate::components::heading::Heading;
-use crate::components::shared::use_shared;
+use crate::hooks::use_shared;
 use crate::model::assessment::Context;
 use crate::model::content::Nation;
 use crate::model::file::{MAX_NAME_CHARS, MAX_PARTNERS_CHARS};

@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::components::back_link::BackLink;
 use crate::components::fields::text::TextField;
 use crate::components::heading::Heading;
-use crate::components::shared::use_shared;
+use crate::hooks::use_shared;
 use crate::model::file::MAX_STORY_CHARS;
 use crate::state::{Action, Edit, Step};
 

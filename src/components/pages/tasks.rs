@@ -2,7 +2,8 @@ use yew::prelude::*;
 
 use crate::components::back_link::BackLink;
 use crate::components::heading::Heading;
-use crate::components::shared::{use_shared, Shared};
+use crate::components::shared::Shared;
+use crate::hooks::use_shared;
 use crate::model::file::{summarise, FileProblem, WarningLine};
 use crate::model::locale::{fill, whole_number};
 use crate::model::scoring::{score_theme, ThemeStatus};

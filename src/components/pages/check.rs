@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use crate::components::back_link::BackLink;
 use crate::components::heading::Heading;
-use crate::components::shared::use_shared;
+use crate::hooks::use_shared;
 use crate::model::assessment::Response;
 use crate::state::{Action, State, Step};
 

@@ -1,0 +1,11 @@
+//! Yew hooks: neither screens nor effects, but the glue that says when an
+//! effect runs (autosave), what every component reads (the shared context)
+//! and where focus goes around a question.
+
+pub mod autosave;
+pub mod confirming;
+pub mod shared;
+
+pub use autosave::use_autosave;
+pub use confirming::use_confirming;
+pub use shared::use_shared;
