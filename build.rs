@@ -10,7 +10,12 @@ mod pack_gen;
 use std::path::PathBuf;
 
 fn main() {
-    let tables = [("en", "content/locale.en.json")];
+    // English first: it defines the keys and is built in; Welsh is checked
+    // here (a missing or empty string fails the build) and read when chosen.
+    let tables = [
+        ("en", "content/locale.en.json"),
+        ("cy", "content/locale.cy.json"),
+    ];
     let mut texts = Vec::new();
     for (code, file) in tables {
         println!("cargo:rerun-if-changed={file}");

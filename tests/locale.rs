@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ready_to_share::model::content::ContentPack;
-use ready_to_share::model::locale::{fill, Locale};
+use ready_to_share::model::locale::{fill, Language, Locale};
 use ready_to_share::model::scoring::{Band, ThemeStatus};
 use serde_json::{json, Value};
 
@@ -174,13 +174,16 @@ fn every_string_in_the_english_table_is_filled_in() {
 /// missing key is named, with its file.
 #[test]
 fn a_missing_key_in_another_table_is_named() {
-    let english = english_value();
+    let english = welsh_value();
     assert!(
         problems_with(&english).is_empty(),
-        "a copy of English is a valid table"
+        "the Welsh table is a valid table"
     );
     let mut paths = Vec::new();
     key_paths(&english, &[], &mut paths);
+    // A plural's forms are checked apart (each language needs its own).
+    let plural_forms = ["zero", "one", "two", "few", "many", "other"];
+    paths.retain(|p| !plural_forms.contains(&p.last().unwrap().as_str()));
     assert!(paths.len() > 60, "only {} keys", paths.len());
     for path in paths {
         let mut broken = english.clone();
@@ -200,7 +203,7 @@ fn a_missing_key_in_another_table_is_named() {
 
 #[test]
 fn an_unknown_key_in_another_table_is_named() {
-    let mut broken = english_value();
+    let mut broken = welsh_value();
     broken["report"]["colour_scheme"] = json!("dark");
     broken["extra_section"] = json!({});
     let problems = problems_with(&broken);
@@ -215,7 +218,7 @@ fn an_unknown_key_in_another_table_is_named() {
 
 #[test]
 fn a_value_of_the_wrong_kind_is_named() {
-    let mut broken = english_value();
+    let mut broken = welsh_value();
     broken["common"]["not_sure"] = json!(3);
     broken["report"]["csv_headers"] = json!("Theme, Question");
     let problems = problems_with(&broken);
@@ -306,4 +309,120 @@ fn dates_are_written_in_words_from_the_table() {
         "an impossible month stays a number"
     );
     assert_eq!(locale.common.months.len(), 12);
+}
+
+const WELSH: &str = include_str!("../content/locale.cy.json");
+
+fn welsh_value() -> Value {
+    serde_json::from_str(WELSH).expect("the Welsh locale is JSON")
+}
+
+#[test]
+fn the_english_table_read_at_run_time_is_the_one_built_in() {
+    // Reading a table puts each string in its field by order; the English
+    // table read that way must equal the built-in one field for field.
+    assert_eq!(Locale::from_json(ENGLISH), Ok(Locale::english()));
+}
+
+#[test]
+fn the_welsh_table_reads_with_each_string_in_its_place() {
+    let cy = Locale::from_json(WELSH).expect("the Welsh table reads");
+    assert_eq!(cy.lang(), Language::Welsh);
+    assert_eq!(cy.language_nav.label, "Dewis iaith");
+    assert_eq!(cy.common.months[2], "Mawrth");
+    assert_eq!(cy.common.months[11], "Rhagfyr");
+    assert_eq!(cy.common.product_name, "Ready to Share");
+    assert_ne!(cy.ui, Locale::english().ui);
+}
+
+#[test]
+fn a_table_with_a_string_too_many_or_too_few_is_refused() {
+    let mut longer = welsh_value();
+    longer["ui"]["an_extra_key"] = json!("Testun");
+    assert!(Locale::from_json(&longer.to_string()).is_err());
+    let mut shorter = welsh_value();
+    shorter["ui"]
+        .as_object_mut()
+        .unwrap()
+        .remove("start_button");
+    assert!(Locale::from_json(&shorter.to_string()).is_err());
+    assert!(Locale::from_json("not json").is_err());
+}
+
+#[test]
+fn welsh_plural_forms_follow_the_cldr_rule_at_its_sample_numbers() {
+    use ready_to_share::model::locale::PluralForm::*;
+    // CLDR's Welsh cardinal samples: zero 0; one 1; two 2; few 3; many 6;
+    // other 4, 5, 7 to 20, 100, 1000.
+    let welsh = |n| Language::Welsh.plural_form(n);
+    assert_eq!(welsh(0), Zero);
+    assert_eq!(welsh(1), One);
+    assert_eq!(welsh(2), Two);
+    assert_eq!(welsh(3), Few);
+    assert_eq!(welsh(6), Many);
+    for n in [
+        4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 100, 1000,
+    ] {
+        assert_eq!(welsh(n), Other, "{n}");
+    }
+    let english = |n| Language::English.plural_form(n);
+    assert_eq!(english(1), One);
+    for n in [0, 2, 3, 6, 100, 1000] {
+        assert_eq!(english(n), Other, "{n}");
+    }
+}
+
+#[test]
+fn counts_take_the_form_their_number_needs_in_each_language() {
+    let en = Locale::english();
+    assert_eq!(
+        en.character_count(99, 100).text,
+        "You have 1 character remaining."
+    );
+    assert_eq!(
+        en.character_count(98, 100).text,
+        "You have 2 characters remaining."
+    );
+    let cy = Locale::from_json(WELSH).unwrap();
+    let partners = |n: usize| {
+        fill(
+            cy.plural(cy.consensus.answer_count, n),
+            &[("answer", "Yn datblygu"), ("count", &n.to_string())],
+        )
+    };
+    assert_eq!(partners(2), "Yn datblygu: 2 bartner");
+    assert_eq!(partners(3), "Yn datblygu: 3 phartner");
+    assert_eq!(partners(4), "Yn datblygu: 4 partner");
+}
+
+#[test]
+fn a_missing_or_empty_welsh_string_or_plural_form_fails_the_build() {
+    let mut empty = welsh_value();
+    empty["ui"]["start_button"] = json!("  ");
+    assert!(problems_with(&empty)
+        .iter()
+        .any(|p| p.contains("\"ui.start_button\" is empty")));
+
+    let mut missing_form = welsh_value();
+    missing_form["consensus"]["answer_count"]
+        .as_object_mut()
+        .unwrap()
+        .remove("few");
+    assert!(problems_with(&missing_form)
+        .iter()
+        .any(|p| p.contains("\"consensus.answer_count\" needs its \"few\" form")));
+
+    let mut wrong_placeholder = welsh_value();
+    wrong_placeholder["ui"]["question_number"] = json!("Cwestiwn {n}");
+    assert!(problems_with(&wrong_placeholder)
+        .iter()
+        .any(|p| p.contains("ui.question_number") && p.contains("placeholders")));
+
+    let mut short_list = welsh_value();
+    short_list["common"]["months"].as_array_mut().unwrap().pop();
+    assert!(problems_with(&short_list)
+        .iter()
+        .any(|p| p.contains("common.months") && p.contains("12 items")));
+
+    assert_eq!(problems_with(&welsh_value()), Vec::<String>::new());
 }

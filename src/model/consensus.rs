@@ -219,11 +219,7 @@ fn answer_counts(
     given: &[(&str, Option<Response>)],
 ) -> String {
     by_answer(pack, locale, given, |answer, names| {
-        let template = if names.len() == 1 {
-            locale.consensus.answer_count_one
-        } else {
-            locale.consensus.answer_count
-        };
+        let template = locale.plural(locale.consensus.answer_count, names.len());
         fill(
             template,
             &[("answer", answer), ("count", &names.len().to_string())],

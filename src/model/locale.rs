@@ -16,9 +16,189 @@
 // the build, naming the key.
 include!(concat!(env!("OUT_DIR"), "/locale_tables.rs"));
 
+use std::cell::RefCell;
+
+/// The languages the tool speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Language {
+    #[default]
+    English,
+    Welsh,
+}
+
+impl Language {
+    pub const ALL: [Language; 2] = [Language::English, Language::Welsh];
+
+    /// The code in files, addresses and `lang` attributes: `en` or `cy`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::Welsh => "cy",
+        }
+    }
+
+    /// `en`, `en-GB`, `cy`, `cy-GB` (any case); anything else is not known.
+    pub fn from_code(code: &str) -> Option<Language> {
+        let code = code.trim().to_ascii_lowercase();
+        let primary = code.split(['-', '_']).next().unwrap_or("");
+        match primary {
+            "en" => Some(Language::English),
+            "cy" => Some(Language::Welsh),
+            _ => None,
+        }
+    }
+
+    /// The language's name in itself, as the language switch shows it.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Language::English => "English",
+            Language::Welsh => "Cymraeg",
+        }
+    }
+
+    /// Which of the six CLDR plural forms a whole number takes: English has
+    /// one (1) and other; Welsh has zero (0), one (1), two (2), few (3),
+    /// many (6) and other.
+    pub fn plural_form(self, n: usize) -> PluralForm {
+        match (self, n) {
+            (Language::English, 1) => PluralForm::One,
+            (Language::English, _) => PluralForm::Other,
+            (Language::Welsh, 0) => PluralForm::Zero,
+            (Language::Welsh, 1) => PluralForm::One,
+            (Language::Welsh, 2) => PluralForm::Two,
+            (Language::Welsh, 3) => PluralForm::Few,
+            (Language::Welsh, 6) => PluralForm::Many,
+            (Language::Welsh, _) => PluralForm::Other,
+        }
+    }
+}
+
+/// The CLDR plural forms, in the order a [`Plural`] keeps them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PluralForm {
+    Zero,
+    One,
+    Two,
+    Few,
+    Many,
+    Other,
+}
+
+/// A string with a form for each plural form (English fills the forms it
+/// does not use from its `other`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Plural(pub [&'static str; 6]);
+
+impl Plural {
+    pub fn form(&self, form: PluralForm) -> &'static str {
+        self.0[form as usize]
+    }
+
+    fn from_strings(next: &mut dyn FnMut() -> Option<&'static str>) -> Option<Plural> {
+        Some(Plural([
+            next()?,
+            next()?,
+            next()?,
+            next()?,
+            next()?,
+            next()?,
+        ]))
+    }
+}
+
+/// A list of `len` strings from `next`, kept for the life of the page.
+fn list(
+    next: &mut dyn FnMut() -> Option<&'static str>,
+    len: usize,
+) -> Option<&'static [&'static str]> {
+    let items = (0..len).map(|_| next()).collect::<Option<Vec<_>>>()?;
+    Some(Box::leak(items.into_boxed_slice()))
+}
+
+const PLURAL_KEYS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// The strings of a locale table in the generated structs' field order:
+/// keys sorted, lists in order, a plural's six forms (missing forms from
+/// its `other`).
+fn strings_in_order(value: &serde_json::Value, out: &mut Vec<String>) -> Result<(), String> {
+    use serde_json::Value;
+    match value {
+        Value::String(text) => out.push(text.clone()),
+        Value::Array(items) => {
+            for item in items {
+                strings_in_order(item, out)?;
+            }
+        }
+        Value::Object(map)
+            if map.contains_key("other")
+                && map.keys().all(|k| PLURAL_KEYS.contains(&k.as_str())) =>
+        {
+            let other = map.get("other").and_then(Value::as_str).unwrap_or("");
+            for form in PLURAL_KEYS {
+                out.push(
+                    map.get(form)
+                        .and_then(Value::as_str)
+                        .unwrap_or(other)
+                        .to_string(),
+                );
+            }
+        }
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            for key in keys {
+                strings_in_order(&map[key], out)?;
+            }
+        }
+        _ => return Err("a value is not text".to_string()),
+    }
+    Ok(())
+}
+
+thread_local! {
+    // A table read at run time is kept for the life of the page (its
+    // strings are `'static`), so choosing a language twice reads it once.
+    static READ: RefCell<Vec<(String, Locale)>> = const { RefCell::new(Vec::new()) };
+}
+
 impl Locale {
     pub fn english() -> Locale {
         EN
+    }
+
+    /// The table's language: `cy` for Welsh, otherwise English.
+    pub fn lang(&self) -> Language {
+        Language::from_code(self.language).unwrap_or_default()
+    }
+
+    /// A plural string's form for `n`, in this table's language.
+    pub fn plural(&self, plural: Plural, n: usize) -> &'static str {
+        plural.form(self.lang().plural_form(n))
+    }
+
+    /// A table shipped beside the app (`content/locale.cy.json`, checked
+    /// when the app was built), read when its language is chosen. Fails if
+    /// it is not JSON or does not have exactly this version's strings.
+    pub fn from_json(text: &str) -> Result<Locale, String> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let mut strings = Vec::new();
+        strings_in_order(&value, &mut strings)?;
+        if let Some(found) = READ.with(|read| {
+            read.borrow()
+                .iter()
+                .find(|(s, _)| *s == text)
+                .map(|(_, l)| *l)
+        }) {
+            return Ok(found);
+        }
+        let mut leaked = strings.into_iter().map(|s| &*Box::leak(s.into_boxed_str()));
+        let locale = Locale::from_strings(&mut || leaked.next())
+            .ok_or("the table has fewer strings than this version needs")?;
+        if leaked.next().is_some() {
+            return Err("the table has more strings than this version needs".to_string());
+        }
+        READ.with(|read| read.borrow_mut().push((text.to_string(), locale)));
+        Ok(locale)
     }
 }
 

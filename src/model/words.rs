@@ -327,16 +327,13 @@ impl Locale {
         let over = length > limit;
         let text = if !visible {
             fill(f.up_to, &[("limit", &whole_number(limit))])
-        } else if over {
-            match length - limit {
-                1 => f.over_one.to_string(),
-                n => fill(f.over, &[("count", &whole_number(n))]),
-            }
         } else {
-            match limit - length {
-                1 => f.left_one.to_string(),
-                n => fill(f.left, &[("count", &whole_number(n))]),
-            }
+            let (plural, n) = if over {
+                (f.over, length - limit)
+            } else {
+                (f.left, limit - length)
+            };
+            fill(self.plural(plural, n), &[("count", &whole_number(n))])
         };
         CharacterCount {
             text,

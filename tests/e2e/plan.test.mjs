@@ -434,7 +434,7 @@ describe('text over a limit', () => {
       const text = `${'x'.repeat(NOTE_LIMIT - 2)}abcd`;
       const live = liveRegion(note);
       assert.equal(await live.count(), 1, 'one polite live region');
-      await waitUntil(async () => (await live.textContent()) === fill(f.over, { count: 2 }), {
+      await waitUntil(async () => (await live.textContent()) === fill(f.over.other, { count: 2 }), {
         message: 'the count is announced once typing pauses',
       });
       assert.equal(await note.getAttribute('aria-invalid'), 'true');
@@ -479,7 +479,7 @@ describe('text over a limit', () => {
       await plan.note(first).focus();
       await page.keyboard.insertText('y'.repeat(499));
       await page.keyboard.type('zz');
-      await waitUntil(async () => (await liveRegion(plan.note(first)).textContent()) === f.over_one, {
+      await waitUntil(async () => (await liveRegion(plan.note(first)).textContent()) === f.over.one, {
         message: 'the plan note count is announced',
       });
       await page.getByRole('button', { name: ui.download_json, exact: true }).click();
