@@ -75,8 +75,11 @@ cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 layer "native tests" "cargo test"
 cargo test
 
-layer "runtime scripts" "node --test scripts/runtime"
-node --test --test-reporter=spec scripts/runtime/
+layer "runtime scripts" "node --test scripts/runtime scripts/translations.test.mjs"
+node --test --test-reporter=spec scripts/runtime/ scripts/translations.test.mjs
+
+layer "translations" "node scripts/translations.mjs check"
+node scripts/translations.mjs check
 
 layer "browser tests" "wasm-bindgen-test in headless Chromium (tests/browser.rs)"
 CHROMEDRIVER=/usr/bin/chromedriver \
