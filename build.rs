@@ -57,17 +57,40 @@ fn main() {
         "pub const DEFAULT_STORAGE_KEY: &str = {};\n\
          pub const PROGRESS_KEY_SUFFIX: &str = {};\n\
          pub const WORKSHOP_KEY_SUFFIX: &str = {};\n\
+         pub const LANGUAGE_KEY_SUFFIX: &str = {};\n\
          pub const OFFLINE_FILE: &str = {};\n\
          pub const PAGE_HEADING_LEVEL: u8 = {};\n\
          pub const ELEMENT_HEADING_LEVEL: u8 = {};\n",
         text("storageKey"),
         text("progressKeySuffix"),
         text("workshopKeySuffix"),
+        text("languageKeySuffix"),
         text("offlineFile"),
         number("pageHeadingLevel"),
         number("elementHeadingLevel"),
     );
     std::fs::write(out.join("mount_contract.rs"), constants).expect("OUT_DIR is writable");
+
+    // Whether the Welsh translation is fully reviewed: every record in the
+    // review file says "reviewed" or "same" (the same as English on purpose).
+    let file = "content/translation-review.csv";
+    println!("cargo:rerun-if-changed={file}");
+    let review =
+        std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: cannot be read: {e}"));
+    let records: Vec<&str> = review
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let reviewed = !records.is_empty()
+        && records
+            .iter()
+            .all(|line| line.contains(",\"reviewed\",") || line.contains(",\"same\","));
+    std::fs::write(
+        out.join("translation_status.rs"),
+        format!("pub const WELSH_REVIEWED: bool = {reviewed};\n"),
+    )
+    .expect("OUT_DIR is writable");
 
     let file = "content/pack.en.json";
     println!("cargo:rerun-if-changed={file}");

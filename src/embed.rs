@@ -12,11 +12,13 @@
 //! afresh. The pool is never larger than the most widgets shown at once.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use crate::options::{MountOptions, PartnerPack};
+use crate::model::locale::Language;
+use crate::options::{LanguageFiles, MountOptions, PartnerPack};
 use crate::App;
 
 /// One pooled app: its root element and the handle to update it.
@@ -72,6 +74,28 @@ impl WidgetHandle {
         }
     }
 
+    /// Shows the widget in another language, keeping everything typed and
+    /// the screen: the loader calls this when someone uses the language
+    /// switch, with the files it fetched (`options` as for `mountWidget`:
+    /// `language`, and `languageWords` and `languagePack` or
+    /// `languageError`).
+    #[wasm_bindgen(js_name = setLanguage)]
+    pub fn set_language(&mut self, options: JsValue) {
+        let chosen = options_from_js(&options);
+        self.options.language = chosen.language;
+        self.options.language_files = chosen.language_files;
+        // A partner may give a pack for each language.
+        if chosen.partner_pack.is_some() {
+            self.options.partner_pack = chosen.partner_pack;
+        }
+        if let Some(slot) = &mut self.slot {
+            slot.app.update(GuestProps {
+                options: Some(self.options.clone()),
+                mount: self.mount,
+            });
+        }
+    }
+
     pub fn unmount(&mut self) {
         if let Some(mut slot) = self.slot.take() {
             slot.app.update(GuestProps {
@@ -98,6 +122,23 @@ fn get_string(options: &JsValue, key: &str) -> Option<String> {
 /// `{ storageKey, headingLevel, accent, packSource, packText, packError,
 ///    baseUrl, offerOfflineCopy, resultsEvent }`, all optional. The results
 /// event is sent only when `resultsEvent` is `true` itself.
+/// The files the loader fetched for a language other than English:
+/// `languageWords` and `languagePack`, or `languageError`.
+fn language_files(options: &JsValue) -> Option<LanguageFiles> {
+    let language = Language::from_code(&get_string(options, "language")?)?;
+    if language == Language::English {
+        return None;
+    }
+    let files = match (
+        get_string(options, "languageWords"),
+        get_string(options, "languagePack"),
+    ) {
+        (Some(words), Some(pack)) => Ok((Rc::from(words), Rc::from(pack))),
+        _ => Err(get_string(options, "languageError").unwrap_or_default()),
+    };
+    Some(LanguageFiles { language, files })
+}
+
 pub fn options_from_js(options: &JsValue) -> MountOptions {
     let defaults = MountOptions::default();
     let partner_pack = get_string(options, "packSource").map(|source| PartnerPack {
@@ -120,6 +161,11 @@ pub fn options_from_js(options: &JsValue) -> MountOptions {
         offer_offline_copy: get(options, "offerOfflineCopy").is_some_and(|v| v.is_truthy()),
         update_ready: false,
         results_event: get(options, "resultsEvent").and_then(|v| v.as_bool()) == Some(true),
+        language: get_string(options, "language")
+            .and_then(|code| Language::from_code(&code))
+            .unwrap_or_default(),
+        language_files: language_files(options),
+        language_switch: get(options, "languageSwitch").is_none_or(|v| v.is_truthy()),
     }
 }
 

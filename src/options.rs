@@ -8,6 +8,10 @@
 // PAGE_HEADING_LEVEL and ELEMENT_HEADING_LEVEL, from src/options.json.
 include!(concat!(env!("OUT_DIR"), "/mount_contract.rs"));
 
+use std::rc::Rc;
+
+use crate::model::locale::Language;
+
 /// Where a widget keeps its answers: `<storage key>:progress:v1`.
 pub fn progress_key(storage_key: &str) -> String {
     format!("{storage_key}{PROGRESS_KEY_SUFFIX}")
@@ -41,10 +45,30 @@ pub struct MountOptions {
     pub offer_offline_copy: bool,
     /// A new version has been downloaded and is waiting: offer to switch.
     pub update_ready: bool,
+    /// The language to show. English is built in; for another, the loader
+    /// fetches its files first ([`LanguageFiles`]).
+    pub language: Language,
+    /// Another language's words and questions as the loader fetched them,
+    /// or why it could not. `None` for English.
+    pub language_files: Option<LanguageFiles>,
+    /// Show the language switch (a host may hide it with
+    /// `language-switch="hidden"`).
+    pub language_switch: bool,
     /// The host asked to be told the results (`results-event`): when the
     /// user reaches the summary, a `ready-to-share:complete` event carries
     /// the scores and band, and the start page says so. Off unless asked.
     pub results_event: bool,
+}
+
+/// A language's files as the loader fetched them: its words
+/// (`locale.<code>.json`) and its questions (`pack.<code>.json`), or why
+/// they could not be fetched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LanguageFiles {
+    pub language: Language,
+    /// The words and the questions, shared rather than copied on each
+    /// render (together about 250 KB).
+    pub files: Result<(Rc<str>, Rc<str>), String>,
 }
 
 /// A partner's content pack as the loader found it.
@@ -67,6 +91,9 @@ impl Default for MountOptions {
             offer_offline_copy: false,
             update_ready: false,
             results_event: false,
+            language: Language::English,
+            language_files: None,
+            language_switch: true,
         }
     }
 }

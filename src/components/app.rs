@@ -4,6 +4,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use yew::prelude::*;
 
 use crate::components::error_summary::ErrorSummary;
+use crate::components::language_nav::LanguageNav;
 use crate::components::notices::Notices;
 use crate::components::pages::about::About;
 use crate::components::pages::check::Check;
@@ -19,8 +20,9 @@ use crate::effects::host_events::{announce_complete, request_update};
 use crate::effects::{autosave, page, panic_panel};
 use crate::model::content::ContentPack;
 use crate::model::contrast::AccentColours;
-use crate::model::locale::{fill, Locale};
-use crate::options::{safe_colour, MountOptions, PartnerPack, OFFLINE_FILE};
+use crate::model::languages::WELSH_REVIEWED;
+use crate::model::locale::{fill, Language, Locale};
+use crate::options::{safe_colour, MountOptions, OFFLINE_FILE};
 use crate::state::{Action, FileMessages, State, Step};
 
 #[derive(Properties, PartialEq)]
@@ -28,34 +30,14 @@ pub struct AppProps {
     pub options: MountOptions,
 }
 
-/// The pack to use, and the problems with a partner's pack if it was refused.
-fn choose_pack(
-    partner: Option<&PartnerPack>,
-    locale: &Locale,
-) -> (Rc<ContentPack>, Option<Vec<String>>) {
-    let Some(partner) = partner else {
-        return (Rc::new(ContentPack::built_in()), None);
-    };
-    let text = partner.text.as_deref().map_err(String::as_str);
-    match ContentPack::load_partner(&partner.source, text, locale) {
-        Ok(pack) => (Rc::new(pack), None),
-        Err(problems) => (Rc::new(ContentPack::built_in()), Some(problems)),
-    }
-}
-
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let options = &props.options;
-    let locale = use_memo((), |_| Locale::english());
-    // A partner's pack is checked with the same rules as the built-in one;
-    // if it fails, the built-in pack is used and the problems are shown.
-    let loaded = {
-        let locale = Rc::clone(&locale);
-        use_memo(options.partner_pack.clone(), move |partner| {
-            choose_pack(partner.as_ref(), &locale)
-        })
-    };
-    let pack = Rc::clone(&loaded.0);
+    // The language's words and questions; a partner's pack is checked with
+    // the same rules as the built-in one, and if it fails, the built-in
+    // pack is used and the problems are shown.
+    let chosen = crate::hooks::use_language(options);
+    let (locale, pack) = (Rc::clone(&chosen.locale), Rc::clone(&chosen.pack));
     let state = {
         let pack = Rc::clone(&pack);
         let key = options.storage_key.clone();
@@ -113,6 +95,12 @@ pub fn App(props: &AppProps) -> Html {
         let root = root.clone();
         let title = page_title(&state, &pack, &locale);
         use_effect_with(title, move |title| page::set_title(&root, title));
+    }
+
+    // The page's language follows the widget's, on the tool's own pages.
+    {
+        let root = root.clone();
+        use_effect_with(locale.language, move |code| page::set_language(&root, code));
     }
 
     // If anything panics, this widget becomes a panel offering its answers.
@@ -199,14 +187,25 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Shared> context={shared}>
             // data-rts-save-state says whether storage holds every change
             // yet, for tests and host tooling that must not guess with a timer.
-            <div class="rts-app" ref={root} lang={locale.language} dir="ltr"
+            <div class="rts-app" ref={root.clone()} lang={locale.language} dir="ltr"
                 data-rts-save-state={state.save_state().as_str()}>
+                if options.language_switch {
+                    <LanguageNav root={root.clone()} />
+                }
+                if locale.lang() != Language::English && !WELSH_REVIEWED {
+                    <div class="rts-notice rts-notice--warning" role="note">
+                        <p class="rts-body"><strong>{ locale.language_nav.draft_notice_heading }</strong></p>
+                        <p class="rts-body">{ locale.language_nav.draft_notice }</p>
+                        <p class="rts-body" lang="en">{ Locale::english().language_nav.draft_notice_other_language }</p>
+                    </div>
+                }
                 <Notices save_status={state.save_status}
                     progress_unreadable={state.progress_unreadable}
                     from_other_tab={state.from_other_tab}
                     update_ready={options.update_ready}
                     workshop={(!state.workshop.is_empty()).then_some(state.workshop_kept())}
-                    pack_problems={loaded.1.clone().map(|problems| (
+                    language_problem={chosen.language_problem.clone().map(AttrValue::from)}
+                    pack_problems={chosen.pack_problems.clone().map(|problems| (
                         AttrValue::from(options.partner_pack.as_ref().map_or(String::new(), |p| p.source.clone())),
                         problems,
                     ))}

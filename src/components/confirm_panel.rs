@@ -1,5 +1,7 @@
 use yew::prelude::*;
 
+use crate::hooks::use_shared;
+
 use crate::components::download_failed::DownloadFailed;
 use crate::components::downloads::download_json;
 use crate::model::assessment::Assessment;
@@ -25,10 +27,14 @@ pub struct ConfirmPanelProps {
 /// Shared by "Start again" and by opening a file over saved answers.
 #[component]
 pub fn ConfirmPanel(props: &ConfirmPanelProps) -> Html {
+    let shared = use_shared();
     let failed = use_state_eq(|| false);
     let on_download = {
         let (assessment, failed) = (props.assessment.clone(), failed.clone());
-        Callback::from(move |_: MouseEvent| failed.set(download_json(&assessment).is_err()))
+        let language = shared.locale.language;
+        Callback::from(move |_: MouseEvent| {
+            failed.set(download_json(&assessment, language).is_err())
+        })
     };
     html! {
         <div class="rts-warning-panel" role="group" ref={props.panel_ref.clone()} tabindex="-1"

@@ -17,7 +17,7 @@ use crate::model::consensus::{
     agreed_assessment, other_versions_text, suggested_name, Agreement, MAX_AGREEMENT_CHARS,
 };
 use crate::model::content::LEVELS;
-use crate::model::file::{write_assessment, MAX_NAME_CHARS};
+use crate::model::file::{write_assessment_in, MAX_NAME_CHARS};
 use crate::model::locale::fill;
 use crate::model::partnership::Partnership;
 use crate::model::render::file_name;
@@ -80,7 +80,12 @@ pub fn ConsensusSection(props: &ConsensusProps) -> Html {
             let area = &agreed.context.area;
             let file = file_name(&format!("{area} agreed"), &clock::today().iso(), "json");
             failed.set(
-                download::save_as(&file, "application/json", &write_assessment(&agreed)).is_err(),
+                download::save_as(
+                    &file,
+                    "application/json",
+                    &write_assessment_in(&agreed, shared.locale.language),
+                )
+                .is_err(),
             );
         })
     };

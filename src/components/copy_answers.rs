@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use crate::hooks::use_shared;
 use crate::model::assessment::Assessment;
-use crate::model::file::write_assessment;
+use crate::model::file::write_assessment_in;
 
 #[derive(Properties, PartialEq)]
 pub struct CopyAnswersProps {
@@ -25,7 +25,7 @@ pub fn CopyAnswers(props: &CopyAnswersProps) -> Html {
             <div class="rts-details__text">
                 <label class="rts-label" for={id.clone()}>{ &ui.copy_answers_label }</label>
                 <textarea class="rts-textarea" {id} rows="6" readonly=true
-                    value={write_assessment(&props.assessment)} />
+                    value={write_assessment_in(&props.assessment, shared.locale.language)} />
             </div>
         </details>
     }

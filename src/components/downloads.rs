@@ -8,14 +8,18 @@ use crate::effects::clock;
 use crate::effects::download::{self, DownloadError};
 use crate::hooks::use_shared;
 use crate::model::assessment::Assessment;
-use crate::model::file::write_assessment;
+use crate::model::file::write_assessment_in;
 use crate::model::render::{csv, file_name, html, markdown, SummaryReport};
 use crate::state::Action;
 
 /// Saves the assessment as the JSON file that can be opened again.
-pub fn download_json(assessment: &Assessment) -> Result<(), DownloadError> {
+pub fn download_json(assessment: &Assessment, language: &str) -> Result<(), DownloadError> {
     let name = file_name(&assessment.context.area, &clock::today().iso(), "json");
-    download::save_as(&name, "application/json", &write_assessment(assessment))
+    download::save_as(
+        &name,
+        "application/json",
+        &write_assessment_in(assessment, language),
+    )
 }
 
 /// What a click on the downloads could not do.
@@ -55,7 +59,7 @@ fn download_summary(
     format: SummaryFile,
 ) -> Result<(), DownloadError> {
     if format == SummaryFile::Json {
-        return download_json(assessment);
+        return download_json(assessment, shared.locale.language);
     }
     let today = clock::today();
     let date = today.in_words(&shared.locale);

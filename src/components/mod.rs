@@ -17,6 +17,7 @@ pub mod downloads;
 pub mod error_summary;
 pub mod fields;
 pub mod heading;
+pub mod language_nav;
 pub mod notices;
 pub mod pages;
 pub mod plan;

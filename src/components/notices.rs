@@ -18,6 +18,9 @@ pub struct NoticesProps {
     pub workshop: Option<bool>,
     /// The partner pack's address and its problems, when it was refused.
     pub pack_problems: Option<(AttrValue, Vec<String>)>,
+    /// The language asked for could not be read, and why.
+    #[prop_or_default]
+    pub language_problem: Option<AttrValue>,
     pub assessment: Assessment,
     pub on_update: Callback<MouseEvent>,
 }
@@ -43,7 +46,10 @@ pub fn Notices(props: &NoticesProps) -> Html {
     let failed = use_state_eq(|| false);
     let download = {
         let (assessment, failed) = (props.assessment.clone(), failed.clone());
-        Callback::from(move |_: MouseEvent| failed.set(download_json(&assessment).is_err()))
+        let language = shared.locale.language;
+        Callback::from(move |_: MouseEvent| {
+            failed.set(download_json(&assessment, language).is_err())
+        })
     };
     html! {
         <>
@@ -52,6 +58,12 @@ pub fn Notices(props: &NoticesProps) -> Html {
                     <p class="rts-body">{ update_text }</p>
                     <button type="button" class="rts-button rts-button--secondary"
                         onclick={props.on_update.clone()}>{ &ui.update_now }</button>
+                </div>
+            }
+            if let Some(reason) = &props.language_problem {
+                <div class="rts-notice rts-notice--warning" role="status">
+                    <p class="rts-body">{ shared.locale.language_nav.failed }</p>
+                    <p class="rts-body rts-secondary" lang="en">{ reason.as_str() }</p>
                 </div>
             }
             if let Some((source, problems)) = &props.pack_problems {

@@ -77,3 +77,12 @@ pub fn announce_complete(root: &NodeRef, pack: &ContentPack, assessment: &Assess
 pub fn request_update(root: &NodeRef) {
     send(root, UPDATE_EVENT, None);
 }
+
+/// Sent to the page's loader when someone chooses another language: the
+/// loader fetches its files (if any) and calls `setLanguage`.
+pub const LANGUAGE_EVENT: &str = "ready-to-share:language";
+
+/// Asks the page's loader to show the widget in `code` (`en` or `cy`).
+pub fn request_language(root: &NodeRef, code: &str) {
+    send(root, LANGUAGE_EVENT, Some(&JsValue::from_str(code)));
+}

@@ -42,3 +42,16 @@ pub fn set_properties<'a>(
         };
     }
 }
+
+/// Sets the page's language (`<html lang>`), but only on the tool's own
+/// pages: a host page's language belongs to the host (the widget's root
+/// carries its own `lang`).
+pub fn set_language(root: &NodeRef, code: &str) {
+    if let Some(element) = root.cast::<web_sys::Element>() {
+        if owns_page(&element) {
+            if let Some(html) = gloo::utils::document().document_element() {
+                let _ = html.set_attribute("lang", code);
+            }
+        }
+    }
+}

@@ -4,8 +4,10 @@
 
 pub mod autosave;
 pub mod confirming;
+pub mod language;
 pub mod shared;
 
 pub use autosave::use_autosave;
 pub use confirming::use_confirming;
+pub use language::use_language;
 pub use shared::use_shared;

@@ -59,6 +59,10 @@ struct FileOut<'a> {
     format: &'static str,
     format_version: u64,
     content_pack: PackOut<'a>,
+    /// The language it was made in (`en-GB`, `cy`), for people reading the
+    /// file; a file opens the same in every language, so readers ignore it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'a str>,
     created: &'a str,
     updated: &'a str,
     context: ContextOut<'a>,
@@ -123,6 +127,13 @@ pub fn write_assessment(assessment: &Assessment) -> String {
     serde_json::to_string_pretty(&file_out(assessment, None)).unwrap_or_default()
 }
 
+/// The assessment file as downloaded, saying the language it was made in.
+pub fn write_assessment_in(assessment: &Assessment, language: &str) -> String {
+    let mut file = file_out(assessment, None);
+    file.language = Some(language);
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
 /// Progress as this app saves it in the browser: the assessment file with
 /// the change stamps of its fields, on one line.
 pub fn write_saved_progress(stamped: &Stamped) -> String {
@@ -138,6 +149,7 @@ fn file_out(assessment: &Assessment, stamps: Option<Value>) -> FileOut<'_> {
             id: &assessment.pack_id,
             version: &assessment.pack_version,
         },
+        language: None,
         created: &assessment.created,
         updated: &assessment.updated,
         context: ContextOut {

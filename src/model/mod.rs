@@ -12,6 +12,7 @@ pub mod document;
 pub mod file;
 pub mod file_problem;
 pub mod json_shape;
+pub mod languages;
 pub mod locale;
 pub mod merge;
 pub mod pack_limits;

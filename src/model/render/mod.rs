@@ -20,8 +20,8 @@ pub mod summary;
 use crate::model::assessment::{Assessment, Response};
 use crate::model::compare::{compare, Comparison};
 use crate::model::content::{ContentPack, Nation};
-use crate::model::document::{Block, Document, Inline, List, Text};
-use crate::model::locale::{fill, Locale};
+use crate::model::document::{Block, Document, Inline, List, Style, Text};
+use crate::model::locale::{fill, Language, Locale};
 use crate::model::scoring::Score;
 use crate::model::summary::{summarise, MatchReason, MatchedCaseStudy, Summary};
 use crate::model::words::{
@@ -255,7 +255,7 @@ pub fn case_study_blocks(
                 text: study.title.clone(),
                 href: study.url.clone(),
             },
-            Inline::Plain(" ".into()),
+            Inline::Plain(english_only(pack)),
             Inline::Aside(format!("{}; {}", study.place, study.source)),
             Inline::Break,
             Inline::Plain(study.summary.clone()),
@@ -296,14 +296,45 @@ pub fn guide_inlines(pack: &ContentPack, locale: &Locale, ids: &[String]) -> Tex
             text: g.title.to_string(),
             href: g.url.to_string(),
         });
-        text.push(Inline::Plain(" ".into()));
+        text.push(Inline::Plain(english_only(pack)));
         text.push(Inline::Aside(g.about.clone()));
     }
     text
 }
 
-/// A document with the page title, the date it was made and its blocks.
-pub fn document(pack: &ContentPack, title: String, wide: bool, blocks: Vec<Block>) -> Document {
+/// After a link to a page that is only in English, when the questions are
+/// in another language: " (Saesneg) ", in that language; otherwise a space.
+/// Every page the packs link to is in English.
+fn english_only(pack: &ContentPack) -> String {
+    match Language::from_code(&pack.language) {
+        Some(Language::Welsh) => format!(" {} ", WELSH_ENGLISH_ONLY),
+        _ => " ".to_string(),
+    }
+}
+
+/// "(Saesneg)": the Welsh table's words for a link to an English-only page.
+/// Kept here too, because the reports are made from the pack's language
+/// whether or not the Welsh words are loaded.
+const WELSH_ENGLISH_ONLY: &str = "(Saesneg)";
+
+/// A document with the page title, the date it was made and its blocks. In
+/// a language whose translation is not yet reviewed, it says so first.
+pub fn document(
+    pack: &ContentPack,
+    locale: &Locale,
+    title: String,
+    wide: bool,
+    mut blocks: Vec<Block>,
+) -> Document {
+    if locale.lang() != Language::English && !crate::model::languages::WELSH_REVIEWED {
+        blocks.insert(
+            0,
+            Block::Paragraph {
+                style: Style::Status,
+                text: vec![Inline::Strong(locale.report.draft_notice.to_string())],
+            },
+        );
+    }
     Document {
         title,
         language: pack.language.clone(),

@@ -193,7 +193,13 @@ pub fn document(report: &PartnershipReport) -> Document {
         answers(&mut blocks, report);
     }
     blocks.push(Block::muted(w.privacy));
-    super::document(report.pack, w.title.to_string(), true, blocks)
+    super::document(
+        report.pack,
+        report.locale,
+        w.title.to_string(),
+        true,
+        blocks,
+    )
 }
 
 /// A table of text cells, the first heading each row.

@@ -147,7 +147,7 @@ pub fn document(report: &SummaryReport) -> Document {
     blocks.push(Block::Only(Show::Files, answers(report)));
     blocks.push(Block::Slot(SlotId::Downloads, Vec::new()));
     blocks.push(Block::muted(r.privacy));
-    new_document(report.pack, report.title(), false, blocks)
+    new_document(report.pack, report.locale, report.title(), false, blocks)
 }
 
 /// The priority actions with their guidance, the things to find out and the
