@@ -6,8 +6,11 @@
 //   boot-<hash>.js               mounts the app on those pages, registers sw.js
 //   embed.js                     the <ready-to-share> custom element (stable name)
 //   ready-to-share-<hash>.css    every stylesheet in one file, in index.html order
-//   sw.js                        precaches every file here, for offline use
-//   ready-to-share-offline.html  the whole tool in one file, for file://
+//   sw.js                        keeps the pages' files, for offline use, and makes
+//                                the single-file copy from them when asked
+//   ready-to-share-offline.html  the whole tool in one file, for file:// (the
+//                                worker makes its own; this one is for the rest)
+//   <each of these>.br, .gz      precompressed copies (release builds)
 //
 // The scripts are real files in scripts/runtime/ (unit-tested there); this
 // hook only fills in file names, hashes and the locale's words.
@@ -20,6 +23,8 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asPrerendered, captureStartScreen } from './prerender.mjs';
 import { bundle, CONTRACT, hash, serviceWorker, withoutCssComments } from './runtime/build.mjs';
+import { OFFLINE_COPY, offlineCopy, WASM_MARK } from './runtime/offline-copy.js';
+import { precompress } from './precompress.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -61,7 +66,6 @@ write(cssFile, css);
 // The standalone and iframe pages' storage key: boot.js mounts the app
 // with it, and index.html's inline script (below) looks for it.
 const STORAGE_KEY = CONTRACT.storageKey;
-const OFFLINE_FILE = CONTRACT.offlineFile;
 
 // The scripts in scripts/runtime/, with their file names, hashes and words
 // filled in.
@@ -157,52 +161,24 @@ if (process.env.TRUNK_PROFILE === 'release') {
   else write('index.html', page({ title, frame: false, prerendered: asPrerendered(captured.html) }));
 }
 
-// The single-file copy: the glue inline, the wasm as base64, the CSS inline.
-// Inline module scripts may hold the glue's export statements; a closing
-// script tag inside any of it would end the script early, so it is escaped.
-// It gets the pages' Content Security Policy, with hashes of its inline
-// script and style in place of 'self' (a file:// page has no origin of its
-// own to name).
-const inline = (text) => text.replace(/<\/(script)/gi, '<\\/$1');
-const offlineScript = `\n${inline(glueCode)}\n${inline(
-  bundle('file-copy.js', { wasm: read(wasm).toString('base64'), contract: CONTRACT, words }, { block: true }),
-)}\n`;
-const offlineStyle = pageStyle;
-const offlineCsp = [
-  "default-src 'none'",
-  `script-src ${sha256(offlineScript)} 'wasm-unsafe-eval'`,
-  `style-src ${sha256(offlineStyle)}`,
-  'img-src data: blob:',
-  "connect-src 'none'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-const offline = `<!DOCTYPE html>
-<html lang="en-GB">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta http-equiv="Content-Security-Policy" content="${offlineCsp}" />
-    <meta name="referrer" content="no-referrer" />
-    <title>${title}</title>
-    <style>${offlineStyle}</style>
-  </head>
-  <body class="rts-page-body">
-    <main id="rts-root">
-      <noscript><p class="rts-body">${escapeHtml(words.noscript)}</p></noscript>
-    </main>
-    <script type="module">${offlineScript}</script>
-  </body>
-</html>
-`;
-write(OFFLINE_FILE, offline);
+// The single-file copy (scripts/runtime/offline-copy.js): the glue inline,
+// the wasm as base64, the CSS inline, with a Content Security Policy that
+// allows only them, by hash. The service worker makes it in the browser
+// when someone asks for it, from the files it keeps, with the same function
+// and the same template; the file written here is for a browser without
+// the worker (the embed's link, service workers refused), and is never
+// precached.
+const template = bundle('file-copy.js', { wasm: WASM_MARK, contract: CONTRACT, words }, { block: true });
+const offlineParts = { glue: `./${glue}`, wasm: `./${wasm}`, css: `./${cssFile}`, template, title, noscript: words.noscript };
+write(
+  OFFLINE_COPY,
+  await offlineCopy({ glue: glueCode, wasm: read(wasm), css, template, title, noscript: words.noscript }),
+);
 
-// The service worker precaches every file the pages need, the single-file
-// copy included (so "Save this tool for offline use" works offline). Its
-// version is a hash of the contents of every one of them, so a change to any
-// file, a page included, is a new worker, which waits until the user
-// chooses to switch.
+// The service worker keeps every file the pages need, and with them the
+// parts of the single-file copy. Its version is a hash of the contents of
+// every one of them, so a change to any file, a page included, is a new
+// worker, which waits until the user chooses to switch.
 const precache = [
   './',
   './index.html',
@@ -212,10 +188,18 @@ const precache = [
   `./${glue}`,
   `./${wasm}`,
   `./${cssFile}`,
-  `./${OFFLINE_FILE}`,
 ];
-const sw = serviceWorker(dir, precache);
+const sw = serviceWorker(dir, precache, offlineParts);
 write('sw.js', sw);
 
 const size = (name) => `${name} ${read(name).length} bytes`;
-console.log(`postbuild: ${[size(cssFile), size(bootFile), size('embed.js'), size(OFFLINE_FILE)].join(', ')}`);
+console.log(`postbuild: ${[size(cssFile), size(bootFile), size('embed.js'), size(OFFLINE_COPY)].join(', ')}`);
+
+// Last, on release builds: a `.br` (brotli 11) and a `.gz` (gzip 9) beside
+// every text and wasm file, for servers that send them as they are
+// (README, "Precompressed files"). Debug builds are served as they are.
+if (process.env.TRUNK_PROFILE === 'release') {
+  const copies = await precompress(dir);
+  const total = (key) => copies.reduce((sum, row) => sum + row[key], 0);
+  console.log(`postbuild: precompressed ${copies.length} files: ${total('raw')} bytes, ${total('gz')} as .gz, ${total('br')} as .br`);
+}

@@ -7,8 +7,9 @@
 #
 #   scripts/setup.sh              build tools: wasm target, wasm-bindgen, trunk,
 #                                 npm packages (wasm-opt), crates
-#   scripts/setup.sh --browser    the above, plus Chromium and chromedriver
-#                                 from apt (needed only by the tests)
+#   scripts/setup.sh --browser    the above, plus Chromium and chromedriver,
+#                                 and nginx, Caddy and Apache (for the tests
+#                                 of the README's server examples), from apt
 #
 # Other scripts `source` this file and call `rts_setup [--browser]`, which
 # also puts tests/e2e/node_modules/.bin (npm binaryen's wasm-opt) and
@@ -124,19 +125,45 @@ rts_setup_crates() {
 }
 
 rts_setup_browser() {
-    if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
-        rts_say "ok: $(/usr/bin/chromium --version 2>/dev/null | head -n 1 || echo chromium), chromedriver"
+    # Chromium and chromedriver for the browser tests; nginx (with its brotli
+    # module), Caddy and Apache for the tests of the README's server
+    # examples (tests/e2e/precompressed.test.mjs skips, saying so, any that
+    # is missing).
+    local wanted=(
+        "/usr/bin/chromium chromium"
+        "/usr/bin/chromedriver chromium-driver"
+        "/usr/sbin/nginx nginx"
+        "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so libnginx-mod-http-brotli-static"
+        "/usr/bin/caddy caddy"
+        "/usr/sbin/apache2 apache2"
+    )
+    local missing=() entry
+    for entry in "${wanted[@]}"; do
+        [[ -e "${entry%% *}" ]] || missing+=("${entry#* }")
+    done
+    if ((${#missing[@]} == 0)); then
+        rts_say "ok: $(/usr/bin/chromium --version 2>/dev/null | head -n 1 || echo chromium), chromedriver, nginx, caddy, apache2"
         return
     fi
-    rts_say "installing chromium and chromium-driver from apt"
+    rts_say "installing from apt: ${missing[*]}"
     local sudo=()
     if [[ "$(id -u)" != 0 ]]; then
-        command -v sudo >/dev/null || rts_die "installing chromium needs root or sudo"
+        command -v sudo >/dev/null || rts_die "installing ${missing[*]} needs root or sudo"
         sudo=(sudo)
     fi
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-        chromium chromium-driver
+    # The servers are for the tests only: they must not start as services.
+    local policy=/usr/sbin/policy-rc.d made_policy=0
+    if [[ ! -e "$policy" ]]; then
+        printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee "$policy" >/dev/null
+        "${sudo[@]}" chmod +x "$policy"
+        made_policy=1
+    fi
+    local status=0
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+        "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+            "${missing[@]}" || status=$?
+    ((made_policy)) && "${sudo[@]}" rm -f "$policy"
+    ((status == 0)) || rts_die "apt-get could not install ${missing[*]}"
     [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] ||
         rts_die "apt-get installed chromium but /usr/bin/chromium or /usr/bin/chromedriver is missing"
 }
@@ -148,7 +175,7 @@ rts_setup() {
         case "$arg" in
             --browser) browser=1 ;;
             -h | --help)
-                sed -n '2,18p' "$RTS_ROOT/scripts/setup.sh" | sed 's/^# \{0,1\}//'
+                sed -n '2,19p' "$RTS_ROOT/scripts/setup.sh" | sed 's/^# \{0,1\}//'
                 return 0
                 ;;
             *) rts_die "unknown option: $arg (try --help)" ;;

@@ -15,6 +15,7 @@ const BUILD = /* @build */ {
     storageKey: 'ready-to-share',
     progressKeySuffix: ':progress:v1',
     workshopKeySuffix: ':workshop:v1',
+    languageKeySuffix: ':language:v1',
     offlineFile: 'ready-to-share-offline.html',
     pageHeadingLevel: 1,
     elementHeadingLevel: 2,

@@ -112,10 +112,11 @@ export function contentVersion(files) {
 /**
  * The service worker for the folder `dir`, keeping the files at
  * `addresses` (each `./name`, or `./` for index.html), versioned by their
- * contents.
+ * contents, and making the single-file copy from `offline`'s parts when it
+ * is asked for (see offline-copy.js; null: it never makes it).
  */
-export function serviceWorker(dir, addresses) {
+export function serviceWorker(dir, addresses, offline = null) {
   const file = (address) => join(dir, address === './' ? 'index.html' : address.replace(/^\.\//, ''));
   const version = contentVersion(addresses.map((address) => [address, readFileSync(file(address))]));
-  return bundle('sw.js', { version, files: addresses }, { classic: true });
+  return bundle('sw.js', { version, files: addresses, offline }, { classic: true });
 }

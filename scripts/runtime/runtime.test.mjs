@@ -6,6 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { pageOptions, saveOfflineCopyThroughWorker } from './boot.js';
 import { elementOptions, fetchPack, makeLoader } from './embed.js';
 import { keepOnlyInMemory, MemoryStorage, ownKeys } from './file-copy.js';
 import { bundle, CONTRACT, contentVersion, fillBuild, source, withoutCommentLines, withoutCssComments } from './build.mjs';
+import { base64, OFFLINE_COPY, offlineCopy, offlineCopyFromCache, WASM_MARK } from './offline-copy.js';
 
 /** Just enough of a DOM for showLoadFailure. */
 function fakeDocument() {
@@ -385,30 +387,48 @@ describe('file-copy.js: answers kept only in memory', () => {
 });
 
 describe('sw.js: the service worker', () => {
-  /** Runs sw.js (as the build ships it) with a fake worker scope. */
-  function worker(files, version = 'v2') {
+  /**
+   * Runs sw.js (as the build ships it) with a fake worker scope. The
+   * network answers every address with a Response naming it (or fails
+   * when `offline`), and records what it was asked for.
+   */
+  function worker(files, { version = 'v2', offline = null, network = null } = {}) {
     const listeners = {};
+    const fetched = [];
     const store = new Map([['ready-to-share-v1', new Map()], ['other-app', new Map()]]);
+    const key = (request) => {
+      const url = new URL(typeof request === 'string' ? request : request.url, 'https://x.example/');
+      return url.pathname === '/' ? './' : `.${url.pathname}`;
+    };
+    const fetch = async (request) => {
+      const url = typeof request === 'string' ? request : request.url;
+      fetched.push(url);
+      if (network) return network(url);
+      return new Response(`network ${url}`);
+    };
     const caches = {
       open: async (name) => {
         if (!store.has(name)) store.set(name, new Map());
         const cache = store.get(name);
         return {
-          addAll: async (addresses) => addresses.forEach((a) => cache.set(a, `cached ${a}`)),
-          match: async (request) => cache.get(new URL(request.url).pathname.replace(/^\//, './')),
+          addAll: async (addresses) => {
+            for (const address of addresses) cache.set(key(address), await fetch(address));
+          },
+          put: async (address, response) => cache.set(key(address), response),
+          match: async (request) => cache.get(key(request))?.clone(),
         };
       },
       keys: async () => [...store.keys()],
       delete: async (name) => store.delete(name),
     };
     const self = {
-      location: { origin: 'https://x.example' },
+      location: { origin: 'https://x.example', href: 'https://x.example/sw.js' },
       addEventListener: (type, listener) => (listeners[type] = listener),
       clients: { claim: async () => {} },
       skipWaiting: () => (self.skipped = true),
     };
-    const code = bundle('sw.js', { version, files }, { classic: true });
-    vm.runInNewContext(code, { self, caches, URL, fetch: async (r) => `network ${r.url}` });
+    const code = bundle('sw.js', { version, files, offline }, { classic: true });
+    vm.runInNewContext(code, { self, caches, URL, fetch, Response, btoa, crypto, TextEncoder, Promise });
     const run = async (type, event) => {
       let waited;
       let answer;
@@ -416,28 +436,140 @@ describe('sw.js: the service worker', () => {
       await waited;
       return answer === undefined ? undefined : await answer;
     };
-    return { run, store, self };
+    const text = async (response) => (response === undefined ? undefined : response.text());
+    return { run, store, self, fetched, text };
   }
 
-  test('install keeps every file of this version, and activate deletes only earlier versions', async () => {
-    const { run, store } = worker(['./', './index.html', './ready-to-share-offline.html']);
+  test('install keeps every file of this version, the page fetched once for ./ and ./index.html, and activate deletes only earlier versions', async () => {
+    const { run, store, fetched } = worker(['./', './index.html', './frame.html']);
     await run('install', {});
-    assert.deepEqual([...store.get('ready-to-share-v2').keys()], ['./', './index.html', './ready-to-share-offline.html']);
+    assert.deepEqual([...store.get('ready-to-share-v2').keys()].sort(), ['./', './frame.html', './index.html']);
+    assert.deepEqual(fetched.sort(), ['./', './frame.html'], 'one request for the page, one for the other file');
+    assert.equal(await store.get('ready-to-share-v2').get('./index.html').text(), 'network ./', './index.html is the page at ./');
     await run('activate', {});
     assert.deepEqual([...store.keys()].sort(), ['other-app', 'ready-to-share-v2']);
   });
 
   test('it answers GETs of its own origin from the cache, and nothing else', async () => {
-    const { run, self } = worker(['./index.html']);
+    const { run, self, text } = worker(['./index.html']);
     await run('install', {});
-    assert.equal(await run('fetch', { request: { method: 'GET', url: 'https://x.example/index.html?x=1' } }), 'cached ./index.html');
-    assert.equal(await run('fetch', { request: { method: 'GET', url: 'https://x.example/new.js' } }), 'network https://x.example/new.js');
+    assert.equal(await text(await run('fetch', { request: { method: 'GET', url: 'https://x.example/index.html?x=1' } })), 'network ./');
+    assert.equal(await text(await run('fetch', { request: { method: 'GET', url: 'https://x.example/new.js' } })), 'network https://x.example/new.js');
     assert.equal(await run('fetch', { request: { method: 'POST', url: 'https://x.example/index.html' } }), undefined);
     assert.equal(await run('fetch', { request: { method: 'GET', url: 'https://other.example/index.html' } }), undefined);
     await run('message', { data: 'hello' });
     assert.equal(self.skipped, undefined);
     await run('message', { data: 'skip-waiting' });
     assert.equal(self.skipped, true);
+  });
+
+  const WASM = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 255, 254]);
+  const OFFLINE_PARTS = {
+    glue: './g.js',
+    wasm: './w.wasm',
+    css: './c.css',
+    template: bundle('file-copy.js', { wasm: WASM_MARK, storageKey: 'k', words: WORDS }, { block: true }),
+    title: 'Ready to Share',
+    noscript: 'Needs JavaScript.',
+  };
+  /** The network of a server with the parts on it. */
+  const parts = (url) => {
+    const name = url.replace(/^.*\//, '');
+    if (name === 'w.wasm') return new Response(WASM);
+    if (name === 'g.js') return new Response('async function __wbg_init() {} /* glue */');
+    if (name === 'c.css') return new Response('.rts-body { color: #0b0c0c; }');
+    return new Response(`network ${url}`);
+  };
+
+  test('the single-file copy is made from the kept files, with no request, and never kept itself', async () => {
+    const files = ['./', './g.js', './w.wasm', './c.css'];
+    const { run, store, fetched, text } = worker(files, { offline: OFFLINE_PARTS, network: parts });
+    await run('install', {});
+    assert.ok(!store.get('ready-to-share-v2').has(`./${OFFLINE_COPY}`), 'the copy is not kept');
+    fetched.length = 0;
+    const response = await run('fetch', { request: { method: 'GET', url: `https://x.example/${OFFLINE_COPY}` } });
+    assert.deepEqual(fetched, [], 'no request');
+    assert.equal(response.headers.get('Content-Type'), 'text/html; charset=utf-8');
+    const expected = await offlineCopy({
+      glue: 'async function __wbg_init() {} /* glue */',
+      wasm: WASM,
+      css: '.rts-body { color: #0b0c0c; }',
+      template: OFFLINE_PARTS.template,
+      title: OFFLINE_PARTS.title,
+      noscript: OFFLINE_PARTS.noscript,
+    });
+    assert.equal(await text(response), expected, 'the same file the build makes from the same parts');
+  });
+
+  test('with a part not kept, the copy comes from the network; with no network, the request fails', async () => {
+    let up = true;
+    const network = (url) => {
+      if (!up) throw new TypeError('Failed to fetch');
+      return parts(url);
+    };
+    const { run, text } = worker(['./', './g.js'], { offline: OFFLINE_PARTS, network });
+    await run('install', {});
+    const request = { method: 'GET', url: `https://x.example/${OFFLINE_COPY}` };
+    assert.equal(await text(await run('fetch', { request })), `network https://x.example/${OFFLINE_COPY}`);
+    up = false;
+    await assert.rejects(run('fetch', { request }), /Failed to fetch/);
+  });
+});
+
+describe('offline-copy.js: the single-file copy', () => {
+  const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+  const template = bundle('file-copy.js', { wasm: WASM_MARK, storageKey: 'k', words: WORDS }, { block: true });
+
+  test('base64 agrees with Buffer\'s for every length, past the piece size too', () => {
+    for (const length of [0, 1, 2, 3, 4, 0x8000 - 1, 0x8000, 0x8000 * 2 + 5]) {
+      const bytes = Uint8Array.from({ length }, (_, i) => (i * 7 + length) % 256);
+      assert.equal(base64(bytes), Buffer.from(bytes).toString('base64'), `length ${length}`);
+    }
+  });
+
+  test('its policy allows exactly its inline script and style, by hash; the wasm is in the script; nothing ends a tag early', async () => {
+    const wasm = Uint8Array.from({ length: 70_000 }, (_, i) => i % 251);
+    const html = await offlineCopy({
+      glue: 'const s = "</script><script>alert(1)</script>";',
+      wasm,
+      css: '.a::after { content: "</style>"; }',
+      template,
+      title: 'Ready to Share',
+      noscript: 'Needs <JavaScript> & more',
+    });
+    const script = html.match(/<script type="module">([\s\S]*)<\/script>\s*<\/body>/)?.[1];
+    const style = html.match(/<style>([\s\S]*?)<\/style>/)?.[1];
+    assert.ok(script && style, 'one inline script and one inline style');
+    assert.equal(html.match(/<\/script>/gi).length, 1, 'the only closing script tag is the script\'s own');
+    assert.equal(html.match(/<\/style>/gi).length, 1, 'the only closing style tag is the style\'s own');
+    const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+    assert.ok(csp.includes(`script-src ${sha(script)} 'wasm-unsafe-eval'`), 'the script is allowed by its hash');
+    assert.ok(csp.includes(`style-src ${sha(style)}`), 'the style is allowed by its hash');
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /connect-src 'none'/);
+    assert.ok(script.includes(`"wasm":"${Buffer.from(wasm).toString('base64')}"`), 'the wasm is in the script as base64');
+    assert.ok(!html.includes(WASM_MARK), 'the mark is gone');
+    assert.ok(html.includes('Needs &lt;JavaScript&gt; &amp; more'), 'the noscript words are escaped');
+    assert.ok(html.startsWith('<!DOCTYPE html>\n<html lang="en-GB">'));
+  });
+
+  test('a template with no place for the wasm is refused', async () => {
+    await assert.rejects(
+      offlineCopy({ glue: '', wasm: new Uint8Array(), css: '', template: 'no mark', title: '', noscript: '' }),
+      /no single place for the wasm/,
+    );
+  });
+
+  test('made from a cache: null when a part is not kept', async () => {
+    const kept = new Map([
+      ['./g.js', 'glue'],
+      ['./c.css', 'css'],
+    ]);
+    const match = async (address) => (kept.has(address) ? new Response(kept.get(address)) : undefined);
+    const parts = { glue: './g.js', wasm: './w.wasm', css: './c.css', template, title: 't', noscript: 'n' };
+    assert.equal(await offlineCopyFromCache(parts, match), null);
+    kept.set('./w.wasm', 'wasm');
+    assert.match(await offlineCopyFromCache(parts, match), /^<!DOCTYPE html>/);
   });
 });
 
@@ -481,7 +613,7 @@ describe('build.mjs: what the build does to these scripts', () => {
     try {
       const scripts = {
         'boot.js': bundle('boot.js', { glue: 'g.js', wasm: 'w.wasm', words: WORDS }, { classic: true }),
-        'sw.js': bundle('sw.js', { version: 'v', files: [] }, { classic: true }),
+        'sw.js': bundle('sw.js', { version: 'v', files: [], offline: null }, { classic: true }),
         'embed.mjs': bundle('embed.js', { glue: 'g.js', wasm: 'w.wasm', css: 'c.css', words: WORDS }),
         'file-copy.mjs': bundle('file-copy.js', { wasm: '', storageKey: 'k', words: WORDS }, { block: true }),
       };
@@ -598,4 +730,8 @@ describe('the mount contract: one source for every way in', () => {
     assert.equal(`${CONTRACT.storageKey}${CONTRACT.progressKeySuffix}`, 'ready-to-share:progress:v1');
     assert.equal(`${CONTRACT.storageKey}${CONTRACT.workshopKeySuffix}`, 'ready-to-share:workshop:v1');
   });
+});
+
+test('the service worker makes the single-file copy under the contract name', () => {
+  assert.equal(OFFLINE_COPY, CONTRACT.offlineFile);
 });

@@ -2,10 +2,18 @@
 // network is gone. Nothing else passes through it. scripts/postbuild.mjs
 // fills in BUILD: the files to keep and a version made from their contents,
 // so any change to any of them (pages included) is a new worker, which
-// waits until the user chooses to switch.
+// waits until the user chooses to switch. It also makes the single-file
+// copy (offline-copy.js) when it is asked for, from the files it keeps:
+// nobody downloads it unasked.
 
-/** Filled in by the build; these values are the unit tests'. */
-const BUILD = /* @build */ { version: 'test', files: ['./', './index.html'] } /* @end */;
+import { OFFLINE_COPY, offlineCopyFromCache } from './offline-copy.js';
+
+/**
+ * Filled in by the build; these values are the unit tests'. `offline` names
+ * the parts of the single-file copy (the glue, the wasm, the stylesheet),
+ * with file-copy.js as the build bundles it, the title and the noscript words.
+ */
+const BUILD = /* @build */ { version: 'test', files: ['./', './index.html'], offline: null } /* @end */;
 
 const PREFIX = 'ready-to-share-';
 const CACHE = PREFIX + BUILD.version;
@@ -20,8 +28,37 @@ function ownRequest(request, origin) {
   return request.method === 'GET' && new URL(request.url).origin === origin;
 }
 
+/**
+ * Keeps every file. The page is fetched once, at './', and kept for both
+ * './' and './index.html': one download, and never a redirect (a server may
+ * send /index.html on to /), which a navigation may not be answered with.
+ */
+async function keepFiles(cache, files) {
+  const pages = files.filter((file) => file === './' || file === './index.html');
+  const others = files.filter((file) => !pages.includes(file));
+  const [response] = await Promise.all([pages.length > 0 ? fetch('./') : null, cache.addAll(others)]);
+  if (!response) return;
+  if (!response.ok) throw new Error(`./ answered ${response.status}`);
+  const copies = pages.map(() => response.clone());
+  await Promise.all(pages.map((page, i) => cache.put(page, copies[i])));
+}
+
+/** Whether `url` is the single-file copy's address beside this worker. */
+function isOfflineCopy(url, base) {
+  const address = new URL(url);
+  address.search = '';
+  return BUILD.offline !== null && address.href === new URL(OFFLINE_COPY, base).href;
+}
+
+/** The single-file copy made from the kept files, or the network's when a part is missing. */
+async function offlineCopyResponse(cache, request) {
+  const html = await offlineCopyFromCache(BUILD.offline, (address) => cache.match(address));
+  if (html === null) return fetch(request);
+  return new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+}
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(BUILD.files)));
+  event.waitUntil(caches.open(CACHE).then((cache) => keepFiles(cache, BUILD.files)));
 });
 
 self.addEventListener('activate', (event) => {
@@ -40,6 +77,10 @@ self.addEventListener('message', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (!ownRequest(request, self.location.origin)) return;
+  if (isOfflineCopy(request.url, self.location.href)) {
+    event.respondWith(caches.open(CACHE).then((cache) => offlineCopyResponse(cache, request)));
+    return;
+  }
   event.respondWith(
     caches.open(CACHE).then(async (cache) => (await cache.match(request, { ignoreSearch: true })) ?? fetch(request)),
   );

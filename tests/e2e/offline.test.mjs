@@ -113,11 +113,15 @@ describe('offline', () => {
   const chromium = useBrowser();
   const scratch = useScratch();
 
-  /** A copy of dist/ in a scratch folder (a test may change it or stop its server), served. */
+  /**
+   * A copy of dist/ in a scratch folder (a test may change it or stop its
+   * server), served; `requests` gets the path of every request it answers.
+   */
   async function servedCopy(name) {
     const root = await scratch.dir(name);
     cpSync(DIST, root, { recursive: true });
-    return { root, server: await startServer({ root }) };
+    const requests = [];
+    return { root, requests, server: await startServer({ root, requests }) };
   }
 
   /** The single-file copy, copied into a scratch folder: the folder, the file and its file:// address. */
@@ -381,8 +385,9 @@ describe('offline', () => {
     }
   });
 
-  test('"Save this tool for offline use" works with the server gone', async () => {
-    let { server } = await servedCopy('save-offline');
+  test('"Save this tool for offline use": nobody downloads the copy unasked; asked for with the server gone, the worker makes it, and it works from file://', async () => {
+    const copy = await servedCopy('save-offline');
+    let { server } = copy;
     const s = await plainSession(chromium.browser);
     try {
       const { page } = s;
@@ -390,6 +395,11 @@ describe('offline', () => {
       await page.goto(server.url);
       await app.waitForHeading(pack.start.heading);
       await waitUntilControlled(page);
+      // Everything the worker keeps has arrived: the single file was never
+      // asked for, by the page or the worker.
+      assert.ok(copy.requests.includes('/sw.js'), `the worker was fetched: ${copy.requests}`);
+      assert.ok(!copy.requests.some((path) => path.includes('offline')), `no request for the single file: ${copy.requests}`);
+      assert.equal(copy.requests.filter((path) => path === '/index.html').length, 0, 'the worker kept the page at ./ for ./index.html too');
       await server.close();
       server = null;
       await page.reload();
@@ -401,7 +411,23 @@ describe('offline', () => {
       assert.equal(download.suggestedFilename(), 'ready-to-share-offline.html');
       assert.equal(await download.failure(), null, 'the download completed');
       const saved = readFileSync(await download.path(), 'utf8');
-      assert.equal(saved, readFileSync(join(DIST, 'ready-to-share-offline.html'), 'utf8'), 'it is the whole single file');
+      assert.equal(saved, readFileSync(join(DIST, 'ready-to-share-offline.html'), 'utf8'), 'it is the single file the build makes, byte for byte');
+
+      // The file made in the browser, opened from a USB stick: the tool works.
+      const stick = await scratch.dir('save-offline-stick');
+      const file = join(stick, 'ready-to-share-offline.html');
+      writeFileSync(file, saved);
+      await s.context.route(/^(https?|wss?|ftp):/, (route) => route.abort('blockedbyclient'));
+      const local = await s.context.newPage();
+      const localApp = new App(local);
+      await local.goto(pathToFileURL(file).href);
+      await localApp.waitForHeading(pack.start.heading);
+      await localApp.toTheme(0);
+      const question = pack.themes[0].questions[0];
+      await localApp.radio(question, 4).check();
+      await waitUntil(() => savedAnswer(local, question.id), { message: 'the answer was saved' });
+      assert.deepEqual(s.dialogs, [], 'no dialog opened');
+      assert.deepEqual(s.errors, [], 'no errors logged');
     } finally {
       await s.context.close();
       await server?.close();

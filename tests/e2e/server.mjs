@@ -1,5 +1,11 @@
 // A tiny static file server for the built site (dist/), on an ephemeral
 // loopback port, so end-to-end tests need neither Trunk nor the network.
+// Like the servers in the README ("Precompressed files"), it sends the
+// build's `.br` or `.gz` beside a file, by the request's Accept-Encoding
+// (brotli first), with `Content-Encoding` and `Vary: Accept-Encoding`, and
+// the plain file to a client that asks for neither. A file with no
+// precompressed copy, or one changed since its copy was made (a test's
+// edit), is gzipped as it is sent.
 //
 //   import { startServer } from './server.mjs';
 //   const server = await startServer();   // serves ../../dist
@@ -42,15 +48,45 @@ export const COMPRESSIBLE = new Set([
   '.webmanifest',
 ]);
 
-export function acceptsGzip(header) {
-  if (!header) return false;
-  return header.split(',').some((part) => {
+/**
+ * The content codings a request accepts, by the Accept-Encoding header: a
+ * map from coding to its weight (q), `*` included. Codings given q=0 are
+ * refused (weight 0).
+ */
+function acceptedCodings(header) {
+  const codings = new Map();
+  for (const part of (header ?? '').split(',')) {
     const [coding, ...params] = part.trim().split(';');
-    if (coding.trim().toLowerCase() !== 'gzip') return false;
+    const name = coding.trim().toLowerCase();
+    if (!name) continue;
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return !q || Number(q.slice(2)) > 0;
-  });
+    const weight = q ? Number(q.slice(2)) : 1;
+    codings.set(name, Number.isFinite(weight) ? weight : 0);
+  }
+  return codings;
 }
+
+/**
+ * The coding to send: 'br' or 'gzip', the one the request weighs more,
+ * brotli when they weigh the same (it is smaller), or null for the plain
+ * file. `*` stands for a coding the header does not name.
+ */
+export function chooseEncoding(header) {
+  const codings = acceptedCodings(header);
+  const weight = (name) => codings.get(name) ?? codings.get('*') ?? 0;
+  const [br, gzip] = [weight('br'), weight('gzip')];
+  if (br > 0 && br >= gzip) return 'br';
+  if (gzip > 0) return 'gzip';
+  return null;
+}
+
+export function acceptsGzip(header) {
+  const codings = acceptedCodings(header);
+  return (codings.get('gzip') ?? codings.get('*') ?? 0) > 0;
+}
+
+/** The file name ending of a coding's precompressed copy. */
+export const PRECOMPRESSED = { br: '.br', gzip: '.gz' };
 
 /** Resolves a URL path to a file under root, or null if it escapes root. */
 function resolvePath(root, urlPath) {
@@ -77,10 +113,12 @@ function resolvePath(root, urlPath) {
  *   paths (HTML unless the path's extension says otherwise); a value may also
  *   be `{ body, type, status }`. The object is read on every request, so a
  *   test may add pages after the server has started.
+ * - `requests: []` gets the path of every request, as it comes.
  * @param {{ root?: string, port?: number, cors?: boolean,
- *   mounts?: Record<string, string>, pages?: Record<string, string | object> }} [options]
+ *   mounts?: Record<string, string>, pages?: Record<string, string | object>,
+ *   requests?: string[] }} [options]
  */
-export async function startServer({ root = DIST, port = 0, cors = false, mounts = {}, pages = {} } = {}) {
+export async function startServer({ root = DIST, port = 0, cors = false, mounts = {}, pages = {}, requests = null } = {}) {
   const base = resolve(root);
   const gzipCache = new Map();
   const extraRoots = Object.entries(mounts).map(([prefix, dir]) => [prefix, resolve(dir)]);
@@ -99,6 +137,7 @@ export async function startServer({ root = DIST, port = 0, cors = false, mounts 
       return;
     }
     const { pathname } = new URL(req.url, 'http://localhost');
+    requests?.push(pathname);
     if (Object.hasOwn(pages, pathname)) {
       const entry = pages[pathname];
       const { body, type, status = 200 } = typeof entry === 'string' ? { body: entry } : entry;
@@ -118,20 +157,29 @@ export async function startServer({ root = DIST, port = 0, cors = false, mounts 
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const { mtimeMs } = await stat(file);
-      let body = await readFile(file);
+      let body;
       const ext = extname(file).toLowerCase();
       const headers = {
         'Content-Type': MIME_TYPES[ext] ?? 'application/octet-stream',
         'X-Content-Type-Options': 'nosniff',
         Vary: 'Accept-Encoding',
       };
-      if (COMPRESSIBLE.has(ext) && acceptsGzip(req.headers['accept-encoding'])) {
+      const coding = COMPRESSIBLE.has(ext) ? chooseEncoding(req.headers['accept-encoding']) : null;
+      // The build's copy, unless the file changed after it was made.
+      const copy = coding ? await stat(file + PRECOMPRESSED[coding]).catch(() => null) : null;
+      if (copy?.isFile() && copy.mtimeMs >= mtimeMs) {
+        body = await readFile(file + PRECOMPRESSED[coding]);
+        headers['Content-Encoding'] = coding;
+      } else if (COMPRESSIBLE.has(ext) && acceptsGzip(req.headers['accept-encoding'])) {
         // A file rewritten with the same length (a new version number) must
         // not be served from the cache, so the key has the change time too.
-        const key = `${file}:${mtimeMs}:${body.length}`;
-        if (!gzipCache.has(key)) gzipCache.set(key, gzipSync(body, { level: 9 }));
+        const plain = await readFile(file);
+        const key = `${file}:${mtimeMs}:${plain.length}`;
+        if (!gzipCache.has(key)) gzipCache.set(key, gzipSync(plain, { level: 9 }));
         body = gzipCache.get(key);
         headers['Content-Encoding'] = 'gzip';
+      } else {
+        body = await readFile(file);
       }
       headers['Content-Length'] = body.length;
       send(200, body, headers);
