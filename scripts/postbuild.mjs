@@ -22,7 +22,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asPrerendered, captureStartScreen } from './prerender.mjs';
-import { bundle, CONTRACT, hash, serviceWorker, withoutCssComments } from './runtime/build.mjs';
+import { bundle, CONTRACT, hash, LANGUAGES, serviceWorker, withoutCssComments } from './runtime/build.mjs';
 import { OFFLINE_COPY, offlineCopy, WASM_MARK } from './runtime/offline-copy.js';
 import { precompress } from './precompress.mjs';
 
@@ -67,9 +67,28 @@ write(cssFile, css);
 // with it, and index.html's inline script (below) looks for it.
 const STORAGE_KEY = CONTRACT.storageKey;
 
+// Another language's words and questions (content/*.cy.json, checked by
+// the Rust build), fetched only when someone chooses that language, and
+// then kept by the worker. The questions go without the wording of earlier
+// versions, which the app takes from its built-in pack.
+const languages = {};
+for (const code of LANGUAGES.others) {
+  const wordsTable = readFileSync(new URL(`../content/locale.${code}.json`, import.meta.url), 'utf8');
+  const { earlier_questions: _, ...questions } = JSON.parse(
+    readFileSync(new URL(`../content/pack.${code}.json`, import.meta.url), 'utf8'),
+  );
+  const table = JSON.parse(wordsTable);
+  const wordsText = JSON.stringify(table);
+  const packText = JSON.stringify(questions);
+  const names = { words: `locale.${code}-${hash(wordsText)}.json`, pack: `pack.${code}-${hash(packText)}.json` };
+  write(names.words, wordsText);
+  write(names.pack, packText);
+  languages[code] = { ...names, loader: { language: table.language, ...table.loader } };
+}
+
 // The scripts in scripts/runtime/, with their file names, hashes and words
 // filled in.
-const boot = bundle('boot.js', { glue, wasm, contract: CONTRACT, words }, { classic: true });
+const boot = bundle('boot.js', { glue, wasm, contract: CONTRACT, words, languages }, { classic: true });
 const bootFile = `boot-${hash(boot)}.js`;
 write(bootFile, boot);
 
@@ -149,7 +168,7 @@ const title = (trunkHtml.match(/<title>([^<]*)<\/title>/) ?? [null, 'Ready to Sh
 write('index.html', page({ title, frame: false }));
 write('frame.html', page({ title, frame: true }));
 
-const embed = bundle('embed.js', { glue, wasm, css: cssFile, contract: CONTRACT, words });
+const embed = bundle('embed.js', { glue, wasm, css: cssFile, contract: CONTRACT, words, languages });
 write('embed.js', embed);
 
 // The start screen written into index.html: on release builds, drawn by the
@@ -189,7 +208,8 @@ const precache = [
   `./${wasm}`,
   `./${cssFile}`,
 ];
-const sw = serviceWorker(dir, precache, offlineParts);
+const onUse = Object.values(languages).flatMap(({ words, pack }) => [`./${words}`, `./${pack}`]);
+const sw = serviceWorker(dir, precache, offlineParts, onUse);
 write('sw.js', sw);
 
 const size = (name) => `${name} ${read(name).length} bytes`;

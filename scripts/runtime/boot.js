@@ -4,7 +4,16 @@
 // refused, and then says why the tool cannot start. scripts/postbuild.mjs
 // fills in BUILD and copies loader.js in.
 
-import { asksForResults, LoadError, showLoadFailure, startApp } from './loader.js';
+import {
+  asksForResults,
+  followLanguageChoice,
+  languageOptions,
+  LoadError,
+  rememberedLanguage,
+  showLoadFailure,
+  startApp,
+  startLanguage,
+} from './loader.js';
 import { holdEarlyInput, replayEarlyInput, whenAppDrawn } from './early-input.js';
 
 /** Filled in by the build; these values are the unit tests'. */
@@ -21,6 +30,7 @@ const BUILD = /* @build */ {
     elementHeadingLevel: 2,
   },
   words: { title: 'Ready to Share could not start.', retry: 'Try again', advice: '', unknown: '' },
+  languages: {},
 } /* @end */;
 
 /**
@@ -51,36 +61,83 @@ export function pageOptions(search, { inFrame, baseUrl }) {
  */
 export async function boot({ root, base, win = globalThis }) {
   const files = { glue: new URL(BUILD.glue, base).href, wasm: new URL(BUILD.wasm, base).href };
-  // index.html's start screen, written in at build time, works while the
-  // wasm loads: what the user does there is done again once the app is in.
-  const early = holdEarlyInput(root.querySelector('.rts-prerendered'), { busyText: BUILD.words.loading });
+  const inFrame = root.hasAttribute('data-frame');
+  const options = pageOptions(win.location.search, { inFrame, baseUrl: new URL('./', base).href });
+  const languageKey = `${options.storageKey}${BUILD.contract.languageKeySuffix}`;
+  const storage = localStorageOf(win);
+  const language = startLanguage(
+    {
+      asked: new URLSearchParams(win.location.search).get('lang'),
+      remembered: rememberedLanguage(storage, languageKey),
+    },
+    Object.keys(BUILD.languages),
+  );
+  const words = language === 'en' ? BUILD.words : BUILD.languages[language].loader;
+  const prerendered = root.querySelector('.rts-prerendered');
+  // index.html's start screen, written in at build time (in English), works
+  // while the wasm loads: what the user does there is done again once the
+  // app is in. In another language it gives way to that language's words.
+  if (prerendered && language !== 'en') showLoading(root, words.loading, language);
+  const early = language === 'en' ? holdEarlyInput(prerendered, { busyText: words.loading }) : undefined;
   let bindings;
   try {
-    bindings = await startApp(files);
+    [bindings] = await Promise.all([
+      startApp(files),
+      languageOptions(language, BUILD.languages, base).then((chosen) => Object.assign(options, chosen)),
+    ]);
   } catch (error) {
     early?.stop();
     const failure = error instanceof LoadError ? error : new LoadError('unknown', files.glue);
-    showLoadFailure(root, BUILD.words, failure.loadCause, failure.file, () => win.location.reload(), {
+    showLoadFailure(root, words, failure.loadCause, failure.file, () => win.location.reload(), {
       headingLevel: BUILD.contract.pageHeadingLevel,
     });
     // The page is the tool's own, so its title says something went wrong,
     // as GOV.UK error pages do. (The embed never changes its host's title.)
-    if (win.document) win.document.title = BUILD.words.error_title ?? win.document.title;
+    if (win.document) win.document.title = words.error_title ?? win.document.title;
     win.console?.error?.('Ready to Share could not start:', failure.reason ?? failure);
     return null;
   }
-  const inFrame = root.hasAttribute('data-frame');
   const kept = early?.stop();
   // The app's first screen is drawn before the browser paints again, so the
   // copy is never seen to go.
   root.replaceChildren();
-  const handle = bindings.mountWidget(root, pageOptions(win.location.search, { inFrame, baseUrl: new URL('./', base).href }));
+  const handle = bindings.mountWidget(root, options);
+  followLanguageChoice(root, handle, {
+    files: BUILD.languages,
+    base,
+    storage,
+    key: languageKey,
+    // The address says the language, so a reload or a shared link keeps it.
+    onChange: (code) => {
+      const address = new URL(win.location.href);
+      address.searchParams.set('lang', code);
+      win.history?.replaceState(win.history.state, '', address);
+    },
+  });
   if (kept) whenAppDrawn(root).then(() => replayEarlyInput(root, kept));
   if (inFrame) reportHeight(win);
   if (inFrame) forwardResults(win, root);
   saveOfflineCopyThroughWorker(root, win, BUILD.words);
   await offerUpdates(win, root, handle);
   return handle;
+}
+
+/** The page's localStorage, or null where reading it throws (blocked). */
+function localStorageOf(win) {
+  try {
+    return win.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** In place of the English start screen: "Loading…" in the page's language. */
+function showLoading(root, text, language) {
+  const message = root.ownerDocument.createElement('p');
+  message.className = 'rts-body rts-loading';
+  message.lang = language;
+  message.textContent = text;
+  root.replaceChildren(message);
 }
 
 /**

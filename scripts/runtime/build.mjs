@@ -23,12 +23,14 @@ export function hash(data) {
  * Rust side reads the same file (build.rs, src/options.rs), and every
  * runtime script gets these values in its BUILD.
  */
+const OPTIONS = JSON.parse(readFileSync(new URL('../../src/options.json', HERE), 'utf8'));
 export const CONTRACT = (() => {
-  const { _about, languages, language, ...values } = JSON.parse(
-    readFileSync(new URL('../../src/options.json', HERE), 'utf8'),
-  );
+  const { _about, languages, language, ...values } = OPTIONS;
   return values;
 })();
+
+/** The language built in (`en`) and the others, fetched when chosen. */
+export const LANGUAGES = { builtIn: OPTIONS.language, others: OPTIONS.languages.filter((c) => c !== OPTIONS.language) };
 
 export function source(name) {
   return readFileSync(new URL(name, HERE), 'utf8');
@@ -115,8 +117,8 @@ export function contentVersion(files) {
  * contents, and making the single-file copy from `offline`'s parts when it
  * is asked for (see offline-copy.js; null: it never makes it).
  */
-export function serviceWorker(dir, addresses, offline = null) {
+export function serviceWorker(dir, addresses, offline = null, onUse = []) {
   const file = (address) => join(dir, address === './' ? 'index.html' : address.replace(/^\.\//, ''));
-  const version = contentVersion(addresses.map((address) => [address, readFileSync(file(address))]));
-  return bundle('sw.js', { version, files: addresses, offline }, { classic: true });
+  const version = contentVersion([...addresses, ...onUse].map((address) => [address, readFileSync(file(address))]));
+  return bundle('sw.js', { version, files: addresses, offline, onUse }, { classic: true });
 }

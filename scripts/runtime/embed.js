@@ -5,7 +5,16 @@
 // it or what is typed in them. scripts/postbuild.mjs fills in BUILD and
 // copies loader.js in.
 
-import { asksForResults, LoadError, showLoadFailure, startApp } from './loader.js';
+import {
+  asksForResults,
+  followLanguageChoice,
+  languageOptions,
+  LoadError,
+  rememberedLanguage,
+  showLoadFailure,
+  startApp,
+  startLanguage,
+} from './loader.js';
 
 /** Filled in by the build; these values are the unit tests'. */
 const BUILD = /* @build */ {
@@ -22,6 +31,7 @@ const BUILD = /* @build */ {
     elementHeadingLevel: 2,
   },
   words: { title: 'Ready to Share could not start.', retry: 'Try again', advice: '', unknown: '' },
+  languages: {},
 } /* @end */;
 
 /** The widget's options from the element's attributes. */
@@ -34,7 +44,19 @@ export function elementOptions(element, base) {
     offerOfflineCopy: true,
     // The ready-to-share:complete event, only if the page asks for it.
     resultsEvent: asksForResults(element.getAttribute('results-event')),
+    // A host may hide the language switch (for example on a page that has
+    // its own); the widget is still in the language chosen.
+    languageSwitch: element.getAttribute('language-switch') !== 'hidden',
   };
+}
+
+/** The page's localStorage, or null where reading it throws (blocked). */
+function localStorageOf(win) {
+  try {
+    return win.localStorage ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -110,15 +132,33 @@ function defineElement(base) {
       mountPoint.className = 'rts-host';
       mountPoint.setAttribute('dir', 'ltr');
       this.#root.replaceChildren(stylesheet, mountPoint);
-      const pack = this.getAttribute('content-pack');
+      const options = elementOptions(this, base.href);
+      const languageKey = `${options.storageKey}${BUILD.contract.languageKeySuffix}`;
+      const storage = localStorageOf(globalThis);
+      const language = startLanguage(
+        { remembered: rememberedLanguage(storage, languageKey), host: this.getAttribute('lang') },
+        Object.keys(BUILD.languages),
+      );
+      // A partner may give its own pack for each language: content-pack-cy.
+      const packFor = (code) => this.getAttribute(`content-pack-${code}`) ?? this.getAttribute('content-pack');
+      const pack = packFor(language);
       try {
-        const [bindings, packOptions] = await Promise.all([
+        const [bindings, packOptions, languageChosen] = await Promise.all([
           load(),
           pack ? fetchPack(pack, document.baseURI) : {},
+          languageOptions(language, BUILD.languages, base.href),
           styled,
         ]);
         if (!this.isConnected) return;
-        this.#handle = bindings.mountWidget(mountPoint, { ...elementOptions(this, base.href), ...packOptions });
+        this.#handle = bindings.mountWidget(mountPoint, { ...options, ...packOptions, ...languageChosen });
+        const handle = this.#handle;
+        const withPack = {
+          setLanguage: async (chosen) => {
+            const own = packFor(chosen.language);
+            handle.setLanguage(own ? { ...chosen, ...(await fetchPack(own, document.baseURI)) } : chosen);
+          },
+        };
+        followLanguageChoice(mountPoint, withPack, { files: BUILD.languages, base: base.href, storage, key: languageKey });
       } catch (error) {
         if (!this.isConnected) return;
         const failure = error instanceof LoadError ? error : new LoadError('unknown', files.glue);

@@ -187,3 +187,70 @@ async function statusOf(fetchFn, address) {
     return undefined;
   }
 }
+
+/**
+ * The language to start in: the one asked for (the page address's `lang`),
+ * else the one this person chose before, else the host's (`lang`
+ * attribute), else English. Only languages the build has are taken.
+ */
+export function startLanguage({ asked, remembered, host }, known) {
+  for (const code of [asked, remembered, host]) {
+    const primary = String(code ?? '').trim().toLowerCase().split(/[-_]/)[0];
+    if (primary === 'en' || known.includes(primary)) return primary;
+  }
+  return 'en';
+}
+
+/** The language chosen before, or null (storage may be blocked). */
+export function rememberedLanguage(storage, key) {
+  try {
+    return storage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers the language chosen; if storage is blocked, it is chosen for this visit only. */
+export function rememberLanguage(storage, key, code) {
+  try {
+    storage?.setItem(key, code);
+  } catch {
+    // Blocked or full: the choice still holds until the page is closed.
+  }
+}
+
+/**
+ * The options that show the widget in `code`: for English, nothing to
+ * fetch; for another language, its words and questions (`files[code]`, file
+ * names beside the app at `base`), or why they could not be fetched.
+ */
+export async function languageOptions(code, files, base, fetchFn = globalThis.fetch) {
+  const names = files[code];
+  if (!names) return { language: 'en' };
+  try {
+    const [languageWords, languagePack] = await Promise.all(
+      [names.words, names.pack].map(async (name) => {
+        const response = await fetchFn(new URL(name, base).href);
+        if (!response.ok) throw new Error(`the server answered ${response.status}`);
+        return response.text();
+      }),
+    );
+    return { language: code, languageWords, languagePack };
+  } catch (error) {
+    return { language: code, languageError: String(error?.message ?? error) };
+  }
+}
+
+/**
+ * Shows the widget in the language chosen with its language switch (the
+ * widget's ready-to-share:language event), remembers the choice, and tells
+ * `onChange` (the standalone page puts it in its address).
+ */
+export function followLanguageChoice(root, handle, { files, base, storage, key, fetchFn, onChange }) {
+  root.addEventListener('ready-to-share:language', async (event) => {
+    const code = String(event.detail);
+    rememberLanguage(storage, key, code);
+    handle.setLanguage(await languageOptions(code, files, base, fetchFn));
+    onChange?.(code);
+  });
+}

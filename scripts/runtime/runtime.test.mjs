@@ -11,7 +11,22 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { asksForResults, blocksWasm, fill, fileName, isNative, likelyCause, LoadError, showLoadFailure, startApp } from './loader.js';
+import {
+  asksForResults,
+  blocksWasm,
+  fill,
+  fileName,
+  followLanguageChoice,
+  isNative,
+  languageOptions,
+  likelyCause,
+  LoadError,
+  rememberedLanguage,
+  rememberLanguage,
+  showLoadFailure,
+  startApp,
+  startLanguage,
+} from './loader.js';
 import { pageOptions, saveOfflineCopyThroughWorker } from './boot.js';
 import { elementOptions, fetchPack, makeLoader } from './embed.js';
 import { keepOnlyInMemory, MemoryStorage, ownKeys } from './file-copy.js';
@@ -311,7 +326,9 @@ describe('embed.js', () => {
       baseUrl: 'https://x.example/',
       offerOfflineCopy: true,
       resultsEvent: false,
+      languageSwitch: true,
     });
+    assert.equal(elementOptions(element({ 'language-switch': 'hidden' }), 'b').languageSwitch, false);
     const options = elementOptions(element({ 'storage-key': 'p', 'heading-level': '4', accent: 'navy' }), 'b');
     assert.deepEqual([options.storageKey, options.headingLevel, options.accent], ['p', 4, 'navy']);
   });
@@ -392,7 +409,7 @@ describe('sw.js: the service worker', () => {
    * network answers every address with a Response naming it (or fails
    * when `offline`), and records what it was asked for.
    */
-  function worker(files, { version = 'v2', offline = null, network = null } = {}) {
+  function worker(files, { version = 'v2', offline = null, network = null, onUse = [] } = {}) {
     const listeners = {};
     const fetched = [];
     const store = new Map([['ready-to-share-v1', new Map()], ['other-app', new Map()]]);
@@ -427,7 +444,7 @@ describe('sw.js: the service worker', () => {
       clients: { claim: async () => {} },
       skipWaiting: () => (self.skipped = true),
     };
-    const code = bundle('sw.js', { version, files, offline }, { classic: true });
+    const code = bundle('sw.js', { version, files, offline, onUse }, { classic: true });
     vm.runInNewContext(code, { self, caches, URL, fetch, Response, btoa, crypto, TextEncoder, Promise });
     const run = async (type, event) => {
       let waited;
@@ -461,6 +478,24 @@ describe('sw.js: the service worker', () => {
     assert.equal(self.skipped, undefined);
     await run('message', { data: 'skip-waiting' });
     assert.equal(self.skipped, true);
+  });
+
+  test('another language\'s files are fetched only when used, then kept for offline use', async () => {
+    let online = true;
+    const network = (url) => {
+      if (!online) throw new TypeError('Failed to fetch');
+      return new Response(`network ${url}`);
+    };
+    const { run, store, fetched, text } = worker(['./index.html'], { network, onUse: ['./locale.cy-1.json'] });
+    await run('install', {});
+    assert.ok(!fetched.some((url) => url.includes('cy')), 'not fetched at install');
+    const ask = (name) => run('fetch', { request: { method: 'GET', url: `https://x.example/${name}` } });
+    assert.equal(await text(await ask('locale.cy-1.json')), 'network https://x.example/locale.cy-1.json');
+    await ask('other.json');
+    assert.ok(store.get('ready-to-share-v2').has('./locale.cy-1.json'), 'kept once used');
+    assert.ok(!store.get('ready-to-share-v2').has('./other.json'), 'other files are not kept');
+    online = false;
+    assert.equal(await text(await ask('locale.cy-1.json')), 'network https://x.example/locale.cy-1.json', 'offline, from the cache');
   });
 
   const WASM = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 255, 254]);
@@ -734,4 +769,82 @@ describe('the mount contract: one source for every way in', () => {
 
 test('the service worker makes the single-file copy under the contract name', () => {
   assert.equal(OFFLINE_COPY, CONTRACT.offlineFile);
+});
+
+describe('loader.js: the language', () => {
+  test('the address wins, then the choice made before, then the host; only known languages', () => {
+    const known = ['cy'];
+    assert.equal(startLanguage({ asked: 'cy', remembered: 'en', host: 'en' }, known), 'cy');
+    assert.equal(startLanguage({ asked: null, remembered: 'cy', host: 'en-GB' }, known), 'cy');
+    assert.equal(startLanguage({ asked: 'fr', remembered: null, host: 'cy-GB' }, known), 'cy');
+    assert.equal(startLanguage({ asked: 'EN', remembered: 'cy' }, known), 'en');
+    assert.equal(startLanguage({}, known), 'en');
+    assert.equal(startLanguage({ asked: 'cy' }, []), 'en', 'a build without Welsh starts in English');
+  });
+
+  test('the choice is remembered, and blocked storage only loses the memory', () => {
+    const storage = new MemoryStorage();
+    rememberLanguage(storage, 'k:language:v1', 'cy');
+    assert.equal(rememberedLanguage(storage, 'k:language:v1'), 'cy');
+    const blocked = {
+      getItem() {
+        throw new Error('SecurityError');
+      },
+      setItem() {
+        throw new Error('QuotaExceededError');
+      },
+    };
+    assert.doesNotThrow(() => rememberLanguage(blocked, 'k', 'cy'));
+    assert.equal(rememberedLanguage(blocked, 'k'), null);
+    assert.equal(rememberedLanguage(null, 'k'), null);
+  });
+
+  test('a language is fetched beside the app; English needs nothing; a failure is said in words', async () => {
+    const files = { cy: { words: 'locale.cy-1.json', pack: 'pack.cy-2.json' } };
+    const seen = [];
+    const fetchFn = async (url) => {
+      seen.push(url);
+      return new Response(url.endsWith('locale.cy-1.json') ? 'W' : 'P');
+    };
+    assert.deepEqual(await languageOptions('en', files, 'https://a.example/app/', fetchFn), { language: 'en' });
+    assert.deepEqual(seen, []);
+    assert.deepEqual(await languageOptions('cy', files, 'https://a.example/app/', fetchFn), {
+      language: 'cy',
+      languageWords: 'W',
+      languagePack: 'P',
+    });
+    assert.deepEqual(seen, ['https://a.example/app/locale.cy-1.json', 'https://a.example/app/pack.cy-2.json']);
+    const offline = await languageOptions('cy', files, 'https://a.example/', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    assert.deepEqual(offline, { language: 'cy', languageError: 'Failed to fetch' });
+    const missing = await languageOptions('cy', files, 'https://a.example/', async () => new Response('', { status: 404 }));
+    assert.deepEqual(missing, { language: 'cy', languageError: 'the server answered 404' });
+  });
+
+  test('the widget asking for a language gets it, and the choice is remembered and reported', async () => {
+    const root = new EventTarget();
+    const storage = new MemoryStorage();
+    const set = [];
+    const changed = [];
+    let done;
+    const finished = new Promise((resolve) => (done = resolve));
+    const handle = { setLanguage: (options) => set.push(options) };
+    followLanguageChoice(root, handle, {
+      files: { cy: { words: 'w.json', pack: 'p.json' } },
+      base: 'https://a.example/',
+      storage,
+      key: 'k:language:v1',
+      fetchFn: async () => new Response('x'),
+      onChange: (code) => {
+        changed.push(code);
+        done();
+      },
+    });
+    root.dispatchEvent(new CustomEvent('ready-to-share:language', { detail: 'cy' }));
+    await finished;
+    assert.deepEqual(set, [{ language: 'cy', languageWords: 'x', languagePack: 'x' }]);
+    assert.deepEqual(changed, ['cy']);
+    assert.equal(storage.getItem('k:language:v1'), 'cy');
+  });
 });

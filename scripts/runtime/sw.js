@@ -9,11 +9,14 @@
 import { OFFLINE_COPY, offlineCopyFromCache } from './offline-copy.js';
 
 /**
- * Filled in by the build; these values are the unit tests'. `offline` names
+ * Filled in by the build; these values are the unit tests'. `onUse` lists
+ * files kept only once a page has used them (another language's words and
+ * questions), so nobody downloads a language they never choose and a
+ * language once chosen works offline. `offline` names
  * the parts of the single-file copy (the glue, the wasm, the stylesheet),
  * with file-copy.js as the build bundles it, the title and the noscript words.
  */
-const BUILD = /* @build */ { version: 'test', files: ['./', './index.html'], offline: null } /* @end */;
+const BUILD = /* @build */ { version: 'test', files: ['./', './index.html'], offline: null, onUse: [] } /* @end */;
 
 const PREFIX = 'ready-to-share-';
 const CACHE = PREFIX + BUILD.version;
@@ -81,7 +84,20 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(caches.open(CACHE).then((cache) => offlineCopyResponse(cache, request)));
     return;
   }
-  event.respondWith(
-    caches.open(CACHE).then(async (cache) => (await cache.match(request, { ignoreSearch: true })) ?? fetch(request)),
-  );
+  event.respondWith(caches.open(CACHE).then((cache) => fromCache(cache, request, self.location.href)));
 });
+
+/** Whether `url` is a file kept once used (see `BUILD.onUse`). */
+export function keptOnUse(url, scope, onUse = BUILD.onUse ?? []) {
+  const path = new URL(url).pathname;
+  return onUse.some((address) => new URL(address, scope).pathname === path);
+}
+
+/** A kept file, or the network's answer (kept if it is a file kept on use). */
+async function fromCache(cache, request, scope) {
+  const kept = await cache.match(request, { ignoreSearch: true });
+  if (kept) return kept;
+  const response = await fetch(request);
+  if (response.ok && keptOnUse(request.url, scope)) await cache.put(request, response.clone());
+  return response;
+}
