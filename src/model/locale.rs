@@ -87,32 +87,32 @@ pub enum PluralForm {
 /// A string with a form for each plural form (English fills the forms it
 /// does not use from its `other`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(transparent)]
 pub struct Plural(pub [&'static str; 6]);
 
 impl Plural {
     pub fn form(&self, form: PluralForm) -> &'static str {
         self.0[form as usize]
     }
-
-    fn from_strings(next: &mut dyn FnMut() -> Option<&'static str>) -> Option<Plural> {
-        Some(Plural([
-            next()?,
-            next()?,
-            next()?,
-            next()?,
-            next()?,
-            next()?,
-        ]))
-    }
 }
 
-/// A list of `len` strings from `next`, kept for the life of the page.
-fn list(
-    next: &mut dyn FnMut() -> Option<&'static str>,
-    len: usize,
-) -> Option<&'static [&'static str]> {
-    let items = (0..len).map(|_| next()).collect::<Option<Vec<_>>>()?;
-    Some(Box::leak(items.into_boxed_slice()))
+// A table is its strings in field order: every struct of it is #[repr(C)]
+// and holds only `&'static str`, arrays of them and `Plural`, all of one
+// size and alignment, so it has no padding and the layout of this array.
+const _: () = assert!(std::mem::size_of::<Locale>() == STRINGS * std::mem::size_of::<&str>());
+const _: () = assert!(std::mem::align_of::<Locale>() == std::mem::align_of::<&str>());
+
+impl Locale {
+    /// The table whose strings, in field order, are `strings`.
+    fn from_strings(strings: [&'static str; STRINGS]) -> Locale {
+        // SAFETY: Locale has exactly the layout of [&'static str; STRINGS]
+        // (asserted above: same size and alignment, and repr(C) structs of
+        // &str fields in declaration order), and every value of that array
+        // is a valid Locale. This keeps the code that reads a table at run
+        // time to this line, where building the structs field by field cost
+        // about 29 KB of wasm.
+        unsafe { std::mem::transmute::<[&'static str; STRINGS], Locale>(strings) }
+    }
 }
 
 const PLURAL_KEYS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
@@ -143,11 +143,11 @@ fn strings_in_order(value: &serde_json::Value, out: &mut Vec<String>) -> Result<
                 );
             }
         }
+        // serde_json's map keeps its keys sorted (the crate's default,
+        // without "preserve_order"), the generated structs' field order.
         Value::Object(map) => {
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
-            for key in keys {
-                strings_in_order(&map[key], out)?;
+            for value in map.values() {
+                strings_in_order(value, out)?;
             }
         }
         _ => return Err("a value is not text".to_string()),
@@ -191,12 +191,20 @@ impl Locale {
         }) {
             return Ok(found);
         }
-        let mut leaked = strings.into_iter().map(|s| &*Box::leak(s.into_boxed_str()));
-        let locale = Locale::from_strings(&mut || leaked.next())
-            .ok_or("the table has fewer strings than this version needs")?;
-        if leaked.next().is_some() {
-            return Err("the table has more strings than this version needs".to_string());
+        if strings.len() != STRINGS {
+            return Err(format!(
+                "the table has {} strings where this version has {STRINGS}",
+                strings.len()
+            ));
         }
+        let leaked: Vec<&'static str> = strings
+            .into_iter()
+            .map(|s| &*Box::leak(s.into_boxed_str()))
+            .collect();
+        let strings: [&'static str; STRINGS] = leaked
+            .try_into()
+            .map_err(|_| "the table does not fit this version".to_string())?;
+        let locale = Locale::from_strings(strings);
         READ.with(|read| read.borrow_mut().push((text.to_string(), locale)));
         Ok(locale)
     }

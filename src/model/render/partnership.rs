@@ -508,7 +508,7 @@ fn answers(blocks: &mut Vec<Block>, report: &PartnershipReport) {
 /// One row per partner per question, after a header row: partner, file,
 /// theme, question id, question, level, answer and note.
 pub fn csv(report: &PartnershipReport) -> String {
-    let mut out = start(report.locale.partnership.csv_headers);
+    let mut out = start(&report.locale.partnership.csv_headers);
     for partner in &report.partnership.partners {
         for (theme, q) in report.pack.questions() {
             let response = partner.assessment.response(&q.id);

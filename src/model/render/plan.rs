@@ -158,7 +158,7 @@ pub fn blocks(report: &SummaryReport) -> Vec<Block> {
 /// first. Every cell is quoted and formula-like cells are neutralised.
 pub fn csv(report: &SummaryReport) -> String {
     let view = view(report);
-    let mut out = start(report.locale.plan.csv_headers);
+    let mut out = start(&report.locale.plan.csv_headers);
     for (i, item) in view.all().enumerate() {
         let number = if item.standing == Standing::Current {
             (i + 1).to_string()
