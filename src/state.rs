@@ -357,7 +357,7 @@ impl State {
     /// so that this stays a table of what each action does.
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::Go(step) => self.go_from_link(step),
+            Action::Go(step) => self.go_to_page(step),
             Action::OverLimit { id, message } => self.set_over_limit(id, message),
             Action::Continue(step) => self.continue_to(step),
             Action::ShowProblems => self.show_problems(),
@@ -397,9 +397,10 @@ impl State {
 
     // Moving between pages, and stopping for text over a limit.
 
-    /// A plain link: any message about the last file opened is done with,
-    /// except on the start page, where it was shown.
-    fn go_from_link(&mut self, step: Step) {
+    /// A plain move to a page: any message about the last file opened is
+    /// done with, except on the start page, which shows why a file did not
+    /// open.
+    fn go_to_page(&mut self, step: Step) {
         if !matches!(step, Step::Start) {
             self.file_messages = FileMessages::None;
         }
@@ -427,7 +428,7 @@ impl State {
     /// it stops and shows the error summary instead.
     fn continue_to(&mut self, step: Step) {
         if self.over_limit.is_empty() {
-            self.go_from_link(step);
+            self.go_to_page(step);
         } else {
             self.problems_shown += 1;
         }
