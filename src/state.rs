@@ -353,202 +353,287 @@ impl State {
         self.problems_shown = 0;
     }
 
+    /// The reducer: each group of actions has a function of its own below,
+    /// so that this stays a table of what each action does.
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::Go(step) => {
-                if !matches!(step, Step::Start) {
-                    self.file_messages = FileMessages::None;
-                }
-                self.go(step);
-            }
-            Action::OverLimit { id, message } => {
-                let at = self.over_limit.iter().position(|(field, _)| *field == id);
-                match (at, message) {
-                    (Some(at), Some(message)) => self.over_limit[at].1 = message,
-                    (None, Some(message)) => self.over_limit.push((id, message)),
-                    (Some(at), None) => {
-                        self.over_limit.remove(at);
-                    }
-                    (None, None) => {}
-                }
-                if self.over_limit.is_empty() {
-                    self.problems_shown = 0;
-                }
-            }
-            Action::Continue(step) => {
-                if self.over_limit.is_empty() {
-                    self.apply(Action::Go(step));
-                } else {
-                    self.problems_shown += 1;
-                }
-            }
-            Action::ShowProblems => {
-                if !self.over_limit.is_empty() {
-                    self.problems_shown += 1;
-                }
-            }
-            Action::ChangeAnswer { theme, question_id } => {
-                self.go(Step::Theme(theme));
-                self.focus_question = Some(question_id);
-                self.returning_to_check = true;
-            }
-            Action::ChangeFromCheck(step) => {
-                self.file_messages = FileMessages::None;
-                self.go(step);
-                self.returning_to_check = true;
-            }
-            Action::Edit { edit, now } => {
-                let before = self.assessment.clone();
-                let a = &mut self.assessment;
-                match edit {
-                    Edit::Response {
-                        question_id,
-                        response,
-                    } => a.set_response(&question_id, response),
-                    Edit::Note { question_id, note } => a.set_note(&question_id, &note),
-                    Edit::Context(context) => a.context = context,
-                    Edit::Story(story) => a.story = story,
-                }
-                if a.created.is_empty() {
-                    a.created = now.clone();
-                }
-                self.stamps
-                    .record_edit(&before, &self.assessment, &self.writer, &now);
-                self.assessment.updated = now;
-                self.revision += 1;
-            }
-            Action::Opened { opened, now } => {
-                self.assessment = opened.assessment;
-                // Opening a file is this tab's newest change: it replaces
-                // everything saved before it, here or in another tab.
-                self.stamps
-                    .record_reset(&self.assessment, &self.writer, &now);
-                self.assessment.updated = now;
-                self.revision += 1;
-                self.hold_saving = false;
-                self.file_messages = if opened.warnings.is_empty() {
-                    FileMessages::Opened
-                } else {
-                    FileMessages::OpenedWithWarnings(opened.warnings)
-                };
-                self.go(Step::Tasks);
-            }
+            Action::Go(step) => self.go_to_page(step),
+            Action::OverLimit { id, message } => self.set_over_limit(id, message),
+            Action::Continue(step) => self.continue_to(step),
+            Action::ShowProblems => self.show_problems(),
+            Action::ChangeAnswer { theme, question_id } => self.change_answer(theme, question_id),
+            Action::ChangeFromCheck(step) => self.change_from_check(step),
+            Action::Edit { edit, now } => self.edit_answers(edit, now),
+            Action::Opened { opened, now } => self.open_file(opened, now),
             Action::OpenFailed(problem) => {
                 self.file_messages = FileMessages::Failed(problem);
             }
             Action::DismissFileMessages => self.file_messages = FileMessages::None,
-            Action::StartAgain { now } => {
-                self.assessment = Assessment::new(&self.pack, &now);
-                self.stamps
-                    .record_reset(&self.assessment, &self.writer, &now);
-                self.revision += 1;
-                self.hold_saving = false;
-                self.file_messages = FileMessages::None;
-                self.go(Step::Start);
-            }
+            Action::StartAgain { now } => self.start_again(now),
             Action::Saved {
                 revision,
                 status,
                 merged,
-            } => {
-                self.save_status = status;
-                if status != SaveStatus::Ok {
-                    self.failed_revision = self.failed_revision.max(revision);
-                    return;
-                }
-                // With no change since the saved revision, taking up what
-                // was written leaves exactly what storage holds.
-                let unchanged_since = self.revision == revision;
-                if let Some(merged) = merged {
-                    self.apply(Action::Merge(merged));
-                }
-                self.saved_revision = if unchanged_since {
-                    self.revision
-                } else {
-                    self.saved_revision.max(revision)
-                };
-            }
-            Action::Earlier(Ok(opened)) => {
-                self.earlier = Some(opened.assessment);
-                self.earlier_problem = None;
-            }
-            Action::Earlier(Err(problem)) => self.earlier_problem = Some(problem),
+            } => self.answers_saved(revision, status, merged),
+            Action::Earlier(opened) => self.set_earlier(opened),
             Action::ClearEarlier => {
                 self.earlier = None;
                 self.earlier_problem = None;
             }
-            Action::Plan { id, edit, now } => {
-                // Only the entry is compared, not every field of the
-                // assessment: a keystroke in a large plan stays cheap.
-                let before = self.assessment.plan.entry(&id).cloned();
-                if self.assessment.plan.apply(&id, edit, &now).is_err() {
-                    return;
-                }
-                let after = self.assessment.plan.entry(&id);
-                if self
-                    .stamps
-                    .record_plan_edit(&id, before.as_ref(), after, &self.writer, &now)
-                {
-                    self.assessment.updated = now;
-                    self.revision += 1;
-                }
-            }
+            Action::Plan { id, edit, now } => self.edit_plan(&id, edit, now),
             Action::Today(date) => self.today = date,
-            Action::Workshop { edit, now } => {
-                let before = self.workshop.clone();
-                self.workshop.apply(edit, &self.writer, &now);
-                if self.workshop != before {
-                    self.workshop_revision += 1;
-                }
-            }
-            Action::WorkshopMerge(theirs) => {
-                let merged = workshop::merge(&self.workshop, &theirs);
-                if merged != self.workshop {
-                    self.workshop = merged;
-                    self.workshop_revision += 1;
-                }
-            }
-            Action::WorkshopEnded => {
-                self.workshop = Workshop::default();
-                self.workshop_not_stored.clear();
-                self.workshop_revision += 1;
-            }
+            Action::Workshop { edit, now } => self.edit_workshop(edit, &now),
+            Action::WorkshopMerge(theirs) => self.merge_workshop(&theirs),
+            Action::WorkshopEnded => self.end_workshop(),
             Action::WorkshopSaved {
                 revision,
                 status,
                 merged,
                 not_stored,
-            } => {
-                self.workshop_status = status;
-                if status != SaveStatus::Ok {
-                    return;
-                }
-                self.workshop_not_stored = not_stored;
-                let unchanged_since = self.workshop_revision == revision;
-                if let Some(merged) = merged {
-                    self.apply(Action::WorkshopMerge(merged));
-                }
-                self.workshop_saved_revision = if unchanged_since {
-                    self.workshop_revision
-                } else {
-                    self.workshop_saved_revision.max(revision)
-                };
-            }
-            Action::Merge(theirs) => {
-                let merged = merge(&self.stamped(), &theirs);
-                if merged.assessment == self.assessment && merged.stamps == self.stamps {
-                    return;
-                }
-                // Only say so when something the user can see changed:
-                // two fresh tabs both saving a blank assessment is not news.
-                if !merged.assessment.same_answers(&self.assessment) {
-                    self.from_other_tab = true;
-                }
-                self.assessment = merged.assessment;
-                self.stamps = merged.stamps;
-                self.revision += 1;
-            }
+            } => self.workshop_saved(revision, status, merged, not_stored),
+            Action::Merge(theirs) => self.merge_answers(&theirs),
         }
+    }
+
+    // Moving between pages, and stopping for text over a limit.
+
+    /// A plain move to a page: any message about the last file opened is
+    /// done with, except on the start page, which shows why a file did not
+    /// open.
+    fn go_to_page(&mut self, step: Step) {
+        if !matches!(step, Step::Start) {
+            self.file_messages = FileMessages::None;
+        }
+        self.go(step);
+    }
+
+    /// Records that a field went over its limit (or changed its message),
+    /// or came back under it. The error summary goes when the last does.
+    fn set_over_limit(&mut self, id: String, message: Option<String>) {
+        let at = self.over_limit.iter().position(|(field, _)| *field == id);
+        match (at, message) {
+            (Some(at), Some(message)) => self.over_limit[at].1 = message,
+            (None, Some(message)) => self.over_limit.push((id, message)),
+            (Some(at), None) => {
+                self.over_limit.remove(at);
+            }
+            (None, None) => {}
+        }
+        if self.over_limit.is_empty() {
+            self.problems_shown = 0;
+        }
+    }
+
+    /// "Save and continue": text over a limit would be lost by leaving, so
+    /// it stops and shows the error summary instead.
+    fn continue_to(&mut self, step: Step) {
+        if self.over_limit.is_empty() {
+            self.go_to_page(step);
+        } else {
+            self.problems_shown += 1;
+        }
+    }
+
+    /// Before a download: show the error summary if text is over a limit.
+    fn show_problems(&mut self) {
+        if !self.over_limit.is_empty() {
+            self.problems_shown += 1;
+        }
+    }
+
+    /// A "Change" link on check answers for one question: its theme page,
+    /// focused on it, and back to check answers after.
+    fn change_answer(&mut self, theme: usize, question_id: String) {
+        self.go(Step::Theme(theme));
+        self.focus_question = Some(question_id);
+        self.returning_to_check = true;
+    }
+
+    /// A "Change" link on check answers for a whole page: back there after.
+    fn change_from_check(&mut self, step: Step) {
+        self.file_messages = FileMessages::None;
+        self.go(step);
+        self.returning_to_check = true;
+    }
+
+    // Changing the answers.
+
+    /// One change to the answers, stamped so that a merge with another tab
+    /// keeps the newest change to each field.
+    fn edit_answers(&mut self, edit: Edit, now: String) {
+        let before = self.assessment.clone();
+        let a = &mut self.assessment;
+        match edit {
+            Edit::Response {
+                question_id,
+                response,
+            } => a.set_response(&question_id, response),
+            Edit::Note { question_id, note } => a.set_note(&question_id, &note),
+            Edit::Context(context) => a.context = context,
+            Edit::Story(story) => a.story = story,
+        }
+        if a.created.is_empty() {
+            a.created = now.clone();
+        }
+        self.stamps
+            .record_edit(&before, &self.assessment, &self.writer, &now);
+        self.assessment.updated = now;
+        self.revision += 1;
+    }
+
+    /// One change to the action plan. A value the plan refuses changes
+    /// nothing, and neither does one that leaves the entry as it was.
+    fn edit_plan(&mut self, id: &ActionId, edit: PlanEdit, now: String) {
+        // Only the entry is compared, not every field of the
+        // assessment: a keystroke in a large plan stays cheap.
+        let before = self.assessment.plan.entry(id).cloned();
+        if self.assessment.plan.apply(id, edit, &now).is_err() {
+            return;
+        }
+        let after = self.assessment.plan.entry(id);
+        if self
+            .stamps
+            .record_plan_edit(id, before.as_ref(), after, &self.writer, &now)
+        {
+            self.assessment.updated = now;
+            self.revision += 1;
+        }
+    }
+
+    /// Takes up answers saved by another tab or widget, field by field.
+    fn merge_answers(&mut self, theirs: &Stamped) {
+        let merged = merge(&self.stamped(), theirs);
+        if merged.assessment == self.assessment && merged.stamps == self.stamps {
+            return;
+        }
+        // Only say so when something the user can see changed:
+        // two fresh tabs both saving a blank assessment is not news.
+        if !merged.assessment.same_answers(&self.assessment) {
+            self.from_other_tab = true;
+        }
+        self.assessment = merged.assessment;
+        self.stamps = merged.stamps;
+        self.revision += 1;
+    }
+
+    // Opening files and starting again.
+
+    /// A saved file replaces the answers; the task list shows what it holds.
+    fn open_file(&mut self, opened: Opened, now: String) {
+        self.assessment = opened.assessment;
+        // Opening a file is this tab's newest change: it replaces
+        // everything saved before it, here or in another tab.
+        self.stamps
+            .record_reset(&self.assessment, &self.writer, &now);
+        self.assessment.updated = now;
+        self.revision += 1;
+        self.hold_saving = false;
+        self.file_messages = if opened.warnings.is_empty() {
+            FileMessages::Opened
+        } else {
+            FileMessages::OpenedWithWarnings(opened.warnings)
+        };
+        self.go(Step::Tasks);
+    }
+
+    /// Blank answers, stamped as this tab's newest change so that they
+    /// replace the old ones in every tab too.
+    fn start_again(&mut self, now: String) {
+        self.assessment = Assessment::new(&self.pack, &now);
+        self.stamps
+            .record_reset(&self.assessment, &self.writer, &now);
+        self.revision += 1;
+        self.hold_saving = false;
+        self.file_messages = FileMessages::None;
+        self.go(Step::Start);
+    }
+
+    /// The earlier assessment to compare with, or why it did not open (the
+    /// one chosen before stays when a new one fails).
+    fn set_earlier(&mut self, opened: Result<Opened, FileProblem>) {
+        match opened {
+            Ok(opened) => {
+                self.earlier = Some(opened.assessment);
+                self.earlier_problem = None;
+            }
+            Err(problem) => self.earlier_problem = Some(problem),
+        }
+    }
+
+    // Saving, as the saving effect reports it.
+
+    /// How saving a revision of the answers went. What storage held that
+    /// this copy did not is merged in first.
+    fn answers_saved(&mut self, revision: u64, status: SaveStatus, merged: Option<Stamped>) {
+        self.save_status = status;
+        if status != SaveStatus::Ok {
+            self.failed_revision = self.failed_revision.max(revision);
+            return;
+        }
+        // With no change since the saved revision, taking up what
+        // was written leaves exactly what storage holds.
+        let unchanged_since = self.revision == revision;
+        if let Some(merged) = merged {
+            self.merge_answers(&merged);
+        }
+        self.saved_revision = if unchanged_since {
+            self.revision
+        } else {
+            self.saved_revision.max(revision)
+        };
+    }
+
+    // The partnership view's workshop.
+
+    /// A change in the partnership view; one that changes nothing is not
+    /// saved again.
+    fn edit_workshop(&mut self, edit: WorkshopEdit, now: &str) {
+        let before = self.workshop.clone();
+        self.workshop.apply(edit, &self.writer, now);
+        if self.workshop != before {
+            self.workshop_revision += 1;
+        }
+    }
+
+    /// Takes up the workshop as another tab or widget saved it.
+    fn merge_workshop(&mut self, theirs: &Workshop) {
+        let merged = workshop::merge(&self.workshop, theirs);
+        if merged != self.workshop {
+            self.workshop = merged;
+            self.workshop_revision += 1;
+        }
+    }
+
+    /// The workshop is over: all of it goes, and storage is cleared of it.
+    fn end_workshop(&mut self) {
+        self.workshop = Workshop::default();
+        self.workshop_not_stored.clear();
+        self.workshop_revision += 1;
+    }
+
+    /// How saving a revision of the workshop went, as [`Self::answers_saved`]
+    /// for the answers; `not_stored` names the files left out for room.
+    fn workshop_saved(
+        &mut self,
+        revision: u64,
+        status: SaveStatus,
+        merged: Option<Workshop>,
+        not_stored: Vec<String>,
+    ) {
+        self.workshop_status = status;
+        if status != SaveStatus::Ok {
+            return;
+        }
+        self.workshop_not_stored = not_stored;
+        let unchanged_since = self.workshop_revision == revision;
+        if let Some(merged) = merged {
+            self.merge_workshop(&merged);
+        }
+        self.workshop_saved_revision = if unchanged_since {
+            self.workshop_revision
+        } else {
+            self.workshop_saved_revision.max(revision)
+        };
     }
 }
 

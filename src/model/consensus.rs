@@ -29,7 +29,7 @@ use crate::model::assessment::{Answer, Assessment, Context, Response};
 use crate::model::content::{ContentPack, LEVELS};
 use crate::model::file::{FileProblem, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_PARTNERS_CHARS};
 use crate::model::locale::{fill, Locale};
-use crate::model::partnership::{clean_name, name_key, Partnership};
+use crate::model::partnership::{clean_name, name_key, Partnership, QuestionSpread};
 use crate::model::plan::{too_long, PlanProblem};
 use crate::model::sorted::SortedMap;
 use crate::model::sorting;
@@ -322,111 +322,171 @@ pub fn agreed_assessment(
     name: &str,
     now: &str,
 ) -> Agreed {
-    let words = &locale.consensus;
-    let total = partnership.partners.len().to_string();
     let names: Vec<&str> = partnership
         .partners
         .iter()
         .map(|p| p.name.as_str())
         .collect();
-    // The name as the screens accept it: a longer one (a partner's area
-    // suggested, or text still over the field's limit) is cut short.
-    let name: String = clean_name(name).chars().take(MAX_NAME_CHARS).collect();
-    let name = name.trim();
     let mut assessment = Assessment::new(pack, now);
-    assessment.context = Context {
-        area: if name.is_empty() {
-            words.default_name.to_string()
-        } else {
-            name.to_string()
-        },
-        organisation: String::new(),
-        partners: partners_list(locale, &names),
-        policy_areas: partnership.policy_areas.clone(),
-        nation: partnership.nation,
-    };
+    assessment.context = agreed_context(locale, partnership, &names, name);
 
     let mut questions = Vec::new();
     for spread in &partnership.questions {
         let agreement = consensus.get(&spread.question_id);
-        let (response, basis) = decide(&spread.responses, agreement.and_then(|a| a.level));
-        let given: Vec<(&str, Option<Response>)> = names
-            .iter()
-            .copied()
-            .zip(spread.responses.iter().copied())
-            .collect();
-        let groups = answer_groups(pack, locale, &given);
-        let mut lines = Vec::new();
-        match basis {
-            Basis::Agreed => lines.push(words.note_agreed.to_string()),
-            Basis::Median { partners } => lines.push(fill(
-                words.note_median,
-                &[("count", &partners.to_string()), ("total", &total)],
-            )),
-            Basis::NotSure { partners } => lines.push(fill(
-                words.note_not_sure,
-                &[("count", &partners.to_string())],
-            )),
-            Basis::NoAnswer => {}
-        }
-        // The agreement's own note, even without an agreed level: nothing
-        // the facilitator wrote is dropped.
-        if let Some(note) = agreement.map(|a| a.note.trim()).filter(|n| !n.is_empty()) {
-            lines.push(note.to_string());
-        }
-        let note = note_within_limit(
-            &lines,
-            (!groups.is_empty()).then(|| fill(words.note_answers, &[("groups", &groups)])),
-            || {
-                fill(
-                    words.note_answers_counted,
-                    &[("groups", &answer_counts(pack, locale, &given))],
-                )
-            },
-        );
-        let answer = Answer { response, note };
+        let (answer, question) = agreed_answer(pack, locale, &names, spread, agreement);
         if !answer.is_empty() {
             assessment
                 .answers
                 .insert(spread.question_id.clone(), answer);
         }
-        questions.push(AgreedQuestion {
-            question_id: spread.question_id.clone(),
-            response,
-            basis,
-        });
+        questions.push(question);
     }
 
     // Answers to questions the pack no longer asks: kept aside, with every
     // partner's answer in the note.
-    let mut set_aside: SortedMap<&str, Vec<(&str, Option<Response>)>> = SortedMap::new();
+    for (question_id, given) in unmatched_by_question(partnership) {
+        let answer = set_aside_answer(pack, locale, &given);
+        assessment.set_aside.insert(question_id.to_string(), answer);
+    }
+
+    Agreed {
+        assessment,
+        questions,
+        other_versions: other_versions(partnership),
+    }
+}
+
+/// The agreed file's context: named for the partnership, listing the
+/// partners, with every policy area any partner chose.
+fn agreed_context(
+    locale: &Locale,
+    partnership: &Partnership,
+    names: &[&str],
+    name: &str,
+) -> Context {
+    // The name as the screens accept it: a longer one (a partner's area
+    // suggested, or text still over the field's limit) is cut short.
+    let name: String = clean_name(name).chars().take(MAX_NAME_CHARS).collect();
+    let name = name.trim();
+    Context {
+        area: if name.is_empty() {
+            locale.consensus.default_name.to_string()
+        } else {
+            name.to_string()
+        },
+        organisation: String::new(),
+        partners: partners_list(locale, names),
+        policy_areas: partnership.policy_areas.clone(),
+        nation: partnership.nation,
+    }
+}
+
+/// One question's agreed answer, by the rules in the module documentation,
+/// with a note that says how it was decided and what each partner said.
+fn agreed_answer(
+    pack: &ContentPack,
+    locale: &Locale,
+    names: &[&str],
+    spread: &QuestionSpread,
+    agreement: Option<&Agreement>,
+) -> (Answer, AgreedQuestion) {
+    let words = &locale.consensus;
+    let (response, basis) = decide(&spread.responses, agreement.and_then(|a| a.level));
+    let given: Vec<(&str, Option<Response>)> = names
+        .iter()
+        .copied()
+        .zip(spread.responses.iter().copied())
+        .collect();
+    let groups = answer_groups(pack, locale, &given);
+    let mut lines: Vec<String> = basis_line(locale, basis, names.len()).into_iter().collect();
+    // The agreement's own note, even without an agreed level: nothing
+    // the facilitator wrote is dropped.
+    if let Some(note) = agreement.map(|a| a.note.trim()).filter(|n| !n.is_empty()) {
+        lines.push(note.to_string());
+    }
+    let note = note_within_limit(
+        &lines,
+        (!groups.is_empty()).then(|| fill(words.note_answers, &[("groups", &groups)])),
+        || {
+            fill(
+                words.note_answers_counted,
+                &[("groups", &answer_counts(pack, locale, &given))],
+            )
+        },
+    );
+    let question = AgreedQuestion {
+        question_id: spread.question_id.clone(),
+        response,
+        basis,
+    };
+    (Answer { response, note }, question)
+}
+
+/// The note's first line, saying how the answer was decided; none when no
+/// partner answered.
+fn basis_line(locale: &Locale, basis: Basis, partner_count: usize) -> Option<String> {
+    let words = &locale.consensus;
+    match basis {
+        Basis::Agreed => Some(words.note_agreed.to_string()),
+        Basis::Median { partners } => Some(fill(
+            words.note_median,
+            &[
+                ("count", &partners.to_string()),
+                ("total", &partner_count.to_string()),
+            ],
+        )),
+        Basis::NotSure { partners } => Some(fill(
+            words.note_not_sure,
+            &[("count", &partners.to_string())],
+        )),
+        Basis::NoAnswer => None,
+    }
+}
+
+/// Partners' answers to questions the pack does not ask, by question id,
+/// each with the partner's name, partners in the order given.
+fn unmatched_by_question(
+    partnership: &Partnership,
+) -> SortedMap<&str, Vec<(&str, Option<Response>)>> {
+    let mut by_question: SortedMap<&str, Vec<(&str, Option<Response>)>> = SortedMap::new();
     for partner in &partnership.partners {
         for u in &partner.unmatched {
-            set_aside
+            by_question
                 .get_or_insert_with(u.question_id.as_str(), Default::default)
                 .push((partner.name.as_str(), u.answer.response));
         }
     }
-    for (question_id, given) in set_aside {
-        let responses: Vec<Option<Response>> = given.iter().map(|(_, r)| *r).collect();
-        let (response, _) = decide(&responses, None);
-        let groups = answer_groups(pack, locale, &given);
-        let note = note_within_limit(
-            &[],
-            Some(fill(words.set_aside_note, &[("groups", &groups)])),
-            || {
-                fill(
-                    words.set_aside_note_counted,
-                    &[("groups", &answer_counts(pack, locale, &given))],
-                )
-            },
-        );
-        assessment
-            .set_aside
-            .insert(question_id.to_string(), Answer { response, note });
-    }
+    by_question
+}
 
-    let other_versions = partnership
+/// The answer kept aside for a question the pack no longer asks: decided
+/// by the same rules (with nothing agreed), every partner's answer noted.
+fn set_aside_answer(
+    pack: &ContentPack,
+    locale: &Locale,
+    given: &[(&str, Option<Response>)],
+) -> Answer {
+    let words = &locale.consensus;
+    let responses: Vec<Option<Response>> = given.iter().map(|(_, r)| *r).collect();
+    let (response, _) = decide(&responses, None);
+    let groups = answer_groups(pack, locale, given);
+    let note = note_within_limit(
+        &[],
+        Some(fill(words.set_aside_note, &[("groups", &groups)])),
+        || {
+            fill(
+                words.set_aside_note_counted,
+                &[("groups", &answer_counts(pack, locale, given))],
+            )
+        },
+    );
+    Answer { response, note }
+}
+
+/// Partners whose files were made with another version (or set) of the
+/// questions, with the version (or pack) their file named.
+fn other_versions(partnership: &Partnership) -> Vec<(String, String)> {
+    partnership
         .partners
         .iter()
         .filter_map(|p| {
@@ -438,12 +498,7 @@ pub fn agreed_assessment(
                 _ => None,
             })
         })
-        .collect();
-    Agreed {
-        assessment,
-        questions,
-        other_versions,
-    }
+        .collect()
 }
 
 /// "Some files were made with a different version of the questions: ..."

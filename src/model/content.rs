@@ -347,37 +347,15 @@ impl fmt::Display for ContentError {
 }
 
 impl ContentPack {
-    /// Every problem in the pack; empty when it is sound.
+    /// Every problem in the pack; empty when it is sound. The problems are
+    /// listed in the order the pack's parts come in.
     pub fn check(&self, file: &str) -> Vec<ContentError> {
         let mut c = Checker {
             file,
             errors: Vec::new(),
         };
-        c.required("", "id", &self.id);
-        c.required("", "version", &self.version);
-        c.required("", "language", &self.language);
-        c.required("", "title", &self.title);
-        c.required("", "start.heading", &self.start.heading);
-        if self.scale.len() != LEVELS.len() {
-            c.error(
-                "",
-                "scale",
-                format!(
-                    "needs exactly 5 level labels, lowest first; found {}",
-                    self.scale.len()
-                ),
-            );
-        }
-        for (i, label) in self.scale.iter().enumerate() {
-            c.required("", &format!("scale[{i}]"), label);
-        }
-
-        let mut policy_ids = SortedSet::new();
-        for (i, area) in self.policy_areas.iter().enumerate() {
-            let item = format!("policy area {}", describe(i, &area.id));
-            c.id(&item, &area.id, &mut policy_ids);
-            c.required(&item, "label", &area.label);
-        }
+        c.pack_fields(self);
+        let policy_ids = c.policy_areas(&self.policy_areas);
 
         if self.themes.is_empty() {
             c.error("", "themes", "needs at least one theme".to_string());
@@ -388,33 +366,10 @@ impl ContentPack {
         let mut guidance_refs: Vec<(String, &Vec<String>)> = Vec::new();
         for (t, theme) in self.themes.iter().enumerate() {
             let item = format!("theme {}", describe(t, &theme.id));
-            c.id(&item, &theme.id, &mut theme_ids);
-            c.required(&item, "title", &theme.title);
-            c.required(&item, "description", &theme.description);
-            if theme.questions.is_empty() {
-                c.error(&item, "questions", "needs at least one question".into());
-            }
+            c.theme(&item, theme, &mut theme_ids);
             for (q, question) in theme.questions.iter().enumerate() {
                 let item = format!("{item}, question {}", describe(q, &question.id));
-                c.id(&item, &question.id, &mut question_ids);
-                c.required(&item, "text", &question.text);
-                c.required(&item, "hint", &question.hint);
-                for (level, field) in LEVELS.iter().zip(LevelDescriptors::FIELD_NAMES) {
-                    let descriptor = question.levels.for_level(*level);
-                    if descriptor.trim().is_empty() {
-                        c.error(
-                            &item,
-                            &format!("levels.{field}"),
-                            format!("the descriptor for level {level} is missing"),
-                        );
-                    }
-                }
-                c.required(&item, "act_if_1_or_2", &question.act_if_1_or_2);
-                // A version 1 pack's act_if_3_or_4 serves both levels.
-                for (level, field) in [(3, "act_if_3"), (4, "act_if_4")] {
-                    let action = question.action_for(level).unwrap_or("");
-                    c.required(&item, field, action);
-                }
+                c.question(&item, question, &mut question_ids);
                 guidance_refs.push((item, &question.guidance));
             }
         }
@@ -422,80 +377,17 @@ impl ContentPack {
         let mut case_ids = SortedSet::new();
         for (i, study) in self.case_studies.iter().enumerate() {
             let item = format!("case study {}", describe(i, &study.id));
-            c.id(&item, &study.id, &mut case_ids);
-            c.required(&item, "title", &study.title);
-            c.required(&item, "source", &study.source);
-            c.required(&item, "place", &study.place);
-            c.required(&item, "summary", &study.summary);
-            c.url(&item, &study.url);
-            c.known(&item, "policy_areas", &study.policy_areas, &policy_ids);
-            c.known(&item, "themes", &study.themes, &theme_ids);
-            if study.themes.is_empty() {
-                c.error(&item, "themes", "needs at least one theme".into());
-            }
+            c.case_study(&item, study, &mut case_ids, &policy_ids, &theme_ids);
         }
 
-        let mut guidance_ids = SortedSet::new();
-        for (i, guide) in self.guidance.iter().enumerate() {
-            let item = format!("guidance {}", describe(i, &guide.id));
-            c.id(&item, &guide.id, &mut guidance_ids);
-            c.required(&item, "title", &guide.title);
-            c.required(&item, "source", &guide.source);
-            c.url(&item, &guide.url);
-            c.known(&item, "themes", &guide.themes, &theme_ids);
-        }
+        let guidance_ids = c.guidance(&self.guidance, &theme_ids);
         for (item, ids) in guidance_refs {
             c.known(&item, "guidance", ids, &guidance_ids);
         }
 
         for (i, earlier) in self.earlier_questions.iter().enumerate() {
             let item = format!("earlier question {}", describe(i, &earlier.id));
-            c.required(&item, "id", &earlier.id);
-            c.required(&item, "text", &earlier.text);
-            let asked_now = question_ids.contains(&earlier.id);
-            match earlier.change {
-                Change::Reworded if !asked_now => c.error(
-                    &item,
-                    "change",
-                    "is \"reworded\" but the pack has no question with this id".into(),
-                ),
-                Change::Removed if asked_now => c.error(
-                    &item,
-                    "change",
-                    "is \"removed\" but the pack still asks this question".into(),
-                ),
-                Change::Meaning if !asked_now => c.error(
-                    &item,
-                    "change",
-                    "is \"meaning\" but the pack has no question with this id".into(),
-                ),
-                _ => {}
-            }
-            if earlier.change == Change::Meaning {
-                for (level, field) in LEVELS.iter().zip(LevelDescriptors::FIELD_NAMES) {
-                    if earlier.levels.for_level(*level).trim().is_empty() {
-                        c.error(
-                            &item,
-                            &format!("levels.{field}"),
-                            format!("the earlier descriptor for level {level} is needed when the meaning changed"),
-                        );
-                    }
-                }
-            }
-            if version_parts(&earlier.version).is_none() {
-                c.error(
-                    &item,
-                    "version",
-                    format!("\"{}\" is not a version such as 2.0.0", earlier.version),
-                );
-            }
-            if !earlier.replaced_by.is_empty() && !question_ids.contains(&earlier.replaced_by) {
-                c.error(
-                    &item,
-                    "replaced_by",
-                    format!("\"{}\" is not a question in the pack", earlier.replaced_by),
-                );
-            }
+            c.earlier_question(&item, earlier, &question_ids);
         }
         c.errors
     }
@@ -669,6 +561,186 @@ impl Checker<'_> {
                 );
             } else if !seen.insert(value) {
                 self.error(item, field, format!("\"{value}\" is listed more than once"));
+            }
+        }
+    }
+}
+
+/// The checks for each part of a pack, called by [`ContentPack::check`] in
+/// the order the parts come in. Those that collect ids return them (or add
+/// them to a set passed in), so later parts can be checked against them.
+impl Checker<'_> {
+    /// The pack's own fields and its five-level scale.
+    fn pack_fields(&mut self, pack: &ContentPack) {
+        self.required("", "id", &pack.id);
+        self.required("", "version", &pack.version);
+        self.required("", "language", &pack.language);
+        self.required("", "title", &pack.title);
+        self.required("", "start.heading", &pack.start.heading);
+        if pack.scale.len() != LEVELS.len() {
+            self.error(
+                "",
+                "scale",
+                format!(
+                    "needs exactly 5 level labels, lowest first; found {}",
+                    pack.scale.len()
+                ),
+            );
+        }
+        for (i, label) in pack.scale.iter().enumerate() {
+            self.required("", &format!("scale[{i}]"), label);
+        }
+    }
+
+    /// The policy areas; returns their ids, which case studies refer to.
+    fn policy_areas(&mut self, areas: &[PolicyArea]) -> SortedSet<String> {
+        let mut policy_ids = SortedSet::new();
+        for (i, area) in areas.iter().enumerate() {
+            let item = format!("policy area {}", describe(i, &area.id));
+            self.id(&item, &area.id, &mut policy_ids);
+            self.required(&item, "label", &area.label);
+        }
+        policy_ids
+    }
+
+    /// A theme's own fields (its questions are checked one by one).
+    fn theme(&mut self, item: &str, theme: &Theme, theme_ids: &mut SortedSet<String>) {
+        self.id(item, &theme.id, theme_ids);
+        self.required(item, "title", &theme.title);
+        self.required(item, "description", &theme.description);
+        if theme.questions.is_empty() {
+            self.error(item, "questions", "needs at least one question".into());
+        }
+    }
+
+    /// A question: its wording, all five level descriptors and the action
+    /// for each level (its guidance ids are checked once all are known).
+    fn question(&mut self, item: &str, question: &Question, question_ids: &mut SortedSet<String>) {
+        self.id(item, &question.id, question_ids);
+        self.required(item, "text", &question.text);
+        self.required(item, "hint", &question.hint);
+        for (level, field) in LEVELS.iter().zip(LevelDescriptors::FIELD_NAMES) {
+            let descriptor = question.levels.for_level(*level);
+            if descriptor.trim().is_empty() {
+                self.error(
+                    item,
+                    &format!("levels.{field}"),
+                    format!("the descriptor for level {level} is missing"),
+                );
+            }
+        }
+        self.required(item, "act_if_1_or_2", &question.act_if_1_or_2);
+        // A version 1 pack's act_if_3_or_4 serves both levels.
+        for (level, field) in [(3, "act_if_3"), (4, "act_if_4")] {
+            let action = question.action_for(level).unwrap_or("");
+            self.required(item, field, action);
+        }
+    }
+
+    /// A case study, whose policy areas and themes must be the pack's own.
+    fn case_study(
+        &mut self,
+        item: &str,
+        study: &CaseStudy,
+        case_ids: &mut SortedSet<String>,
+        policy_ids: &SortedSet<String>,
+        theme_ids: &SortedSet<String>,
+    ) {
+        self.id(item, &study.id, case_ids);
+        self.required(item, "title", &study.title);
+        self.required(item, "source", &study.source);
+        self.required(item, "place", &study.place);
+        self.required(item, "summary", &study.summary);
+        self.url(item, &study.url);
+        self.known(item, "policy_areas", &study.policy_areas, policy_ids);
+        self.known(item, "themes", &study.themes, theme_ids);
+        if study.themes.is_empty() {
+            self.error(item, "themes", "needs at least one theme".into());
+        }
+    }
+
+    /// The guidance; returns its ids, which questions refer to.
+    fn guidance(
+        &mut self,
+        guidance: &[Guidance],
+        theme_ids: &SortedSet<String>,
+    ) -> SortedSet<String> {
+        let mut guidance_ids = SortedSet::new();
+        for (i, guide) in guidance.iter().enumerate() {
+            let item = format!("guidance {}", describe(i, &guide.id));
+            self.id(&item, &guide.id, &mut guidance_ids);
+            self.required(&item, "title", &guide.title);
+            self.required(&item, "source", &guide.source);
+            self.url(&item, &guide.url);
+            self.known(&item, "themes", &guide.themes, theme_ids);
+        }
+        guidance_ids
+    }
+
+    /// A question as an earlier version asked it: what it says changed
+    /// must agree with the questions the pack asks now, so that old
+    /// answers are carried over (or set aside) correctly.
+    fn earlier_question(
+        &mut self,
+        item: &str,
+        earlier: &EarlierQuestion,
+        question_ids: &SortedSet<String>,
+    ) {
+        self.required(item, "id", &earlier.id);
+        self.required(item, "text", &earlier.text);
+        self.earlier_change(item, earlier.change, question_ids.contains(&earlier.id));
+        if earlier.change == Change::Meaning {
+            self.earlier_levels(item, &earlier.levels);
+        }
+        if version_parts(&earlier.version).is_none() {
+            self.error(
+                item,
+                "version",
+                format!("\"{}\" is not a version such as 2.0.0", earlier.version),
+            );
+        }
+        if !earlier.replaced_by.is_empty() && !question_ids.contains(&earlier.replaced_by) {
+            self.error(
+                item,
+                "replaced_by",
+                format!("\"{}\" is not a question in the pack", earlier.replaced_by),
+            );
+        }
+    }
+
+    /// A reworded question or one whose meaning changed is still asked; a
+    /// removed one is not.
+    fn earlier_change(&mut self, item: &str, change: Change, asked_now: bool) {
+        match change {
+            Change::Reworded if !asked_now => self.error(
+                item,
+                "change",
+                "is \"reworded\" but the pack has no question with this id".into(),
+            ),
+            Change::Removed if asked_now => self.error(
+                item,
+                "change",
+                "is \"removed\" but the pack still asks this question".into(),
+            ),
+            Change::Meaning if !asked_now => self.error(
+                item,
+                "change",
+                "is \"meaning\" but the pack has no question with this id".into(),
+            ),
+            _ => {}
+        }
+    }
+
+    /// When the meaning changed, an old answer is shown in the words it
+    /// was given in, so every earlier level descriptor is needed.
+    fn earlier_levels(&mut self, item: &str, levels: &LevelDescriptors) {
+        for (level, field) in LEVELS.iter().zip(LevelDescriptors::FIELD_NAMES) {
+            if levels.for_level(*level).trim().is_empty() {
+                self.error(
+                    item,
+                    &format!("levels.{field}"),
+                    format!("the earlier descriptor for level {level} is needed when the meaning changed"),
+                );
             }
         }
     }

@@ -304,6 +304,38 @@ fn parse(text: &str) -> Result<Value, FileProblem> {
 
 fn read_value(value: &Value, pack: &ContentPack) -> Result<Opened, FileProblem> {
     let root = value.as_object().ok_or(FileProblem::NotOurs)?;
+    check_format(root)?;
+
+    let mut warnings = Vec::new();
+    let answered_with = read_pack_named(root, pack, &mut warnings)?;
+    // Read in this order: it decides which fault a file with several is
+    // told about.
+    let mut assessment = Assessment {
+        // From now on the assessment belongs to the pack it was opened with.
+        pack_id: pack.id.clone(),
+        pack_version: pack.version.clone(),
+        created: optional_string(Some(root), "created", "created")?,
+        updated: optional_string(Some(root), "updated", "updated")?,
+        story: optional_string(Some(root), "story", "story")?,
+        context: read_context(root, pack, &mut warnings)?,
+        plan: plan_file::read_plan(root, pack, &mut warnings)?,
+        ..Assessment::default()
+    };
+    read_answers(
+        root,
+        pack,
+        answered_with.as_deref(),
+        &mut assessment,
+        &mut warnings,
+    )?;
+    Ok(Opened {
+        assessment,
+        warnings,
+    })
+}
+
+/// The file says it is one of ours, in a format version this app reads.
+fn check_format(root: &Object) -> Result<(), FileProblem> {
     if root.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
         return Err(FileProblem::NotOurs);
     }
@@ -317,37 +349,45 @@ fn read_value(value: &Value, pack: &ContentPack) -> Result<Opened, FileProblem> 
     if version == 0 {
         return Err(malformed("format_version"));
     }
+    Ok(())
+}
 
-    let mut warnings = Vec::new();
-    let mut assessment = Assessment::default();
-
+/// Reads which pack the file was made with, warning when it was another
+/// pack or another version of this one. Returns the version the answers
+/// were given with when it was this pack: answers from another version are
+/// told when a question they answered has since been reworded, and set
+/// aside when its meaning changed.
+fn read_pack_named(
+    root: &Object,
+    pack: &ContentPack,
+    warnings: &mut Vec<FileProblem>,
+) -> Result<Option<String>, FileProblem> {
     let content_pack = optional_object(root, "content_pack")?;
-    assessment.pack_id = optional_string(content_pack, "id", "content_pack.id")?;
-    assessment.pack_version = optional_string(content_pack, "version", "content_pack.version")?;
-    if assessment.pack_id.is_empty() {
+    let pack_id = optional_string(content_pack, "id", "content_pack.id")?;
+    let pack_version = optional_string(content_pack, "version", "content_pack.version")?;
+    if pack_id.is_empty() {
         // An old or hand-made file that does not say: match by question id.
-    } else if assessment.pack_id != pack.id {
+    } else if pack_id != pack.id {
         warnings.push(FileProblem::OtherPack {
-            pack_id: assessment.pack_id.clone(),
+            pack_id: pack_id.clone(),
         });
-    } else if assessment.pack_version != pack.version {
+    } else if pack_version != pack.version {
         warnings.push(FileProblem::OtherPackVersion {
-            version: assessment.pack_version.clone(),
+            version: pack_version.clone(),
         });
     }
-    // Answers from another version of the same pack are told when a
-    // question they answered has since been reworded, and set aside when its
-    // meaning changed.
-    let answered_with = (assessment.pack_id == pack.id).then(|| assessment.pack_version.clone());
-    // From now on the assessment belongs to the pack it was opened with.
-    assessment.pack_id = pack.id.clone();
-    assessment.pack_version = pack.version.clone();
-    assessment.created = optional_string(Some(root), "created", "created")?;
-    assessment.updated = optional_string(Some(root), "updated", "updated")?;
-    assessment.story = optional_string(Some(root), "story", "story")?;
-    assessment.context = read_context(root, pack, &mut warnings)?;
-    assessment.plan = plan_file::read_plan(root, pack, &mut warnings)?;
+    Ok((pack_id == pack.id).then_some(pack_version))
+}
 
+/// Reads the answers and those set aside, putting each where it belongs
+/// (see [`place_answer`]) and saying how many did not fit.
+fn read_answers(
+    root: &Object,
+    pack: &ContentPack,
+    answered_with: Option<&str>,
+    assessment: &mut Assessment,
+    warnings: &mut Vec<FileProblem>,
+) -> Result<(), FileProblem> {
     let mut set_aside_left_out = 0;
     for field in ["answers", "set_aside"] {
         let Some(answers) = optional_object(root, field)? else {
@@ -355,68 +395,29 @@ fn read_value(value: &Value, pack: &ContentPack) -> Result<Opened, FileProblem> 
         };
         for (question_id, value) in answers {
             let wording = pack.question(question_id).map(|(_, q)| q.text.as_str());
-            let answer = read_answer(field, question_id, wording, value, &mut warnings)?;
+            let answer = read_answer(field, question_id, wording, value, warnings)?;
             if answer.is_empty() {
                 continue;
             }
-            let changes = match &answered_with {
-                Some(version) => pack.changes_since(question_id, version),
-                None => Vec::new(),
-            };
-            let meaning_changed = pack
-                .earlier_questions
-                .iter()
-                .any(|e| e.id == *question_id && e.change == Change::Meaning);
-            if field == "set_aside" && meaning_changed && pack.question(question_id).is_some() {
-                // Kept aside because its meaning changed: it stays aside
-                // (the question shows it and asks for a new answer). An
-                // answer kept aside for a question the pack did not have
-                // comes back when the pack has it again.
-                assessment.set_aside.insert(question_id.clone(), answer);
-                continue;
-            }
-            if let Some((_, question)) = pack.question(question_id) {
-                if let Some(meaning) = changes.iter().find(|e| e.change == Change::Meaning) {
-                    // The wording they answered is the oldest change since
-                    // their version, when it kept its levels; the change
-                    // of meaning always does.
-                    let earlier = changes
-                        .first()
-                        .filter(|e| !e.levels.is_empty())
-                        .unwrap_or(meaning);
-                    warnings.push(FileProblem::ChangedMeaning {
-                        question_id: question_id.clone(),
-                        question: question.text.clone(),
-                        answered: match answer.response {
-                            Some(Response::Level(level)) => {
-                                Some(earlier.levels.for_level(level).to_string())
-                            }
-                            _ => None,
-                        },
-                    });
+            let set_aside_full = assessment.set_aside.len() == MAX_SET_ASIDE;
+            let from_set_aside = field == "set_aside";
+            let (placed, warning) = place_answer(
+                pack,
+                answered_with,
+                from_set_aside,
+                question_id,
+                &answer,
+                set_aside_full,
+            );
+            warnings.extend(warning);
+            match placed {
+                Placed::Answers => {
+                    assessment.answers.insert(question_id.clone(), answer);
+                }
+                Placed::SetAside => {
                     assessment.set_aside.insert(question_id.clone(), answer);
-                    continue;
                 }
-                if let Some(earlier) = changes.first() {
-                    warnings.push(FileProblem::RewordedQuestion {
-                        question_id: question_id.clone(),
-                        earlier: earlier.text.clone(),
-                        now: question.text.clone(),
-                    });
-                }
-                assessment.answers.insert(question_id.clone(), answer);
-            } else if assessment.set_aside.len() == MAX_SET_ASIDE {
-                set_aside_left_out += 1;
-            } else {
-                let earlier = pack.earlier_question(question_id);
-                warnings.push(FileProblem::UnknownQuestion {
-                    question_id: question_id.clone(),
-                    question: earlier.map(|e| e.text.clone()),
-                    replacement: earlier
-                        .and_then(|e| pack.question(&e.replaced_by))
-                        .map(|(_, q)| q.text.clone()),
-                });
-                assessment.set_aside.insert(question_id.clone(), answer);
+                Placed::LeftOut => set_aside_left_out += 1,
             }
         }
     }
@@ -426,10 +427,97 @@ fn read_value(value: &Value, pack: &ContentPack) -> Result<Opened, FileProblem> 
             left_out: set_aside_left_out,
         });
     }
-    Ok(Opened {
-        assessment,
-        warnings,
-    })
+    Ok(())
+}
+
+/// Where an answer read from a file goes.
+enum Placed {
+    /// With the answers to the pack's questions.
+    Answers,
+    /// Set aside: kept in the file, but not an answer to any question asked.
+    SetAside,
+    /// Left out, because as many answers are set aside as a file may hold.
+    LeftOut,
+}
+
+/// Where an answer belongs, and what the person must be told about it. An
+/// answer stays with its question unless the question's meaning changed
+/// since it was given; an answer to a question the pack does not ask is
+/// set aside, never dropped, while there is room.
+fn place_answer(
+    pack: &ContentPack,
+    answered_with: Option<&str>,
+    from_set_aside: bool,
+    question_id: &str,
+    answer: &Answer,
+    set_aside_full: bool,
+) -> (Placed, Option<FileProblem>) {
+    let Some((_, question)) = pack.question(question_id) else {
+        return unknown_question(pack, question_id, set_aside_full);
+    };
+    let changes = match answered_with {
+        Some(version) => pack.changes_since(question_id, version),
+        None => Vec::new(),
+    };
+    let meaning_changed = pack
+        .earlier_questions
+        .iter()
+        .any(|e| e.id == *question_id && e.change == Change::Meaning);
+    if from_set_aside && meaning_changed {
+        // Kept aside because its meaning changed: it stays aside
+        // (the question shows it and asks for a new answer). An
+        // answer kept aside for a question the pack did not have
+        // comes back when the pack has it again.
+        return (Placed::SetAside, None);
+    }
+    if let Some(meaning) = changes.iter().find(|e| e.change == Change::Meaning) {
+        // The wording they answered is the oldest change since
+        // their version, when it kept its levels; the change
+        // of meaning always does.
+        let earlier = changes
+            .first()
+            .filter(|e| !e.levels.is_empty())
+            .unwrap_or(meaning);
+        let problem = FileProblem::ChangedMeaning {
+            question_id: question_id.to_string(),
+            question: question.text.clone(),
+            answered: match answer.response {
+                Some(Response::Level(level)) => Some(earlier.levels.for_level(level).to_string()),
+                _ => None,
+            },
+        };
+        return (Placed::SetAside, Some(problem));
+    }
+    let reworded = changes
+        .first()
+        .map(|earlier| FileProblem::RewordedQuestion {
+            question_id: question_id.to_string(),
+            earlier: earlier.text.clone(),
+            now: question.text.clone(),
+        });
+    (Placed::Answers, reworded)
+}
+
+/// An answer to a question the pack does not ask: set aside, with what the
+/// question was and what replaced it when the pack says, or left out when
+/// there is no room.
+fn unknown_question(
+    pack: &ContentPack,
+    question_id: &str,
+    set_aside_full: bool,
+) -> (Placed, Option<FileProblem>) {
+    if set_aside_full {
+        return (Placed::LeftOut, None);
+    }
+    let earlier = pack.earlier_question(question_id);
+    let problem = FileProblem::UnknownQuestion {
+        question_id: question_id.to_string(),
+        question: earlier.map(|e| e.text.clone()),
+        replacement: earlier
+            .and_then(|e| pack.question(&e.replaced_by))
+            .map(|(_, q)| q.text.clone()),
+    };
+    (Placed::SetAside, Some(problem))
 }
 
 fn malformed(field: &str) -> FileProblem {

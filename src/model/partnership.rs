@@ -26,7 +26,7 @@ use std::cmp::{Ordering, Reverse};
 use crate::model::assessment::{Answer, Assessment, Context, Response};
 use crate::model::compare::{unmatched_answers, UnmatchedAnswer};
 use crate::model::content::{ContentPack, Nation, LEVELS};
-use crate::model::file::{read_assessment_bytes, FileProblem};
+use crate::model::file::{read_assessment_bytes, FileProblem, Opened};
 use crate::model::locale::{fill, Locale};
 use crate::model::scoring::{self, Profile, Score};
 use crate::model::sorted::{SortedMap, SortedSet};
@@ -191,134 +191,16 @@ where
     N: AsRef<str>,
     T: AsRef<[u8]>,
 {
-    let mut failed = Vec::new();
-    let mut opened = Vec::new();
-    for (name, text) in files {
-        match read_assessment_bytes(text.as_ref(), pack) {
-            Ok(file) => opened.push((clean_name(name.as_ref()), file)),
-            Err(problem) => failed.push((clean_name(name.as_ref()), problem)),
-        }
-    }
-
-    let names = if anonymise {
-        (0..opened.len())
-            .map(|i| {
-                fill(
-                    locale.partnership.anonymous_name,
-                    &[("letter", &letters(i))],
-                )
-            })
-            .collect()
-    } else {
-        let given: Vec<String> = opened
-            .iter()
-            .map(|(_, file)| given_name(&file.assessment))
-            .collect();
-        partner_names(locale, &given)
-    };
-
-    if anonymise {
-        // Names hidden: nothing that could name a partner goes further.
-        for (file_name, file) in &mut opened {
-            file_name.clear();
-            file.assessment = without_names(&file.assessment);
-        }
-    }
-    let partners: Vec<Partner> = opened
-        .into_iter()
-        .zip(names)
-        .map(|((file_name, file), name)| Partner {
-            name,
-            file_name,
-            unmatched: unmatched_answers(pack, &file.assessment),
-            profile: scoring::profile(pack, &file.assessment),
-            assessment: file.assessment,
-            warnings: file.warnings,
-        })
-        .collect();
-
-    let themes: Vec<ThemeSpread> = pack
-        .themes
-        .iter()
-        .enumerate()
-        .map(|(index, theme)| {
-            let mut scores: Vec<Score> = partners
-                .iter()
-                .filter_map(|p| p.profile.themes.get(index).and_then(|t| t.score))
-                .collect();
-            sorting::sort(&mut scores);
-            ThemeSpread {
-                theme_id: theme.id.clone(),
-                median: median(&scores),
-                lowest: scores.first().copied(),
-                highest: scores.last().copied(),
-                spread: scores
-                    .first()
-                    .zip(scores.last())
-                    .map(|(lo, hi)| hi.minus(*lo)),
-                scored_by: scores.len(),
-            }
-        })
-        .collect();
-
+    let OpenedFiles { opened, failed } = open_files(pack, files);
+    let partners = make_partners(pack, locale, opened, anonymise);
+    let themes = theme_spreads(pack, &partners);
     let questions: Vec<QuestionSpread> = pack
         .questions()
-        .map(|(theme, question)| {
-            let responses: Vec<Option<Response>> = partners
-                .iter()
-                .map(|p| p.assessment.response(&question.id))
-                .collect();
-            let mut spread = QuestionSpread {
-                question_id: question.id.clone(),
-                theme_id: theme.id.clone(),
-                level_counts: [0; 5],
-                not_sure: 0,
-                unanswered: 0,
-                spread: None,
-                responses,
-            };
-            for response in &spread.responses {
-                match response {
-                    Some(Response::Level(level)) => {
-                        spread.level_counts[usize::from((*level).clamp(1, 5) - 1)] += 1;
-                    }
-                    Some(Response::NotSure) => spread.not_sure += 1,
-                    None => spread.unanswered += 1,
-                }
-            }
-            spread.spread = spread.lowest().zip(spread.highest()).map(|(l, h)| h - l);
-            spread
-        })
+        .map(|(theme, question)| question_spread(&theme.id, &question.id, &partners))
         .collect();
-
-    // Indices are pack order, so a stable sort keeps it among equals.
-    let mut ranked: Vec<&QuestionSpread> =
-        questions.iter().filter(|q| q.levels_given() >= 2).collect();
-    sorting::sort_by(&mut ranked, |a, b| a.cmp_disagreement(b));
-    let disagreement_ranking: Vec<String> = ranked.iter().map(|q| q.question_id.clone()).collect();
-    let disagreements = ranked
-        .iter()
-        .take_while(|q| q.spread.is_some_and(|s| s >= DISAGREEMENT_SPREAD))
-        .map(|q| q.question_id.clone())
-        .collect();
-
-    let mut unsure: Vec<&QuestionSpread> = questions.iter().filter(|q| q.not_sure > 0).collect();
-    sorting::sort_by_key(&mut unsure, |q| Reverse(q.not_sure));
-    let most_not_sure = unsure.iter().map(|q| q.question_id.clone()).collect();
-
-    // The same rule as a single summary: the lowest scores first, a theme
-    // without a score is unknown rather than weak, ties keep pack order.
-    let mut scored: Vec<(Score, usize, &str)> = themes
-        .iter()
-        .enumerate()
-        .filter_map(|(i, t)| t.median.map(|m| (m, i, t.theme_id.as_str())))
-        .collect();
-    sorting::sort(&mut scored);
-    let weakest_themes: Vec<String> = scored
-        .iter()
-        .take(WEAKEST_THEME_COUNT)
-        .map(|(_, _, id)| id.to_string())
-        .collect();
+    let (disagreement_ranking, disagreements) = rank_disagreement(&questions);
+    let most_not_sure = rank_not_sure(&questions);
+    let weakest_themes = weakest_by_median(&themes);
 
     let policy_areas = partners
         .iter()
@@ -345,6 +227,174 @@ where
         nation,
         case_studies,
     }
+}
+
+/// The files given, split by whether they opened, each named by its
+/// cleaned file name and in the order given.
+struct OpenedFiles {
+    opened: Vec<(String, Opened)>,
+    failed: Vec<(String, FileProblem)>,
+}
+
+/// Reads every file against `pack`.
+fn open_files<N, T>(pack: &ContentPack, files: &[(N, T)]) -> OpenedFiles
+where
+    N: AsRef<str>,
+    T: AsRef<[u8]>,
+{
+    let mut failed = Vec::new();
+    let mut opened = Vec::new();
+    for (name, text) in files {
+        match read_assessment_bytes(text.as_ref(), pack) {
+            Ok(file) => opened.push((clean_name(name.as_ref()), file)),
+            Err(problem) => failed.push((clean_name(name.as_ref()), problem)),
+        }
+    }
+    OpenedFiles { opened, failed }
+}
+
+/// The opened files as partners, named (see the module documentation) and
+/// scored. With `anonymise`, file names and everything that could name a
+/// partner are dropped here, so that nothing further on can show them.
+fn make_partners(
+    pack: &ContentPack,
+    locale: &Locale,
+    mut opened: Vec<(String, Opened)>,
+    anonymise: bool,
+) -> Vec<Partner> {
+    let names = if anonymise {
+        (0..opened.len())
+            .map(|i| {
+                fill(
+                    locale.partnership.anonymous_name,
+                    &[("letter", &letters(i))],
+                )
+            })
+            .collect()
+    } else {
+        let given: Vec<String> = opened
+            .iter()
+            .map(|(_, file)| given_name(&file.assessment))
+            .collect();
+        partner_names(locale, &given)
+    };
+
+    if anonymise {
+        // Names hidden: nothing that could name a partner goes further.
+        for (file_name, file) in &mut opened {
+            file_name.clear();
+            file.assessment = without_names(&file.assessment);
+        }
+    }
+    opened
+        .into_iter()
+        .zip(names)
+        .map(|((file_name, file), name)| Partner {
+            name,
+            file_name,
+            unmatched: unmatched_answers(pack, &file.assessment),
+            profile: scoring::profile(pack, &file.assessment),
+            assessment: file.assessment,
+            warnings: file.warnings,
+        })
+        .collect()
+}
+
+/// Each theme's median, lowest and highest score among the partners who
+/// have one, in pack order.
+fn theme_spreads(pack: &ContentPack, partners: &[Partner]) -> Vec<ThemeSpread> {
+    pack.themes
+        .iter()
+        .enumerate()
+        .map(|(index, theme)| {
+            let mut scores: Vec<Score> = partners
+                .iter()
+                .filter_map(|p| p.profile.themes.get(index).and_then(|t| t.score))
+                .collect();
+            sorting::sort(&mut scores);
+            ThemeSpread {
+                theme_id: theme.id.clone(),
+                median: median(&scores),
+                lowest: scores.first().copied(),
+                highest: scores.last().copied(),
+                spread: scores
+                    .first()
+                    .zip(scores.last())
+                    .map(|(lo, hi)| hi.minus(*lo)),
+                scored_by: scores.len(),
+            }
+        })
+        .collect()
+}
+
+/// One question's responses across the partners, counted by level.
+fn question_spread(theme_id: &str, question_id: &str, partners: &[Partner]) -> QuestionSpread {
+    let responses: Vec<Option<Response>> = partners
+        .iter()
+        .map(|p| p.assessment.response(question_id))
+        .collect();
+    let mut spread = QuestionSpread {
+        question_id: question_id.to_string(),
+        theme_id: theme_id.to_string(),
+        level_counts: [0; 5],
+        not_sure: 0,
+        unanswered: 0,
+        spread: None,
+        responses,
+    };
+    for response in &spread.responses {
+        match response {
+            Some(Response::Level(level)) => {
+                spread.level_counts[usize::from((*level).clamp(1, 5) - 1)] += 1;
+            }
+            Some(Response::NotSure) => spread.not_sure += 1,
+            None => spread.unanswered += 1,
+        }
+    }
+    spread.spread = spread.lowest().zip(spread.highest()).map(|(l, h)| h - l);
+    spread
+}
+
+/// The questions at least two partners gave a level for, most
+/// disagreement first, and the start of that ranking wide enough apart to
+/// list under "where you disagree".
+fn rank_disagreement(questions: &[QuestionSpread]) -> (Vec<String>, Vec<String>) {
+    // Indices are pack order, so a stable sort keeps it among equals.
+    let mut ranked: Vec<&QuestionSpread> =
+        questions.iter().filter(|q| q.levels_given() >= 2).collect();
+    sorting::sort_by(&mut ranked, |a, b| a.cmp_disagreement(b));
+    let ranking = ranked.iter().map(|q| q.question_id.clone()).collect();
+    let disagreements = ranked
+        .iter()
+        .take_while(|q| q.spread.is_some_and(|s| s >= DISAGREEMENT_SPREAD))
+        .map(|q| q.question_id.clone())
+        .collect();
+    (ranking, disagreements)
+}
+
+/// The questions some partner is not sure about, most partners first,
+/// then pack order.
+fn rank_not_sure(questions: &[QuestionSpread]) -> Vec<String> {
+    let mut unsure: Vec<&QuestionSpread> = questions.iter().filter(|q| q.not_sure > 0).collect();
+    sorting::sort_by_key(&mut unsure, |q| Reverse(q.not_sure));
+    unsure.iter().map(|q| q.question_id.clone()).collect()
+}
+
+/// The themes with the lowest median scores, by the same rule as a single
+/// summary: the lowest scores first, a theme without a score is unknown
+/// rather than weak, ties keep pack order.
+fn weakest_by_median(themes: &[ThemeSpread]) -> Vec<String> {
+    let mut scored: Vec<(Score, usize, &str)> = themes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| t.median.map(|m| (m, i, t.theme_id.as_str())))
+        .collect();
+    sorting::sort(&mut scored);
+    scored
+        .iter()
+        .take(WEAKEST_THEME_COUNT)
+        .map(|(_, _, id)| id.to_string())
+        .collect()
 }
 
 /// The median of sorted scores: the middle one, or the mean of the two

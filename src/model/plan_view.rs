@@ -5,8 +5,8 @@
 use crate::model::assessment::{Assessment, Response};
 use crate::model::content::ContentPack;
 use crate::model::locale::{fill, Locale};
-use crate::model::plan::{month, ActionId, Entry, Status, Step};
-use crate::model::summary::Summary;
+use crate::model::plan::{month, ActionId, Entry, Plan, Status, Step};
+use crate::model::summary::{FindOut, PriorityAction, Summary};
 
 /// A target month in words, "March 2027"; other text as written.
 pub fn month_in_words(locale: &Locale, target: &str) -> String {
@@ -114,82 +114,25 @@ pub fn plan_view(
     summary: &Summary,
 ) -> PlanView {
     let plan = &assessment.plan;
-    let entry = |id: &ActionId| plan.entry(id).cloned().unwrap_or_default();
-    let mut current = Vec::new();
-    for a in &summary.priority_actions {
-        let Some(step) = Step::for_response(Response::Level(a.level)) else {
-            continue;
-        };
-        let id = ActionId::new(&a.question_id, step);
-        current.push(PlanItem {
-            standing: Standing::Current,
-            theme_id: Some(a.theme_id.clone()),
-            response: Some(Response::Level(a.level)),
-            action: a.action.clone(),
-            why: fill(
-                locale.report.action_because,
-                &[
-                    ("level", pack.level_label(a.level)),
-                    ("question", question_words(pack, &a.question_id)),
-                ],
-            ),
-            guidance: a.guidance.clone(),
-            entry: entry(&id),
-            id,
-        });
-    }
-    for f in &summary.find_out {
-        let id = ActionId::new(&f.question_id, Step::FindOut);
-        current.push(PlanItem {
-            standing: Standing::Current,
-            theme_id: Some(f.theme_id.clone()),
-            response: Some(Response::NotSure),
-            action: action_text(pack, locale, &id),
-            why: locale.plan.why_not_sure.to_string(),
-            guidance: Vec::new(),
-            entry: entry(&id),
-            id,
-        });
-    }
+    let mut current: Vec<PlanItem> = summary
+        .priority_actions
+        .iter()
+        .filter_map(|action| priority_item(pack, locale, plan, action))
+        .collect();
+    current.extend(
+        summary
+            .find_out
+            .iter()
+            .map(|find_out| find_out_item(pack, locale, plan, find_out)),
+    );
     let mut changed = Vec::new();
     let mut not_in_pack = Vec::new();
-    for (id, e) in &plan.entries {
+    for (id, entry) in &plan.entries {
         if current.iter().any(|item| item.id == *id) {
             continue;
         }
-        let question = pack.question(&id.question_id);
-        let response = assessment.response(&id.question_id);
-        let known = question.is_some() && !matches!(id.step, Step::Other(_));
-        let item = PlanItem {
-            id: id.clone(),
-            standing: if known {
-                Standing::AnswerChanged
-            } else {
-                Standing::NotInPack
-            },
-            theme_id: question.map(|(theme, _)| theme.id.clone()),
-            response,
-            action: action_text(pack, locale, id),
-            why: fill(
-                if known {
-                    locale.plan.why_answer_changed
-                } else {
-                    locale.plan.why_not_in_pack
-                },
-                &[
-                    ("question", question_words(pack, &id.question_id)),
-                    (
-                        "answer",
-                        crate::model::words::response_label(pack, locale, response),
-                    ),
-                ],
-            ),
-            guidance: question
-                .map(|(_, q)| pack.guidance_for(q, assessment.context.nation))
-                .unwrap_or_default(),
-            entry: e.clone(),
-        };
-        if known {
+        let item = other_item(pack, locale, assessment, id, entry);
+        if item.standing == Standing::AnswerChanged {
             changed.push(item);
         } else {
             not_in_pack.push(item);
@@ -199,5 +142,96 @@ pub fn plan_view(
     PlanView {
         current,
         other: changed,
+    }
+}
+
+/// The plan's entry for an action, or an empty one when nothing is planned.
+fn entry_or_empty(plan: &Plan, id: &ActionId) -> Entry {
+    plan.entry(id).cloned().unwrap_or_default()
+}
+
+/// One of the summary's priority actions with its entry; `None` for a
+/// level that has no step.
+fn priority_item(
+    pack: &ContentPack,
+    locale: &Locale,
+    plan: &Plan,
+    action: &PriorityAction,
+) -> Option<PlanItem> {
+    let step = Step::for_response(Response::Level(action.level))?;
+    let id = ActionId::new(&action.question_id, step);
+    Some(PlanItem {
+        standing: Standing::Current,
+        theme_id: Some(action.theme_id.clone()),
+        response: Some(Response::Level(action.level)),
+        action: action.action.clone(),
+        why: fill(
+            locale.report.action_because,
+            &[
+                ("level", pack.level_label(action.level)),
+                ("question", question_words(pack, &action.question_id)),
+            ],
+        ),
+        guidance: action.guidance.clone(),
+        entry: entry_or_empty(plan, &id),
+        id,
+    })
+}
+
+/// A "not sure" answer as an action: find out, with its entry.
+fn find_out_item(pack: &ContentPack, locale: &Locale, plan: &Plan, find_out: &FindOut) -> PlanItem {
+    let id = ActionId::new(&find_out.question_id, Step::FindOut);
+    PlanItem {
+        standing: Standing::Current,
+        theme_id: Some(find_out.theme_id.clone()),
+        response: Some(Response::NotSure),
+        action: action_text(pack, locale, &id),
+        why: locale.plan.why_not_sure.to_string(),
+        guidance: Vec::new(),
+        entry: entry_or_empty(plan, &id),
+        id,
+    }
+}
+
+/// A planned action the summary no longer lists: its answer has changed
+/// since, or the pack no longer has it. Kept, so nothing planned is lost.
+fn other_item(
+    pack: &ContentPack,
+    locale: &Locale,
+    assessment: &Assessment,
+    id: &ActionId,
+    entry: &Entry,
+) -> PlanItem {
+    let question = pack.question(&id.question_id);
+    let response = assessment.response(&id.question_id);
+    let known = question.is_some() && !matches!(id.step, Step::Other(_));
+    PlanItem {
+        id: id.clone(),
+        standing: if known {
+            Standing::AnswerChanged
+        } else {
+            Standing::NotInPack
+        },
+        theme_id: question.map(|(theme, _)| theme.id.clone()),
+        response,
+        action: action_text(pack, locale, id),
+        why: fill(
+            if known {
+                locale.plan.why_answer_changed
+            } else {
+                locale.plan.why_not_in_pack
+            },
+            &[
+                ("question", question_words(pack, &id.question_id)),
+                (
+                    "answer",
+                    crate::model::words::response_label(pack, locale, response),
+                ),
+            ],
+        ),
+        guidance: question
+            .map(|(_, q)| pack.guidance_for(q, assessment.context.nation))
+            .unwrap_or_default(),
+        entry: entry.clone(),
     }
 }

@@ -269,23 +269,41 @@ pub fn merge(ours: &Workshop, theirs: &Workshop) -> Workshop {
             (stamp_of(&ours.note_stamps, id, &none), &a.note),
             (stamp_of(&theirs.note_stamps, id, &none), &b.note),
         );
-        if *level_stamp != none {
-            merged.level_stamps.insert(id.clone(), level_stamp.clone());
+        merged.keep_agreement(id, level, note, level_stamp, note_stamp);
+    }
+    merged
+}
+
+impl Workshop {
+    /// Keeps one question's agreement, as merged or as read back, with
+    /// the stamps of its level and note. The stamps are kept even when the
+    /// agreement was cleared, so that a merge knows the clearing is newer;
+    /// an agreement with neither a level nor a note is not kept.
+    fn keep_agreement(
+        &mut self,
+        id: &str,
+        level: Option<u8>,
+        note: &str,
+        level_stamp: &Stamp,
+        note_stamp: &Stamp,
+    ) {
+        if *level_stamp != Stamp::default() {
+            self.level_stamps
+                .insert(id.to_string(), level_stamp.clone());
         }
-        if *note_stamp != none {
-            merged.note_stamps.insert(id.clone(), note_stamp.clone());
+        if *note_stamp != Stamp::default() {
+            self.note_stamps.insert(id.to_string(), note_stamp.clone());
         }
         if level.is_some() || !note.trim().is_empty() {
-            merged.consensus.agreed.insert(
-                id.clone(),
+            self.consensus.agreed.insert(
+                id.to_string(),
                 Agreement {
                     level,
-                    note: note.clone(),
+                    note: note.to_string(),
                 },
             );
         }
     }
-    merged
 }
 
 /// The stamp of `id` in `stamps`, or `none`.
@@ -399,55 +417,14 @@ pub fn write_saved_workshop(workshop: &Workshop) -> (String, Vec<String>) {
 pub fn read_saved_workshop(text: &str) -> Option<Workshop> {
     let value: Value = serde_json::from_str(text).ok()?;
     let root = value.as_object()?;
-    if root.get("format").and_then(Value::as_str) != Some(SAVED_FORMAT_NAME) {
+    if !is_saved_workshop(root) {
         return None;
-    }
-    match root.get("format_version").and_then(Value::as_u64) {
-        Some(v) if (1..=SAVED_FORMAT_VERSION).contains(&v) => {}
-        _ => return None,
     }
     let mut workshop = Workshop {
         removed: read_stamp(root.get("removed")),
+        files: read_saved_files(root),
         ..Workshop::default()
     };
-    for file in root
-        .get("files")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        let Some(name) = file.get("name").and_then(Value::as_str) else {
-            continue;
-        };
-        let content = if let Some(text) = file.get("text").and_then(Value::as_str) {
-            Ok(Rc::from(text.as_bytes()))
-        } else if let Some(bytes) = file
-            .get("base64")
-            .and_then(Value::as_str)
-            .and_then(unbase64)
-        {
-            Ok(Rc::from(bytes))
-        } else if let Some(bytes) = file.get("too_large").and_then(Value::as_u64) {
-            Err(FileProblem::TooLarge {
-                bytes: bytes as usize,
-            })
-        } else if let Some(detail) = file.get("not_read").and_then(Value::as_str) {
-            Err(FileProblem::NotJson {
-                detail: detail.to_string(),
-            })
-        } else {
-            continue;
-        };
-        if workshop.files.iter().any(|f| f.name == name) {
-            continue;
-        }
-        workshop.files.push(WorkshopFile {
-            name: name.to_string(),
-            stamp: read_stamp(file.get("stamp")),
-            content,
-        });
-    }
-    sorting::sort_by(&mut workshop.files, |a, b| a.stamp.cmp(&b.stamp));
     if let Some(anonymise) = root.get("anonymise") {
         workshop.anonymise = anonymise.get("value").and_then(Value::as_bool) == Some(true);
         workshop.anonymise_stamp = read_stamp(anonymise.get("stamp"));
@@ -465,35 +442,89 @@ pub fn read_saved_workshop(text: &str) -> Option<Workshop> {
         .into_iter()
         .flatten()
     {
-        let level = agreement
-            .get("level")
-            .and_then(Value::as_u64)
-            .filter(|l| (1..=5).contains(l))
-            .map(|l| l as u8);
-        let note = agreement
-            .get("note")
-            .and_then(Value::as_str)
-            .filter(|n| n.chars().count() <= MAX_AGREEMENT_CHARS)
-            .unwrap_or_default();
-        let level_stamp = read_stamp(agreement.get("level_stamp"));
-        let note_stamp = read_stamp(agreement.get("note_stamp"));
-        if level_stamp != Stamp::default() {
-            workshop.level_stamps.insert(id.clone(), level_stamp);
-        }
-        if note_stamp != Stamp::default() {
-            workshop.note_stamps.insert(id.clone(), note_stamp);
-        }
-        if level.is_some() || !note.trim().is_empty() {
-            workshop.consensus.agreed.insert(
-                id.clone(),
-                Agreement {
-                    level,
-                    note: note.to_string(),
-                },
-            );
-        }
+        read_saved_agreement(&mut workshop, id, agreement);
     }
     Some(workshop)
+}
+
+/// The saved workshop's format, in this version or an older one.
+fn is_saved_workshop(root: &Map<String, Value>) -> bool {
+    root.get("format").and_then(Value::as_str) == Some(SAVED_FORMAT_NAME)
+        && root
+            .get("format_version")
+            .and_then(Value::as_u64)
+            .is_some_and(|v| (1..=SAVED_FORMAT_VERSION).contains(&v))
+}
+
+/// The saved files that can be read, the first of any name only, in the
+/// order they were chosen.
+fn read_saved_files(root: &Map<String, Value>) -> Vec<WorkshopFile> {
+    let mut files: Vec<WorkshopFile> = Vec::new();
+    for file in root
+        .get("files")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let Some(name) = file.get("name").and_then(Value::as_str) else {
+            continue;
+        };
+        let Some(content) = saved_file_content(file) else {
+            continue;
+        };
+        if files.iter().any(|f| f.name == name) {
+            continue;
+        }
+        files.push(WorkshopFile {
+            name: name.to_string(),
+            stamp: read_stamp(file.get("stamp")),
+            content,
+        });
+    }
+    sorting::sort_by(&mut files, |a, b| a.stamp.cmp(&b.stamp));
+    files
+}
+
+/// A saved file's bytes (as text, or in base64 when they are not text), or
+/// why it could not be read when it was chosen; `None` when the entry says
+/// neither, so it is left out.
+fn saved_file_content(file: &Value) -> Option<Result<Rc<[u8]>, FileProblem>> {
+    if let Some(text) = file.get("text").and_then(Value::as_str) {
+        Some(Ok(Rc::from(text.as_bytes())))
+    } else if let Some(bytes) = file
+        .get("base64")
+        .and_then(Value::as_str)
+        .and_then(unbase64)
+    {
+        Some(Ok(Rc::from(bytes)))
+    } else if let Some(bytes) = file.get("too_large").and_then(Value::as_u64) {
+        Some(Err(FileProblem::TooLarge {
+            bytes: bytes as usize,
+        }))
+    } else {
+        let detail = file.get("not_read").and_then(Value::as_str)?;
+        Some(Err(FileProblem::NotJson {
+            detail: detail.to_string(),
+        }))
+    }
+}
+
+/// One saved agreement with its stamps. A level outside 1 to 5 or a note
+/// longer than the screens accept is left out.
+fn read_saved_agreement(workshop: &mut Workshop, id: &str, agreement: &Value) {
+    let level = agreement
+        .get("level")
+        .and_then(Value::as_u64)
+        .filter(|l| (1..=5).contains(l))
+        .map(|l| l as u8);
+    let note = agreement
+        .get("note")
+        .and_then(Value::as_str)
+        .filter(|n| n.chars().count() <= MAX_AGREEMENT_CHARS)
+        .unwrap_or_default();
+    let level_stamp = read_stamp(agreement.get("level_stamp"));
+    let note_stamp = read_stamp(agreement.get("note_stamp"));
+    workshop.keep_agreement(id, level, note, &level_stamp, &note_stamp);
 }
 
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -5,7 +5,9 @@
 //! Every change is said in words ("Up by 15", "Moved down"), never by colour
 //! alone.
 
-use crate::model::compare::{Change, Comparison, Direction, DoneAction, QuestionChange};
+use crate::model::compare::{
+    Change, Comparison, Direction, DoneAction, QuestionChange, UnmatchedAnswer,
+};
 use crate::model::document::{plain, Block, Inline, Show, Table};
 use crate::model::locale::{fill, Locale};
 use crate::model::render::{with_aside, SummaryReport};
@@ -149,7 +151,25 @@ pub fn blocks(report: &SummaryReport) -> Vec<Block> {
     if !comparison.has_changes() {
         blocks.push(Block::paragraph(c.no_changes));
     }
-    blocks.push(Block::Table(Table {
+    blocks.push(theme_table(report, comparison));
+    blocks.extend(changed_questions(report, comparison));
+    blocks.push(Block::paragraph(fill(
+        c.unchanged_count,
+        &[("count", &comparison.count(Change::Unchanged).to_string())],
+    )));
+    blocks.extend(done_actions(report, comparison));
+    blocks.extend(earlier_unmatched(report, comparison));
+    blocks.extend(super::plan::compare_blocks(report, comparison));
+    vec![Block::Group {
+        class: "rts-comparison",
+        blocks,
+    }]
+}
+
+/// Each theme's score then and now, and the change in words.
+fn theme_table(report: &SummaryReport, comparison: &Comparison) -> Block {
+    let c = &report.locale.compare;
+    Block::Table(Table {
         caption: Some(c.table_caption.to_string()),
         class: Some("compare"),
         head: vec![
@@ -164,7 +184,13 @@ pub fn blocks(report: &SummaryReport) -> Vec<Block> {
             .into_iter()
             .map(|row| row.into_iter().map(plain).collect())
             .collect(),
-    }));
+    })
+}
+
+/// The questions that changed, under a heading for each kind of change
+/// ([`LISTED`]); a kind no question had is left out.
+fn changed_questions(report: &SummaryReport, comparison: &Comparison) -> Vec<Block> {
+    let mut blocks = Vec::new();
     for change in LISTED {
         let questions: Vec<_> = comparison.with_change(change).collect();
         if questions.is_empty() {
@@ -187,16 +213,17 @@ pub fn blocks(report: &SummaryReport) -> Vec<Block> {
             }),
         ));
     }
-    blocks.push(Block::paragraph(fill(
-        c.unchanged_count,
-        &[("count", &comparison.count(Change::Unchanged).to_string())],
-    )));
+    blocks
+}
 
-    blocks.push(Block::heading(3, c.done_heading));
-    if comparison.done_actions.is_empty() {
-        blocks.push(Block::paragraph(c.no_done));
+/// The earlier priority actions whose step has since been reached, or that
+/// there are none.
+fn done_actions(report: &SummaryReport, comparison: &Comparison) -> Vec<Block> {
+    let c = &report.locale.compare;
+    let list = if comparison.done_actions.is_empty() {
+        Block::paragraph(c.no_done)
     } else {
-        blocks.push(Block::list(
+        Block::list(
             false,
             comparison.done_actions.iter().map(|d| {
                 vec![
@@ -205,41 +232,52 @@ pub fn blocks(report: &SummaryReport) -> Vec<Block> {
                     Inline::Secondary(done_because(report, d)),
                 ]
             }),
-        ));
-    }
+        )
+    };
+    vec![Block::heading(3, c.done_heading), list]
+}
 
-    if !comparison.earlier_unmatched.is_empty() {
-        blocks.push(Block::heading(3, c.unmatched_heading));
-        blocks.push(Block::paragraph(c.unmatched_intro));
-        blocks.push(Block::list(
+/// Earlier answers to questions the pack no longer asks, so that nothing
+/// answered before goes unmentioned; nothing when there are none.
+fn earlier_unmatched(report: &SummaryReport, comparison: &Comparison) -> Vec<Block> {
+    if comparison.earlier_unmatched.is_empty() {
+        return Vec::new();
+    }
+    let c = &report.locale.compare;
+    vec![
+        Block::heading(3, c.unmatched_heading),
+        Block::paragraph(c.unmatched_intro),
+        Block::list(
             false,
-            comparison.earlier_unmatched.iter().map(|u| {
-                let mut text = plain(fill(
-                    c.unmatched_item,
-                    &[
-                        ("question", report.question_text(&u.question_id)),
-                        ("answer", report.response_label(u.answer.response)),
-                    ],
-                ));
-                let note = u.answer.note.trim();
-                if !note.is_empty() {
-                    text.push(Inline::Only(
-                        Show::Files,
-                        vec![
-                            Inline::SoftBreak,
-                            Inline::Secondary(format!("{}: {note}", report.locale.report.note)),
-                        ],
-                    ));
-                }
-                text
-            }),
+            comparison
+                .earlier_unmatched
+                .iter()
+                .map(|u| unmatched_item(report, u)),
+        ),
+    ]
+}
+
+/// One earlier answer to a question the pack no longer asks; the files
+/// keep its note too.
+fn unmatched_item(report: &SummaryReport, unmatched: &UnmatchedAnswer) -> Vec<Inline> {
+    let mut text = plain(fill(
+        report.locale.compare.unmatched_item,
+        &[
+            ("question", report.question_text(&unmatched.question_id)),
+            ("answer", report.response_label(unmatched.answer.response)),
+        ],
+    ));
+    let note = unmatched.answer.note.trim();
+    if !note.is_empty() {
+        text.push(Inline::Only(
+            Show::Files,
+            vec![
+                Inline::SoftBreak,
+                Inline::Secondary(format!("{}: {note}", report.locale.report.note)),
+            ],
         ));
     }
-    blocks.extend(super::plan::compare_blocks(report, comparison));
-    vec![Block::Group {
-        class: "rts-comparison",
-        blocks,
-    }]
+    text
 }
 
 /// The extra CSV headers ("Earlier level", "Change"); none without a

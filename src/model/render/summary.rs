@@ -10,30 +10,74 @@ use crate::model::render::{
     SummaryReport,
 };
 
-/// The summary of `report`, every word from its locale.
+/// The summary of `report`, every word from its locale: a list of its
+/// sections, each built by a function of its own below.
 pub fn document(report: &SummaryReport) -> Document {
     let r = &report.locale.report;
-    let summary = &report.summary;
     let mut blocks = vec![
         Block::muted(report.generated()),
         Block::muted(report.locale.versions(report.pack)),
     ];
+    blocks.extend(about_area(report));
+    blocks.extend(overall(report));
+    blocks.extend(profile(report));
 
-    let context = report.context_rows();
-    if !context.is_empty() {
-        // On screen these are on the "About your area" page.
-        let rows = context
-            .into_iter()
-            .map(|(label, lines)| (label.to_string(), lines))
-            .collect();
-        blocks.push(Block::Only(
-            Show::Files,
-            vec![Block::heading(2, r.about_heading), Block::Rows(rows)],
-        ));
+    // The files show what changed beside the profile; the screen shows it
+    // where the earlier file was chosen, near the end. (Built twice rather
+    // than cloned: cloning a document costs more code than building it.)
+    blocks.push(Block::Only(Show::Files, compare::blocks(report)));
+
+    blocks.extend(strengths(report));
+    blocks.push(Block::Slot(SlotId::Plan, actions(report)));
+    // After the plan, on screen and in the files alike: the screen draws
+    // its own plan in the slot.
+    if let Some(said) = report.guidance_scope() {
+        blocks.push(Block::muted(said));
     }
+    blocks.extend(case_study_blocks(
+        report.pack,
+        (r.case_studies_heading, r.no_case_studies),
+        &report.summary.case_studies,
+        |reason| report.reason_text(reason),
+    ));
+    blocks.extend(story(report));
+    blocks.push(Block::Slot(
+        SlotId::Compare,
+        vec![Block::Only(Show::Screen, compare::blocks(report))],
+    ));
+    // On screen the answers are on "Check your answers".
+    blocks.push(Block::Only(Show::Files, answers(report)));
+    blocks.push(Block::Slot(SlotId::Downloads, Vec::new()));
+    blocks.push(Block::muted(r.privacy));
+    new_document(report.pack, report.locale, report.title(), false, blocks)
+}
 
-    blocks.push(Block::heading(2, r.overall_heading));
-    blocks.push(match (summary.profile.band, summary.profile.overall) {
+/// The area, organisation and the like, in the files only (on screen they
+/// are on the "About your area" page); nothing when none is given.
+fn about_area(report: &SummaryReport) -> Option<Block> {
+    let context = report.context_rows();
+    if context.is_empty() {
+        return None;
+    }
+    let rows = context
+        .into_iter()
+        .map(|(label, lines)| (label.to_string(), lines))
+        .collect();
+    Some(Block::Only(
+        Show::Files,
+        vec![
+            Block::heading(2, report.locale.report.about_heading),
+            Block::Rows(rows),
+        ],
+    ))
+}
+
+/// The overall band and score, or that there is none yet, with how it is
+/// worked out.
+fn overall(report: &SummaryReport) -> Vec<Block> {
+    let r = &report.locale.report;
+    let profile = &report.summary.profile;
+    let panel = match (profile.band, profile.overall) {
         (Some(band), Some(score)) => Block::Panel {
             title: Some(report.locale.band(band).to_string()),
             lines: vec![
@@ -48,64 +92,77 @@ pub fn document(report: &SummaryReport) -> Document {
             title: None,
             lines: vec![report.locale.bands.not_yet.to_string()],
         },
-    });
-    blocks.push(Block::Details {
-        summary: report.locale.ui.how_worked_out.to_string(),
-        text: report.locale.bands.method.to_string(),
-    });
+    };
+    vec![
+        Block::heading(2, r.overall_heading),
+        panel,
+        Block::Details {
+            summary: report.locale.ui.how_worked_out.to_string(),
+            text: report.locale.bands.method.to_string(),
+        },
+    ]
+}
 
-    blocks.push(Block::heading(2, r.profile_heading));
+/// Each theme's score as a chart, and again as a table for those who
+/// cannot see the chart.
+fn profile(report: &SummaryReport) -> Vec<Block> {
+    let r = &report.locale.report;
+    let summary = &report.summary;
     let geometry = chart(report.pack, &summary.profile);
     let values = geometry
         .bars
         .iter()
         .map(|bar| report.score_text(bar.score))
         .collect();
-    blocks.push(Block::Chart {
-        title: r.chart_title.to_string(),
-        chart: geometry,
-        values,
-    });
-    blocks.push(Block::Table(Table {
-        caption: Some(r.chart_title.to_string()),
-        class: None,
-        head: vec![
-            (r.theme.to_string(), false),
-            (r.score.to_string(), true),
-            (r.answered.to_string(), true),
-            (r.not_sure.to_string(), true),
-            (r.unanswered.to_string(), true),
-        ],
-        row_headers: true,
-        records: false,
-        rows: summary
-            .profile
-            .themes
-            .iter()
-            .map(|t| {
-                vec![
-                    plain(report.theme_title(&t.theme_id)),
-                    plain(report.score_text(t.score)),
-                    plain(t.scored.to_string()),
-                    plain(t.not_sure.to_string()),
-                    plain(t.unanswered.to_string()),
-                ]
-            })
-            .collect(),
-    }));
+    let rows = summary
+        .profile
+        .themes
+        .iter()
+        .map(|t| {
+            vec![
+                plain(report.theme_title(&t.theme_id)),
+                plain(report.score_text(t.score)),
+                plain(t.scored.to_string()),
+                plain(t.not_sure.to_string()),
+                plain(t.unanswered.to_string()),
+            ]
+        })
+        .collect();
+    vec![
+        Block::heading(2, r.profile_heading),
+        Block::Chart {
+            title: r.chart_title.to_string(),
+            chart: geometry,
+            values,
+        },
+        Block::Table(Table {
+            caption: Some(r.chart_title.to_string()),
+            class: None,
+            head: vec![
+                (r.theme.to_string(), false),
+                (r.score.to_string(), true),
+                (r.answered.to_string(), true),
+                (r.not_sure.to_string(), true),
+                (r.unanswered.to_string(), true),
+            ],
+            row_headers: true,
+            records: false,
+            rows,
+        }),
+    ]
+}
 
-    // The files show what changed beside the profile; the screen shows it
-    // where the earlier file was chosen, near the end. (Built twice rather
-    // than cloned: cloning a document costs more code than building it.)
-    blocks.push(Block::Only(Show::Files, compare::blocks(report)));
-
-    blocks.push(Block::heading(2, r.strengths_heading));
-    if summary.strengths.is_empty() {
-        blocks.push(Block::paragraph(r.no_strengths));
+/// The questions answered at level 4 or 5, strongest first, or that there
+/// are none.
+fn strengths(report: &SummaryReport) -> Vec<Block> {
+    let r = &report.locale.report;
+    let strengths = &report.summary.strengths;
+    let list = if strengths.is_empty() {
+        Block::paragraph(r.no_strengths)
     } else {
-        blocks.push(Block::list(
+        Block::list(
             false,
-            summary.strengths.iter().map(|s| {
+            strengths.iter().map(|s| {
                 with_aside(
                     report.question_text(&s.question_id),
                     format!(
@@ -115,39 +172,24 @@ pub fn document(report: &SummaryReport) -> Document {
                     ),
                 )
             }),
-        ));
-    }
+        )
+    };
+    vec![Block::heading(2, r.strengths_heading), list]
+}
 
-    blocks.push(Block::Slot(SlotId::Plan, actions(report)));
-    // After the plan, on screen and in the files alike: the screen draws
-    // its own plan in the slot.
-    if let Some(said) = report.guidance_scope() {
-        blocks.push(Block::muted(said));
-    }
-    blocks.extend(case_study_blocks(
-        report.pack,
-        (r.case_studies_heading, r.no_case_studies),
-        &summary.case_studies,
-        |reason| report.reason_text(reason),
-    ));
-
+/// The story in the user's own words, when there is one.
+fn story(report: &SummaryReport) -> Vec<Block> {
     let story = report.assessment.story.trim();
-    if !story.is_empty() {
-        blocks.push(Block::heading(2, r.story_heading));
-        blocks.push(Block::Paragraph {
+    if story.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        Block::heading(2, report.locale.report.story_heading),
+        Block::Paragraph {
             style: Style::Note,
             text: vec![Inline::Note(story.to_string())],
-        });
-    }
-    blocks.push(Block::Slot(
-        SlotId::Compare,
-        vec![Block::Only(Show::Screen, compare::blocks(report))],
-    ));
-    // On screen the answers are on "Check your answers".
-    blocks.push(Block::Only(Show::Files, answers(report)));
-    blocks.push(Block::Slot(SlotId::Downloads, Vec::new()));
-    blocks.push(Block::muted(r.privacy));
-    new_document(report.pack, report.locale, report.title(), false, blocks)
+        },
+    ]
 }
 
 /// The priority actions with their guidance, the things to find out and the
