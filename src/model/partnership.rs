@@ -439,7 +439,7 @@ pub fn draws_nothing(c: char) -> bool {
 }
 
 /// The ranges of [`draws_nothing`], first and last inclusive.
-const DRAWS_NOTHING: [(u32, u32); 27] = [
+const DRAWS_NOTHING: [(u32, u32); 25] = [
     (0x00AD, 0x00AD),
     (0x034F, 0x034F),
     (0x0600, 0x0605),
