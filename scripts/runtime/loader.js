@@ -235,9 +235,23 @@ export async function languageOptions(code, files, base, fetchFn = globalThis.fe
         return response.text();
       }),
     );
+    keepForOffline([names.words, names.pack].map((name) => new URL(name, base).href));
     return { language: code, languageWords, languagePack };
   } catch (error) {
     return { language: code, languageError: String(error?.message ?? error) };
+  }
+}
+
+/**
+ * Asks the service worker to keep files this page fetched itself (on a
+ * first visit the worker does not yet see the page's requests), so a
+ * language once chosen works offline. Does nothing without a worker.
+ */
+export function keepForOffline(urls, workers = globalThis.navigator?.serviceWorker) {
+  try {
+    workers?.ready?.then((registration) => registration.active?.postMessage({ keep: urls })).catch(() => {});
+  } catch {
+    // Reading the worker can throw where storage is blocked: nothing to keep.
   }
 }
 

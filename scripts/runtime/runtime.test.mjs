@@ -498,6 +498,14 @@ describe('sw.js: the service worker', () => {
     assert.equal(await text(await ask('locale.cy-1.json')), 'network https://x.example/locale.cy-1.json', 'offline, from the cache');
   });
 
+  test('a page can ask for files it fetched before the worker was in to be kept, and only those kept on use', async () => {
+    const { run, store } = worker(['./index.html'], { onUse: ['./pack.cy-2.json'] });
+    await run('install', {});
+    await run('message', { data: { keep: ['https://x.example/pack.cy-2.json', 'https://x.example/secret.json', 42] } });
+    assert.ok(store.get('ready-to-share-v2').has('./pack.cy-2.json'));
+    assert.ok(!store.get('ready-to-share-v2').has('./secret.json'));
+  });
+
   const WASM = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 255, 254]);
   const OFFLINE_PARTS = {
     glue: './g.js',

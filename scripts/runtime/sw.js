@@ -75,6 +75,12 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
+  // A page fetched files kept on use before this worker controlled it (the
+  // first visit): it asks for them to be kept now.
+  if (Array.isArray(event.data?.keep)) {
+    const wanted = event.data.keep.filter((url) => typeof url === 'string' && keptOnUse(url, self.location.href));
+    event.waitUntil?.(caches.open(CACHE).then((cache) => cache.addAll(wanted)));
+  }
 });
 
 self.addEventListener('fetch', (event) => {

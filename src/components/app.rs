@@ -193,11 +193,7 @@ pub fn App(props: &AppProps) -> Html {
                     <LanguageNav root={root.clone()} />
                 }
                 if locale.lang() != Language::English && !WELSH_REVIEWED {
-                    <div class="rts-notice rts-notice--warning" role="note">
-                        <p class="rts-body"><strong>{ locale.language_nav.draft_notice_heading }</strong></p>
-                        <p class="rts-body">{ locale.language_nav.draft_notice }</p>
-                        <p class="rts-body" lang="en">{ Locale::english().language_nav.draft_notice_other_language }</p>
-                    </div>
+                    <DraftNotice full={state.step == Step::Start} />
                 }
                 <Notices save_status={state.save_status}
                     progress_unreadable={state.progress_unreadable}
@@ -220,6 +216,34 @@ pub fn App(props: &AppProps) -> Html {
                 { page }
             </div>
         </ContextProvider<Shared>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DraftNoticeProps {
+    full: bool,
+}
+
+/// Says, in the language shown and in English, that its translation is not
+/// yet reviewed: in full on the start page, in a line on the others.
+#[component]
+fn DraftNotice(props: &DraftNoticeProps) -> Html {
+    let shared = crate::hooks::use_shared();
+    let (words, english) = (&shared.locale.language_nav, Locale::english().language_nav);
+    if !props.full {
+        return html! {
+            <p class="rts-body rts-secondary">
+                { words.draft_notice_heading }{ " " }
+                <span lang="en">{ format!("({})", english.draft_notice_heading) }</span>
+            </p>
+        };
+    }
+    html! {
+        <div class="rts-inset rts-inset--first" role="note">
+            <p class="rts-body"><strong>{ words.draft_notice_heading }</strong></p>
+            <p class="rts-body">{ words.draft_notice }</p>
+            <p class="rts-body" lang="en">{ english.draft_notice_other_language }</p>
+        </div>
     }
 }
 

@@ -26,9 +26,25 @@ export const CHROMIUM_ARGS = [
 /** The WCAG levels every page must meet. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** The English content pack, the source of every word the app shows. */
+let language = 'en';
+
+/**
+ * The language the page objects expect the app to show (`en` or `cy`): a
+ * test file in another language sets it once, before making page objects,
+ * so the same page objects find the Welsh roles, labels and text.
+ */
+export function useTestLanguage(code) {
+  language = code;
+}
+
+/** The language set by useTestLanguage. */
+export function testLanguage() {
+  return language;
+}
+
+/** The content pack in the test's language, the source of every word the app shows. */
 export function contentPack() {
-  const file = fileURLToPath(new URL('../../content/pack.en.json', import.meta.url));
+  const file = fileURLToPath(new URL(`../../content/pack.${language}.json`, import.meta.url));
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 

@@ -4,17 +4,17 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { openPage } from './helpers.mjs';
+import { openPage, testLanguage } from './helpers.mjs';
 
-let cachedLocale;
+const cachedLocales = {};
 
-/** The English locale table: every word on the screens not in the pack. */
-export function locale() {
-  if (!cachedLocale) {
-    const file = fileURLToPath(new URL('../../content/locale.en.json', import.meta.url));
-    cachedLocale = JSON.parse(readFileSync(file, 'utf8'));
+/** The locale table in the test's language: every word on the screens not in the pack. */
+export function locale(code = testLanguage()) {
+  if (!cachedLocales[code]) {
+    const file = fileURLToPath(new URL(`../../content/locale.${code}.json`, import.meta.url));
+    cachedLocales[code] = JSON.parse(readFileSync(file, 'utf8'));
   }
-  return cachedLocale;
+  return cachedLocales[code];
 }
 
 /** Fills `{name}` placeholders the way the app's locale `fill` does. */

@@ -1,0 +1,238 @@
+// Ready to Share in Welsh (Cymraeg), as a Welsh-speaking user would meet it.
+//
+// The page objects take their roles, labels and text from the Welsh tables
+// here (useTestLanguage), so the whole journey below is the same journey
+// the English tests walk, in Welsh: opened by its address, answered by
+// keyboard and mouse as the page objects do, downloads included, with axe.
+// Then: the switch on every screen keeps the answers, the screen and the
+// focus; the choice survives a reload and reaches a second tab; a file made
+// in Welsh opens in English; the embed takes lang="cy"; a language once
+// chosen works offline; and no English string is left on a Welsh screen.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { contentPack, describeViolations, runAxe, useTestLanguage } from './helpers.mjs';
+import { fill, locale, waitUntil } from './support.mjs';
+import { downloadFile, useSite } from './fixtures.mjs';
+import { completeAssessment } from './journey.mjs';
+import { CONTEXT, plannedAnswers } from './expected.mjs';
+import { AboutPage } from './pages/about.mjs';
+import { StartScreen } from './pages/start-screen.mjs';
+import { SummaryPage } from './pages/summary.mjs';
+import { TasksPage } from './pages/tasks.mjs';
+import { ThemePage } from './pages/theme.mjs';
+
+useTestLanguage('cy');
+const cy = locale('cy');
+const en = locale('en');
+const enPack = JSON.parse(readFileSync(new URL('../../content/pack.en.json', import.meta.url), 'utf8'));
+
+/** The text the widget shows, less the language switch and anything marked as English. */
+function welshText(page) {
+  return page.locator('.rts-app').first().evaluate((app) => {
+    const copy = app.cloneNode(true);
+    for (const el of copy.querySelectorAll('[lang="en"], .rts-language, [hidden], template')) el.remove();
+    return copy.textContent.replace(/\s+/g, ' ');
+  });
+}
+
+/** English strings of the tables that a Welsh screen must not show. */
+function englishOnly() {
+  const strings = [];
+  const walk = (e, w) => {
+    if (typeof e === 'string') {
+      if (e !== w && e.length >= 16 && !/[{}]/.test(e)) strings.push(e);
+    } else if (e && typeof e === 'object') {
+      for (const key of Object.keys(e)) walk(e[key], w?.[key]);
+    }
+  };
+  walk(en, cy);
+  for (const theme of enPack.themes) {
+    for (const q of theme.questions) strings.push(q.text, q.hint);
+  }
+  return strings;
+}
+
+async function expectNoEnglish(page, where) {
+  const text = await welshText(page);
+  const found = englishOnly().filter((s) => text.includes(s));
+  assert.deepEqual(found, [], `English left on ${where}`);
+}
+
+async function expectAxeClean(page, where) {
+  const { violations } = await runAxe(page);
+  assert.deepEqual(violations, [], `${where}: ${describeViolations(violations)}`);
+}
+
+/** The language switch's link to a language, by its name in that language. */
+const switchTo = (page, name) =>
+  page
+    .getByRole('navigation', { name: new RegExp(`^(${cy.language_nav.label}|${en.language_nav.label})$`) })
+    .getByRole('link', { name: new RegExp(`^${name}`) });
+
+/** Presses the switch's link by keyboard, as a keyboard user would. */
+async function switchByKeyboard(page, name) {
+  const link = switchTo(page, name);
+  await link.focus();
+  await page.keyboard.press('Enter');
+}
+
+/** The focused element's text, looking into the shadow root. */
+function focusedText(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el?.textContent ?? '';
+  });
+}
+
+describe('Ready to Share in Welsh', () => {
+  const pages = {};
+  const site = useSite({ folder: 'welsh', pages });
+
+  test('the whole journey in Welsh from its address, every download in Welsh, with axe and no English left', () =>
+    site.withSession(async ({ page }) => {
+      const summary = await completeAssessment(page, `${site.url}?lang=cy`);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
+      assert.match(await page.title(), new RegExp(`${fill(cy.report.title_for_area, { area: CONTEXT.area })}`));
+      await expectAxeClean(page, 'the Welsh summary');
+      await expectNoEnglish(page, 'the summary');
+      const switcher = page.getByRole('navigation', { name: cy.language_nav.label });
+      assert.equal(await switcher.locator('[aria-current="true"]').textContent(), 'Cymraeg');
+      assert.equal(await switcher.getByRole('link').getAttribute('hreflang'), 'en');
+
+      const html = await downloadFile(page, () => summary.downloadButton(cy.ui.download_html).click(), { folder: site.folder });
+      assert.match(html.text, /<html lang="cy"/);
+      assert.ok(html.text.includes(cy.report.draft_notice), 'the HTML report says its Welsh is a draft');
+      assert.ok(html.text.includes(cy.report.actions_heading));
+      assert.ok(html.text.includes('(Saesneg)'), 'links to English-only pages are marked');
+      assert.ok(!html.text.includes(en.report.actions_heading));
+
+      const csv = await downloadFile(page, () => summary.downloadButton(cy.ui.download_csv).click());
+      const firstLine = csv.text.replace(/^\uFEFF/, '').split('\r\n')[0];
+      assert.ok(firstLine.startsWith(`"${cy.report.csv_headers[0]}"`), firstLine);
+
+      const json = await downloadFile(page, () => summary.downloadButton(cy.ui.download_json).click(), {
+        folder: site.folder,
+        prefix: 'welsh-',
+      });
+      const file = JSON.parse(json.text);
+      assert.equal(file.language, 'cy');
+      assert.equal(file.content_pack.id, contentPack().id);
+      assert.deepEqual(Object.keys(file.answers).sort(), [...plannedAnswers({ change: true }).keys()].sort());
+      site.welshFile = json.path;
+    }));
+
+  test('a file made in Welsh opens in English with every answer', () =>
+    site.withSession(async ({ page }) => {
+      assert.ok(site.welshFile, 'the journey above saved a Welsh file');
+      await page.goto(`${site.url}?lang=en`);
+      const open = page.getByLabel(en.ui.open_label, { exact: true });
+      await open.setInputFiles(site.welshFile);
+      const total = contentPack().themes.reduce((n, t) => n + t.questions.length, 0);
+      const answered = plannedAnswers({ change: true }).size;
+      await page.getByText(fill(en.ui.tasks_progress, { answered, total }), { exact: true }).waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'en-GB');
+    }));
+
+  test('switching by keyboard on each screen keeps what was typed, the screen and the focus', () =>
+    site.withSession(async ({ page }) => {
+      await page.goto(`${site.url}?lang=en`);
+      await page.getByRole('button', { name: en.ui.start_button, exact: true }).click();
+      await page.getByRole('heading', { name: en.ui.about_heading, exact: true }).waitFor();
+      const area = page.getByRole('textbox', { name: en.ui.about_area });
+      await area.focus();
+      await page.keyboard.type('Ynys Môn');
+
+      await switchByKeyboard(page, 'Cymraeg');
+      await page.getByRole('heading', { name: cy.ui.about_heading, exact: true }).waitFor();
+      assert.equal(await page.getByRole('textbox', { name: cy.ui.about_area }).inputValue(), 'Ynys Môn');
+      assert.match(await focusedText(page), /^English/, 'focus stays in the switch, on the way back');
+      await expectNoEnglish(page, 'About your area');
+      await expectAxeClean(page, 'About your area in Welsh');
+
+      const about = new AboutPage(page);
+      await about.saveAndContinue();
+      const tasks = await new TasksPage(page).waitFor();
+      const theme = contentPack().themes[0];
+      await tasks.open(theme.title);
+      const themePage = await new ThemePage(page, theme.id).waitFor();
+      const first = theme.questions[0].id;
+      await themePage.radio(first, 3).focus();
+      await page.keyboard.press('Space');
+      await expectNoEnglish(page, 'a theme page');
+      await expectAxeClean(page, 'a theme page in Welsh');
+
+      await switchByKeyboard(page, 'English');
+      const enTheme = enPack.themes[0];
+      await page.getByRole('heading', { name: enTheme.title, exact: true }).waitFor();
+      const englishRadio = page
+        .getByRole('group', { name: enTheme.questions[0].text })
+        .getByRole('radio', { name: `3 ${enPack.scale[2]}`, exact: true });
+      assert.ok(await englishRadio.isChecked(), 'the answer is kept in English');
+      assert.match(await focusedText(page), /^Cymraeg/);
+
+      await switchByKeyboard(page, 'Cymraeg');
+      await themePage.waitFor();
+      assert.equal(await themePage.chosen(first), 3, 'and in Welsh again');
+      assert.match(page.url(), /[?&]lang=cy/, 'the address says the language');
+    }));
+
+  test('the choice is remembered after a reload and in a second tab', () =>
+    site.withSession(async ({ page, context }) => {
+      await page.goto(site.url);
+      await new StartScreen(page).waitFor().catch(() => {});
+      await switchTo(page, 'Cymraeg').click();
+      await page.getByRole('heading', { level: 1, name: contentPack().start.heading }).waitFor();
+      await page.goto(site.url);
+      await page.getByRole('heading', { level: 1, name: contentPack().start.heading }).waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
+      const second = await context.newPage();
+      await second.goto(site.url);
+      await second.getByRole('heading', { level: 1, name: contentPack().start.heading }).waitFor();
+      await expectNoEnglish(second, 'the start page in a second tab');
+      await expectAxeClean(second, 'the Welsh start page');
+      await second.close();
+    }));
+
+  test('the embed takes lang="cy", leaves the host page its own language, and may hide the switch', () =>
+    site.withSession(async ({ page }) => {
+      pages['/host-cy.html'] = `<!DOCTYPE html><html lang="en"><head><title>Host</title>
+        <script type="module" src="/embed.js"></script></head>
+        <body><main><h1>Our partnership</h1>
+        <ready-to-share lang="cy" heading-level="2" storage-key="host-cy"></ready-to-share>
+        <ready-to-share lang="cy" heading-level="2" storage-key="host-cy-quiet" language-switch="hidden"></ready-to-share>
+        </main></body></html>`;
+      await page.goto(`${site.origin}/host-cy.html`);
+      const headings = page.getByRole('heading', { level: 2, name: contentPack().start.heading });
+      await waitUntil(async () => (await headings.count()) === 2, { timeout: 15_000, message: 'both widgets in Welsh' });
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', 'the host keeps its language');
+      assert.equal(await page.getByRole('navigation', { name: cy.language_nav.label }).count(), 1, 'one switch shown');
+    }));
+
+  test('Welsh once chosen still opens offline', () =>
+    site.withSession(async ({ page, context }) => {
+      await page.goto(`${site.url}?lang=cy`);
+      await page.getByRole('heading', { level: 1, name: contentPack().start.heading }).waitFor();
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      // The worker keeps the Welsh files the page fetched before it was in.
+      await waitUntil(
+        () =>
+          page.evaluate(async () => {
+            const names = await caches.keys();
+            for (const name of names) {
+              const keys = await (await caches.open(name)).keys();
+              if (keys.some((r) => /pack\.cy-/.test(r.url)) && keys.some((r) => /locale\.cy-/.test(r.url))) return true;
+            }
+            return false;
+          }),
+        { timeout: 10_000, message: 'the Welsh files kept' },
+      );
+      await context.setOffline(true);
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: contentPack().start.heading }).waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
+      await context.setOffline(false);
+    }));
+});
