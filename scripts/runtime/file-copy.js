@@ -98,8 +98,10 @@ export function showFileNotice(win, place, words, storageKey) {
     if (text !== undefined) element.textContent = text;
     return element;
   };
-  const app = make('div', 'rts-app rts-file-notice');
+  // A named region, so people moving by landmarks find it beside <main>.
+  const app = make('section', 'rts-app rts-file-notice');
   app.setAttribute('dir', 'ltr');
+  app.setAttribute('aria-label', words.file_notice_label);
   const panel = make('div', 'rts-notice rts-notice--warning');
   panel.setAttribute('role', 'status');
   const text = make('p', 'rts-body', words.file_warning);
@@ -143,6 +145,9 @@ if (typeof document !== 'undefined' && typeof __wbg_init === 'function') {
     mountWidget(root, {
       storageKey: BUILD.contract.storageKey,
       headingLevel: BUILD.contract.pageHeadingLevel,
+      // The single file carries the English words only (the Welsh ones are
+      // files beside the served tool), so it offers no switch.
+      languageSwitch: false,
     });
   };
   start();

@@ -1,0 +1,116 @@
+// The accessibility statement's known issues (docs/accessibility-statement.md,
+// each "[KI-n]") against what the tool does now: each issue is looked for
+// the way a user would meet it, and the test fails if a fixed issue is
+// still listed, or a listed one is... not there to be found, or an issue is
+// there and not listed.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DIST } from './server.mjs';
+import { contentPack } from './helpers.mjs';
+import { locale } from './support.mjs';
+import { downloadFile, useScratch, useSite } from './fixtures.mjs';
+import { completeAssessment } from './journey.mjs';
+import { PartnershipPage } from './pages/partnership.mjs';
+import { StartScreen } from './pages/start-screen.mjs';
+
+const ui = locale().ui;
+const statement = readFileSync(new URL('../../docs/accessibility-statement.md', import.meta.url), 'utf8');
+const listed = new Set([...statement.matchAll(/^- \[KI-(\d+)\]/gm)].map((m) => Number(m[1])));
+const SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }`;
+const PARTNERS = ['council.json', 'nhs.json', 'police.json'].map((name) =>
+  join(new URL('./fixtures/partnership/', import.meta.url).pathname, name),
+);
+
+/** Whether any table region on the page must scroll sideways to show its table. */
+function tablesScrollSideways(page) {
+  return page.locator('.rts-app').first().evaluate((app) =>
+    [...app.querySelectorAll('table')].some((table) => {
+      const box = table.parentElement;
+      return box.scrollWidth > box.clientWidth + 1;
+    }),
+  );
+}
+
+/** The partnership view with three partners' files, at `width` px. */
+async function partnershipAt(site, width, run) {
+  return site.withSession(
+    async ({ page }) => {
+      const start = await new StartScreen(page).goto(site.url);
+      await start.waitFor();
+      await page.getByRole('button', { name: ui.partnership_button, exact: true }).click();
+      const view = await new PartnershipPage(page).waitFor();
+      await view.chooseFiles(PARTNERS);
+      await view.scoresTable.waitFor();
+      return run(page);
+    },
+    { viewport: { width, height: 900 } },
+  );
+}
+
+describe('the accessibility statement lists exactly the known issues the tool has', () => {
+  const site = useSite({ folder: 'statement' });
+  const scratch = useScratch();
+  const found = new Map();
+
+  test('KI-1: the downloaded report chart under WCAG text spacing', () =>
+    site.withSession(async ({ page, context }) => {
+      const summary = await completeAssessment(page, site.url);
+      const report = await downloadFile(page, () => summary.downloadButton(ui.download_html).click(), {
+        folder: site.folder,
+      });
+      const view = await context.newPage();
+      await view.goto(pathToFileURL(report.path).href);
+      await view.evaluate((css) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      }, SPACING);
+      const clipped = await view.evaluate(() => {
+        const chart = document.querySelector('svg, .rts-chart');
+        if (!chart) return false;
+        const left = chart.getBoundingClientRect().left;
+        return [...chart.querySelectorAll('text, .rts-chart__label')].some((label) => {
+          const box = label.getBoundingClientRect();
+          return box.left < left - 0.5 || (label.scrollWidth ?? 0) > (label.clientWidth ?? Infinity) + 1;
+        });
+      });
+      found.set(1, clipped);
+      assert.equal(listed.has(1), clipped, clipped ? 'the issue is there: list it' : 'fixed: take it off the list');
+    }));
+
+  test('KI-2 and KI-3: the partnership tables at 320 px and at 1,280 px', async () => {
+    const narrow = await partnershipAt(site, 320, tablesScrollSideways);
+    const wide = await partnershipAt(site, 1280, tablesScrollSideways);
+    found.set(2, narrow);
+    found.set(3, wide);
+    assert.equal(listed.has(2), narrow, narrow ? 'KI-2 is there: list it' : 'KI-2 fixed: take it off the list');
+    assert.equal(listed.has(3), wide, wide ? 'KI-3 is there: list it' : 'KI-3 fixed: take it off the list');
+  });
+
+  test('KI-4: the file:// warning of the single-file copy, and its landmark', () =>
+    site.withSession(async ({ page }) => {
+      const dir = await scratch.dir('file-copy');
+      const file = join(dir, 'ready-to-share-offline.html');
+      copyFileSync(join(DIST, 'ready-to-share-offline.html'), file);
+      await page.goto(pathToFileURL(file).href);
+      await page.getByRole('heading', { level: 1, name: contentPack().start.heading }).waitFor();
+      const warning = page.getByRole('status').filter({ hasText: locale().loader.file_warning });
+      await warning.waitFor();
+      const outside = await warning.evaluate(
+        (el) => !el.closest('main, nav, aside, header, footer, [role], section[aria-label], section[aria-labelledby]') ||
+          el.closest('[role]') === el,
+      );
+      found.set(4, outside);
+      assert.equal(listed.has(4), outside, outside ? 'the issue is there: list it' : 'fixed: take it off the list');
+    }));
+
+  test('no other issue is listed that this file does not look for', () => {
+    const unchecked = [...listed].filter((id) => !found.has(id));
+    assert.deepEqual(unchecked, [], 'every listed issue is looked for above');
+  });
+});
