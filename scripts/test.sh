@@ -5,7 +5,8 @@
 #   3. clippy (wasm32)    the same for wasm32-unknown-unknown
 #   4. native tests       cargo test
 #      runtime scripts    node --test scripts/runtime (boot.js, embed.js, sw.js,
-#                         the single-file copy's script and the build step)
+#                         offline-copy.js, the single-file copy's script and
+#                         the build step)
 #   5. browser tests      wasm-bindgen-test in headless Chromium (tests/browser.rs)
 #   6. release build      trunk build --release --offline into dist/, then
 #                         the size budgets of the first screen (gzipped bytes)

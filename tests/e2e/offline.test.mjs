@@ -8,6 +8,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, copyFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { serviceWorker } from '../../scripts/runtime/build.mjs';
+import { measure, measureWorker } from '../../scripts/first-screen-bytes.mjs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -428,6 +429,66 @@ describe('offline', () => {
       await waitUntil(() => savedAnswer(local, question.id), { message: 'the answer was saved' });
       assert.deepEqual(s.dialogs, [], 'no dialog opened');
       assert.deepEqual(s.errors, [], 'no errors logged');
+    } finally {
+      await s.context.close();
+      await server?.close();
+    }
+  });
+
+  test('figures: the bytes a whole first visit costs, as sent, service worker included, within 1.1x the first screen', async () => {
+    // The README's caching headers and "not modified" answers, as its
+    // server examples send them, and the .br copies (Chromium asks for brotli).
+    const requests = [];
+    const server = await startServer({ root: DIST, caching: true, requests });
+    const s = await plainSession(chromium.browser);
+    try {
+      const { page } = s;
+      await page.goto(server.url);
+      await new App(page).waitForHeading(pack.start.heading);
+      await waitUntilControlled(page);
+      const sent = server.bytesSent();
+      const firstScreen = measure(DIST);
+      const before = firstScreen.reduce((sum, row) => sum + row.brotli, 0);
+      const whole = before + measureWorker(DIST, firstScreen).reduce((sum, row) => sum + row.brotli, 0);
+      console.log(
+        `first visit as sent (brotli, bodies only): ${sent} bytes in ${requests.length} requests (${requests.join(', ')}); ` +
+          `${(sent / before).toFixed(3)}x the first screen's ${before}; scripts/first-screen-bytes.mjs counts ${whole}`,
+      );
+      assert.ok(!requests.some((path) => path.includes('offline')), 'the single file is never fetched');
+      assert.ok(sent <= whole, `no more than scripts/first-screen-bytes.mjs counts (${sent} > ${whole})`);
+      assert.ok(sent <= before * 1.1, `within 1.1x the first screen (${sent} > ${Math.floor(before * 1.1)})`);
+      assert.deepEqual(s.errors, [], 'no errors logged');
+    } finally {
+      await s.context.close();
+      await server.close();
+    }
+  });
+
+  test('"Save this tool for offline use" with the worker there but a part of the copy not kept, and no network, says it needs the network', async () => {
+    let { server } = await servedCopy('part-missing');
+    const s = await plainSession(chromium.browser);
+    try {
+      const { page } = s;
+      const app = new App(page);
+      await page.goto(server.url);
+      await app.waitForHeading(pack.start.heading);
+      await waitUntilControlled(page);
+      // The browser dropped the kept wasm (storage pressure, say).
+      const dropped = await page.evaluate(async () => {
+        let count = 0;
+        for (const name of await caches.keys()) {
+          const cache = await caches.open(name);
+          for (const request of await cache.keys()) {
+            if (request.url.endsWith('.wasm') && (await cache.delete(request))) count += 1;
+          }
+        }
+        return count;
+      });
+      assert.equal(dropped, 1, 'the kept wasm was dropped');
+      await server.close();
+      server = null;
+      await page.getByRole('link', { name: ui.offline_link }).click();
+      await page.getByRole('alert').filter({ hasText: loader.offline_copy_failed }).waitFor();
     } finally {
       await s.context.close();
       await server?.close();

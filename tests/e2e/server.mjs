@@ -114,15 +114,29 @@ function resolvePath(root, urlPath) {
  *   be `{ body, type, status }`. The object is read on every request, so a
  *   test may add pages after the server has started.
  * - `requests: []` gets the path of every request, as it comes.
+ * - `caching: true` sends the caching headers the README asks for (hashed
+ *   files immutable for a year, every other file `no-cache`) with an ETag,
+ *   and answers a request that has it with 304 Not Modified, as the
+ *   README's server examples do; otherwise every answer is `no-store`.
+ * The handle's `bytesSent()` is the body bytes sent so far.
  * @param {{ root?: string, port?: number, cors?: boolean,
  *   mounts?: Record<string, string>, pages?: Record<string, string | object>,
- *   requests?: string[] }} [options]
+ *   requests?: string[], caching?: boolean }} [options]
  */
-export async function startServer({ root = DIST, port = 0, cors = false, mounts = {}, pages = {}, requests = null } = {}) {
+export async function startServer({
+  root = DIST,
+  port = 0,
+  cors = false,
+  mounts = {},
+  pages = {},
+  requests = null,
+  caching = false,
+} = {}) {
   const base = resolve(root);
   const gzipCache = new Map();
   const extraRoots = Object.entries(mounts).map(([prefix, dir]) => [prefix, resolve(dir)]);
 
+  let bytesSent = 0;
   const server = createServer(async (req, res) => {
     const send = (status, body, headers = {}) => {
       res.writeHead(status, {
@@ -130,6 +144,7 @@ export async function startServer({ root = DIST, port = 0, cors = false, mounts 
         ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
         ...headers,
       });
+      if (req.method !== 'HEAD' && body) bytesSent += body.length;
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -164,6 +179,15 @@ export async function startServer({ root = DIST, port = 0, cors = false, mounts 
         'X-Content-Type-Options': 'nosniff',
         Vary: 'Accept-Encoding',
       };
+      if (caching) {
+        const hashed = /-[0-9a-f]{16}(_bg\.wasm|\.js|\.css)$/.test(file);
+        headers['Cache-Control'] = hashed ? 'public, max-age=31536000, immutable' : 'no-cache';
+        headers.ETag = `"${Math.floor(mtimeMs).toString(16)}-${(await stat(file)).size.toString(16)}"`;
+        if (req.headers['if-none-match'] === headers.ETag) {
+          send(304, null, headers);
+          return;
+        }
+      }
       const coding = COMPRESSIBLE.has(ext) ? chooseEncoding(req.headers['accept-encoding']) : null;
       // The build's copy, unless the file changed after it was made.
       const copy = coding ? await stat(file + PRECOMPRESSED[coding]).catch(() => null) : null;
@@ -202,6 +226,7 @@ export async function startServer({ root = DIST, port = 0, cors = false, mounts 
     origin,
     port: actualPort,
     url: `${origin}/`,
+    bytesSent: () => bytesSent,
     close: () =>
       new Promise((resolveClose) => {
         server.closeAllConnections?.();
