@@ -1455,7 +1455,8 @@ fn file_name_never_has_separators_dots_or_spaces() {
     );
     assert_eq!(
         file_name("Ynys Môn / Anglesey", "2026-11-22", "json"),
-        "ready-to-share-ynys-m-n-anglesey-2026-11-22.json"
+        "ready-to-share-ynys-mon-anglesey-2026-11-22.json",
+        "accents are folded, so Welsh names stay readable"
     );
     // A date with separators in it is made safe too.
     let name = file_name("Leeds", "2026/11/22 ../..", "html");

@@ -17,10 +17,10 @@ use crate::model::consensus::{
     agreed_assessment, other_versions_text, suggested_name, Agreement, MAX_AGREEMENT_CHARS,
 };
 use crate::model::content::LEVELS;
-use crate::model::file::{write_assessment_in, MAX_NAME_CHARS};
+use crate::model::downloads::agreed_file;
+use crate::model::file::MAX_NAME_CHARS;
 use crate::model::locale::fill;
 use crate::model::partnership::Partnership;
-use crate::model::render::file_name;
 use crate::model::workshop::{Workshop, WorkshopEdit};
 
 #[derive(Properties, PartialEq)]
@@ -77,16 +77,8 @@ pub fn ConsensusSection(props: &ConsensusProps) -> Html {
                 &clock::now(),
             )
             .assessment;
-            let area = &agreed.context.area;
-            let file = file_name(&format!("{area} agreed"), &clock::today().iso(), "json");
-            failed.set(
-                download::save_as(
-                    &file,
-                    "application/json",
-                    &write_assessment_in(&agreed, shared.locale.language),
-                )
-                .is_err(),
-            );
+            let file = agreed_file(&agreed, &clock::today().iso(), shared.locale.language);
+            failed.set(download::save(&file).is_err());
         })
     };
     let on_name = {

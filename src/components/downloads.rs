@@ -8,18 +8,18 @@ use crate::effects::clock;
 use crate::effects::download::{self, DownloadError};
 use crate::hooks::use_shared;
 use crate::model::assessment::Assessment;
-use crate::model::file::write_assessment_in;
-use crate::model::render::{csv, file_name, html, markdown, SummaryReport};
+use crate::model::downloads::{assessment_file, SummaryFormat};
+use crate::model::locale::Locale;
+use crate::model::render::SummaryReport;
 use crate::state::Action;
 
 /// Saves the assessment as the JSON file that can be opened again.
 pub fn download_json(assessment: &Assessment, language: &str) -> Result<(), DownloadError> {
-    let name = file_name(&assessment.context.area, &clock::today().iso(), "json");
-    download::save_as(
-        &name,
-        "application/json",
-        &write_assessment_in(assessment, language),
-    )
+    download::save(&assessment_file(
+        assessment,
+        language,
+        &clock::today().iso(),
+    ))
 }
 
 /// What a click on the downloads could not do.
@@ -29,63 +29,33 @@ enum Failed {
     Print,
 }
 
-/// The files the summary offers.
-#[derive(Clone, Copy, PartialEq)]
-enum SummaryFile {
-    Html,
-    Markdown,
-    Csv,
-    Json,
-    PlanCsv,
-}
-
-impl SummaryFile {
-    fn name(self) -> &'static str {
-        match self {
-            SummaryFile::Html => "html",
-            SummaryFile::Markdown => "markdown",
-            SummaryFile::Csv => "csv",
-            SummaryFile::Json => "json",
-            SummaryFile::PlanCsv => "plan-csv",
-        }
-    }
-}
-
-/// Makes the file on this device and saves it.
+/// Makes the file on this device, dated when the button was pressed, and
+/// saves it.
 fn download_summary(
     shared: &Shared,
     assessment: &Assessment,
     earlier: Option<&Assessment>,
-    format: SummaryFile,
+    format: SummaryFormat,
 ) -> Result<(), DownloadError> {
-    if format == SummaryFile::Json {
-        return download_json(assessment, shared.locale.language);
-    }
     let today = clock::today();
     let date = today.in_words(&shared.locale);
     let mut report = SummaryReport::new(&shared.pack, &shared.locale, assessment, &date);
     if let Some(earlier) = earlier {
         report = report.with_comparison(earlier);
     }
-    let (extension, mime, contents) = match format {
-        SummaryFile::Html => ("html", "text/html;charset=utf-8", html::render(&report)),
-        SummaryFile::Markdown => (
-            "md",
-            "text/markdown;charset=utf-8",
-            markdown::render(&report),
-        ),
-        SummaryFile::PlanCsv => (
-            "csv",
-            "text/csv;charset=utf-8",
-            crate::model::render::plan::csv(&report),
-        ),
-        _ => ("csv", "text/csv;charset=utf-8", csv::render(&report)),
-    };
-    let mut name = file_name(&assessment.context.area, &today.iso(), extension);
-    if format == SummaryFile::PlanCsv {
-        name = name.replacen("ready-to-share", "ready-to-share-plan", 1);
+    download::save(&format.make(&report, &today.iso()))
+}
+
+/// A format's button label and hint.
+fn words(locale: &Locale, format: SummaryFormat) -> (&'static str, &'static str) {
+    let ui = &locale.ui;
+    match format {
+        SummaryFormat::Html => (ui.download_html, ui.download_html_hint),
+        SummaryFormat::Markdown => (ui.download_markdown, ui.download_markdown_hint),
+        SummaryFormat::Csv => (ui.download_csv, ui.download_csv_hint),
+        SummaryFormat::PlanCsv => (locale.plan.download_csv, locale.plan.download_csv_hint),
+        SummaryFormat::Json => (ui.download_json, ui.download_json_hint),
     }
-    download::save_as(&name, mime, &contents)
 }
 
 #[derive(Properties, PartialEq)]
@@ -117,8 +87,9 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
     let asked = use_state_eq(|| false);
     // What the last click could not do, if anything: said under the buttons.
     let failed = use_state_eq(|| None::<Failed>);
-    let button = |format: SummaryFile, label: &str, hint: &str| {
-        let hint_id = shared.id(&format!("download-{}-hint", format.name()));
+    let button = |format: SummaryFormat| {
+        let (label, hint) = words(&shared.locale, format);
+        let hint_id = shared.id(&format!("download-{}-hint", format.id()));
         let shared2 = shared.clone();
         let assessment = props.assessment.clone();
         let earlier = props.earlier.clone();
@@ -164,11 +135,7 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
             <Heading level={2} class="rts-heading--m">{ &ui.downloads_heading }</Heading>
             <p class="rts-body">{ &ui.downloads_intro }</p>
             <ul class="rts-downloads__list">
-                { button(SummaryFile::Html, ui.download_html, ui.download_html_hint) }
-                { button(SummaryFile::Markdown, ui.download_markdown, ui.download_markdown_hint) }
-                { button(SummaryFile::Csv, ui.download_csv, ui.download_csv_hint) }
-                { button(SummaryFile::PlanCsv, shared.locale.plan.download_csv, shared.locale.plan.download_csv_hint) }
-                { button(SummaryFile::Json, ui.download_json, ui.download_json_hint) }
+                { for SummaryFormat::ALL.into_iter().map(button) }
             </ul>
             <DownloadFailed failed={failed.is_some()} print={*failed == Some(Failed::Print)} />
             if *asked {

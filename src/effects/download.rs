@@ -5,21 +5,23 @@
 
 use wasm_bindgen::JsCast;
 
+use crate::model::downloads::Download;
+
 /// The browser would not make the file or open printing. The screens say
 /// so in the locale's words (`ui.download_failed`, `ui.print_failed`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DownloadError;
 
-/// Saves `contents` as a file called `file_name`, through the browser's
-/// own download.
-pub fn save_as(file_name: &str, mime_type: &str, contents: &str) -> Result<(), DownloadError> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+/// Saves a file the model made, through the browser's own download.
+pub fn save(file: &Download) -> Result<(), DownloadError> {
+    let bytes = js_sys::Uint8Array::from(file.bytes.as_slice());
+    let parts = js_sys::Array::of1(&bytes);
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime_type);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+    options.set_type(file.mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(|_| DownloadError)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| DownloadError)?;
-    let result = click_link(&url, file_name);
+    let result = click_link(&url, &file.name);
     // Give the browser time to start reading the Blob before letting it go.
     gloo::timers::callback::Timeout::new(10_000, move || {
         // Only frees memory: nothing the user would notice if it failed.

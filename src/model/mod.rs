@@ -9,6 +9,7 @@ pub mod content;
 pub mod contrast;
 pub mod date;
 pub mod document;
+pub mod downloads;
 pub mod file;
 pub mod file_problem;
 pub mod json_shape;

@@ -13,39 +13,38 @@ use crate::effects::{autosave, clock, focus};
 use crate::hooks::use_confirming;
 use crate::hooks::use_shared;
 use crate::model::assessment::Response;
+use crate::model::consensus::Consensus;
 use crate::model::date::CalendarDate;
+use crate::model::downloads::PartnershipFormat;
 use crate::model::locale::fill;
 use crate::model::partnership::Partnership;
-use crate::model::render::partnership::{csv, html, json, PartnershipReport};
-use crate::model::render::{case_study_blocks, file_name};
+use crate::model::render::case_study_blocks;
+use crate::model::render::partnership::PartnershipReport;
 use crate::model::workshop::{Workshop, WorkshopEdit};
 use crate::state::{Action, SaveStatus, Step};
-
-/// The files the partnership view offers.
-#[derive(Clone, Copy, PartialEq)]
-enum PartnershipFile {
-    Html,
-    Csv,
-    Json,
-}
 
 /// Makes the file on this device, dated when the button was pressed, and
 /// saves it.
 fn download_partnership(
     shared: &Shared,
     view: &Partnership,
-    format: PartnershipFile,
+    consensus: &Consensus,
+    format: PartnershipFormat,
 ) -> Result<(), DownloadError> {
     let today = clock::today();
     let date = today.in_words(&shared.locale);
-    let report = PartnershipReport::new(&shared.pack, &shared.locale, view, &date);
-    let (extension, mime, contents) = match format {
-        PartnershipFile::Html => ("html", "text/html;charset=utf-8", html(&report)),
-        PartnershipFile::Csv => ("csv", "text/csv;charset=utf-8", csv(&report)),
-        PartnershipFile::Json => ("json", "application/json", json(&report)),
-    };
-    let name = file_name("partnership", &today.iso(), extension);
-    download::save_as(&name, mime, &contents)
+    let report = PartnershipReport::new(&shared.pack, &shared.locale, view, &date)
+        .with_agreements(consensus);
+    download::save(&format.make(&report, &today.iso()))
+}
+
+/// A format's button label.
+fn label(ui: &crate::model::locale::Ui, format: PartnershipFormat) -> &'static str {
+    match format {
+        PartnershipFormat::Html => ui.partnership_download_html,
+        PartnershipFormat::Csv => ui.partnership_download_csv,
+        PartnershipFormat::Json => ui.partnership_download_json,
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -100,12 +99,14 @@ pub fn PartnershipPage(props: &PartnershipPageProps) -> Html {
         Callback::from(move |_: usize| shared.edit_workshop(WorkshopEdit::Anonymise(on)))
     };
     let failed_download = use_state_eq(|| false);
-    let download_button = |format: PartnershipFile, label: &str| {
+    let download_button = |format: PartnershipFormat| {
         let (shared, view, failed) = (shared.clone(), view.clone(), failed_download.clone());
+        let consensus = workshop.consensus.clone();
+        let text = label(&shared.locale.ui, format);
         let onclick = Callback::from(move |_: MouseEvent| {
-            failed.set(download_partnership(&shared, &view, format).is_err())
+            failed.set(download_partnership(&shared, &view, &consensus, format).is_err())
         });
-        html! { <button type="button" class="rts-button rts-button--secondary" {onclick}>{ label }</button> }
+        html! { <button type="button" class="rts-button rts-button--secondary" {onclick}>{ text }</button> }
     };
     let file_count = workshop.file_count();
     let failed: Vec<(String, String)> = view
@@ -316,9 +317,7 @@ pub fn PartnershipPage(props: &PartnershipPageProps) -> Html {
                     <Heading level={2} class="rts-heading--m">{ &ui.downloads_heading }</Heading>
                     <p class="rts-body">{ &ui.partnership_downloads_intro }</p>
                     <div class="rts-button-group">
-                        { download_button(PartnershipFile::Html, ui.partnership_download_html) }
-                        { download_button(PartnershipFile::Csv, ui.partnership_download_csv) }
-                        { download_button(PartnershipFile::Json, ui.partnership_download_json) }
+                        { for PartnershipFormat::ALL.into_iter().map(download_button) }
                     </div>
                     <DownloadFailed failed={*failed_download} />
                 </div>

@@ -210,7 +210,11 @@ impl<'a> SummaryReport<'a> {
 /// `ready-to-share-bath-and-north-east-somerset-2026-11-22.html`.
 pub fn file_name(area: &str, date: &str, extension: &str) -> String {
     let mut slug = String::new();
-    for ch in area.chars().flat_map(char::to_lowercase) {
+    for ch in area
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(without_accent)
+    {
         if ch.is_ascii_alphanumeric() {
             slug.push(ch);
         } else if !slug.ends_with('-') {
@@ -231,6 +235,24 @@ pub fn file_name(area: &str, date: &str, extension: &str) -> String {
         parts.push(&date);
     }
     format!("{}.{extension}", parts.join("-"))
+}
+
+/// A lower-case letter without its accent, so a file name keeps "Ynys Môn"
+/// readable as `ynys-mon` (Welsh's circumflex, acute, grave and diaeresis,
+/// and the other accented letters of Latin-1); other letters as they are.
+fn without_accent(ch: char) -> char {
+    match ch {
+        'à'..='å' | 'ā' => 'a',
+        'ç' => 'c',
+        'è'..='ë' | 'ē' => 'e',
+        'ì'..='ï' | 'ī' => 'i',
+        'ñ' => 'n',
+        'ò'..='ö' | 'ø' | 'ō' => 'o',
+        'ù'..='ü' | 'ū' => 'u',
+        'ŵ' | 'ẁ' | 'ẃ' | 'ẅ' => 'w',
+        'ý' | 'ÿ' | 'ŷ' | 'ỳ' => 'y',
+        other => other,
+    }
 }
 
 /// The matched case studies under their heading: a link to each, where it

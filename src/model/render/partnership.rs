@@ -12,6 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::model::assessment::Response;
+use crate::model::consensus::Consensus;
 use crate::model::content::{ContentPack, LEVELS};
 use crate::model::document::{plain, Block, Document, Inline, Item, List, Table, Text};
 use crate::model::file::{write_assessment, FileProblem};
@@ -33,6 +34,8 @@ pub struct PartnershipReport<'a> {
     pub partnership: &'a Partnership,
     /// The date the report was made, as the user should read it.
     pub date: &'a str,
+    /// What the workshop agreed, when the report should say it.
+    pub agreements: Option<&'a Consensus>,
 }
 
 impl<'a> PartnershipReport<'a> {
@@ -47,7 +50,14 @@ impl<'a> PartnershipReport<'a> {
             locale,
             partnership,
             date,
+            agreements: None,
         }
+    }
+
+    /// The report with what the workshop agreed, so far.
+    pub fn with_agreements(mut self, agreements: &'a Consensus) -> Self {
+        self.agreements = Some(agreements);
+        self
     }
 
     pub fn theme_title<'b>(&'b self, theme_id: &'b str) -> &'b str {
@@ -181,6 +191,7 @@ pub fn document(report: &PartnershipReport) -> Document {
         scores(&mut blocks, report);
         themes(&mut blocks, report);
         disagreements(&mut blocks, report);
+        agreed(&mut blocks, report);
         not_sure(&mut blocks, report);
         blocks.extend(case_study_blocks(
             report.pack,
@@ -335,6 +346,53 @@ fn themes(blocks: &mut Vec<Block>, report: &PartnershipReport) {
     blocks.push(Block::heading(2, w.themes_heading));
     blocks.push(table(Some(w.themes_caption), head, rows));
     blocks.push(Block::muted(w.method));
+}
+
+/// What the workshop agreed so far, question by question in the pack's
+/// order, with the note of why: nothing when it agreed nothing.
+fn agreed(blocks: &mut Vec<Block>, report: &PartnershipReport) {
+    let Some(consensus) = report.agreements else {
+        return;
+    };
+    let words = &report.locale.consensus;
+    let items: Vec<Item> = report
+        .pack
+        .themes
+        .iter()
+        .flat_map(|t| &t.questions)
+        .filter_map(|q| Some((q, consensus.get(&q.id)?)))
+        .filter(|(_, a)| a.level.is_some() || !a.note.trim().is_empty())
+        .map(|(q, a)| {
+            let level = a.level.map_or(words.not_agreed.to_string(), |l| {
+                fill(
+                    words.recorded,
+                    &[("level", &format!("{l} {}", report.pack.level_label(l)))],
+                )
+            });
+            let mut text = vec![
+                Inline::Strong(q.text.clone()),
+                Inline::Break,
+                Inline::Plain(level),
+            ];
+            if !a.note.trim().is_empty() {
+                text.push(Inline::Break);
+                text.push(Inline::Note(a.note.trim().to_string()));
+            }
+            Item {
+                text,
+                list: Vec::new(),
+            }
+        })
+        .collect();
+    if items.is_empty() {
+        return;
+    }
+    blocks.push(Block::heading(2, words.heading));
+    blocks.push(Block::List(List {
+        numbered: false,
+        class: None,
+        items,
+    }));
 }
 
 fn disagreements(blocks: &mut Vec<Block>, report: &PartnershipReport) {
