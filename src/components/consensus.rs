@@ -195,10 +195,13 @@ fn AgreeQuestion(props: &AgreeQuestionProps) -> Html {
                     <p class="rts-hint" id={hint_id}>{ range }</p>
                 }
                 <Radios name={format!("{base}-level")} class="rts-radios--small" {items} {on_choose} />
+                // Inside its question's group, and named with the question,
+                // so each of the 51 notes says which question it is for.
+                <TextField id={format!("{base}-note")} label={words.note_label}
+                    aria_label={fill(words.note_label_for, &[("question", &question.text)])}
+                    field_name={words.note_field} rows={2} value={agreement.note.clone()}
+                    limit={MAX_AGREEMENT_CHARS} on_input={on_note} />
             </fieldset>
-            <TextField id={format!("{base}-note")} label={words.note_label}
-                field_name={words.note_field} rows={2} value={agreement.note.clone()}
-                limit={MAX_AGREEMENT_CHARS} on_input={on_note} />
         </div>
     }
 }

@@ -272,7 +272,7 @@ describe('offline', () => {
       const level = block.getByRole('radio', { name: levelName(3), exact: true });
       await level.focus();
       await page.keyboard.press('Space');
-      const note = block.getByRole('textbox', { name: consensus.note_label, exact: true });
+      const note = block.getByRole('textbox', { name: fill(consensus.note_label_for, { question: question.text }), exact: true });
       await note.focus();
       await page.keyboard.type('Agreed in the room');
 

@@ -11,7 +11,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { contentPack, describeViolations, runAxe } from './helpers.mjs';
-import { locale, waitUntil } from './support.mjs';
+import { fill, locale, waitUntil } from './support.mjs';
 import { useHostPages, useSite } from './fixtures.mjs';
 import { PartnershipPage } from './pages/partnership.mjs';
 import { StartScreen } from './pages/start-screen.mjs';
@@ -45,9 +45,11 @@ function agreement(scope, question) {
   const block = scope.locator('.rts-consensus__question').filter({
     has: page.getByRole('group', { name: question, exact: true }),
   });
+  // The note is inside its question's group, named with the question.
+  const group = block.getByRole('group', { name: question, exact: true });
   return {
     level: (label) => block.getByRole('radio', { name: label, exact: true }),
-    note: block.getByRole('textbox', { name: consensus.note_label, exact: true }),
+    note: group.getByRole('textbox', { name: fill(consensus.note_label_for, { question }), exact: true }),
   };
 }
 
