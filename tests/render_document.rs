@@ -96,12 +96,12 @@ fn the_chart_is_in_the_document_once_and_drawn_once() {
         .count();
     assert_eq!(charts, 1);
     let out = html::render(&report);
-    assert_eq!(out.matches("<svg").count(), 1);
+    assert_eq!(out.matches("<figure class=\"chart\"").count(), 1);
     assert_eq!(
-        out.matches("<rect class=\"bar\"").count(),
+        out.matches("<rect class=\"bar-fill\"").count(),
         pack.themes.len()
     );
-    assert!(!markdown::render(&report).contains("<svg"));
+    assert!(!markdown::render(&report).contains("bar-fill"));
 }
 
 #[test]

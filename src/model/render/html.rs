@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use crate::model::chart::{self, Chart, LABEL_WIDTH, WIDTH};
+use crate::model::chart::{self, Chart};
 use crate::model::document::{panel_text, Block, Document, Inline, Medium, Style, Table};
 use crate::model::render::{summary, SummaryReport};
 
@@ -60,16 +60,16 @@ th,td{text-align:left;vertical-align:top;border-bottom:1px solid #b1b4b6;padding
 td.num,th.num{text-align:right}
 .band{font-size:1.25rem;font-weight:700}
 .muted{color:#505a5f}
-.chart{max-width:100%;height:auto}
-.chart text{font:14px system-ui,sans-serif;fill:#0b0c0c}
-.chart .bar{fill:#1d70b8}
-.chart .grid{stroke:#b1b4b6}
+.chart{display:grid;grid-template-columns:minmax(6rem,16rem) minmax(6rem,1fr) 3rem;gap:.5rem 1rem;align-items:center;max-width:45rem;margin:1rem 0}
+.chart .bar-row{display:contents}
+.chart .bar-track{display:block;width:100%;height:1.5rem;background:#f3f2f1;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.chart .bar-fill{fill:#1d70b8}
 .track{display:block;min-width:5rem;height:.5rem;background:#f3f2f1;margin-top:.25rem}
 .fill{display:block;height:100%;background:#1d70b8;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 ol li,ul li{margin-bottom:.5rem}
 td p,table.rows td,table.plan td:last-child,table.plan td:nth-last-child(4){overflow-wrap:anywhere}
 @media print{main{max-width:none;padding:0}a{color:#0b0c0c}a[href]::after{content:' (' attr(href) ')';font-size:.85em;word-break:break-all}h2,h3,h4{break-after:avoid}tr,li,figure{break-inside:avoid}table.plan thead{display:table-header-group}}
-@media (forced-colors:active){.chart .bar{fill:CanvasText}.fill{forced-color-adjust:none;background:CanvasText}.track{border:1px solid CanvasText}}
+@media (forced-colors:active){.chart .bar-fill{fill:CanvasText}.chart .bar-track{border:1px solid CanvasText}.fill{forced-color-adjust:none;background:CanvasText}.track{border:1px solid CanvasText}}
 ";
 
 /// The summary report as a self-contained HTML page.
@@ -253,42 +253,31 @@ fn inlines(text: &[Inline]) -> String {
     h
 }
 
-/// The profile chart as one SVG, from the shared geometry.
+/// The profile chart, from the shared geometry: a row per theme with its
+/// name, a bar as long as its score and the score. The names and scores are
+/// HTML text, so a long theme name wraps, even with a reader's own text
+/// spacing (WCAG 1.4.12), instead of being cut off as SVG text was; only
+/// each bar is a small SVG (no style attribute needed for its length). The
+/// table after it has the same scores for screen readers, so the chart is
+/// one image named by its title.
 fn chart(h: &mut String, title: &str, chart: &Chart, values: &[String]) {
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<figure>\n<svg class=\"chart\" role=\"img\" aria-labelledby=\"rts-chart-title\" \
-         viewBox=\"0 0 {WIDTH} {}\" width=\"{WIDTH}\" height=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">\n\
-         <title id=\"rts-chart-title\">{}</title>\n",
-        chart.height,
-        chart.height,
+        "<figure class=\"chart\" role=\"img\" aria-labelledby=\"rts-chart-title\">\n\
+         <span id=\"rts-chart-title\" hidden>{}</span>",
         escape(title)
     );
-    for (x, value) in &chart.ticks {
-        let _ = writeln!(
-            h,
-            "<line class=\"grid\" x1=\"{x}\" x2=\"{x}\" y1=\"20\" y2=\"{}\"/>\
-             <text x=\"{x}\" y=\"14\" text-anchor=\"middle\">{value}</text>",
-            chart.height - 4
-        );
-    }
     for (bar, value) in chart.bars.iter().zip(values) {
-        let mid = bar.y + chart::ROW_HEIGHT / 2;
+        let percent = f64::from(bar.width) * 100.0 / f64::from(chart::BAR_MAX);
         let _ = writeln!(
             h,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\
-             <rect class=\"bar\" x=\"{LABEL_WIDTH}\" y=\"{}\" width=\"{}\" height=\"{}\"/>\
-             <text x=\"{}\" y=\"{}\">{}</text>",
-            LABEL_WIDTH - 8,
-            mid + 5,
+            "<span class=\"bar-row\"><span class=\"bar-label\">{}</span>\
+             <svg class=\"bar-track\" viewBox=\"0 0 100 1\" preserveAspectRatio=\"none\" aria-hidden=\"true\">\
+             <rect class=\"bar-fill\" width=\"{percent:.1}\" height=\"1\"/></svg>\
+             <span class=\"bar-value\">{}</span></span>",
             escape(&bar.label),
-            mid - chart::BAR_HEIGHT / 2,
-            bar.width,
-            chart::BAR_HEIGHT,
-            LABEL_WIDTH + bar.width + 6,
-            mid + 5,
             escape(value)
         );
     }
-    h.push_str("</svg>\n</figure>\n");
+    h.push_str("</figure>\n");
 }
