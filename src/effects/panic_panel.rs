@@ -6,25 +6,25 @@
 use std::cell::RefCell;
 use std::sync::Once;
 
+use crate::model::assessment::Assessment;
+use crate::model::file::write_assessment;
 use crate::model::locale::Locale;
 use crate::model::render::file_name;
 use crate::model::sorted::SortedMap;
 
 thread_local! {
-    /// The last good assessment file of each widget, by storage key, with
-    /// its area name (for the file name).
-    static LAST_GOOD: RefCell<SortedMap<String, (String, String)>> = RefCell::default();
+    /// The last good assessment of each widget, by storage key. Written as
+    /// a file only if a panic comes, not on every change.
+    static LAST_GOOD: RefCell<SortedMap<String, Assessment>> = RefCell::default();
     /// The root element of each mounted widget, by storage key.
     static ROOTS: RefCell<Vec<(String, web_sys::Element)>> = RefCell::default();
 }
 
 /// Keeps the latest good state of a widget, to offer if it breaks.
-pub fn remember(storage_key: &str, area: &str, file: &str) {
+pub fn remember(storage_key: &str, assessment: &Assessment) {
     LAST_GOOD.with(|map| {
-        map.borrow_mut().insert(
-            storage_key.to_string(),
-            (area.to_string(), file.to_string()),
-        )
+        map.borrow_mut()
+            .insert(storage_key.to_string(), assessment.clone())
     });
 }
 
@@ -62,7 +62,11 @@ fn show_panels() {
     let locale = Locale::english();
     let roots = ROOTS.with(|roots| roots.borrow().clone());
     for (key, root) in roots {
-        let saved = LAST_GOOD.with(|map| map.borrow().get(&key).cloned());
+        let saved = LAST_GOOD.with(|map| {
+            map.borrow()
+                .get(&key)
+                .map(|a| (a.context.area.clone(), write_assessment(a)))
+        });
         // Past a panic there is nothing more to do if even this fails.
         let _ = show_panel(&root, &locale, saved);
     }

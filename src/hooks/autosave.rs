@@ -15,7 +15,7 @@ use crate::effects::autosave::{
 };
 use crate::effects::{panic_panel, storage};
 use crate::model::content::ContentPack;
-use crate::model::file::{read_stamped_progress, write_assessment};
+use crate::model::file::read_stamped_progress;
 use crate::model::workshop::{read_saved_workshop, Workshop};
 use crate::state::{Action, State};
 
@@ -198,11 +198,14 @@ fn use_save_answers(
         (state.revision, step, state.hold_saving),
         move |(revision, step, hold)| {
             let state: &State = &handle;
-            panic_panel::remember(
-                &key,
-                &state.assessment.context.area,
-                &write_assessment(&state.assessment),
-            );
+            panic_panel::remember(&key, &state.assessment);
+            // Nothing is saved for a visit that has changed nothing yet: a
+            // returning visitor who never answered then still gets the start
+            // screen written into the page, not "Loading…".
+            if *revision == 0 && step == "start" {
+                *pending.borrow_mut() = None;
+                return Box::new(|| ()) as Box<dyn FnOnce()>;
+            }
             if *hold {
                 *pending.borrow_mut() = None;
                 return Box::new(|| ()) as Box<dyn FnOnce()>;

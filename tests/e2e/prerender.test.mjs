@@ -305,6 +305,27 @@ describe('the start screen before the app arrives', () => {
     }
   });
 
+  test('a visit that changes nothing saves nothing, so the next one still gets the start screen written in', async () => {
+    const context = await site.browser.newContext({ serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      const start = new StartScreen(page);
+      await start.goto(site.url);
+      await page.locator(`${APP}[data-rts-save-state="saved"]`).waitFor();
+      // Leaving the page saves anything waiting at once (pagehide), so
+      // after the reload storage holds all the first visit ever saved.
+      const wasm = await holdWasm(page);
+      await page.reload();
+      await start.startNowButton.waitFor({ state: 'visible' });
+      const keys = await page.evaluate(() => Object.keys(localStorage));
+      assert.deepEqual(keys, [], 'nothing saved by a visit alone');
+      assert.equal(await page.getByText(loader.loading, { exact: true }).isVisible(), false, 'no loading message');
+      wasm.release();
+    } finally {
+      await context.close();
+    }
+  });
+
   test('without JavaScript, says it needs JavaScript and shows no buttons that could not work', async () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false });
     try {
