@@ -69,6 +69,9 @@ pub fn restore(pack: &Rc<ContentPack>, storage_key: &str) -> State {
     let key = storage::progress_key(storage_key);
     let mut unreadable = false;
     let mut hold_saving = false;
+    // Nothing stored yet: the fresh state is as good as saved until it
+    // changes, so a visit that changes nothing writes nothing.
+    let mut nothing_stored = false;
     let mut updated = Vec::new();
     let (stamped, step, status) = match storage::load(&key) {
         Ok(Some(text)) => match read_progress_after_update(&text, pack) {
@@ -100,7 +103,10 @@ pub fn restore(pack: &Rc<ContentPack>, storage_key: &str) -> State {
                 }
             }
         },
-        Ok(None) => (fresh(), Step::Start, SaveStatus::Ok),
+        Ok(None) => {
+            nothing_stored = true;
+            (fresh(), Step::Start, SaveStatus::Ok)
+        }
         Err(error) => (fresh(), Step::Start, error.into()),
     };
     let (workshop, workshop_status) = restore_workshop(storage_key);
@@ -113,6 +119,9 @@ pub fn restore(pack: &Rc<ContentPack>, storage_key: &str) -> State {
     state.save_status = status;
     state.progress_unreadable = unreadable;
     state.hold_saving = hold_saving;
+    if nothing_stored {
+        state.saved_revision = state.revision;
+    }
     if !updated.is_empty() {
         state.file_messages = FileMessages::Updated(updated);
     }

@@ -202,7 +202,7 @@ fn use_save_answers(
             // Nothing is saved for a visit that has changed nothing yet: a
             // returning visitor who never answered then still gets the start
             // screen written into the page, not "Loading…".
-            if *revision == 0 && step == "start" {
+            if state.saved_revision >= *revision && step == "start" {
                 *pending.borrow_mut() = None;
                 return Box::new(|| ()) as Box<dyn FnOnce()>;
             }
