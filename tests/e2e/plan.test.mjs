@@ -315,7 +315,9 @@ describe('the action plan by keyboard', () => {
         { message: 'focus on the sixth action' },
       );
       const box = await page.evaluate(() => document.activeElement.getBoundingClientRect().top);
-      assert.ok(box >= 0 && box < (page.viewportSize()?.height ?? 720), 'the focused action is in view');
+      // Within a pixel: a legend sits across its fieldset's top edge, so
+      // scrolling it to the top can leave a fraction above it.
+      assert.ok(box >= -1 && box < (page.viewportSize()?.height ?? 720), `the focused action is in view (top ${box})`);
       // The next Tabs go into the sixth action (its guidance links, if
       // any, then its owner), not past the new actions.
       let seen;
