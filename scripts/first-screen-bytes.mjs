@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-/** The budget, in gzipped bytes: what version 3 reaches (409,104), with
+/** The budget, in gzipped bytes: what version 3 reaches (410,207), with
  * about 0.05% room. Version 2 reached 350,786; version 3 raised it, saying
  * why (README, "Performance"): the questions of pack 3.0.0 with the
  * wording each earlier version asked (+15 KB), the workshop saved and
@@ -24,9 +24,11 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * meaning changed (+10 KB), the plan's month boxes, limits that stop and
  * announce, and its printed table (+8 KB) (397,993), then Welsh: the
  * language switch, reading another language's tables at run time and the
- * loaders fetching them (+11 KB; issue 21 allows 3 KB). Lower it as the
- * first screen gets smaller; never raise it without saying why. */
-export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 409_300);
+ * loaders fetching them (+11 KB; issue 21 allows 3 KB), and the
+ * partnership report's agreements with the HTML chart that keeps theme
+ * names whole under text spacing (+1 KB). Lower it as the first screen
+ * gets smaller; never raise it without saying why. */
+export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 410_400);
 
 /** The budget for index.html alone, with its start screen (7,727 now, with
  * the results-event notice's place, the unit of assessment defined,

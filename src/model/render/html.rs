@@ -268,12 +268,15 @@ fn chart(h: &mut String, title: &str, chart: &Chart, values: &[String]) {
         escape(title)
     );
     for (bar, value) in chart.bars.iter().zip(values) {
-        let percent = f64::from(bar.width) * 100.0 / f64::from(chart::BAR_MAX);
+        // The length in tenths of a percent, written with whole numbers:
+        // formatting a float would bring its printing code into the wasm.
+        let tenths = (bar.width * 1000 + chart::BAR_MAX / 2) / chart::BAR_MAX;
+        let percent = format!("{}.{}", tenths / 10, tenths % 10);
         let _ = writeln!(
             h,
             "<span class=\"bar-row\"><span class=\"bar-label\">{}</span>\
              <svg class=\"bar-track\" viewBox=\"0 0 100 1\" preserveAspectRatio=\"none\" aria-hidden=\"true\">\
-             <rect class=\"bar-fill\" width=\"{percent:.1}\" height=\"1\"/></svg>\
+             <rect class=\"bar-fill\" width=\"{percent}\" height=\"1\"/></svg>\
              <span class=\"bar-value\">{}</span></span>",
             escape(&bar.label),
             escape(value)
