@@ -59,6 +59,7 @@ fn main() {
          pub const WORKSHOP_KEY_SUFFIX: &str = {};\n\
          pub const LANGUAGE_KEY_SUFFIX: &str = {};\n\
          pub const OFFLINE_FILE: &str = {};\n\
+         pub const SAVE_DELAY_MS: u32 = {};\n\
          pub const PAGE_HEADING_LEVEL: u8 = {};\n\
          pub const ELEMENT_HEADING_LEVEL: u8 = {};\n",
         text("storageKey"),
@@ -66,6 +67,7 @@ fn main() {
         text("workshopKeySuffix"),
         text("languageKeySuffix"),
         text("offlineFile"),
+        number("saveDelayMs"),
         number("pageHeadingLevel"),
         number("elementHeadingLevel"),
     );

@@ -25,6 +25,7 @@ import { asPrerendered, captureStartScreen } from './prerender.mjs';
 import { bundle, CONTRACT, hash, LANGUAGES, serviceWorker, withoutCssComments } from './runtime/build.mjs';
 import { OFFLINE_COPY, offlineCopy, WASM_MARK } from './runtime/offline-copy.js';
 import { precompress } from './precompress.mjs';
+import { statementBody, statementTitle } from './statement-page.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -168,6 +169,35 @@ const title = (trunkHtml.match(/<title>([^<]*)<\/title>/) ?? [null, 'Ready to Sh
 write('index.html', page({ title, frame: false }));
 write('frame.html', page({ title, frame: true }));
 
+// The accessibility statement as a page of the tool, linked from every
+// screen (docs/accessibility-statement.md, the document a deploying body
+// adapts; scripts/statement-page.mjs). Plain HTML: no script.
+const statement = readFileSync(new URL('../docs/accessibility-statement.md', import.meta.url), 'utf8');
+write(
+  CONTRACT.statementFile,
+  `<!DOCTYPE html>
+<html lang="en-GB">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta http-equiv="Content-Security-Policy" content="${csp({ inlineScript: '' })}" />
+    <meta name="referrer" content="no-referrer" />
+    <link rel="icon" href="data:," />
+    <title>${escapeHtml(statementTitle(statement))}</title>
+    <style>${pageStyle}</style>
+  </head>
+  <body class="rts-page-body">
+    <main id="rts-root">
+      <div class="rts-app rts-statement" dir="ltr">
+        <p class="rts-body"><a class="rts-link" href="./">${escapeHtml(title)}</a></p>
+        ${statementBody(statement)}
+      </div>
+    </main>
+  </body>
+</html>
+`,
+);
+
 const embed = bundle('embed.js', { glue, wasm, css: cssFile, contract: CONTRACT, words, languages });
 write('embed.js', embed);
 
@@ -208,7 +238,10 @@ const precache = [
   `./${wasm}`,
   `./${cssFile}`,
 ];
-const onUse = Object.values(languages).flatMap(({ words, pack }) => [`./${words}`, `./${pack}`]);
+const onUse = [
+  ...Object.values(languages).flatMap(({ words, pack }) => [`./${words}`, `./${pack}`]),
+  `./${CONTRACT.statementFile}`,
+];
 const sw = serviceWorker(dir, precache, offlineParts, onUse);
 write('sw.js', sw);
 

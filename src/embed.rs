@@ -122,6 +122,18 @@ fn get_string(options: &JsValue, key: &str) -> Option<String> {
 /// `{ storageKey, headingLevel, accent, packSource, packText, packError,
 ///    baseUrl, offerOfflineCopy, resultsEvent }`, all optional. The results
 /// event is sent only when `resultsEvent` is `true` itself.
+/// An address the widget may link to: http(s) or a relative path, never a
+/// script (`javascript:`) or data address.
+fn safe_link(url: &str) -> bool {
+    let url = url.trim();
+    match url.split_once(':') {
+        Some((scheme, _)) if !scheme.contains('/') => {
+            scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http")
+        }
+        _ => !url.is_empty(),
+    }
+}
+
 /// The files the loader fetched for a language other than English:
 /// `languageWords` and `languagePack`, or `languageError`.
 fn language_files(options: &JsValue) -> Option<LanguageFiles> {
@@ -166,6 +178,7 @@ pub fn options_from_js(options: &JsValue) -> MountOptions {
             .unwrap_or_default(),
         language_files: language_files(options),
         language_switch: get(options, "languageSwitch").is_none_or(|v| v.is_truthy()),
+        statement_url: get_string(options, "statementUrl").filter(|u| safe_link(u)),
     }
 }
 

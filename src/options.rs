@@ -51,6 +51,10 @@ pub struct MountOptions {
     /// Another language's words and questions as the loader fetched them,
     /// or why it could not. `None` for English.
     pub language_files: Option<LanguageFiles>,
+    /// Where the accessibility statement is, linked from every screen: the
+    /// tool's own page beside it, or the host's (`accessibility-statement`).
+    /// `None` where there is no page to link (the single-file copy).
+    pub statement_url: Option<String>,
     /// Show the language switch (a host may hide it with
     /// `language-switch="hidden"`).
     pub language_switch: bool,
@@ -94,6 +98,7 @@ impl Default for MountOptions {
             language: Language::English,
             language_files: None,
             language_switch: true,
+            statement_url: None,
         }
     }
 }

@@ -74,13 +74,6 @@ fn action_order(summary: &Summary) -> Vec<(&str, u8)> {
 }
 
 #[test]
-fn the_limits_are_as_documented() {
-    assert_eq!(CASE_STUDY_LIMIT, 4);
-    assert_eq!(WEAKEST_THEME_COUNT, 2);
-    assert_eq!(CASE_STUDIES_PER_PLACE, 2);
-}
-
-#[test]
 fn priority_actions_rank_lowest_level_then_weakest_theme_then_pack_order() {
     let pack = small_pack();
     // alpha (1, 5) = 50, beta (1, 1, 2) = 25/3 = 8.33, gamma (1) = 0.

@@ -26,6 +26,8 @@ const BUILD = /* @build */ {
     workshopKeySuffix: ':workshop:v1',
     languageKeySuffix: ':language:v1',
     offlineFile: 'ready-to-share-offline.html',
+    statementFile: 'accessibility.html',
+    saveDelayMs: 400,
     pageHeadingLevel: 1,
     elementHeadingLevel: 2,
   },
@@ -45,6 +47,7 @@ export function pageOptions(search, { inFrame, baseUrl }) {
     headingLevel: BUILD.contract.pageHeadingLevel,
     baseUrl,
     offerOfflineCopy: true,
+    statementUrl: baseUrl ? new URL(BUILD.contract.statementFile, baseUrl).href : undefined,
   };
   if (!inFrame) return options;
   if (params.get('storage-key')) options.storageKey = params.get('storage-key');

@@ -27,12 +27,23 @@ const BUILD = /* @build */ {
     workshopKeySuffix: ':workshop:v1',
     languageKeySuffix: ':language:v1',
     offlineFile: 'ready-to-share-offline.html',
+    statementFile: 'accessibility.html',
+    saveDelayMs: 400,
     pageHeadingLevel: 1,
     elementHeadingLevel: 2,
   },
   words: { title: 'Ready to Share could not start.', retry: 'Try again', advice: '', unknown: '' },
   languages: {},
 } /* @end */;
+
+/** The address of a file beside the tool, or nothing if `base` is not an address. */
+function beside(file, base) {
+  try {
+    return new URL(file, base).href;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The widget's options from the element's attributes. */
 export function elementOptions(element, base) {
@@ -47,6 +58,8 @@ export function elementOptions(element, base) {
     // A host may hide the language switch (for example on a page that has
     // its own); the widget is still in the language chosen.
     languageSwitch: element.getAttribute('language-switch') !== 'hidden',
+    // The host's own accessibility statement, or the tool's beside it.
+    statementUrl: element.getAttribute('accessibility-statement') || beside(BUILD.contract.statementFile, base),
   };
 }
 

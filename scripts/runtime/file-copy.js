@@ -15,6 +15,8 @@ const BUILD = /* @build */ {
     workshopKeySuffix: ':workshop:v1',
     languageKeySuffix: ':language:v1',
     offlineFile: 'ready-to-share-offline.html',
+    statementFile: 'accessibility.html',
+    saveDelayMs: 400,
     pageHeadingLevel: 1,
     elementHeadingLevel: 2,
   },

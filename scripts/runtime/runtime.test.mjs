@@ -293,6 +293,7 @@ describe('boot.js: the page options', () => {
       headingLevel: 1,
       baseUrl,
       offerOfflineCopy: true,
+      statementUrl: 'https://x.example/rts/accessibility.html',
     });
   });
 
@@ -310,6 +311,7 @@ describe('boot.js: the page options', () => {
       headingLevel: 3,
       baseUrl,
       offerOfflineCopy: true,
+      statementUrl: 'https://x.example/rts/accessibility.html',
       accent: '#800000',
     });
   });
@@ -327,7 +329,13 @@ describe('embed.js', () => {
       offerOfflineCopy: true,
       resultsEvent: false,
       languageSwitch: true,
+      statementUrl: 'https://x.example/accessibility.html',
     });
+    assert.equal(
+      elementOptions(element({ 'accessibility-statement': 'https://council.example/accessibility' }), 'b').statementUrl,
+      'https://council.example/accessibility',
+      "the host's own statement",
+    );
     assert.equal(elementOptions(element({ 'language-switch': 'hidden' }), 'b').languageSwitch, false);
     const options = elementOptions(element({ 'storage-key': 'p', 'heading-level': '4', accent: 'navy' }), 'b');
     assert.deepEqual([options.storageKey, options.headingLevel, options.accent], ['p', 4, 'navy']);

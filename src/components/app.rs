@@ -214,6 +214,14 @@ pub fn App(props: &AppProps) -> Html {
                         errors={state.over_limit.iter().map(|(id, message)| (message.clone(), id.clone())).collect::<Vec<_>>()} />
                 }
                 { page }
+                if let Some(url) = &options.statement_url {
+                    <p class="rts-body rts-footer-links">
+                        <a class="rts-link" href={url.clone()}>{ locale.ui.accessibility_statement }</a>
+                        if locale.lang() != Language::English {
+                            { " " }{ locale.language_nav.english_only }
+                        }
+                    </p>
+                }
             </div>
         </ContextProvider<Shared>>
     }

@@ -23,8 +23,9 @@ use crate::model::merge::{merge, Stamped};
 use crate::model::workshop::{self, read_saved_workshop, write_saved_workshop, Workshop};
 use crate::state::{Action, FileMessages, SaveStatus, State, Step};
 
-/// How long typing may pause before progress is saved.
-const SAVE_DELAY_MS: u32 = 400;
+/// How long typing may pause before progress is saved (src/options.json,
+/// where the tests read it too).
+use crate::options::SAVE_DELAY_MS;
 
 /// What to save: the answers with their stamps, the step, and which
 /// revision of the answers they are.

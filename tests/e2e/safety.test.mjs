@@ -43,6 +43,10 @@ import { SummaryPage } from './pages/summary.mjs';
 import { TasksPage } from './pages/tasks.mjs';
 import { ThemePage } from './pages/theme.mjs';
 
+// How long the app waits after a change before saving: the mount contract's
+// value (src/options.json), which the app is built with.
+const SAVE_DELAY_MS = JSON.parse(readFileSync(new URL('../../src/options.json', import.meta.url), 'utf8')).saveDelayMs;
+
 const DIST_DEBUG = fileURLToPath(new URL('../../dist-debug/', import.meta.url));
 /** The release build's wasm, by its hashed name. */
 const WASM = readdirSync(DIST).find((f) => /_bg\.wasm$/.test(f));
@@ -947,14 +951,14 @@ describe('safety', () => {
         const [q1, q2] = pack.themes[0].questions.map((q) => q.id);
 
         // The user answers in A, switches to B and answers there, before
-        // either tab has saved (saves wait 400 ms).
+        // either tab has saved (saves wait SAVE_DELAY_MS).
         await a.bringToFront();
         await themeA.choose(q1, 3);
         await b.bringToFront();
         await themeB.choose(q2, 4);
         const answeredAt = (page) => page.evaluate(() => window.__answeredAt);
         const gap = (await answeredAt(b)) - (await answeredAt(a));
-        assert.ok(gap >= 0 && gap < 400, `the two answers were given ${gap} ms apart, inside the save delay`);
+        assert.ok(gap >= 0 && gap < SAVE_DELAY_MS, `the two answers were given ${gap} ms apart, inside the save delay`);
 
         await waitUntil(
           async () => (await themeA.chosen(q2)) === 4 && (await themeB.chosen(q1)) === 3,
@@ -1031,13 +1035,13 @@ describe('safety', () => {
         await waitForSaved(b, (f) => f.answers?.[q1]?.level === 2, 'B saved');
 
         // Tab A: a background tab whose timers run late (its saves wait
-        // 5 s, not 0.4 s) and that never hears of B's saves.
-        await a.addInitScript(() => {
+        // 5 s, not the app's save delay) and that never hears of B's saves.
+        await a.addInitScript((saveDelay) => {
           const setTimeoutBefore = window.setTimeout;
           window.setTimeout = (fn, ms, ...rest) =>
-            ms === 400 ? setTimeoutBefore(fn, 5000, ...rest) : setTimeoutBefore(fn, ms, ...rest);
+            ms === saveDelay ? setTimeoutBefore(fn, 5000, ...rest) : setTimeoutBefore(fn, ms, ...rest);
           window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true);
-        });
+        }, SAVE_DELAY_MS);
         await a.goto(site.url);
         const themeA = await new ThemePage(a, pack.themes[0].id).waitFor();
         await waitForSaveState(a, 'saved', { timeout: 8000 });
