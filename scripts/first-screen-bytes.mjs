@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-/** The budget, in gzipped bytes: what version 3 reaches (410,207), with
+/** The budget, in gzipped bytes: what version 3 reaches (410,734), with
  * about 0.05% room. Version 2 reached 350,786; version 3 raised it, saying
  * why (README, "Performance"): the questions of pack 3.0.0 with the
  * wording each earlier version asked (+15 KB), the workshop saved and
@@ -26,15 +26,17 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * language switch, reading another language's tables at run time and the
  * loaders fetching them (+11 KB; issue 21 allows 3 KB), and the
  * partnership report's agreements with the HTML chart that keeps theme
- * names whole under text spacing (+1 KB). Lower it as the first screen
- * gets smaller; never raise it without saying why. */
-export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 410_400);
+ * names whole under text spacing (+1 KB), and the link to the
+ * accessibility statement on every screen (+0.5 KB). Lower it as the first
+ * screen gets smaller; never raise it without saying why. */
+export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 410_900);
 
-/** The budget for index.html alone, with its start screen (7,727 now, with
+/** The budget for index.html alone, with its start screen (7,817 now, with
  * the results-event notice's place, the unit of assessment defined,
- * "About this tool" and the English / Cymraeg switch; about 1% room for
- * changes to the start page's words). */
-export const PAGE_BUDGET = Number(process.env.RTS_START_PAGE_BUDGET || 7_800);
+ * "About this tool", the English / Cymraeg switch and the link to the
+ * accessibility statement; about 1% room for changes to the start page's
+ * words). */
+export const PAGE_BUDGET = Number(process.env.RTS_START_PAGE_BUDGET || 7_900);
 
 /** A whole first visit, service worker included, at most this many times
  * the bytes before the app acts (issue 22), gzip and brotli alike. */

@@ -128,6 +128,29 @@ describe('the accessibility statement lists exactly the known issues the tool ha
     }
   });
 
+  test('every screen links the statement in the same place, and it opens as a page of the tool', () =>
+    site.withSession(async ({ page }) => {
+      const link = page.getByRole('link', { name: ui.accessibility_statement, exact: true });
+      const start = await new StartScreen(page).goto(site.url);
+      await start.waitFor();
+      assert.equal(await link.count(), 1, 'on the start page');
+      await start.startNow();
+      await page.getByRole('heading', { name: ui.about_heading, exact: true }).waitFor();
+      assert.equal(await link.count(), 1, 'on About your area');
+      const last = await link.evaluate((a) => a.closest('.rts-app').lastElementChild.contains(a));
+      assert.ok(last, 'last in the tool, after the page');
+      await link.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Accessibility statement for Ready to Share' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Known issues' }).waitFor();
+      for (const id of listed) await page.getByText(`[KI-${id}]`, { exact: false }).first().waitFor();
+      assert.equal(
+        await page.getByText('For the organisation that publishes this tool', { exact: false }).count(),
+        0,
+        'the note to the publisher is not on the page',
+      );
+    }));
+
   test('no other issue is listed that this file does not look for', () => {
     const unchecked = [...listed].filter((id) => !found.has(id));
     assert.deepEqual(unchecked, [], 'every listed issue is looked for above');

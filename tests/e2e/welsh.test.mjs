@@ -192,6 +192,9 @@ describe('Ready to Share in Welsh', () => {
       await second.goto(site.url);
       await second.getByRole('heading', { level: 1, name: contentPack().start.heading }).waitFor();
       await expectNoEnglish(second, 'the start page in a second tab');
+      const statement = second.getByRole('link', { name: cy.ui.accessibility_statement, exact: true });
+      assert.equal(await statement.count(), 1, 'the accessibility statement is linked in Welsh');
+      assert.match(await statement.evaluate((a) => a.parentElement.textContent), /\(Saesneg\)/, 'and marked as English');
       await expectAxeClean(second, 'the Welsh start page');
       await second.close();
     }));
