@@ -10,7 +10,9 @@
 #                      ../site/ (the element, and the iframe), from
 #                      examples/hosts/
 #   examples/servers/  the README's server examples (Caddy, nginx, Apache)
-#   README.md, LICENSE, CHANGELOG.md, docs/*.md
+#   README.md, LICENSE, CONTENT-LICENSE.md, CHANGELOG.md, docs/*.md (the
+#                      accessibility statement, privacy information and
+#                      DPIA screening a deploying body adapts)
 #   SHA256SUMS         the SHA-256 of every other file (sha256sum -c SHA256SUMS)
 #
 #   scripts/release.sh [--no-build] [--out DIR]
@@ -74,6 +76,7 @@ cp -p dist/* "$top/site/"
 cp examples/hosts/*.html "$top/examples/"
 cp examples/servers/* "$top/examples/servers/"
 cp README.md LICENSE CHANGELOG.md "$top/"
+cp content/LICENSE.md "$top/CONTENT-LICENSE.md"
 shopt -s nullglob
 docs=(docs/*.md)
 shopt -u nullglob

@@ -65,7 +65,9 @@ describe('the release archive', () => {
     console.log(made.stdout.trim());
     const files = filesUnder(top);
     for (const path of [
-      'LICENSE', 'CHANGELOG.md', 'README.md', 'SHA256SUMS',
+      'LICENSE', 'CONTENT-LICENSE.md', 'CHANGELOG.md', 'README.md', 'SHA256SUMS',
+      'docs/accessibility-statement.md', 'docs/privacy-information.md', 'docs/dpia-screening.md',
+      'site/accessibility.html',
       'examples/element.html', 'examples/iframe.html',
       'examples/servers/Caddyfile', 'examples/servers/nginx.conf', 'examples/servers/apache.conf',
       'site/index.html', 'site/frame.html', 'site/embed.js', 'site/sw.js', 'site/ready-to-share-offline.html',
