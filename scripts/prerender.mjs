@@ -7,9 +7,10 @@
 // screen (scripts/runtime/early-input.js).
 //
 // Used by scripts/postbuild.mjs, on release builds. It needs the browser
-// the tests use (scripts/setup.sh --browser) and playwright-core from
-// tests/e2e/node_modules; without them it says so (`{ skipped }`) and the
-// page shows its loading message until the app is in, as before.
+// (scripts/setup.sh --browser) and playwright-core (the project's npm
+// packages, scripts/setup.sh); without them it says so (`{ skipped }`) and
+// the page shows its loading message until the app is in, as before. It
+// uses nothing from the tests.
 
 import { existsSync } from 'node:fs';
 
@@ -20,14 +21,12 @@ const TIME_LIMIT = 60_000;
  * served from `dir`, or `{ skipped: reason }`.
  */
 export async function captureStartScreen(dir) {
-  const modules = new URL('../tests/e2e/', import.meta.url);
-  if (!existsSync(new URL('node_modules/playwright-core/', modules))) {
-    return { skipped: 'playwright-core is not installed in tests/e2e' };
+  if (!existsSync(new URL('../node_modules/playwright-core/', import.meta.url))) {
+    return { skipped: 'playwright-core is not installed (scripts/setup.sh)' };
   }
-  // The tests' own browser set-up and static server.
   const [{ CHROMIUM, launchBrowser }, { startServer }] = await Promise.all([
-    import(new URL('helpers.mjs', modules).href),
-    import(new URL('server.mjs', modules).href),
+    import('./browser.mjs'),
+    import('./static-server.mjs'),
   ]);
   if (!existsSync(CHROMIUM)) return { skipped: `no browser at ${CHROMIUM} (scripts/setup.sh --browser installs it)` };
   const server = await startServer({ root: dir });

@@ -12,7 +12,7 @@
 #                                 of the README's server examples), from apt
 #
 # Other scripts `source` this file and call `rts_setup [--browser]`, which
-# also puts tests/e2e/node_modules/.bin (npm binaryen's wasm-opt) and
+# also puts node_modules/.bin (npm binaryen's wasm-opt) and
 # ~/.cargo/bin first on PATH for the rest of that script.
 #
 # Never install Debian's `binaryen` package: its wasm-opt (108) breaks the
@@ -21,7 +21,9 @@
 set -euo pipefail
 
 RTS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-RTS_E2E="$RTS_ROOT/tests/e2e"
+# The npm packages (wasm-opt, playwright-core, axe) live at the top of the
+# project: the build and the tests share one version of each.
+RTS_NPM="$RTS_ROOT"
 
 RTS_WASM_TARGET="wasm32-unknown-unknown"
 RTS_WASM_BINDGEN_VERSION="0.2.130"
@@ -40,8 +42,8 @@ rts_setup_path() {
     local cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
     case ":$PATH:" in *":$cargo_bin:"*) ;; *) PATH="$cargo_bin:$PATH" ;; esac
     case ":$PATH:" in
-        ":$RTS_E2E/node_modules/.bin:"*) ;;
-        *) PATH="$RTS_E2E/node_modules/.bin:$PATH" ;;
+        ":$RTS_NPM/node_modules/.bin:"*) ;;
+        *) PATH="$RTS_NPM/node_modules/.bin:$PATH" ;;
     esac
     export PATH
 }
@@ -92,24 +94,24 @@ rts_setup_rust() {
 
 rts_setup_npm() {
     command -v npm >/dev/null || rts_die "npm not found: install Node.js 20 or newer"
-    local lock="$RTS_E2E/package-lock.json"
-    local installed="$RTS_E2E/node_modules/.package-lock.json"
+    local lock="$RTS_NPM/package-lock.json"
+    local installed="$RTS_NPM/node_modules/.package-lock.json"
     # npm writes node_modules/.package-lock.json on every install: if it is
     # newer than package.json and the lock file, node_modules is current.
-    if [[ -f "$installed" && "$installed" -nt "$RTS_E2E/package.json" && (! -f "$lock" || "$installed" -nt "$lock") ]]; then
-        rts_say "ok: npm packages in tests/e2e"
+    if [[ -f "$installed" && "$installed" -nt "$RTS_NPM/package.json" && (! -f "$lock" || "$installed" -nt "$lock") ]]; then
+        rts_say "ok: npm packages"
     elif [[ -f "$lock" ]]; then
-        rts_say "installing npm packages in tests/e2e (npm ci)"
-        (cd "$RTS_E2E" && npm ci --no-audit --no-fund --loglevel=error)
+        rts_say "installing npm packages (npm ci)"
+        (cd "$RTS_NPM" && npm ci --no-audit --no-fund --loglevel=error)
     else
-        rts_say "installing npm packages in tests/e2e (npm install: no lock file yet)"
-        (cd "$RTS_E2E" && npm install --no-audit --no-fund --loglevel=error)
+        rts_say "installing npm packages (npm install: no lock file yet)"
+        (cd "$RTS_NPM" && npm install --no-audit --no-fund --loglevel=error)
     fi
 
     local wasm_opt
     wasm_opt="$(command -v wasm-opt || true)"
-    [[ "$wasm_opt" == "$RTS_E2E/node_modules/.bin/wasm-opt" ]] ||
-        rts_die "wasm-opt on PATH is '${wasm_opt:-none}', expected npm binaryen's in tests/e2e/node_modules/.bin"
+    [[ "$wasm_opt" == "$RTS_NPM/node_modules/.bin/wasm-opt" ]] ||
+        rts_die "wasm-opt on PATH is '${wasm_opt:-none}', expected npm binaryen's in node_modules/.bin"
     local version
     version="$(wasm-opt --version 2>/dev/null | awk '{print $3}')"
     [[ "$version" == "$RTS_WASM_OPT_VERSION" ]] ||

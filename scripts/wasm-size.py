@@ -240,7 +240,7 @@ def kb(n):
 def build(tmp):
     env = dict(os.environ)
     env["PATH"] = os.pathsep.join(
-        [os.path.join(ROOT, "tests/e2e/node_modules/.bin"),
+        [os.path.join(ROOT, "node_modules/.bin"),
          os.path.expanduser("~/.cargo/bin"), env.get("PATH", "")])
     # Its own target folder: v0 symbol names keep generic parameters (so
     # serde_json's code made for the locale counts for the locale), and the

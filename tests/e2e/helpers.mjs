@@ -5,23 +5,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { DIST, startServer } from './server.mjs';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Flags Chromium needs on this machine, or it tries to reach the network. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/browser.mjs';
 
 /** The WCAG levels every page must meet. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -48,16 +35,7 @@ export function contentPack() {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
-/**
- * Launches headless Debian Chromium. Playwright gives each launch a fresh
- * temporary profile (user-data-dir) and removes it on close.
- */
-export async function launchBrowser() {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: run scripts/setup.sh --browser`);
-  }
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-}
+export { launchBrowser } from '../../scripts/browser.mjs';
 
 /** Serves dist/ (built by `trunk build --release`) on a loopback port. */
 export async function serveSite() {

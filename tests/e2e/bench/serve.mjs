@@ -1,12 +1,12 @@
 // A static file server for the benchmark's "like our users" runs: like
-// tests/e2e/server.mjs (loopback, gzip -9 when asked for), but with the
+// scripts/static-server.mjs (loopback, gzip -9 when asked for), but with the
 // caching headers the README asks deployments for, so that a second visit
 // finds what a real one would in the browser's cache:
 // - files whose names carry a hash (ready-to-share-<hash>.js, .wasm, .css,
 //   boot-<hash>.js): `Cache-Control: public, max-age=31536000, immutable`;
 // - everything else (index.html, frame.html, embed.js, sw.js, fixed pages):
 //   `Cache-Control: no-cache`, with an ETag, answered 304 when unchanged.
-// tests/e2e/server.mjs sends `no-store` (right for the tests, where a file
+// scripts/static-server.mjs sends `no-store` (right for the tests, where a file
 // may change between two loads); the benchmark's other figures still use it.
 
 import { createHash } from 'node:crypto';
