@@ -13,7 +13,7 @@ use ready_to_share::model::content::{CaseStudy, ContentError, ContentPack, Quest
 use ready_to_share::model::scoring::{profile, Score};
 use ready_to_share::model::summary::{
     summarise, FindOut, MatchReason, PriorityAction, Strength, Summary, CASE_STUDIES_PER_PLACE,
-    CASE_STUDY_LIMIT, WEAKEST_THEME_COUNT,
+    CASE_STUDY_LIMIT,
 };
 
 const NOT_SURE: Response = Response::NotSure;
