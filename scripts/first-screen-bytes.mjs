@@ -89,7 +89,8 @@ export function workerFiles(dist) {
  * answer "not modified" sends it whole.
  */
 export function measureWorker(dist, firstScreen) {
-  const had = new Set(firstScreen.map((r) => r.file).filter((file) => /-[0-9a-f]{16}(_bg\.wasm|\.js|\.css)$/.test(file)));
+  // Trunk writes its hash without leading zeros: 8 to 16 hex digits.
+  const had = new Set(firstScreen.map((r) => r.file).filter((file) => /-[0-9a-f]{8,16}(_bg\.wasm|\.js|\.css)$/.test(file)));
   const files = ['sw.js', ...new Set(workerFiles(dist))].filter((file) => !had.has(file));
   return files.map((file) => row(dist, file));
 }

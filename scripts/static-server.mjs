@@ -180,7 +180,7 @@ export async function startServer({
         Vary: 'Accept-Encoding',
       };
       if (caching) {
-        const hashed = /-[0-9a-f]{16}(_bg\.wasm|\.js|\.css)$/.test(file);
+        const hashed = /-[0-9a-f]{8,16}(_bg\.wasm|\.js|\.css)$/.test(file);
         headers['Cache-Control'] = hashed ? 'public, max-age=31536000, immutable' : 'no-cache';
         headers.ETag = `"${Math.floor(mtimeMs).toString(16)}-${(await stat(file)).size.toString(16)}"`;
         if (req.headers['if-none-match'] === headers.ETag) {

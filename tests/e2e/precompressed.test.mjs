@@ -62,7 +62,7 @@ async function checkServed(url, root, { brotli = true, cache = false } = {}) {
       assert.ok(body.equals(plain), `${what}: the decompressed bytes are the plain file's`);
       if (coding) assert.ok(response.body.length < plain.length, `${what}: smaller than the plain file`);
       if (cache) {
-        const hashed = /-[0-9a-f]{16}(_bg\.wasm|\.js|\.css)$/.test(name);
+        const hashed = /-[0-9a-f]{8,16}(_bg\.wasm|\.js|\.css)$/.test(name);
         assert.match(response.headers['cache-control'] ?? '', hashed ? /immutable/ : /no-cache/, `${what}: Cache-Control`);
       }
     }
