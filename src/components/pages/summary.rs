@@ -31,16 +31,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
         report = report.with_comparison(earlier);
     }
     let document = summary::document(&report);
-    // The print-only plan holds every action's text, which a large plan
-    // makes slow to draw: it is drawn only once printing is asked for.
-    let print_ready = use_state_eq(|| false);
-    {
-        let print_ready = print_ready.clone();
-        use_effect_with((), move |_| {
-            let watch = watch_print(move || print_ready.set(true));
-            move || drop(watch)
-        });
-    }
+    let print_ready = use_print_ready();
     let on_print = {
         let print_ready = print_ready.clone();
         Callback::from(move |_: ()| print_ready.set(true))
@@ -82,6 +73,23 @@ pub fn Summary(props: &SummaryProps) -> Html {
             }
         </section>
     }
+}
+
+/// Whether to draw the print-only plan: it holds every action's text, which
+/// a large plan makes slow to draw, so it is drawn only once printing is
+/// asked for (by the browser, or by the print button through
+/// `on_print_ready`).
+#[hook]
+fn use_print_ready() -> UseStateHandle<bool> {
+    let print_ready = use_state_eq(|| false);
+    {
+        let print_ready = print_ready.clone();
+        use_effect_with((), move |_| {
+            let watch = watch_print(move || print_ready.set(true));
+            move || drop(watch)
+        });
+    }
+    print_ready
 }
 
 /// Every action of the plan as text, for print: the report's plan blocks,
