@@ -43,18 +43,13 @@ pub fn Start(props: &StartProps) -> Html {
     // Set by "Cancel": once the panel has gone, focus goes back to the file
     // field (after the render, which may replace the field).
     let cancelled = use_mut_ref(|| false);
-    {
-        let (confirm_panel, section, cancelled) =
-            (confirm_panel.clone(), section.clone(), cancelled.clone());
-        let input_id = shared.id("open-file");
-        use_effect_with(pending.is_some(), move |shown| {
-            if *shown {
-                focus(&confirm_panel);
-            } else if std::mem::take(&mut *cancelled.borrow_mut()) {
-                focus_in_widget(&section, &input_id);
-            }
-        });
-    }
+    use_confirm_focus(
+        pending.is_some(),
+        &confirm_panel,
+        &section,
+        &cancelled,
+        shared.id("open-file"),
+    );
 
     let on_open = open_file(&shared, &pending, has_progress);
     let confirmation = pending.as_ref().map(|opened| {
@@ -86,6 +81,28 @@ pub fn Start(props: &StartProps) -> Html {
             }
         </section>
     }
+}
+
+/// Moves focus when the confirm panel comes or goes: to the panel when it
+/// is `shown`, and back to the file field (`input_id`, in `section`) when
+/// it has gone because of "Cancel" (`cancelled`, which this clears).
+#[hook]
+fn use_confirm_focus(
+    shown: bool,
+    confirm_panel: &NodeRef,
+    section: &NodeRef,
+    cancelled: &Rc<RefCell<bool>>,
+    input_id: String,
+) {
+    let (confirm_panel, section, cancelled) =
+        (confirm_panel.clone(), section.clone(), cancelled.clone());
+    use_effect_with(shown, move |shown| {
+        if *shown {
+            focus(&confirm_panel);
+        } else if std::mem::take(&mut *cancelled.borrow_mut()) {
+            focus_in_widget(&section, &input_id);
+        }
+    });
 }
 
 /// The error summary's entry for a file that could not be opened, linked
