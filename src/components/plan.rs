@@ -4,6 +4,9 @@
 //! the reducer, which calls the model, and saved like an answer. Also the
 //! earlier plan in "Compare with an earlier assessment".
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::components::document::inlines;
@@ -46,18 +49,7 @@ pub fn ActionPlan(props: &ActionPlanProps) -> Html {
     // next Tab reaches its fields rather than skipping them.
     let list = use_node_ref();
     let focus_new = use_mut_ref(|| false);
-    {
-        let (list, focus_new) = (list.clone(), focus_new.clone());
-        use_effect_with(*show_all, move |shown| {
-            if *shown && focus_new.replace(false) {
-                let selector = format!(
-                    ".rts-plan__item:nth-child({}) .rts-plan__legend",
-                    TOP_ACTIONS + 1
-                );
-                focus_and_scroll(&list, &selector, Scroll::Start);
-            }
-        });
-    }
+    use_focus_first_shown(*show_all, &list, &focus_new);
     let toggle = {
         let show_all = show_all.clone();
         Callback::from(move |_: MouseEvent| {
@@ -93,6 +85,22 @@ pub fn ActionPlan(props: &ActionPlanProps) -> Html {
             }
         </div>
     }
+}
+
+/// Once "Show all" has shown them (`focus_new`, which this clears), moves
+/// focus to the first action after the top few.
+#[hook]
+fn use_focus_first_shown(show_all: bool, list: &NodeRef, focus_new: &Rc<RefCell<bool>>) {
+    let (list, focus_new) = (list.clone(), focus_new.clone());
+    use_effect_with(show_all, move |shown| {
+        if *shown && focus_new.replace(false) {
+            let selector = format!(
+                ".rts-plan__item:nth-child({}) .rts-plan__legend",
+                TOP_ACTIONS + 1
+            );
+            focus_and_scroll(&list, &selector, Scroll::Start);
+        }
+    });
 }
 
 /// What the button says: "Show all {count} actions", or, once they are

@@ -83,17 +83,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     let pause = use_mut_ref(|| None::<Later>);
     // Whether this field has told the state its text is over the limit.
     let reported = use_mut_ref(|| false);
-    {
-        // A field that goes (another screen) takes its report with it.
-        let (shared, reported, id) = (shared.clone(), reported.clone(), props.id.to_string());
-        use_effect_with((), move |_| {
-            move || {
-                if *reported.borrow() {
-                    shared.send(Action::OverLimit { id, message: None });
-                }
-            }
-        });
-    }
+    use_withdraw_report(&shared, &reported, props.id.to_string());
 
     let on_input = input_callback(props, &shared, &draft, &reported, &pause, &announced);
 
@@ -125,6 +115,21 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             }
         </div>
     }
+}
+
+/// A field that goes (another screen) takes its report with it: if it
+/// had told the state its text was over the limit (`reported`), it says
+/// so no longer.
+#[hook]
+fn use_withdraw_report(shared: &Shared, reported: &Rc<RefCell<bool>>, id: String) {
+    let (shared, reported) = (shared.clone(), reported.clone());
+    use_effect_with((), move |_| {
+        move || {
+            if *reported.borrow() {
+                shared.send(Action::OverLimit { id, message: None });
+            }
+        }
+    });
 }
 
 /// Saves the text as it changes while it is within the limit; text over
