@@ -11,10 +11,12 @@ use crate::components::download_failed::DownloadFailed;
 use crate::components::fields::radios::{RadioItem, Radios};
 use crate::components::fields::text::TextField;
 use crate::components::heading::Heading;
+use crate::components::shared::Shared;
 use crate::effects::{clock, download};
 use crate::hooks::use_shared;
 use crate::model::consensus::{
-    agreed_assessment, other_versions_text, suggested_name, Agreement, MAX_AGREEMENT_CHARS,
+    agreed_assessment, other_versions_text, suggested_name, Agreement, Consensus,
+    MAX_AGREEMENT_CHARS,
 };
 use crate::model::content::LEVELS;
 use crate::model::downloads::agreed_file;
@@ -42,14 +44,7 @@ pub fn ConsensusSection(props: &ConsensusProps) -> Html {
         .clone()
         .unwrap_or_else(|| suggested_name(view));
 
-    // The disagreements, then any other question with an agreement kept
-    // from before more files were added.
-    let mut questions: Vec<String> = view.disagreements.clone();
-    for id in consensus.agreed.keys() {
-        if !questions.contains(id) && shared.pack.question(id).is_some() {
-            questions.push(id.clone());
-        }
-    }
+    let questions = questions_to_agree(&shared, view, consensus);
 
     // The file's times are stamped when it is downloaded, not here: the
     // screen needs only which other versions of the questions it draws on.
@@ -59,28 +54,7 @@ pub fn ConsensusSection(props: &ConsensusProps) -> Html {
         &agreed_assessment(&shared.pack, &shared.locale, view, consensus, &name_now, ""),
     );
     let failed = use_state_eq(|| false);
-    let on_download = {
-        let (shared, view, consensus, failed) = (
-            shared.clone(),
-            Rc::clone(view),
-            consensus.clone(),
-            failed.clone(),
-        );
-        let name = name_now.clone();
-        Callback::from(move |_: MouseEvent| {
-            let agreed = agreed_assessment(
-                &shared.pack,
-                &shared.locale,
-                &view,
-                &consensus,
-                &name,
-                &clock::now(),
-            )
-            .assessment;
-            let file = agreed_file(&agreed, &clock::today().iso(), shared.locale.language);
-            failed.set(download::save(&file).is_err());
-        })
-    };
+    let on_download = download_agreed(&shared, view, consensus, &name_now, &failed);
     let on_name = {
         let shared = shared.clone();
         Callback::from(move |value: String| shared.edit_workshop(WorkshopEdit::AgreedName(value)))
@@ -117,6 +91,50 @@ pub fn ConsensusSection(props: &ConsensusProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// The questions to agree on: the disagreements, then any other question
+/// with an agreement kept from before more files were added (if the pack
+/// still has it).
+fn questions_to_agree(shared: &Shared, view: &Partnership, consensus: &Consensus) -> Vec<String> {
+    let mut questions: Vec<String> = view.disagreements.clone();
+    for id in consensus.agreed.keys() {
+        if !questions.contains(id) && shared.pack.question(id).is_some() {
+            questions.push(id.clone());
+        }
+    }
+    questions
+}
+
+/// Downloads the agreed assessment, stamped with the time of the click;
+/// `failed` says whether the browser refused the download.
+fn download_agreed(
+    shared: &Shared,
+    view: &Rc<Partnership>,
+    consensus: &Consensus,
+    name: &str,
+    failed: &UseStateHandle<bool>,
+) -> Callback<MouseEvent> {
+    let (shared, view, consensus, failed) = (
+        shared.clone(),
+        Rc::clone(view),
+        consensus.clone(),
+        failed.clone(),
+    );
+    let name = name.to_string();
+    Callback::from(move |_: MouseEvent| {
+        let agreed = agreed_assessment(
+            &shared.pack,
+            &shared.locale,
+            &view,
+            &consensus,
+            &name,
+            &clock::now(),
+        )
+        .assessment;
+        let file = agreed_file(&agreed, &clock::today().iso(), shared.locale.language);
+        failed.set(download::save(&file).is_err());
+    })
 }
 
 #[derive(Properties, PartialEq)]

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::components::chart::chart_view;
 use crate::components::heading::Heading;
-use crate::model::document::{Block, Inline, Medium, Style, Table};
+use crate::model::document::{Block, Inline, List, Medium, Style, Table};
 
 /// What the screen adds to a document: ids, the words "opens in a new tab"
 /// and the parts that fill its slots.
@@ -45,18 +45,7 @@ impl<'a> Screen<'a> {
 
     fn block(&self, block: &Block, focus: bool) -> Html {
         match block {
-            Block::Heading { level, text } => {
-                let class = match level {
-                    1 => "rts-heading--l",
-                    2 => "rts-heading--m",
-                    _ => "rts-heading--s",
-                };
-                html! {
-                    <Heading level={*level} {class} focusable={focus && *level == 2}>
-                        { self.inlines(text, None) }
-                    </Heading>
-                }
-            }
+            Block::Heading { level, text } => self.heading(*level, text, focus),
             Block::Paragraph { style, text } => {
                 let class = match style {
                     Style::Normal => "rts-body",
@@ -65,66 +54,11 @@ impl<'a> Screen<'a> {
                 };
                 html! { <p {class}>{ self.inlines(text, None) }</p> }
             }
-            Block::Panel { title, lines } => html! {
-                <div class="rts-panel">
-                    if let Some(title) = title {
-                        <p class="rts-panel__title">{ title }</p>
-                    }
-                    { for lines.iter().map(|l| html! { <p class="rts-panel__body">{ l }</p> }) }
-                </div>
-            },
-            Block::Details { summary, text } => html! {
-                <>
-                    <details class="rts-details rts-no-print">
-                        <summary class="rts-details__summary">{ summary }</summary>
-                        <p class="rts-details__text">{ text }</p>
-                    </details>
-                    // Printed open: a closed disclosure prints as its summary alone.
-                    <div class="rts-print-only">
-                        <p class="rts-body rts-body--bold">{ summary }</p>
-                        <p class="rts-body">{ text }</p>
-                    </div>
-                </>
-            },
-            Block::Rows(rows) => html! {
-                <dl class="rts-summary-list">
-                    { for rows.iter().map(|(label, values)| html! {
-                        <div class="rts-summary-list__row">
-                            <dt class="rts-summary-list__key">{ label }</dt>
-                            <dd class="rts-summary-list__value">
-                                { for values.iter().map(|v| html! { <>{ v }<br /></> }) }
-                            </dd>
-                        </div>
-                    }) }
-                </dl>
-            },
+            Block::Panel { title, lines } => panel(title.as_deref(), lines),
+            Block::Details { summary, text } => details(summary, text),
+            Block::Rows(rows) => summary_rows(rows),
             Block::Table(table) => self.table(table),
-            Block::List(list) => {
-                let class = match list.class {
-                    Some(class) => classes!("rts-list", class),
-                    None if list.numbered => classes!("rts-list", "rts-list--number"),
-                    None => classes!("rts-list", "rts-list--bullet"),
-                };
-                let item_class = list.class.map(|c| format!("{c}__item"));
-                let link_class = list.class.map(|c| format!("{c}__link"));
-                let items = list.items.iter().map(|item| {
-                    html! {
-                        <li class={item_class.clone()}>
-                            { self.inlines(&item.text, link_class.as_deref()) }
-                            if !item.list.is_empty() {
-                                <ul class="rts-list rts-list--bullet">
-                                    { for item.list.iter().map(|t| html! { <li>{ self.inlines(t, None) }</li> }) }
-                                </ul>
-                            }
-                        </li>
-                    }
-                });
-                if list.numbered {
-                    html! { <ol {class}>{ for items }</ol> }
-                } else {
-                    html! { <ul {class}>{ for items }</ul> }
-                }
-            }
+            Block::List(list) => self.list(list),
             Block::Chart {
                 title,
                 chart,
@@ -141,6 +75,51 @@ impl<'a> Screen<'a> {
                     Html::default()
                 }
             }
+        }
+    }
+
+    /// A heading sized by its level. In a slot, a section heading (level
+    /// 2) takes focus when the slot's content appears.
+    fn heading(&self, level: u8, text: &[Inline], focus: bool) -> Html {
+        let class = match level {
+            1 => "rts-heading--l",
+            2 => "rts-heading--m",
+            _ => "rts-heading--s",
+        };
+        html! {
+            <Heading {level} {class} focusable={focus && level == 2}>
+                { self.inlines(text, None) }
+            </Heading>
+        }
+    }
+
+    /// A bulleted or numbered list, or one with its own class (which its
+    /// items and links take too, as `…__item` and `…__link`); an item may
+    /// hold a bulleted list of its own.
+    fn list(&self, list: &List) -> Html {
+        let class = match list.class {
+            Some(class) => classes!("rts-list", class),
+            None if list.numbered => classes!("rts-list", "rts-list--number"),
+            None => classes!("rts-list", "rts-list--bullet"),
+        };
+        let item_class = list.class.map(|c| format!("{c}__item"));
+        let link_class = list.class.map(|c| format!("{c}__link"));
+        let items = list.items.iter().map(|item| {
+            html! {
+                <li class={item_class.clone()}>
+                    { self.inlines(&item.text, link_class.as_deref()) }
+                    if !item.list.is_empty() {
+                        <ul class="rts-list rts-list--bullet">
+                            { for item.list.iter().map(|t| html! { <li>{ self.inlines(t, None) }</li> }) }
+                        </ul>
+                    }
+                </li>
+            }
+        });
+        if list.numbered {
+            html! { <ol {class}>{ for items }</ol> }
+        } else {
+            html! { <ul {class}>{ for items }</ul> }
         }
     }
 
@@ -187,6 +166,53 @@ impl<'a> Screen<'a> {
 
     fn inlines(&self, text: &[Inline], link_class: Option<&str>) -> Html {
         inlines(text, self.new_tab, link_class)
+    }
+}
+
+/// The overall band's panel: a title, if any, and its lines.
+fn panel(title: Option<&str>, lines: &[String]) -> Html {
+    html! {
+        <div class="rts-panel">
+            if let Some(title) = title {
+                <p class="rts-panel__title">{ title }</p>
+            }
+            { for lines.iter().map(|l| html! { <p class="rts-panel__body">{ l }</p> }) }
+        </div>
+    }
+}
+
+/// How something was worked out: a disclosure on screen, and the same
+/// words in print.
+fn details(summary: &str, text: &str) -> Html {
+    html! {
+        <>
+            <details class="rts-details rts-no-print">
+                <summary class="rts-details__summary">{ summary }</summary>
+                <p class="rts-details__text">{ text }</p>
+            </details>
+            // Printed open: a closed disclosure prints as its summary alone.
+            <div class="rts-print-only">
+                <p class="rts-body rts-body--bold">{ summary }</p>
+                <p class="rts-body">{ text }</p>
+            </div>
+        </>
+    }
+}
+
+/// Labels and their values as a summary list, each value line ending in a
+/// line break.
+fn summary_rows(rows: &[(String, Vec<String>)]) -> Html {
+    html! {
+        <dl class="rts-summary-list">
+            { for rows.iter().map(|(label, values)| html! {
+                <div class="rts-summary-list__row">
+                    <dt class="rts-summary-list__key">{ label }</dt>
+                    <dd class="rts-summary-list__value">
+                        { for values.iter().map(|v| html! { <>{ v }<br /></> }) }
+                    </dd>
+                </div>
+            }) }
+        </dl>
     }
 }
 

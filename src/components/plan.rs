@@ -4,16 +4,19 @@
 //! the reducer, which calls the model, and saved like an answer. Also the
 //! earlier plan in "Compare with an earlier assessment".
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::components::document::inlines;
-use crate::components::fields::described_by;
 use crate::components::fields::text::TextField;
+use crate::components::fields::{described_by, error_message};
 use crate::components::heading::Heading;
 use crate::effects::events::{change_value, input_value};
 use crate::effects::focus::{focus_and_scroll, Scroll};
 use crate::hooks::use_shared;
-use crate::model::locale::fill;
+use crate::model::locale::{self, fill};
 use crate::model::plan::{PlanEdit, Status, MAX_OWNER_CHARS, MAX_PLAN_NOTE_CHARS, TOP_ACTIONS};
 use crate::model::plan_view::{plan_view, PlanItem};
 use crate::model::render::plan::{item_text, owner_text, progress_text, status_text, target_text};
@@ -46,18 +49,7 @@ pub fn ActionPlan(props: &ActionPlanProps) -> Html {
     // next Tab reaches its fields rather than skipping them.
     let list = use_node_ref();
     let focus_new = use_mut_ref(|| false);
-    {
-        let (list, focus_new) = (list.clone(), focus_new.clone());
-        use_effect_with(*show_all, move |shown| {
-            if *shown && focus_new.replace(false) {
-                let selector = format!(
-                    ".rts-plan__item:nth-child({}) .rts-plan__legend",
-                    TOP_ACTIONS + 1
-                );
-                focus_and_scroll(&list, &selector, Scroll::Start);
-            }
-        });
-    }
+    use_focus_first_shown(*show_all, &list, &focus_new);
     let toggle = {
         let show_all = show_all.clone();
         Callback::from(move |_: MouseEvent| {
@@ -84,37 +76,70 @@ pub fn ActionPlan(props: &ActionPlanProps) -> Html {
                     <button type="button" class="rts-button rts-button--secondary rts-no-print"
                         aria-expanded={(*show_all).to_string()} aria-controls={list_id}
                         onclick={toggle}>
-                        { if *show_all {
-                            fill(p.show_top, &[("count", &TOP_ACTIONS.to_string())])
-                        } else {
-                            fill(p.show_all, &[("count", &total.to_string())])
-                        } }
+                        { show_all_label(p, *show_all, total) }
                     </button>
                 }
             }
             if !view.other.is_empty() {
-                <Heading level={3} class="rts-heading--s">{ &p.other_heading }</Heading>
-                <p class="rts-body">{ &p.other_intro }</p>
-                <ul class="rts-list rts-list--bullet rts-plan__other">
-                    { for view.other.iter().map(|item| html! {
-                        <li>
-                            <strong>{ item_text(item) }</strong>
-                            if !item.action.is_empty() {
-                                <br /><span class="rts-secondary">{ &item.why }</span>
-                            }
-                            <br />
-                            { format!("{}: {}. {}: {}. {}: {}.",
-                                p.owner, owner_text(&report, &item.entry.owner),
-                                p.target, target_text(&report, &item.entry.target),
-                                p.status, status_text(&report, item.entry.status)) }
-                            if !item.entry.note.trim().is_empty() {
-                                <br /><span class="rts-secondary">{ format!("{}: {}", p.note, item.entry.note.trim()) }</span>
-                            }
-                        </li>
-                    }) }
-                </ul>
+                { other_entries(&report, &view.other) }
             }
         </div>
+    }
+}
+
+/// Once "Show all" has shown them (`focus_new`, which this clears), moves
+/// focus to the first action after the top few.
+#[hook]
+fn use_focus_first_shown(show_all: bool, list: &NodeRef, focus_new: &Rc<RefCell<bool>>) {
+    let (list, focus_new) = (list.clone(), focus_new.clone());
+    use_effect_with(show_all, move |shown| {
+        if *shown && focus_new.replace(false) {
+            let selector = format!(
+                ".rts-plan__item:nth-child({}) .rts-plan__legend",
+                TOP_ACTIONS + 1
+            );
+            focus_and_scroll(&list, &selector, Scroll::Start);
+        }
+    });
+}
+
+/// What the button says: "Show all {count} actions", or, once they are
+/// shown, "Show the top {count} only".
+fn show_all_label(p: &locale::Plan, showing_all: bool, total: usize) -> String {
+    if showing_all {
+        fill(p.show_top, &[("count", &TOP_ACTIONS.to_string())])
+    } else {
+        fill(p.show_all, &[("count", &total.to_string())])
+    }
+}
+
+/// The plan's other entries (ones the answers no longer call for, or naming
+/// actions the pack does not have), as text: what, why, the four fields.
+fn other_entries(report: &SummaryReport, other: &[PlanItem]) -> Html {
+    let p = &report.locale.plan;
+    html! {
+        <>
+            <Heading level={3} class="rts-heading--s">{ &p.other_heading }</Heading>
+            <p class="rts-body">{ &p.other_intro }</p>
+            <ul class="rts-list rts-list--bullet rts-plan__other">
+                { for other.iter().map(|item| html! {
+                    <li>
+                        <strong>{ item_text(item) }</strong>
+                        if !item.action.is_empty() {
+                            <br /><span class="rts-secondary">{ &item.why }</span>
+                        }
+                        <br />
+                        { format!("{}: {}. {}: {}. {}: {}.",
+                            p.owner, owner_text(report, &item.entry.owner),
+                            p.target, target_text(report, &item.entry.target),
+                            p.status, status_text(report, item.entry.status)) }
+                        if !item.entry.note.trim().is_empty() {
+                            <br /><span class="rts-secondary">{ format!("{}: {}", p.note, item.entry.note.trim()) }</span>
+                        }
+                    </li>
+                }) }
+            </ul>
+        </>
     }
 }
 
@@ -296,6 +321,18 @@ enum Problem {
     YearMissing,
 }
 
+impl Problem {
+    /// The error message for the problem.
+    fn words(self, p: &locale::Plan) -> &'static str {
+        match self {
+            Problem::MonthNotReal => p.month_not_real,
+            Problem::YearNotReal => p.year_not_real,
+            Problem::MonthMissing => p.month_missing,
+            Problem::YearMissing => p.year_missing,
+        }
+    }
+}
+
 /// The target month in the GOV.UK date input manner: a "Month" box and a
 /// "Year" box in a group. What is typed stays as typed; it is saved only
 /// when it is a real month (`YYYY-MM`), and cleared when both boxes are
@@ -313,34 +350,8 @@ fn PlanMonth(props: &PlanMonthProps) -> Html {
         Some(d) if d.saved().is_none_or(|v| v == props.value.as_str()) => d.clone(),
         _ => Typed::from_saved(&props.value),
     };
-    let on_box = |which: MonthBox| {
-        let (draft, left, on_change) = (draft.clone(), left.clone(), props.on_change.clone());
-        let (typed, saved) = (typed.clone(), props.value.clone());
-        Callback::from(move |e: InputEvent| {
-            let mut next = typed.clone();
-            match which {
-                MonthBox::Month => next.month = input_value(&e),
-                MonthBox::Year => next.year = input_value(&e),
-            }
-            if let Some(value) = next.saved().filter(|v| v != saved.as_str()) {
-                on_change.emit(value);
-            }
-            if next.saved().is_some() {
-                left.set(false);
-            }
-            draft.set(Some(next));
-        })
-    };
-    // Leaving the year box, or the month box once a year is typed, is
-    // leaving the boxes: a missing part is said then, not while typing.
-    let on_leave = |which: MonthBox| {
-        let (left, typed) = (left.clone(), typed.clone());
-        Callback::from(move |_: Event| {
-            if which == MonthBox::Year || !typed.year.trim().is_empty() {
-                left.set(true);
-            }
-        })
-    };
+    let on_box = |which: MonthBox| type_in_box(which, &typed, props, &draft, &left);
+    let on_leave = |which: MonthBox| leave_box(which, &typed, &left);
     let problem = typed.problem(*left);
     let kept = (!props.value.is_empty() && crate::model::plan::month(&props.value).is_none())
         .then(|| props.value.to_string());
@@ -382,15 +393,7 @@ fn PlanMonth(props: &PlanMonthProps) -> Html {
                 </legend>
                 <p class="rts-hint" id={hint_id}>{ &p.target_hint }</p>
                 if let Some((_, problem)) = problem {
-                    <p class="rts-error-message" id={error_id.clone()}>
-                        <span class="rts-visually-hidden">{ format!("{} ", shared.locale.ui.error_prefix) }</span>
-                        { match problem {
-                            Problem::MonthNotReal => p.month_not_real,
-                            Problem::YearNotReal => p.year_not_real,
-                            Problem::MonthMissing => p.month_missing,
-                            Problem::YearMissing => p.year_missing,
-                        } }
-                    </p>
+                    { error_message(error_id.clone(), shared.locale.ui.error_prefix, problem.words(p)) }
                 }
                 if let Some(kept) = kept {
                     <p class="rts-hint" id={kept_id}>{ kept }</p>
@@ -402,4 +405,42 @@ fn PlanMonth(props: &PlanMonthProps) -> Html {
             </fieldset>
         </div>
     }
+}
+
+/// Typing in a box: what the boxes now say is kept as typed, and saved
+/// (through `on_change`) when it is a real month other than the one saved.
+fn type_in_box(
+    which: MonthBox,
+    typed: &Typed,
+    props: &PlanMonthProps,
+    draft: &UseStateHandle<Option<Typed>>,
+    left: &UseStateHandle<bool>,
+) -> Callback<InputEvent> {
+    let (draft, left, on_change) = (draft.clone(), left.clone(), props.on_change.clone());
+    let (typed, saved) = (typed.clone(), props.value.clone());
+    Callback::from(move |e: InputEvent| {
+        let mut next = typed.clone();
+        match which {
+            MonthBox::Month => next.month = input_value(&e),
+            MonthBox::Year => next.year = input_value(&e),
+        }
+        if let Some(value) = next.saved().filter(|v| v != saved.as_str()) {
+            on_change.emit(value);
+        }
+        if next.saved().is_some() {
+            left.set(false);
+        }
+        draft.set(Some(next));
+    })
+}
+
+/// Leaving the year box, or the month box once a year is typed, is
+/// leaving the boxes: a missing part is said then, not while typing.
+fn leave_box(which: MonthBox, typed: &Typed, left: &UseStateHandle<bool>) -> Callback<Event> {
+    let (left, typed) = (left.clone(), typed.clone());
+    Callback::from(move |_: Event| {
+        if which == MonthBox::Year || !typed.year.trim().is_empty() {
+            left.set(true);
+        }
+    })
 }

@@ -2,10 +2,11 @@ use yew::prelude::*;
 
 use crate::components::fields::radios::{RadioItem, Radios};
 use crate::components::fields::text::TextField;
+use crate::components::shared::Shared;
 use crate::effects::focus::focus_first_input;
 use crate::hooks::use_shared;
 use crate::model::assessment::Response;
-use crate::model::content::LEVELS;
+use crate::model::content::{self, LEVELS};
 use crate::model::file::MAX_NOTE_CHARS;
 use crate::model::locale::fill;
 use crate::state::Edit;
@@ -50,38 +51,9 @@ pub fn Question(props: &QuestionProps) -> Html {
         None => hint_id.clone(),
     };
 
-    // The five levels, then "Not sure" set apart by "or".
-    let choices: Vec<Response> = LEVELS
-        .iter()
-        .map(|&level| Response::Level(level))
-        .chain([Response::NotSure])
-        .collect();
-    let items = choices
-        .iter()
-        .map(|&response| match response {
-            Response::Level(level) => RadioItem {
-                id: format!("{base}-{level}"),
-                label: format!("{} {}", level, shared.pack.level_label(level)),
-                hint: Some(question.levels.for_level(level).to_string()),
-                checked: props.response == Some(response),
-            },
-            Response::NotSure => RadioItem {
-                id: format!("{base}-not-sure"),
-                label: shared.locale.common.not_sure.to_string(),
-                hint: Some(ui.not_sure_hint.to_string()),
-                checked: props.response == Some(response),
-            },
-        })
-        .collect::<Vec<_>>();
-    let set_response = {
-        let (shared, question_id) = (shared.clone(), question.id.clone());
-        move |response: Option<Response>| {
-            shared.edit(Edit::Response {
-                question_id: question_id.clone(),
-                response,
-            })
-        }
-    };
+    let choices = choices();
+    let items = radio_items(&shared, question, &base, &choices, props.response);
+    let set_response = edit_response(&shared, &question.id);
     let on_choose = {
         let set_response = set_response.clone();
         Callback::from(move |index: usize| set_response(choices.get(index).copied()))
@@ -95,15 +67,7 @@ pub fn Question(props: &QuestionProps) -> Html {
             set_response(None);
         })
     };
-    let on_note = {
-        let (shared, question_id) = (shared.clone(), question.id.clone());
-        Callback::from(move |note: String| {
-            shared.edit(Edit::Note {
-                question_id: question_id.clone(),
-                note,
-            })
-        })
-    };
+    let on_note = edit_note(&shared, &question.id);
 
     html! {
         <div class="rts-question" id={base.clone()}>
@@ -137,4 +101,66 @@ pub fn Question(props: &QuestionProps) -> Html {
                 field_name={shared.locale.fields.note} on_input={on_note} />
         </div>
     }
+}
+
+/// The answers in the order shown: the five levels, then "Not sure" (set
+/// apart by "or").
+fn choices() -> Vec<Response> {
+    LEVELS
+        .iter()
+        .map(|&level| Response::Level(level))
+        .chain([Response::NotSure])
+        .collect()
+}
+
+/// A radio for each choice: a level with its name and this question's own
+/// descriptor as the hint, and "Not sure" with its hint; the one given is
+/// checked.
+fn radio_items(
+    shared: &Shared,
+    question: &content::Question,
+    base: &str,
+    choices: &[Response],
+    checked: Option<Response>,
+) -> Vec<RadioItem> {
+    let ui = &shared.locale.ui;
+    choices
+        .iter()
+        .map(|&response| match response {
+            Response::Level(level) => RadioItem {
+                id: format!("{base}-{level}"),
+                label: format!("{} {}", level, shared.pack.level_label(level)),
+                hint: Some(question.levels.for_level(level).to_string()),
+                checked: checked == Some(response),
+            },
+            Response::NotSure => RadioItem {
+                id: format!("{base}-not-sure"),
+                label: shared.locale.common.not_sure.to_string(),
+                hint: Some(ui.not_sure_hint.to_string()),
+                checked: checked == Some(response),
+            },
+        })
+        .collect()
+}
+
+/// Saves an answer to the question, or clears it (`None`).
+fn edit_response(shared: &Shared, question_id: &str) -> impl Fn(Option<Response>) + Clone {
+    let (shared, question_id) = (shared.clone(), question_id.to_string());
+    move |response: Option<Response>| {
+        shared.edit(Edit::Response {
+            question_id: question_id.clone(),
+            response,
+        })
+    }
+}
+
+/// Saves the question's note as it is typed.
+fn edit_note(shared: &Shared, question_id: &str) -> Callback<String> {
+    let (shared, question_id) = (shared.clone(), question_id.to_string());
+    Callback::from(move |note: String| {
+        shared.edit(Edit::Note {
+            question_id: question_id.clone(),
+            note,
+        })
+    })
 }

@@ -59,93 +59,107 @@ fn use_save_listeners(
     let pack = Rc::clone(pack);
     let dispatch = state.dispatcher();
     use_effect_with((), move |_| {
-        let id = {
-            let (dispatch, on_workshop) = (dispatch.clone(), dispatch.clone());
-            register(
-                &key,
-                Callback::from(move |saved| dispatch.dispatch(Action::Merge(saved))),
-                Callback::from(move |saved: Option<Workshop>| {
-                    on_workshop.dispatch(match saved {
-                        Some(workshop) => Action::WorkshopMerge(workshop),
-                        None => Action::WorkshopEnded,
-                    })
-                }),
-            )
-        };
+        let id = register_widget(&key, &dispatch);
         *widget.borrow_mut() = id;
-        let run = {
-            let (key, pack, dispatch) = (key.clone(), Rc::clone(&pack), dispatch.clone());
-            move |p: &Pending| dispatch.dispatch(save(id, &key, &pack, p))
-        };
         let window = gloo::utils::window();
-        let run_workshop = {
-            let (key, dispatch) = (key.clone(), dispatch.clone());
-            move |p: &PendingWorkshop| dispatch.dispatch(save_workshop(id, &key, p))
-        };
         let on_hide = {
-            let (pending, run) = (Rc::clone(&pending), run.clone());
-            let (pending_workshop, run_workshop) =
-                (Rc::clone(&pending_workshop), run_workshop.clone());
+            let (pending, pending_workshop) = (Rc::clone(&pending), Rc::clone(&pending_workshop));
+            let (key, pack, dispatch) = (key.clone(), Rc::clone(&pack), dispatch.clone());
             EventListener::new(&window, "pagehide", move |_| {
-                let taken = pending.borrow_mut().take();
-                if let Some(p) = taken {
-                    run(&p);
-                }
-                let taken = pending_workshop.borrow_mut().take();
-                if let Some(p) = taken {
-                    run_workshop(&p);
-                }
+                save_pending(id, &key, &pack, &pending, &pending_workshop, |action| {
+                    dispatch.dispatch(action)
+                });
             })
         };
-        let progress_key = storage::progress_key(&key);
-        let workshop_key = storage::workshop_key(&key);
-        let on_other_tab = {
-            let (pack, dispatch) = (Rc::clone(&pack), dispatch.clone());
-            EventListener::new(&window, "storage", move |event| {
-                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
-                    return;
-                };
-                let changed = event.key();
-                if changed.as_deref() == Some(workshop_key.as_str()) {
-                    match event.new_value() {
-                        Some(text) => {
-                            if let Some(theirs) = read_saved_workshop(&text) {
-                                dispatch.dispatch(Action::WorkshopMerge(theirs));
-                            }
-                        }
-                        None => dispatch.dispatch(Action::WorkshopEnded),
-                    }
-                    return;
-                }
-                if changed.as_deref() != Some(progress_key.as_str()) {
-                    return;
-                }
-                if let Some(text) = event.new_value() {
-                    if let Ok(theirs) = read_stamped_progress(&text, &pack) {
-                        dispatch.dispatch(Action::Merge(theirs));
-                    }
-                }
-            })
-        };
+        let on_other_tab = take_up_other_tabs(&window, &key, &pack, &dispatch);
         move || {
             drop(on_hide);
             drop(on_other_tab);
             unregister(id);
             // The host may remove the widget just after a change: save
-            // it now rather than lose it with the timer.
-            let taken = pending.borrow_mut().take();
-            if let Some(p) = taken {
-                // The widget is gone, so there is no screen to report
-                // a failure on; the panic panel and other tabs still
-                // hold the answers.
-                let _ = save(id, &key, &pack, &p);
-            }
-            let taken = pending_workshop.borrow_mut().take();
-            if let Some(p) = taken {
-                let _ = save_workshop(id, &key, &p);
-            }
+            // it now rather than lose it with the timer. The widget is
+            // gone, so there is no screen to report a failure on; the
+            // panic panel and other tabs still hold the answers.
+            save_pending(id, &key, &pack, &pending, &pending_workshop, |_| {});
         }
     });
+}
+
+/// Registers this widget with the others on the page, so that what one
+/// saves (answers, or the workshop or its end) reaches the others; returns
+/// the widget's id.
+fn register_widget(key: &str, dispatch: &UseReducerDispatcher<State>) -> u32 {
+    let (dispatch, on_workshop) = (dispatch.clone(), dispatch.clone());
+    register(
+        key,
+        Callback::from(move |saved| dispatch.dispatch(Action::Merge(saved))),
+        Callback::from(move |saved: Option<Workshop>| {
+            on_workshop.dispatch(match saved {
+                Some(workshop) => Action::WorkshopMerge(workshop),
+                None => Action::WorkshopEnded,
+            })
+        }),
+    )
+}
+
+/// Saves at once the answers and the workshop still waiting for their
+/// timers, and hands `report` what the reducer must hear of each save.
+/// Each is taken out before it is saved, so no borrow is held while the
+/// reducer runs.
+fn save_pending(
+    id: u32,
+    key: &str,
+    pack: &ContentPack,
+    pending: &Slot<Pending>,
+    pending_workshop: &Slot<PendingWorkshop>,
+    report: impl Fn(Action),
+) {
+    let taken = pending.borrow_mut().take();
+    if let Some(p) = taken {
+        report(save(id, key, pack, &p));
+    }
+    let taken = pending_workshop.borrow_mut().take();
+    if let Some(p) = taken {
+        report(save_workshop(id, key, &p));
+    }
+}
+
+/// Listens for other tabs' saves under this storage key and takes them
+/// up: their answers merged, their workshop merged, or its end.
+fn take_up_other_tabs(
+    window: &web_sys::Window,
+    key: &str,
+    pack: &Rc<ContentPack>,
+    dispatch: &UseReducerDispatcher<State>,
+) -> EventListener {
+    let progress_key = storage::progress_key(key);
+    let workshop_key = storage::workshop_key(key);
+    let (pack, dispatch) = (Rc::clone(pack), dispatch.clone());
+    EventListener::new(window, "storage", move |event| {
+        let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+            return;
+        };
+        let changed = event.key();
+        if changed.as_deref() == Some(workshop_key.as_str()) {
+            match event.new_value() {
+                Some(text) => {
+                    if let Some(theirs) = read_saved_workshop(&text) {
+                        dispatch.dispatch(Action::WorkshopMerge(theirs));
+                    }
+                }
+                None => dispatch.dispatch(Action::WorkshopEnded),
+            }
+            return;
+        }
+        if changed.as_deref() != Some(progress_key.as_str()) {
+            return;
+        }
+        if let Some(text) = event.new_value() {
+            if let Ok(theirs) = read_stamped_progress(&text, &pack) {
+                dispatch.dispatch(Action::Merge(theirs));
+            }
+        }
+    })
 }
 
 /// Saves the workshop shortly after each change to it.

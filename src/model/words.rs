@@ -198,10 +198,7 @@ impl Locale {
                 value,
             } => fill(
                 m.level_out_of_range,
-                &[
-                    ("question", question.as_deref().unwrap_or(question_id)),
-                    ("value", value),
-                ],
+                &[("question", named(question, question_id)), ("value", value)],
             ),
             FileProblem::UnknownQuestion {
                 question_id,
@@ -212,29 +209,14 @@ impl Locale {
                 question: Some(question),
                 replacement,
                 ..
-            } => {
-                let removed = fill(m.removed_question, &[("question", question)]);
-                match replacement {
-                    Some(replacement) => format!(
-                        "{removed} {}",
-                        fill(m.replaced_by, &[("question", replacement)])
-                    ),
-                    None => removed,
-                }
-            }
+            } => self.removed_question(question, replacement.as_deref()),
             FileProblem::RewordedQuestion { earlier, now, .. } => fill(
                 m.reworded_question,
                 &[("earlier", earlier), ("question", now)],
             ),
             FileProblem::ChangedMeaning {
                 question, answered, ..
-            } => match answered {
-                Some(answered) => fill(
-                    m.changed_meaning,
-                    &[("question", question), ("answered", answered)],
-                ),
-                None => fill(m.changed_meaning_not_sure, &[("question", question)]),
-            },
+            } => self.changed_meaning(question, answered.as_deref()),
             FileProblem::UnknownPolicyArea { policy_area_id } => {
                 fill(m.unknown_policy_area, &[("id", policy_area_id)])
             }
@@ -249,7 +231,7 @@ impl Locale {
                 question,
             } => fill(
                 self.plan.file_not_in_pack,
-                &[("question", question.as_deref().unwrap_or(question_id))],
+                &[("question", named(question, question_id))],
             ),
             FileProblem::PlanTooLong {
                 question_id,
@@ -257,22 +239,7 @@ impl Locale {
                 field,
                 limit,
                 length,
-            } => fill(
-                self.plan.file_too_long,
-                &[
-                    (
-                        "field",
-                        if field == "owner" {
-                            self.plan.owner_lower
-                        } else {
-                            self.plan.note_lower
-                        },
-                    ),
-                    ("question", question.as_deref().unwrap_or(question_id)),
-                    ("limit", &limit.to_string()),
-                    ("length", &length.to_string()),
-                ],
-            ),
+            } => self.plan_too_long(named(question, question_id), field, *limit, *length),
             FileProblem::PlanEntriesLeftOut { kept, left_out } => {
                 left_out_text(self.plan.file_left_out, *kept, *left_out)
             }
@@ -285,13 +252,65 @@ impl Locale {
                 value,
             } => fill(
                 self.plan.file_not_a_month,
-                &[
-                    ("question", question.as_deref().unwrap_or(question_id)),
-                    ("value", value),
-                ],
+                &[("question", named(question, question_id)), ("value", value)],
             ),
         }
     }
+
+    /// A question the file answers that the pack has removed, and the one
+    /// that replaced it if there is one: kept apart from
+    /// [`Locale::file_problem`] so that its match stays one line a problem.
+    fn removed_question(&self, question: &str, replacement: Option<&str>) -> String {
+        let removed = fill(self.file.removed_question, &[("question", question)]);
+        match replacement {
+            Some(replacement) => format!(
+                "{removed} {}",
+                fill(self.file.replaced_by, &[("question", replacement)])
+            ),
+            None => removed,
+        }
+    }
+
+    /// An answer set aside because its question's levels changed meaning,
+    /// naming the level it had when there was one (not "Not sure").
+    fn changed_meaning(&self, question: &str, answered: Option<&str>) -> String {
+        match answered {
+            Some(answered) => fill(
+                self.file.changed_meaning,
+                &[("question", question), ("answered", answered)],
+            ),
+            None => fill(
+                self.file.changed_meaning_not_sure,
+                &[("question", question)],
+            ),
+        }
+    }
+
+    /// A plan entry's owner or note longer than a file may hold: which
+    /// field (in lower case, mid-sentence), the action's question, the
+    /// limit and the length.
+    fn plan_too_long(&self, question: &str, field: &str, limit: usize, length: usize) -> String {
+        let field = if field == "owner" {
+            self.plan.owner_lower
+        } else {
+            self.plan.note_lower
+        };
+        fill(
+            self.plan.file_too_long,
+            &[
+                ("field", field),
+                ("question", question),
+                ("limit", &limit.to_string()),
+                ("length", &length.to_string()),
+            ],
+        )
+    }
+}
+
+/// How a problem names a question: by the wording the file reader found,
+/// or else by its id.
+fn named<'a>(question: &'a Option<String>, question_id: &'a str) -> &'a str {
+    question.as_deref().unwrap_or(question_id)
 }
 
 /// A message about things left out of a file: how many it had, how many

@@ -1,9 +1,15 @@
 use yew::prelude::*;
 
-use super::described_by;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::{described_by, error_message};
+use crate::components::shared::Shared;
 use crate::effects::clock::Later;
 use crate::effects::events::input_value;
 use crate::hooks::use_shared;
+use crate::model::locale::Locale;
+use crate::model::words::CharacterCount;
 use crate::state::Action;
 
 /// How long typing must pause before the count is announced (as GOV.UK's
@@ -77,67 +83,9 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     let pause = use_mut_ref(|| None::<Later>);
     // Whether this field has told the state its text is over the limit.
     let reported = use_mut_ref(|| false);
-    {
-        // A field that goes (another screen) takes its report with it.
-        let (shared, reported, id) = (shared.clone(), reported.clone(), props.id.to_string());
-        use_effect_with((), move |_| {
-            move || {
-                if *reported.borrow() {
-                    shared.send(Action::OverLimit { id, message: None });
-                }
-            }
-        });
-    }
+    use_withdraw_report(&shared, &reported, props.id.to_string());
 
-    let on_input = {
-        let (draft, limit, on_input) = (draft.clone(), props.limit, props.on_input.clone());
-        let (shared, reported, pause, announced) = (
-            shared.clone(),
-            reported.clone(),
-            pause.clone(),
-            announced.clone(),
-        );
-        let field = props
-            .field_name
-            .clone()
-            .unwrap_or_else(|| props.label.clone());
-        let (id, counted) = (props.id.to_string(), props.rows.is_some());
-        Callback::from(move |e: InputEvent| {
-            let value = input_value(&e);
-            let Some(limit) = limit else {
-                on_input.emit(value);
-                return;
-            };
-            let length = value.chars().count();
-            let over = length > limit;
-            let message = over.then(|| shared.locale.too_long(&field, length, limit));
-            if over || *reported.borrow() {
-                *reported.borrow_mut() = over;
-                shared.send(Action::OverLimit {
-                    id: id.clone(),
-                    message: message.clone(),
-                });
-            }
-            let say = if counted {
-                let count = shared.locale.character_count(length, limit);
-                if count.visible {
-                    count.text
-                } else {
-                    String::new()
-                }
-            } else {
-                message.unwrap_or_default()
-            };
-            let announced = announced.clone();
-            *pause.borrow_mut() = Some(Later::after(ANNOUNCE_AFTER_MS, move || announced.set(say)));
-            if over {
-                draft.set(Some(value));
-            } else {
-                draft.set(None);
-                on_input.emit(value);
-            }
-        })
-    };
+    let on_input = input_callback(props, &shared, &draft, &reported, &pause, &announced);
 
     let id = &props.id;
     let hint_id = format!("{id}-hint");
@@ -156,33 +104,142 @@ pub fn TextField(props: &TextFieldProps) -> Html {
                 <p class="rts-hint" id={hint_id}>{ hint }</p>
             }
             if let Some(error) = &error {
-                <p class="rts-error-message" id={error_id}>
-                    <span class="rts-visually-hidden">{ format!("{} ", shared.locale.ui.error_prefix) }</span>
-                    { error }
-                </p>
+                { error_message(error_id, shared.locale.ui.error_prefix, error) }
             }
-            if let Some(rows) = props.rows {
-                <textarea class="rts-textarea" id={id.clone()} rows={rows.to_string()}
-                    aria-label={props.aria_label.clone()} aria-describedby={described}
-                    aria-invalid={invalid} readonly={props.readonly}
-                    value={shown} oninput={on_input} />
-            } else {
-                <input class="rts-input" type="text" id={id.clone()}
-                    aria-label={props.aria_label.clone()} aria-describedby={described}
-                    aria-invalid={invalid} autocomplete={props.autocomplete.clone()}
-                    spellcheck={props.spellcheck.clone()}
-                    value={shown} oninput={on_input} />
-            }
+            { control(props, shown, described, invalid, on_input) }
             if let Some(count) = count {
-                <p id={count_id} class={classes!(
-                    "rts-hint", "rts-character-count",
-                    (!count.visible).then_some("rts-visually-hidden"),
-                    count.over.then_some("rts-character-count--over"),
-                )}>{ count.text }</p>
+                { character_count(count_id, count) }
             }
             if props.limit.is_some() {
                 <p class="rts-visually-hidden" aria-live="polite">{ (*announced).clone() }</p>
             }
         </div>
+    }
+}
+
+/// A field that goes (another screen) takes its report with it: if it
+/// had told the state its text was over the limit (`reported`), it says
+/// so no longer.
+#[hook]
+fn use_withdraw_report(shared: &Shared, reported: &Rc<RefCell<bool>>, id: String) {
+    let (shared, reported) = (shared.clone(), reported.clone());
+    use_effect_with((), move |_| {
+        move || {
+            if *reported.borrow() {
+                shared.send(Action::OverLimit { id, message: None });
+            }
+        }
+    });
+}
+
+/// Saves the text as it changes while it is within the limit; text over
+/// it is kept in `draft` and the state told (so the summary can block the
+/// downloads), and once typing pauses the count or error is announced.
+fn input_callback(
+    props: &TextFieldProps,
+    shared: &Shared,
+    draft: &UseStateHandle<Option<String>>,
+    reported: &Rc<RefCell<bool>>,
+    pause: &Rc<RefCell<Option<Later>>>,
+    announced: &UseStateHandle<String>,
+) -> Callback<InputEvent> {
+    let (draft, limit, on_input) = (draft.clone(), props.limit, props.on_input.clone());
+    let (shared, reported, pause, announced) = (
+        shared.clone(),
+        reported.clone(),
+        pause.clone(),
+        announced.clone(),
+    );
+    let field = props
+        .field_name
+        .clone()
+        .unwrap_or_else(|| props.label.clone());
+    let (id, counted) = (props.id.to_string(), props.rows.is_some());
+    Callback::from(move |e: InputEvent| {
+        let value = input_value(&e);
+        let Some(limit) = limit else {
+            on_input.emit(value);
+            return;
+        };
+        let length = value.chars().count();
+        let over = length > limit;
+        let message = over.then(|| shared.locale.too_long(&field, length, limit));
+        if over || *reported.borrow() {
+            *reported.borrow_mut() = over;
+            shared.send(Action::OverLimit {
+                id: id.clone(),
+                message: message.clone(),
+            });
+        }
+        let say = announcement(&shared.locale, counted, length, limit, message);
+        let announced = announced.clone();
+        *pause.borrow_mut() = Some(Later::after(ANNOUNCE_AFTER_MS, move || announced.set(say)));
+        if over {
+            draft.set(Some(value));
+        } else {
+            draft.set(None);
+            on_input.emit(value);
+        }
+    })
+}
+
+/// What the live region says once typing pauses: for a counted field the
+/// count when it is shown (nothing while it is far from the limit), for a
+/// one-line field the "too long" message if there is one.
+fn announcement(
+    locale: &Locale,
+    counted: bool,
+    length: usize,
+    limit: usize,
+    message: Option<String>,
+) -> String {
+    if counted {
+        let count = locale.character_count(length, limit);
+        if count.visible {
+            count.text
+        } else {
+            String::new()
+        }
+    } else {
+        message.unwrap_or_default()
+    }
+}
+
+/// The textarea (when the field has rows) or one-line input itself.
+fn control(
+    props: &TextFieldProps,
+    shown: String,
+    described: Option<String>,
+    invalid: Option<&'static str>,
+    on_input: Callback<InputEvent>,
+) -> Html {
+    let id = &props.id;
+    if let Some(rows) = props.rows {
+        html! {
+            <textarea class="rts-textarea" id={id.clone()} rows={rows.to_string()}
+                aria-label={props.aria_label.clone()} aria-describedby={described}
+                aria-invalid={invalid} readonly={props.readonly}
+                value={shown} oninput={on_input} />
+        }
+    } else {
+        html! {
+            <input class="rts-input" type="text" id={id.clone()}
+                aria-label={props.aria_label.clone()} aria-describedby={described}
+                aria-invalid={invalid} autocomplete={props.autocomplete.clone()}
+                spellcheck={props.spellcheck.clone()}
+                value={shown} oninput={on_input} />
+        }
+    }
+}
+
+/// The count under a textarea with a limit: hidden from sight (but not
+/// from screen readers) while far from the limit, marked once over it.
+fn character_count(id: String, count: CharacterCount) -> Html {
+    html! {
+        <p {id} class={classes!(
+            "rts-hint", "rts-character-count",
+            (!count.visible).then_some("rts-visually-hidden"),
+            count.over.then_some("rts-character-count--over"),
+        )}>{ count.text }</p>
     }
 }

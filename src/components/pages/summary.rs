@@ -6,6 +6,7 @@ use crate::components::document::Screen;
 use crate::components::downloads::Downloads;
 use crate::components::heading::Heading;
 use crate::components::plan::ActionPlan;
+use crate::components::shared::Shared;
 use crate::effects::download::watch_print;
 use crate::hooks::use_shared;
 use crate::model::document::SlotId;
@@ -30,16 +31,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
         report = report.with_comparison(earlier);
     }
     let document = summary::document(&report);
-    // The print-only plan holds every action's text, which a large plan
-    // makes slow to draw: it is drawn only once printing is asked for.
-    let print_ready = use_state_eq(|| false);
-    {
-        let print_ready = print_ready.clone();
-        use_effect_with((), move |_| {
-            let watch = watch_print(move || print_ready.set(true));
-            move || drop(watch)
-        });
-    }
+    let print_ready = use_print_ready();
     let on_print = {
         let print_ready = print_ready.clone();
         Callback::from(move |_: ()| print_ready.set(true))
@@ -52,33 +44,13 @@ pub fn Summary(props: &SummaryProps) -> Html {
         SlotId::Plan if !*print_ready => html! {
             <div class="rts-no-print"><ActionPlan state={props.state.clone()} /></div>
         },
-        SlotId::Plan => {
-            let print_id = |name: &str| shared.id(&format!("summary-print-{name}"));
-            let as_shown = |_: SlotId, shown: Html| shown;
-            let printed = Screen::new(&print_id, shared.locale.common.opens_in_new_tab, &as_shown)
-                .blocks(&plan::blocks(&report), false);
-            html! {
-                <>
-                    <div class="rts-no-print"><ActionPlan state={props.state.clone()} /></div>
-                    <div class="rts-print-only rts-plan-print">{ printed }</div>
-                </>
-            }
-        }
-        SlotId::Compare => {
-            let comparison = html! {
-                <>
-                    { shown }
-                    <button type="button" class="rts-button rts-button--secondary rts-no-print"
-                        onclick={shared.on(Action::ClearEarlier)}>
-                        { &shared.locale.ui.compare_remove }
-                    </button>
-                </>
-            };
-            html! {
-                <CompareSection has_earlier={props.state.earlier.is_some()}
-                    problem={props.state.earlier_problem.clone()} {comparison} />
-            }
-        }
+        SlotId::Plan => html! {
+            <>
+                <div class="rts-no-print"><ActionPlan state={props.state.clone()} /></div>
+                <div class="rts-print-only rts-plan-print">{ printed_plan(&shared, &report) }</div>
+            </>
+        },
+        SlotId::Compare => comparison(&shared, &props.state, shown),
         SlotId::Downloads => html! {
             <Downloads assessment={assessment.clone()} earlier={props.state.earlier.clone()}
                 blocked={!props.state.over_limit.is_empty()}
@@ -100,5 +72,50 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <p class="rts-body rts-secondary rts-no-print">{ &shared.locale.ui.results_event_sent }</p>
             }
         </section>
+    }
+}
+
+/// Whether to draw the print-only plan: it holds every action's text, which
+/// a large plan makes slow to draw, so it is drawn only once printing is
+/// asked for (by the browser, or by the print button through
+/// `on_print_ready`).
+#[hook]
+fn use_print_ready() -> UseStateHandle<bool> {
+    let print_ready = use_state_eq(|| false);
+    {
+        let print_ready = print_ready.clone();
+        use_effect_with((), move |_| {
+            let watch = watch_print(move || print_ready.set(true));
+            move || drop(watch)
+        });
+    }
+    print_ready
+}
+
+/// Every action of the plan as text, for print: the report's plan blocks,
+/// with ids of their own so they do not clash with the screen's.
+fn printed_plan(shared: &Shared, report: &SummaryReport) -> Html {
+    let print_id = |name: &str| shared.id(&format!("summary-print-{name}"));
+    let as_shown = |_: SlotId, shown: Html| shown;
+    Screen::new(&print_id, shared.locale.common.opens_in_new_tab, &as_shown)
+        .blocks(&plan::blocks(report), false)
+}
+
+/// The comparison with an earlier assessment (`shown`, the document's own
+/// blocks) and the button that removes it, or the file picker that asks
+/// for one.
+fn comparison(shared: &Shared, state: &State, shown: Html) -> Html {
+    let comparison = html! {
+        <>
+            { shown }
+            <button type="button" class="rts-button rts-button--secondary rts-no-print"
+                onclick={shared.on(Action::ClearEarlier)}>
+                { &shared.locale.ui.compare_remove }
+            </button>
+        </>
+    };
+    html! {
+        <CompareSection has_earlier={state.earlier.is_some()}
+            problem={state.earlier_problem.clone()} {comparison} />
     }
 }
