@@ -15,8 +15,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-/** The budget, in gzipped bytes: what version 3 reaches (410,734), with
- * about 0.05% room. Version 2 reached 350,786; version 3 raised it, saying
+/** The budget, in gzipped bytes: what version 3 reaches (411,188), with
+ * about 0.1% room. Version 2 reached 350,786; version 3 raised it, saying
  * why (README, "Performance"): the questions of pack 3.0.0 with the
  * wording each earlier version asked (+15 KB), the workshop saved and
  * merged in the browser with names people can trust (+14 KB), the plan
@@ -27,9 +27,10 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * loaders fetching them (+11 KB; issue 21 allows 3 KB), and the
  * partnership report's agreements with the HTML chart that keeps theme
  * names whole under text spacing (+1 KB), and the link to the
- * accessibility statement on every screen (+0.5 KB). Lower it as the first
- * screen gets smaller; never raise it without saying why. */
-export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 410_900);
+ * accessibility statement on every screen (+0.5 KB), and the screens'
+ * long functions split into named helpers (+0.4 KB). Lower it as the
+ * first screen gets smaller; never raise it without saying why. */
+export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 411_600);
 
 /** The budget for index.html alone, with its start screen (7,817 now, with
  * the results-event notice's place, the unit of assessment defined,
