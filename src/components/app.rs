@@ -15,15 +15,13 @@ use crate::components::pages::summary::Summary;
 use crate::components::pages::tasks::Tasks;
 use crate::components::pages::theme_page::ThemePage;
 use crate::components::shared::Shared;
-use crate::effects::focus::{focus_and_scroll, Scroll};
-use crate::effects::host_events::{announce_complete, request_update};
-use crate::effects::{autosave, page, panic_panel};
+use crate::effects::autosave;
+use crate::effects::host_events::request_update;
 use crate::model::content::ContentPack;
-use crate::model::contrast::AccentColours;
 use crate::model::languages::WELSH_REVIEWED;
 use crate::model::locale::{fill, Language, Locale};
-use crate::options::{safe_colour, MountOptions, OFFLINE_FILE};
-use crate::state::{Action, FileMessages, State, Step};
+use crate::options::{MountOptions, OFFLINE_FILE};
+use crate::state::{FileMessages, State, Step};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -50,134 +48,16 @@ pub fn App(props: &AppProps) -> Html {
         static MOUNTS: AtomicU32 = AtomicU32::new(0);
         format!("rts{}-", MOUNTS.fetch_add(1, Ordering::Relaxed))
     });
-    let shared = Shared {
-        id_prefix: Rc::from(id_prefix.as_str()),
-        offline_copy_url: options
-            .offer_offline_copy
-            .then(|| Rc::from(format!("{}{OFFLINE_FILE}", options.base_url).as_str())),
-        pack: Rc::clone(&pack),
-        locale: Rc::clone(&locale),
-        heading_base: options.heading_level.clamp(1, 6),
-        storage_key: Rc::from(options.storage_key.as_str()),
-        results_event: options.results_event,
-        dispatch: state.dispatcher(),
-    };
+    let shared = shared_context(options, &chosen, &id_prefix, state.dispatcher());
 
-    // The accent goes through the style object rather than a style
-    // attribute, which a Content Security Policy without 'unsafe-inline'
-    // would block. Each use of it is checked for contrast in the model:
-    // a light accent gets dark text on the panel, and links and bars keep
-    // the default wherever the accent would be too faint on white.
-    {
-        let root = root.clone();
-        let accent = options
-            .accent
-            .as_deref()
-            .and_then(safe_colour)
-            .map(str::to_string);
-        use_effect_with(accent, move |accent| {
-            let colours = AccentColours::for_accent(accent.as_deref());
-            let set = accent.is_some();
-            page::set_properties(
-                &root,
-                colours
-                    .properties()
-                    .into_iter()
-                    .map(|(name, value)| (name, set.then_some(value))),
-            );
-        });
-    }
+    crate::hooks::page::use_accent(&root, options.accent.as_deref());
+    crate::hooks::page::use_title_and_language(&root, &state, &pack, &locale);
+    crate::hooks::page::use_panic_panel(&root, &options.storage_key);
+    crate::hooks::page::use_today(&state);
+    crate::hooks::page::use_focus_after_navigation(&root, &state, &id_prefix);
+    crate::hooks::page::use_results_event(&root, &pack, &state, options.results_event);
 
-    // The document's title names the screen (and says when it shows an
-    // error), as on GOV.UK services, but only on the tool's own pages: a
-    // host page's title belongs to the host.
-    {
-        let root = root.clone();
-        let title = page_title(&state, &pack, &locale);
-        use_effect_with(title, move |title| page::set_title(&root, title));
-    }
-
-    // The page's language follows the widget's, on the tool's own pages.
-    {
-        let root = root.clone();
-        use_effect_with(locale.language, move |code| page::set_language(&root, code));
-    }
-
-    // If anything panics, this widget becomes a panel offering its answers.
-    {
-        let root = root.clone();
-        let key = options.storage_key.clone();
-        use_effect_with((), move |_| panic_panel::watch(&key, &root));
-    }
-
-    // The date on the summary and the partnership view: read after each
-    // navigation, so a page left open overnight is dated afresh.
-    {
-        let dispatch = state.dispatcher();
-        use_effect_with(state.navigations, move |_| {
-            dispatch.dispatch(Action::Today(crate::effects::clock::today()))
-        });
-    }
-
-    // After each navigation, move focus to the new page's heading (or to the
-    // question being changed), as a screen reader user expects. Not on the
-    // first render: the widget must not take focus from the host page.
-    {
-        let root = root.clone();
-        let prefix = Rc::clone(&id_prefix);
-        use_effect_with(
-            (state.navigations, state.focus_question.clone()),
-            move |(navigations, question)| {
-                if *navigations > 0 {
-                    // Question ids are checked to be lower-case letters,
-                    // digits and hyphens, so they are safe in a selector.
-                    let selector = match question {
-                        Some(id) => format!("#{prefix}q-{id} input"),
-                        None => ".rts-page-heading".to_string(),
-                    };
-                    focus_and_scroll(&root, &selector, Scroll::Nearest);
-                }
-            },
-        );
-    }
-
-    {
-        let root = root.clone();
-        let pack = Rc::clone(&pack);
-        let state = state.clone();
-        // Only for a host that asked (`results-event`); the start page says so.
-        let results_event = options.results_event;
-        use_effect_with(
-            (state.navigations, state.step == Step::Summary),
-            move |(_, on_summary)| {
-                if *on_summary && results_event {
-                    announce_complete(&root, &pack, &state.assessment);
-                }
-            },
-        );
-    }
-
-    let page = match state.step {
-        Step::Start => html! { <Start state={state.clone()} /> },
-        Step::About => {
-            html! { <About context={state.assessment.context.clone()} returning_to_check={state.returning_to_check} /> }
-        }
-        Step::Tasks => html! { <Tasks state={state.clone()} /> },
-        Step::Theme(index) => html! { <ThemePage {index} state={state.clone()} /> },
-        Step::Check => html! { <Check state={state.clone()} /> },
-        Step::Story => {
-            html! { <Story story={state.assessment.story.clone()} returning_to_check={state.returning_to_check} /> }
-        }
-        Step::Summary => html! { <Summary state={state.clone()} /> },
-        Step::Partnership => {
-            html! {
-                <PartnershipPage workshop={state.workshop.clone()} today={state.today}
-                    saved={state.workshop_saved_revision >= state.workshop_revision}
-                    status={state.workshop_status}
-                    not_stored={state.workshop_not_stored.clone()} />
-            }
-        }
-    };
+    let page = screen(&state);
     let on_update = {
         let root = root.clone();
         Callback::from(move |_: MouseEvent| request_update(&root))
@@ -205,7 +85,7 @@ pub fn App(props: &AppProps) -> Html {
                         AttrValue::from(options.partner_pack.as_ref().map_or(String::new(), |p| p.source.clone())),
                         problems,
                     ))}
-                    assessment={state.assessment.clone()}
+                    state={state.clone()}
                     {on_update} />
                 // Leaving or downloading stopped: a field holds text over its
                 // limit, kept there unsaved.
@@ -214,16 +94,46 @@ pub fn App(props: &AppProps) -> Html {
                         errors={state.over_limit.iter().map(|(id, message)| (message.clone(), id.clone())).collect::<Vec<_>>()} />
                 }
                 { page }
-                if let Some(url) = &options.statement_url {
-                    <p class="rts-body rts-footer-links">
-                        <a class="rts-link" href={url.clone()}>{ locale.ui.accessibility_statement }</a>
-                        if locale.lang() != Language::English {
-                            { " " }{ locale.language_nav.english_only }
-                        }
-                    </p>
-                }
+                { statement_link(options.statement_url.as_deref(), &locale) }
             </div>
         </ContextProvider<Shared>>
+    }
+}
+
+/// What every component of this widget shares (see [`Shared`]).
+fn shared_context(
+    options: &MountOptions,
+    chosen: &crate::hooks::language::Chosen,
+    id_prefix: &str,
+    dispatch: UseReducerDispatcher<State>,
+) -> Shared {
+    Shared {
+        id_prefix: Rc::from(id_prefix),
+        offline_copy_url: options
+            .offer_offline_copy
+            .then(|| Rc::from(format!("{}{OFFLINE_FILE}", options.base_url).as_str())),
+        pack: Rc::clone(&chosen.pack),
+        locale: Rc::clone(&chosen.locale),
+        heading_base: options.heading_level.clamp(1, 6),
+        storage_key: Rc::from(options.storage_key.as_str()),
+        results_event: options.results_event,
+        dispatch,
+    }
+}
+
+/// The link to the accessibility statement, last on every screen, marked
+/// as English in another language (the statement is in English only).
+fn statement_link(url: Option<&str>, locale: &Locale) -> Html {
+    let Some(url) = url else {
+        return Html::default();
+    };
+    html! {
+        <p class="rts-body rts-footer-links">
+            <a class="rts-link" href={url.to_string()}>{ locale.ui.accessibility_statement }</a>
+            if locale.lang() != Language::English {
+                { " " }{ locale.language_nav.english_only }
+            }
+        </p>
     }
 }
 
@@ -255,8 +165,33 @@ fn DraftNotice(props: &DraftNoticeProps) -> Html {
     }
 }
 
+/// The screen for the current step.
+fn screen(state: &UseReducerHandle<State>) -> Html {
+    match state.step {
+        Step::Start => html! { <Start state={state.clone()} /> },
+        Step::About => {
+            html! { <About context={state.assessment.context.clone()} returning_to_check={state.returning_to_check} /> }
+        }
+        Step::Tasks => html! { <Tasks state={state.clone()} /> },
+        Step::Theme(index) => html! { <ThemePage {index} state={state.clone()} /> },
+        Step::Check => html! { <Check state={state.clone()} /> },
+        Step::Story => {
+            html! { <Story story={state.assessment.story.clone()} returning_to_check={state.returning_to_check} /> }
+        }
+        Step::Summary => html! { <Summary state={state.clone()} /> },
+        Step::Partnership => {
+            html! {
+                <PartnershipPage workshop={state.workshop.clone()} today={state.today}
+                    saved={state.workshop_saved_revision >= state.workshop_revision}
+                    status={state.workshop_status}
+                    not_stored={state.workshop_not_stored.clone()} />
+            }
+        }
+    }
+}
+
 /// The title for the current screen: its heading, then the product's name.
-fn page_title(state: &State, pack: &ContentPack, locale: &Locale) -> String {
+pub(crate) fn page_title(state: &State, pack: &ContentPack, locale: &Locale) -> String {
     let ui = &locale.ui;
     let area = state.assessment.context.area.trim();
     let heading = match state.step {

@@ -4,9 +4,9 @@ use crate::components::copy_answers::CopyAnswers;
 use crate::components::download_failed::DownloadFailed;
 use crate::components::downloads::download_json;
 use crate::hooks::use_shared;
-use crate::model::assessment::Assessment;
 use crate::model::locale::fill;
 use crate::state::SaveStatus;
+use crate::state::State;
 
 #[derive(Properties, PartialEq)]
 pub struct NoticesProps {
@@ -21,7 +21,9 @@ pub struct NoticesProps {
     /// The language asked for could not be read, and why.
     #[prop_or_default]
     pub language_problem: Option<AttrValue>,
-    pub assessment: Assessment,
+    /// The app's state, shared rather than copied: the answers are read only
+    /// when storage fails and they are offered as a file or text.
+    pub state: UseReducerHandle<State>,
     pub on_update: Callback<MouseEvent>,
 }
 
@@ -45,10 +47,10 @@ pub fn Notices(props: &NoticesProps) -> Html {
     };
     let failed = use_state_eq(|| false);
     let download = {
-        let (assessment, failed) = (props.assessment.clone(), failed.clone());
+        let (state, failed) = (props.state.clone(), failed.clone());
         let language = shared.locale.language;
         Callback::from(move |_: MouseEvent| {
-            failed.set(download_json(&assessment, language).is_err())
+            failed.set(download_json(&state.assessment, language).is_err())
         })
     };
     html! {
@@ -91,7 +93,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
                         { &ui.download_answers }
                     </button>
                     <DownloadFailed failed={*failed} />
-                    <CopyAnswers name="answers-copy" assessment={props.assessment.clone()} />
+                    <CopyAnswers name="answers-copy" assessment={props.state.assessment.clone()} />
                 </div>
             }
         </>

@@ -5,6 +5,7 @@
 pub mod autosave;
 pub mod confirming;
 pub mod language;
+pub mod page;
 pub mod shared;
 
 pub use autosave::use_autosave;
