@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::components::back_link::BackLink;
@@ -16,7 +18,7 @@ use crate::model::assessment::Response;
 use crate::model::consensus::Consensus;
 use crate::model::date::CalendarDate;
 use crate::model::downloads::PartnershipFormat;
-use crate::model::locale::fill;
+use crate::model::locale::{fill, Ui};
 use crate::model::partnership::Partnership;
 use crate::model::render::case_study_blocks;
 use crate::model::render::partnership::PartnershipReport;
@@ -39,11 +41,306 @@ fn download_partnership(
 }
 
 /// A format's button label.
-fn label(ui: &crate::model::locale::Ui, format: PartnershipFormat) -> &'static str {
+fn label(ui: &Ui, format: PartnershipFormat) -> &'static str {
     match format {
         PartnershipFormat::Html => ui.partnership_download_html,
         PartnershipFormat::Csv => ui.partnership_download_csv,
         PartnershipFormat::Json => ui.partnership_download_json,
+    }
+}
+
+/// Each file that could not be opened, named as the report names it, with why.
+fn failed_files(shared: &Shared, report: &PartnershipReport) -> Vec<(String, String)> {
+    report
+        .partnership
+        .failed
+        .iter()
+        .enumerate()
+        .map(|(i, (_, problem))| {
+            (
+                report.failed_file(i),
+                shared.locale.file_problem_in(&shared.pack, problem),
+            )
+        })
+        .collect()
+}
+
+/// When the workshop is ended: the status says so, and focus goes to the
+/// file field, since the button it was on is gone.
+fn workshop_ended(shared: &Shared, ended: &UseStateHandle<bool>, page: &NodeRef) -> Callback<()> {
+    let (ended, page, input_id) = (ended.clone(), page.clone(), shared.id("partnership-files"));
+    Callback::from(move |()| {
+        ended.set(true);
+        focus::focus_in_widget(&page, &input_id);
+    })
+}
+
+/// "Name partners by letter" and "Remove all files", once files are open.
+fn file_controls(shared: &Shared, anonymise: bool, page: &NodeRef) -> Html {
+    let ui = &shared.locale.ui;
+    let on_anonymise = {
+        let shared = shared.clone();
+        Callback::from(move |_: usize| shared.edit_workshop(WorkshopEdit::Anonymise(!anonymise)))
+    };
+    let on_clear = {
+        let (shared, page) = (shared.clone(), page.clone());
+        let input_id = shared.id("partnership-files");
+        Callback::from(move |_: MouseEvent| {
+            // The button goes with the files: focus moves to the file
+            // field first, so it is not lost.
+            focus::focus_in_widget(&page, &input_id);
+            shared.edit_workshop(WorkshopEdit::Clear);
+        })
+    };
+    html! {
+        <div class="rts-no-print">
+            <Checkboxes id={shared.id("anonymise-group")} on_toggle={on_anonymise}
+                items={vec![CheckboxItem {
+                    id: shared.id("anonymise"),
+                    label: ui.partnership_anonymise.to_string(),
+                    checked: anonymise,
+                }]} />
+            <button type="button" class="rts-link-button" onclick={on_clear}>{ &ui.partnership_clear }</button>
+        </div>
+    }
+}
+
+/// The case studies chosen for the partnership, as the HTML report has them.
+fn case_studies(shared: &Shared, report: &PartnershipReport) -> Html {
+    let words = &shared.locale.partnership;
+    let blocks = case_study_blocks(
+        &shared.pack,
+        (words.case_studies_heading, words.no_case_studies),
+        &report.partnership.case_studies,
+        |reason| report.reason_text(reason),
+    );
+    let id = |name: &str| shared.id(&format!("partnership-{name}"));
+    let no_slot = |_, shown: Html| shown;
+    Screen::new(&id, shared.locale.common.opens_in_new_tab, &no_slot).blocks(&blocks, false)
+}
+
+/// What the status region says: how many files are open and how many
+/// failed, or that they were all removed or the workshop ended. The region
+/// is always there, so that what it says after each choice is announced.
+fn status_text(ui: &Ui, workshop: &Workshop, ended: bool, failed: usize) -> String {
+    let file_count = workshop.file_count();
+    if file_count == 0 {
+        return if workshop.cleared {
+            ui.partnership_none.to_string()
+        } else if ended && workshop.is_empty() {
+            ui.workshop_ended.to_string()
+        } else {
+            String::new()
+        };
+    }
+    let mut text = fill(ui.partnership_opened, &[("count", &file_count.to_string())]);
+    if failed > 0 {
+        text.push(' ');
+        text.push_str(&fill(
+            ui.partnership_failed_count,
+            &[("count", &failed.to_string())],
+        ));
+    }
+    text.push(' ');
+    text.push_str(ui.partnership_add_more);
+    text
+}
+
+/// The files that could not be opened, each with why.
+fn failed_notice(shared: &Shared, failed: &[(String, String)]) -> Html {
+    if failed.is_empty() {
+        return Html::default();
+    }
+    let words = &shared.locale.partnership;
+    html! {
+        <div class="rts-notice rts-notice--warning" role="region" aria-labelledby={shared.id("failed-heading")}>
+            <Heading level={2} class="rts-heading--m" id={shared.id("failed-heading")}>{ &words.failed_heading }</Heading>
+            <p class="rts-body">{ &words.failed_intro }</p>
+            <ul class="rts-list rts-list--bullet">
+                { for failed.iter().map(|(name, why)| html! { <li><strong>{ name }</strong>{ ": " }{ why }</li> }) }
+            </ul>
+        </div>
+    }
+}
+
+/// A button for each of the partnership's files, and what to say if the
+/// browser would not save one.
+fn downloads(
+    shared: &Shared,
+    view: &Rc<Partnership>,
+    consensus: &Consensus,
+    failed: &UseStateHandle<bool>,
+) -> Html {
+    let ui = &shared.locale.ui;
+    let button = |format: PartnershipFormat| {
+        let (shared, view, failed) = (shared.clone(), Rc::clone(view), failed.clone());
+        let consensus = consensus.clone();
+        let text = label(ui, format);
+        let onclick = Callback::from(move |_: MouseEvent| {
+            failed.set(download_partnership(&shared, &view, &consensus, format).is_err())
+        });
+        html! { <button type="button" class="rts-button rts-button--secondary" {onclick}>{ text }</button> }
+    };
+    html! {
+        <div class="rts-downloads rts-no-print">
+            <Heading level={2} class="rts-heading--m">{ &ui.downloads_heading }</Heading>
+            <p class="rts-body">{ &ui.partnership_downloads_intro }</p>
+            <div class="rts-button-group">
+                { for PartnershipFormat::ALL.into_iter().map(button) }
+            </div>
+            <DownloadFailed failed={**failed} />
+        </div>
+    }
+}
+
+/// The theme scores table: a row per partner, with the median and spread.
+fn scores_table(shared: &Shared, report: &PartnershipReport) -> Html {
+    let words = &shared.locale.partnership;
+    let view = report.partnership;
+    let partners = &view.partners;
+    html! {
+        <>
+        <Heading level={2} class="rts-heading--m">{ &words.scores_heading }</Heading>
+        <div class="rts-table-wrapper" role="region" aria-labelledby={shared.id("scores-caption")} tabindex="0">
+            <table class="rts-table">
+                <caption class="rts-table__caption" id={shared.id("scores-caption")}>{ &words.scores_caption }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="rts-table__header">{ &words.partner }</th>
+                        { for shared.pack.themes.iter().map(|t| html! {
+                            <th scope="col" class="rts-table__header rts-table__header--numeric">{ &t.title }</th>
+                        }) }
+                        <th scope="col" class="rts-table__header rts-table__header--numeric">{ &words.overall }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for partners.iter().map(|p| html! {
+                        <tr>
+                            <th scope="row" class="rts-table__header">{ &p.name }</th>
+                            { for p.profile.themes.iter().map(|t| html! {
+                                <td class="rts-table__cell rts-table__cell--numeric">{ report.score_text(t.score) }</td>
+                            }) }
+                            <td class="rts-table__cell rts-table__cell--numeric">{ crate::model::words::overall_text(report.locale, p.profile.overall) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+                <tfoot>
+                    <tr>
+                        <th scope="row" class="rts-table__header">{ &words.median }</th>
+                        { for view.themes.iter().map(|t| html! {
+                            <td class="rts-table__cell rts-table__cell--numeric">{ report.score_text(t.median) }</td>
+                        }) }
+                        <td class="rts-table__cell"></td>
+                    </tr>
+                    <tr>
+                        <th scope="row" class="rts-table__header">{ &words.spread }</th>
+                        { for view.themes.iter().map(|t| html! {
+                            <td class="rts-table__cell rts-table__cell--numeric">{ t.spread.map(|s| s.rounded().to_string()).unwrap_or_default() }</td>
+                        }) }
+                        <td class="rts-table__cell"></td>
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+        </>
+    }
+}
+
+/// "Where you disagree": each question partners answered far apart, with
+/// who gave which answer.
+fn disagreements(shared: &Shared, report: &PartnershipReport) -> Html {
+    let words = &shared.locale.partnership;
+    let view = report.partnership;
+    html! {
+        <>
+        <Heading level={2} class="rts-heading--m">{ &words.disagree_heading }</Heading>
+        if view.disagreements.is_empty() {
+            <p class="rts-body">{ &words.no_disagreement }</p>
+        } else {
+            <p class="rts-body">{ &words.disagree_intro }</p>
+            <ol class="rts-list rts-list--number rts-disagreements">
+                { for view.disagreements.iter().filter_map(|id| view.question(id)).map(|q| html! {
+                    <li class="rts-disagreements__item">
+                        <strong>{ report.question_text(&q.question_id) }</strong>
+                        <span class="rts-secondary">{ format!(" ({})", report.theme_title(&q.theme_id)) }</span>
+                        <p class="rts-body">{ fill(words.answer_range, &[
+                            ("lowest", q.lowest().map_or("", |l| shared.pack.level_label(l))),
+                            ("highest", q.highest().map_or("", |l| shared.pack.level_label(l))),
+                        ]) }</p>
+                        <ul class="rts-list rts-list--bullet">
+                            { for report.answer_groups(q).iter().map(|g| html! { <li>{ g }</li> }) }
+                        </ul>
+                    </li>
+                }) }
+            </ol>
+        }
+        </>
+    }
+}
+
+/// "What partners are not sure about": the questions most partners were
+/// not sure of, and who.
+fn not_sure(shared: &Shared, report: &PartnershipReport) -> Html {
+    let words = &shared.locale.partnership;
+    let view = report.partnership;
+    let partners = &view.partners;
+    html! {
+        <>
+        <Heading level={2} class="rts-heading--m">{ &words.not_sure_heading }</Heading>
+        if view.most_not_sure.is_empty() {
+            <p class="rts-body">{ &words.no_not_sure }</p>
+        } else {
+            <p class="rts-body">{ &words.not_sure_intro }</p>
+            <ul class="rts-list rts-list--bullet">
+                { for view.most_not_sure.iter().filter_map(|id| view.question(id)).map(|q| html! {
+                    <li>
+                        <strong>{ report.question_text(&q.question_id) }</strong>
+                        <br />
+                        { fill(words.not_sure_count, &[
+                            ("count", &q.not_sure.to_string()),
+                            ("total", &partners.len().to_string()),
+                            ("names", &report.names_where(q, |r| r == Some(Response::NotSure))),
+                        ]) }
+                    </li>
+                }) }
+            </ul>
+        }
+        </>
+    }
+}
+
+/// Warnings (another version of the questions, answers that match no
+/// question), per partner: listed, so nothing in a file is dropped unseen.
+fn partner_checks(shared: &Shared, view: &Partnership) -> Html {
+    let words = &shared.locale.partnership;
+    let checks: Vec<(String, Vec<String>)> = view
+        .partners
+        .iter()
+        .filter(|p| !p.warnings.is_empty())
+        .map(|p| {
+            let lines = p
+                .warnings
+                .iter()
+                .map(|w| shared.locale.file_problem_in(&shared.pack, w))
+                .collect();
+            (p.name.clone(), lines)
+        })
+        .collect();
+    html! {
+        <>
+        if !checks.is_empty() {
+            <Heading level={2} class="rts-heading--m">{ &words.warnings_heading }</Heading>
+            <ul class="rts-list rts-list--bullet">
+                { for checks.iter().map(|(name, lines)| html! {
+                    <li><strong>{ name }</strong>
+                        <ul class="rts-list rts-list--bullet">
+                            { for lines.iter().map(|l| html! { <li>{ l }</li> }) }
+                        </ul>
+                    </li>
+                }) }
+            </ul>
+        }
+        </>
     }
 }
 
@@ -84,105 +381,19 @@ pub fn PartnershipPage(props: &PartnershipPageProps) -> Html {
         Callback::from(move |files: ChosenFiles| shared.edit_workshop(WorkshopEdit::Add(files)))
     };
     let page = use_node_ref();
-    let on_clear = {
-        let (shared, page) = (shared.clone(), page.clone());
-        let input_id = shared.id("partnership-files");
-        Callback::from(move |_: MouseEvent| {
-            // The button goes with the files: focus moves to the file
-            // field first, so it is not lost.
-            focus::focus_in_widget(&page, &input_id);
-            shared.edit_workshop(WorkshopEdit::Clear);
-        })
-    };
-    let on_anonymise = {
-        let (shared, on) = (shared.clone(), !workshop.anonymise);
-        Callback::from(move |_: usize| shared.edit_workshop(WorkshopEdit::Anonymise(on)))
-    };
     let failed_download = use_state_eq(|| false);
-    let download_button = |format: PartnershipFormat| {
-        let (shared, view, failed) = (shared.clone(), view.clone(), failed_download.clone());
-        let consensus = workshop.consensus.clone();
-        let text = label(&shared.locale.ui, format);
-        let onclick = Callback::from(move |_: MouseEvent| {
-            failed.set(download_partnership(&shared, &view, &consensus, format).is_err())
-        });
-        html! { <button type="button" class="rts-button rts-button--secondary" {onclick}>{ text }</button> }
-    };
     let file_count = workshop.file_count();
-    let failed: Vec<(String, String)> = view
-        .failed
-        .iter()
-        .enumerate()
-        .map(|(i, (_, problem))| {
-            (
-                report.failed_file(i),
-                shared.locale.file_problem_in(&shared.pack, problem),
-            )
-        })
-        .collect();
-    // Warnings (another version of the questions, answers that match no
-    // question), per partner: listed, so nothing in a file is dropped unseen.
-    let checks: Vec<(String, Vec<String>)> = view
-        .partners
-        .iter()
-        .filter(|p| !p.warnings.is_empty())
-        .map(|p| {
-            let lines = p
-                .warnings
-                .iter()
-                .map(|w| shared.locale.file_problem_in(&shared.pack, w))
-                .collect();
-            (p.name.clone(), lines)
-        })
-        .collect();
+    let failed = failed_files(&shared, &report);
     let partners = &view.partners;
-    // The case studies as the HTML report has them.
-    let case_studies = {
-        let blocks = case_study_blocks(
-            &shared.pack,
-            (words.case_studies_heading, words.no_case_studies),
-            &view.case_studies,
-            |reason| report.reason_text(reason),
-        );
-        let id = |name: &str| shared.id(&format!("partnership-{name}"));
-        let no_slot = |_, shown: Html| shown;
-        Screen::new(&id, shared.locale.common.opens_in_new_tab, &no_slot).blocks(&blocks, false)
-    };
     // The status region is always there, so that what it says after each
     // choice is announced; it says how many files failed, too.
     let ended = use_state_eq(|| false);
-    let status = if file_count == 0 {
-        if workshop.cleared {
-            ui.partnership_none.to_string()
-        } else if *ended && workshop.is_empty() {
-            ui.workshop_ended.to_string()
-        } else {
-            String::new()
-        }
-    } else {
-        let mut text = fill(ui.partnership_opened, &[("count", &file_count.to_string())]);
-        if !failed.is_empty() {
-            text.push(' ');
-            text.push_str(&fill(
-                ui.partnership_failed_count,
-                &[("count", &failed.len().to_string())],
-            ));
-        }
-        text.push(' ');
-        text.push_str(ui.partnership_add_more);
-        text
-    };
+    let status = status_text(ui, workshop, *ended, failed.len());
 
-    let on_ended = {
-        let (ended, page, input_id) = (ended.clone(), page.clone(), shared.id("partnership-files"));
-        Callback::from(move |()| {
-            ended.set(true);
-            focus::focus_in_widget(&page, &input_id);
-        })
-    };
+    let on_ended = workshop_ended(&shared, &ended, &page);
 
     html! {
-        <section class="rts-page rts-partnership" ref={page}>
+        <section class="rts-page rts-partnership" ref={page.clone()}>
             <div class="rts-no-print">
                 <BackLink on_click={shared.on(Action::Go(Step::Start))} />
             </div>
@@ -195,25 +406,9 @@ pub fn PartnershipPage(props: &PartnershipPageProps) -> Html {
                     not_stored={props.not_stored.clone()} />
             }
             if file_count > 0 {
-                <div class="rts-no-print">
-                    <Checkboxes id={shared.id("anonymise-group")} on_toggle={on_anonymise}
-                        items={vec![CheckboxItem {
-                            id: shared.id("anonymise"),
-                            label: ui.partnership_anonymise.to_string(),
-                            checked: workshop.anonymise,
-                        }]} />
-                    <button type="button" class="rts-link-button" onclick={on_clear}>{ &ui.partnership_clear }</button>
-                </div>
+                { file_controls(&shared, workshop.anonymise, &page) }
             }
-            if !failed.is_empty() {
-                <div class="rts-notice rts-notice--warning" role="region" aria-labelledby={shared.id("failed-heading")}>
-                    <Heading level={2} class="rts-heading--m" id={shared.id("failed-heading")}>{ &words.failed_heading }</Heading>
-                    <p class="rts-body">{ &words.failed_intro }</p>
-                    <ul class="rts-list rts-list--bullet">
-                        { for failed.iter().map(|(name, why)| html! { <li><strong>{ name }</strong>{ ": " }{ why }</li> }) }
-                    </ul>
-                </div>
-            }
+            { failed_notice(&shared, &failed) }
             if partners.is_empty() {
                 if file_count > 0 {
                     <p class="rts-body">{ &words.no_partners }</p>
@@ -223,116 +418,19 @@ pub fn PartnershipPage(props: &PartnershipPageProps) -> Html {
                 if view.anonymised {
                     <p class="rts-body rts-secondary">{ &words.anonymised }</p>
                 }
-                <Heading level={2} class="rts-heading--m">{ &words.scores_heading }</Heading>
-                <div class="rts-table-wrapper" role="region" aria-labelledby={shared.id("scores-caption")} tabindex="0">
-                    <table class="rts-table">
-                        <caption class="rts-table__caption" id={shared.id("scores-caption")}>{ &words.scores_caption }</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col" class="rts-table__header">{ &words.partner }</th>
-                                { for shared.pack.themes.iter().map(|t| html! {
-                                    <th scope="col" class="rts-table__header rts-table__header--numeric">{ &t.title }</th>
-                                }) }
-                                <th scope="col" class="rts-table__header rts-table__header--numeric">{ &words.overall }</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            { for partners.iter().map(|p| html! {
-                                <tr>
-                                    <th scope="row" class="rts-table__header">{ &p.name }</th>
-                                    { for p.profile.themes.iter().map(|t| html! {
-                                        <td class="rts-table__cell rts-table__cell--numeric">{ report.score_text(t.score) }</td>
-                                    }) }
-                                    <td class="rts-table__cell rts-table__cell--numeric">{ crate::model::words::overall_text(report.locale, p.profile.overall) }</td>
-                                </tr>
-                            }) }
-                        </tbody>
-                        <tfoot>
-                            <tr>
-                                <th scope="row" class="rts-table__header">{ &words.median }</th>
-                                { for view.themes.iter().map(|t| html! {
-                                    <td class="rts-table__cell rts-table__cell--numeric">{ report.score_text(t.median) }</td>
-                                }) }
-                                <td class="rts-table__cell"></td>
-                            </tr>
-                            <tr>
-                                <th scope="row" class="rts-table__header">{ &words.spread }</th>
-                                { for view.themes.iter().map(|t| html! {
-                                    <td class="rts-table__cell rts-table__cell--numeric">{ t.spread.map(|s| s.rounded().to_string()).unwrap_or_default() }</td>
-                                }) }
-                                <td class="rts-table__cell"></td>
-                            </tr>
-                        </tfoot>
-                    </table>
-                </div>
+                { scores_table(&shared, &report) }
                 <p class="rts-body rts-secondary">{ &words.method }</p>
 
-                <Heading level={2} class="rts-heading--m">{ &words.disagree_heading }</Heading>
-                if view.disagreements.is_empty() {
-                    <p class="rts-body">{ &words.no_disagreement }</p>
-                } else {
-                    <p class="rts-body">{ &words.disagree_intro }</p>
-                    <ol class="rts-list rts-list--number rts-disagreements">
-                        { for view.disagreements.iter().filter_map(|id| view.question(id)).map(|q| html! {
-                            <li class="rts-disagreements__item">
-                                <strong>{ report.question_text(&q.question_id) }</strong>
-                                <span class="rts-secondary">{ format!(" ({})", report.theme_title(&q.theme_id)) }</span>
-                                <p class="rts-body">{ fill(words.answer_range, &[
-                                    ("lowest", q.lowest().map_or("", |l| shared.pack.level_label(l))),
-                                    ("highest", q.highest().map_or("", |l| shared.pack.level_label(l))),
-                                ]) }</p>
-                                <ul class="rts-list rts-list--bullet">
-                                    { for report.answer_groups(q).iter().map(|g| html! { <li>{ g }</li> }) }
-                                </ul>
-                            </li>
-                        }) }
-                    </ol>
-                }
+                { disagreements(&shared, &report) }
 
                 <ConsensusSection view={view.clone()} workshop={workshop.clone()} />
 
-                <Heading level={2} class="rts-heading--m">{ &words.not_sure_heading }</Heading>
-                if view.most_not_sure.is_empty() {
-                    <p class="rts-body">{ &words.no_not_sure }</p>
-                } else {
-                    <p class="rts-body">{ &words.not_sure_intro }</p>
-                    <ul class="rts-list rts-list--bullet">
-                        { for view.most_not_sure.iter().filter_map(|id| view.question(id)).map(|q| html! {
-                            <li>
-                                <strong>{ report.question_text(&q.question_id) }</strong>
-                                <br />
-                                { fill(words.not_sure_count, &[
-                                    ("count", &q.not_sure.to_string()),
-                                    ("total", &partners.len().to_string()),
-                                    ("names", &report.names_where(q, |r| r == Some(Response::NotSure))),
-                                ]) }
-                            </li>
-                        }) }
-                    </ul>
-                }
+                { not_sure(&shared, &report) }
 
-                { case_studies }
+                { case_studies(&shared, &report) }
 
-                <div class="rts-downloads rts-no-print">
-                    <Heading level={2} class="rts-heading--m">{ &ui.downloads_heading }</Heading>
-                    <p class="rts-body">{ &ui.partnership_downloads_intro }</p>
-                    <div class="rts-button-group">
-                        { for PartnershipFormat::ALL.into_iter().map(download_button) }
-                    </div>
-                    <DownloadFailed failed={*failed_download} />
-                </div>
-                if !checks.is_empty() {
-                    <Heading level={2} class="rts-heading--m">{ &words.warnings_heading }</Heading>
-                    <ul class="rts-list rts-list--bullet">
-                        { for checks.iter().map(|(name, lines)| html! {
-                            <li><strong>{ name }</strong>
-                                <ul class="rts-list rts-list--bullet">
-                                    { for lines.iter().map(|l| html! { <li>{ l }</li> }) }
-                                </ul>
-                            </li>
-                        }) }
-                    </ul>
-                }
+                { downloads(&shared, &view, &workshop.consensus, &failed_download) }
+                { partner_checks(&shared, &view) }
                 <p class="rts-body rts-secondary">{ &words.privacy }</p>
             }
             if !workshop.is_empty() {
