@@ -334,6 +334,27 @@ describe('the action plan by keyboard', () => {
     }));
 });
 
+describe('the action plan on a wide screen', () => {
+  const site = useSite();
+
+  test('the owner\'s hint reads on two lines at most, and the month, year and status boxes line up', () =>
+    site.withSession(
+      async ({ page }) => {
+        const summary = await openToSummary(page, site.url, asUpload('riverside.json', assessmentFile()), AREA);
+        await summary.plan().waitFor();
+        const layout = await page.locator('.rts-plan__fields').first().evaluate((fields) => {
+          const hint = fields.querySelector('.rts-plan__field .rts-hint');
+          const lines = hint.getBoundingClientRect().height / parseFloat(getComputedStyle(hint).lineHeight);
+          const top = (selector) => fields.querySelector(selector).getBoundingClientRect().top;
+          return { lines, month: top('.rts-plan__target input'), status: top('select') };
+        });
+        assert.ok(layout.lines <= 2.05, `the owner's hint runs to ${layout.lines.toFixed(1)} lines`);
+        assert.ok(Math.abs(layout.month - layout.status) < 1, `the boxes line up (${layout.month}, ${layout.status})`);
+      },
+      { viewport: { width: 1280, height: 900 } },
+    ));
+});
+
 describe('the action plan in print', () => {
   const site = useSite();
 
