@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-/** The budget, in gzipped bytes: what version 3 reaches (411,188), with
+/** The budget, in gzipped bytes: what version 3 reaches (411,465), with
  * about 0.1% room. Version 2 reached 350,786; version 3 raised it, saying
  * why (README, "Performance"): the questions of pack 3.0.0 with the
  * wording each earlier version asked (+15 KB), the workshop saved and
@@ -28,7 +28,8 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * partnership report's agreements with the HTML chart that keeps theme
  * names whole under text spacing (+1 KB), and the link to the
  * accessibility statement on every screen (+0.5 KB), and the screens'
- * long functions split into named helpers (+0.4 KB). Lower it as the
+ * long functions split into named helpers and the plan's owner hint
+ * laid out (+0.7 KB). Lower it as the
  * first screen gets smaller; never raise it without saying why. */
 export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 411_600);
 
