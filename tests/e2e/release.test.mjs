@@ -3,8 +3,9 @@
 // file its pages load found in it; then served as it is (the test server,
 // which sends the .br and .gz copies as the README's examples do) for a
 // short journey in the example element page: one question answered by
-// keyboard, still there after a reload. The iframe example starts, and the
-// standalone page from the archive, visited once, opens with the server gone.
+// keyboard, still there after a reload; the iframe example goes on with it
+// by keyboard; and the standalone and frame pages from the archive, visited
+// once, open with the server gone.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -111,7 +112,7 @@ describe('the release archive', () => {
     }
   });
 
-  test('served from the unpacked folder: a question answered by keyboard in the element page is there after a reload; the iframe page starts; the standalone page opens offline', async () => {
+  test('served from the unpacked folder: a question answered by keyboard in the element page is there after a reload; the iframe page goes on with it by keyboard; the standalone and frame pages open offline', async () => {
     let server = await startServer({ root: top });
     const { origin } = server;
     // No request routing: Playwright's would sit between the page and its
@@ -174,16 +175,28 @@ describe('the release archive', () => {
       await heading(theme.title).waitFor();
       assert.equal(await radio(3).isChecked(), true, 'the answer is there after a reload');
 
-      // The iframe example: the same tool in a frame, same storage key.
+      // The iframe example: the same tool in a frame, same storage key, on
+      // the same screen; the journey goes on there by keyboard.
       await page.goto(`${server.url}examples/iframe.html`);
       const frame = page.frameLocator('iframe');
-      await frame.getByRole('heading', { level: 2 }).first().waitFor();
+      await frame.getByRole('heading', { level: 2, name: theme.title, exact: true }).waitFor();
+      const framed = (level) =>
+        frame.getByRole('group', { name: question.text }).getByRole('radio', { name: `${level} ${pack.scale[level - 1]}`, exact: true });
+      assert.equal(await framed(3).isChecked(), true, 'the frame shows the answer given in the element');
+      await framed(3).focus();
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await framed(4).isChecked(), true, 'the fourth level is chosen by keyboard in the frame');
+      await waitUntil(async () => (await saved()) === 4, { message: 'the frame saved the new answer' });
 
-      // With the server gone, the standalone page still opens.
+      // With the server gone, the standalone page and the frame's page
+      // still open, the frame's with the answer given in it.
       await server.close();
       server = null;
       await page.goto(`${origin}/site/`);
       await standalone.waitFor();
+      await page.goto(`${origin}/site/frame.html?storage-key=${STORAGE_KEY}&heading-level=2`);
+      await heading(theme.title).waitFor();
+      assert.equal(await radio(4).isChecked(), true, 'offline, the frame page has the answer');
       const elsewhere = requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url));
       assert.deepEqual(elsewhere, [], 'nothing was asked of any other origin');
       assert.deepEqual(errors, [], 'no errors logged');
