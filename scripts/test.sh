@@ -77,8 +77,8 @@ cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 layer "native tests" "cargo test"
 cargo test
 
-layer "runtime scripts" "node --test scripts/runtime scripts/translations.test.mjs"
-node --test --test-reporter=spec scripts/runtime/ scripts/translations.test.mjs
+layer "runtime scripts" "node --test scripts/runtime scripts/translations.test.mjs scripts/statement-page.test.mjs"
+node --test --test-reporter=spec scripts/runtime/ scripts/translations.test.mjs scripts/statement-page.test.mjs
 
 layer "translations" "node scripts/translations.mjs check"
 node scripts/translations.mjs check
