@@ -340,6 +340,7 @@ describe('the action plan on a wide screen', () => {
   test('the owner\'s hint reads on two lines at most, and the month, year and status boxes line up', () =>
     site.withSession(
       async ({ page }) => {
+        await page.setViewportSize({ width: 1280, height: 900 });
         const summary = await openToSummary(page, site.url, asUpload('riverside.json', assessmentFile()), AREA);
         await summary.plan().waitFor();
         const layout = await page.locator('.rts-plan__fields').first().evaluate((fields) => {
@@ -351,7 +352,6 @@ describe('the action plan on a wide screen', () => {
         assert.ok(layout.lines <= 2.05, `the owner's hint runs to ${layout.lines.toFixed(1)} lines`);
         assert.ok(Math.abs(layout.month - layout.status) < 1, `the boxes line up (${layout.month}, ${layout.status})`);
       },
-      { viewport: { width: 1280, height: 900 } },
     ));
 });
 

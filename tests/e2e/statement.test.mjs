@@ -40,6 +40,7 @@ function tablesScrollSideways(page) {
 async function partnershipAt(site, width, run) {
   return site.withSession(
     async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
       const start = await new StartScreen(page).goto(site.url);
       await start.waitFor();
       await page.getByRole('button', { name: ui.partnership_button, exact: true }).click();
@@ -48,7 +49,6 @@ async function partnershipAt(site, width, run) {
       await view.scoresTable.waitFor();
       return run(page);
     },
-    { viewport: { width, height: 900 } },
   );
 }
 

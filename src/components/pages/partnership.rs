@@ -202,7 +202,7 @@ fn scores_table(shared: &Shared, report: &PartnershipReport) -> Html {
         <>
         <Heading level={2} class="rts-heading--m">{ &words.scores_heading }</Heading>
         <div class="rts-table-wrapper" role="region" aria-labelledby={shared.id("scores-caption")} tabindex="0">
-            <table class="rts-table">
+            <table class="rts-table rts-table--scores">
                 <caption class="rts-table__caption" id={shared.id("scores-caption")}>{ &words.scores_caption }</caption>
                 <thead>
                     <tr>
