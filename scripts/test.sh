@@ -75,7 +75,10 @@ done
 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 layer "native tests" "cargo test"
-cargo test
+# The property tests run with a fixed seed here, so whether a change lands
+# does not depend on which random cases a run draws; set PROPTEST_RNG_SEED
+# (or PROPTEST_CASES) to explore others, as scripts/fuzz.sh does further.
+PROPTEST_RNG_SEED="${PROPTEST_RNG_SEED:-20261206}" cargo test
 
 layer "runtime scripts" "node --test scripts/runtime scripts/translations.test.mjs scripts/statement-page.test.mjs"
 node --test --test-reporter=spec scripts/runtime/ scripts/translations.test.mjs scripts/statement-page.test.mjs
