@@ -100,3 +100,40 @@ fn every_question_is_in_welsh() {
         ]
     );
 }
+
+#[test]
+fn welsh_reports_mark_links_to_english_only_pages_in_the_welsh_words() {
+    use ready_to_share::model::assessment::{Assessment, Response};
+    use ready_to_share::model::languages::read_language;
+    use ready_to_share::model::locale::{Language, Locale};
+    use ready_to_share::model::render::{html, SummaryReport};
+
+    let words = include_str!("../content/locale.cy.json");
+    let cy = read_language(Language::Welsh, words, WELSH).expect("Welsh reads");
+    let mut answers = Assessment::new(&cy.pack, "2026-12-06T10:00:00Z");
+    for question in cy.pack.themes.iter().flat_map(|t| &t.questions) {
+        answers.set_response(&question.id, Some(Response::Level(1)));
+    }
+    let welsh = html::render(&SummaryReport::new(
+        &cy.pack,
+        &cy.locale,
+        &answers,
+        "6 Rhagfyr 2026",
+    ));
+    let marker = cy.locale.language_nav.english_only;
+    assert_eq!(marker, "(Saesneg)");
+    assert!(
+        welsh.contains(&format!("</a> {marker} ")),
+        "a marker after each English-only link"
+    );
+
+    let english = ContentPack::built_in();
+    let english_html = html::render(&SummaryReport::new(
+        &english,
+        &Locale::english(),
+        &answers,
+        "6 December 2026",
+    ));
+    assert!(!english_html.contains(marker));
+    assert!(!english_html.contains(Locale::english().language_nav.english_only));
+}

@@ -110,6 +110,7 @@ fn case_studies(shared: &Shared, report: &PartnershipReport) -> Html {
     let words = &shared.locale.partnership;
     let blocks = case_study_blocks(
         &shared.pack,
+        &shared.locale,
         (words.case_studies_heading, words.no_case_studies),
         &report.partnership.case_studies,
         |reason| report.reason_text(reason),

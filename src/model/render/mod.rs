@@ -260,6 +260,7 @@ fn without_accent(ch: char) -> char {
 /// the partnership reports.
 pub fn case_study_blocks(
     pack: &ContentPack,
+    locale: &Locale,
     (heading, none): (&str, &str),
     matches: &[MatchedCaseStudy],
     reason_text: impl Fn(&MatchReason) -> String,
@@ -277,7 +278,7 @@ pub fn case_study_blocks(
                 text: study.title.clone(),
                 href: study.url.clone(),
             },
-            Inline::Plain(english_only(pack)),
+            Inline::Plain(english_only(locale)),
             Inline::Aside(format!("{}; {}", study.place, study.source)),
             Inline::Break,
             Inline::Plain(study.summary.clone()),
@@ -318,26 +319,22 @@ pub fn guide_inlines(pack: &ContentPack, locale: &Locale, ids: &[String]) -> Tex
             text: g.title.to_string(),
             href: g.url.to_string(),
         });
-        text.push(Inline::Plain(english_only(pack)));
+        text.push(Inline::Plain(english_only(locale)));
         text.push(Inline::Aside(g.about.clone()));
     }
     text
 }
 
-/// After a link to a page that is only in English, when the questions are
-/// in another language: " (Saesneg) ", in that language; otherwise a space.
-/// Every page the packs link to is in English.
-fn english_only(pack: &ContentPack) -> String {
-    match Language::from_code(&pack.language) {
-        Some(Language::Welsh) => format!(" {} ", WELSH_ENGLISH_ONLY),
-        _ => " ".to_string(),
+/// After a link to a page that is only in English, in another language: its
+/// table's marker (" (Saesneg) "); in English, a space. Every page the
+/// packs link to is in English.
+fn english_only(locale: &Locale) -> String {
+    if locale.lang() == Language::English {
+        " ".to_string()
+    } else {
+        format!(" {} ", locale.language_nav.english_only)
     }
 }
-
-/// "(Saesneg)": the Welsh table's words for a link to an English-only page.
-/// Kept here too, because the reports are made from the pack's language
-/// whether or not the Welsh words are loaded.
-const WELSH_ENGLISH_ONLY: &str = "(Saesneg)";
 
 /// A document with the page title, the date it was made and its blocks. In
 /// a language whose translation is not yet reviewed, it says so first.

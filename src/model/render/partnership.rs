@@ -195,6 +195,7 @@ pub fn document(report: &PartnershipReport) -> Document {
         not_sure(&mut blocks, report);
         blocks.extend(case_study_blocks(
             report.pack,
+            report.locale,
             (w.case_studies_heading, w.no_case_studies),
             &p.case_studies,
             |reason| report.reason_text(reason),

@@ -36,6 +36,7 @@ pub fn document(report: &SummaryReport) -> Document {
     }
     blocks.extend(case_study_blocks(
         report.pack,
+        report.locale,
         (r.case_studies_heading, r.no_case_studies),
         &report.summary.case_studies,
         |reason| report.reason_text(reason),
