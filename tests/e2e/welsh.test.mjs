@@ -214,6 +214,26 @@ describe('Ready to Share in Welsh', () => {
       assert.equal(await page.getByRole('navigation', { name: cy.language_nav.label }).count(), 1, 'one switch shown');
     }));
 
+  test('in the embed, Welsh chosen by keyboard stays when the host moves the element, and after a reload', () =>
+    site.withSession(async ({ page }) => {
+      pages['/host-move.html'] = `<!DOCTYPE html><html lang="en"><head><title>Host</title>
+        <script type="module" src="/embed.js"></script></head>
+        <body><main><h1>Our partnership</h1><div id="a"><ready-to-share heading-level="2" storage-key="host-move"></ready-to-share></div>
+        <aside id="b"></aside></main></body></html>`;
+      await page.goto(`${site.origin}/host-move.html`);
+      await page.getByRole('heading', { level: 2, name: enPack.start.heading }).waitFor();
+      await switchByKeyboard(page, 'Cymraeg');
+      const welshHeading = page.getByRole('heading', { level: 2, name: contentPack().start.heading });
+      await welshHeading.waitFor();
+      // The host moves the element, as a page rebuilding its layout would.
+      await page.evaluate(() => document.getElementById('b').append(document.querySelector('ready-to-share')));
+      await welshHeading.waitFor();
+      assert.equal(await page.locator('#b ready-to-share').count(), 1, 'the element is in its new place');
+      await page.reload();
+      await welshHeading.waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', 'the host keeps its language');
+    }));
+
   test('Welsh once chosen still opens offline', () =>
     site.withSession(async ({ page, context }) => {
       await page.goto(`${site.url}?lang=cy`);
