@@ -29,16 +29,18 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * names whole under text spacing (+1 KB), and the link to the
  * accessibility statement on every screen (+0.5 KB), and the screens'
  * long functions split into named helpers and the plan's owner hint
- * laid out (+0.7 KB). Lower it as the
+ * laid out (+0.7 KB), and the tables stacked as labelled lines on a
+ * narrow screen, so none scrolls sideways or breaks a word (+0.4 KB: the
+ * stylesheet is in index.html too). Lower it as the
  * first screen gets smaller; never raise it without saying why. */
-export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 411_600);
+export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 412_000);
 
-/** The budget for index.html alone, with its start screen (7,817 now, with
+/** The budget for index.html alone, with its start screen (7,952 now, with
  * the results-event notice's place, the unit of assessment defined,
- * "About this tool", the English / Cymraeg switch and the link to the
- * accessibility statement; about 1% room for changes to the start page's
+ * "About this tool", the English / Cymraeg switch, the link to the
+ * accessibility statement and the stylesheet's narrow-screen tables; about 1% room for changes to the start page's
  * words). */
-export const PAGE_BUDGET = Number(process.env.RTS_START_PAGE_BUDGET || 7_900);
+export const PAGE_BUDGET = Number(process.env.RTS_START_PAGE_BUDGET || 8_000);
 
 /** A whole first visit, service worker included, at most this many times
  * the bytes before the app acts (issue 22), gzip and brotli alike. */

@@ -146,7 +146,9 @@ impl<'a> Screen<'a> {
                             { for row.iter().enumerate().map(|(i, cell)| if i == 0 && table.row_headers {
                                 html! { <th scope="row" class="rts-table__header">{ self.inlines(cell, None) }</th> }
                             } else {
-                                html! { <td class={classes!("rts-table__cell", numeric(i).then_some("rts-table__cell--numeric"))}>{ self.inlines(cell, None) }</td> }
+                                // The column's name, shown beside the cell when a narrow screen stacks the rows.
+                                let label = table.head.get(i).map(|(heading, _)| heading.clone());
+                                html! { <td class={classes!("rts-table__cell", numeric(i).then_some("rts-table__cell--numeric"))} data-label={label}>{ self.inlines(cell, None) }</td> }
                             }) }
                         </tr>
                     }) }

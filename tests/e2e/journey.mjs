@@ -3,9 +3,11 @@
 // walks the same journey checking every step on the way.
 
 import { contentPack } from './helpers.mjs';
+import { locale } from './support.mjs';
 import { CHANGE, CONTEXT, NOTES, PLAN, STORY, themeOf } from './expected.mjs';
 import { AboutPage } from './pages/about.mjs';
 import { CheckPage } from './pages/check.mjs';
+import { PartnershipPage } from './pages/partnership.mjs';
 import { StartScreen } from './pages/start-screen.mjs';
 import { StoryPage } from './pages/story.mjs';
 import { SummaryPage } from './pages/summary.mjs';
@@ -50,4 +52,29 @@ export async function completeAssessment(page, url) {
   await story.tell(STORY);
   await story.seeSummary();
   return new SummaryPage(page).waitFor(CONTEXT.area);
+}
+
+const PARTNERSHIP_FIXTURES = new URL('./fixtures/partnership/', import.meta.url).pathname;
+
+/** The earlier assessment the comparison tests choose (a 1.0.0 file). */
+export const EARLIER_ASSESSMENT = `${PARTNERSHIP_FIXTURES}earlier-assessment.json`;
+
+/** The whole journey, then "Compare with an earlier assessment" with the earlier file. */
+export async function compareWithEarlier(page, url) {
+  const ui = locale().ui;
+  const summary = await completeAssessment(page, url);
+  await page.getByLabel(ui.compare_label, { exact: true }).setInputFiles(EARLIER_ASSESSMENT);
+  await page.getByRole('heading', { level: 2, name: locale().compare.heading, exact: true }).waitFor();
+  return summary;
+}
+
+/** From the start page, the partnership view with three partners' files chosen. */
+export async function openPartnershipView(page, url) {
+  const start = await new StartScreen(page).goto(url);
+  await start.waitFor();
+  await page.getByRole('button', { name: locale().ui.partnership_button, exact: true }).click();
+  const view = await new PartnershipPage(page).waitFor();
+  await view.chooseFiles(['council.json', 'nhs.json', 'police.json'].map((name) => PARTNERSHIP_FIXTURES + name));
+  await view.scoresTable.waitFor();
+  return view;
 }

@@ -199,6 +199,8 @@ fn scores_table(shared: &Shared, report: &PartnershipReport) -> Html {
     let words = &shared.locale.partnership;
     let view = report.partnership;
     let partners = &view.partners;
+    // Each cell's theme, shown beside it when a narrow screen stacks the rows.
+    let titles = || shared.pack.themes.iter().map(|t| t.title.clone());
     html! {
         <>
         <Heading level={2} class="rts-heading--m">{ &words.scores_heading }</Heading>
@@ -218,25 +220,25 @@ fn scores_table(shared: &Shared, report: &PartnershipReport) -> Html {
                     { for partners.iter().map(|p| html! {
                         <tr>
                             <th scope="row" class="rts-table__header">{ &p.name }</th>
-                            { for p.profile.themes.iter().map(|t| html! {
-                                <td class="rts-table__cell rts-table__cell--numeric">{ report.score_text(t.score) }</td>
+                            { for p.profile.themes.iter().zip(titles()).map(|(t, title)| html! {
+                                <td class="rts-table__cell rts-table__cell--numeric" data-label={title}>{ report.score_text(t.score) }</td>
                             }) }
-                            <td class="rts-table__cell rts-table__cell--numeric">{ crate::model::words::overall_text(report.locale, p.profile.overall) }</td>
+                            <td class="rts-table__cell rts-table__cell--numeric" data-label={words.overall}>{ crate::model::words::overall_text(report.locale, p.profile.overall) }</td>
                         </tr>
                     }) }
                 </tbody>
                 <tfoot>
                     <tr>
                         <th scope="row" class="rts-table__header">{ &words.median }</th>
-                        { for view.themes.iter().map(|t| html! {
-                            <td class="rts-table__cell rts-table__cell--numeric">{ report.score_text(t.median) }</td>
+                        { for view.themes.iter().zip(titles()).map(|(t, title)| html! {
+                            <td class="rts-table__cell rts-table__cell--numeric" data-label={title}>{ report.score_text(t.median) }</td>
                         }) }
                         <td class="rts-table__cell"></td>
                     </tr>
                     <tr>
                         <th scope="row" class="rts-table__header">{ &words.spread }</th>
-                        { for view.themes.iter().map(|t| html! {
-                            <td class="rts-table__cell rts-table__cell--numeric">{ t.spread.map(|s| s.rounded().to_string()).unwrap_or_default() }</td>
+                        { for view.themes.iter().zip(titles()).map(|(t, title)| html! {
+                            <td class="rts-table__cell rts-table__cell--numeric" data-label={title}>{ t.spread.map(|s| s.rounded().to_string()).unwrap_or_default() }</td>
                         }) }
                         <td class="rts-table__cell"></td>
                     </tr>
