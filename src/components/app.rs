@@ -184,7 +184,8 @@ fn screen(state: &UseReducerHandle<State>) -> Html {
                 <PartnershipPage workshop={state.workshop.clone()} today={state.today}
                     saved={state.workshop_saved_revision >= state.workshop_revision}
                     status={state.workshop_status}
-                    not_stored={state.workshop_not_stored.clone()} />
+                    not_stored={state.workshop_not_stored.clone()}
+                    blocked={!state.over_limit.is_empty()} />
             }
         }
     }

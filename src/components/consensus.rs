@@ -24,11 +24,15 @@ use crate::model::file::MAX_NAME_CHARS;
 use crate::model::locale::fill;
 use crate::model::partnership::Partnership;
 use crate::model::workshop::{Workshop, WorkshopEdit};
+use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ConsensusProps {
     pub view: Rc<Partnership>,
     pub workshop: Workshop,
+    /// A field holds text over its limit (an agreement's note, the name):
+    /// the download stops and the error summary says where.
+    pub blocked: bool,
 }
 
 /// What partners agreed, question by question, and the agreed file.
@@ -54,7 +58,11 @@ pub fn ConsensusSection(props: &ConsensusProps) -> Html {
         &agreed_assessment(&shared.pack, &shared.locale, view, consensus, &name_now, ""),
     );
     let failed = use_state_eq(|| false);
-    let on_download = download_agreed(&shared, view, consensus, &name_now, &failed);
+    let on_download = if props.blocked {
+        shared.on(Action::ShowProblems)
+    } else {
+        download_agreed(&shared, view, consensus, &name_now, &failed)
+    };
     let on_name = {
         let shared = shared.clone();
         Callback::from(move |value: String| shared.edit_workshop(WorkshopEdit::AgreedName(value)))

@@ -21,7 +21,7 @@ use crate::model::plan::{PlanEdit, Status, MAX_OWNER_CHARS, MAX_PLAN_NOTE_CHARS,
 use crate::model::plan_view::{plan_view, PlanItem};
 use crate::model::render::plan::{item_text, owner_text, progress_text, status_text, target_text};
 use crate::model::render::{guide_inlines, SummaryReport};
-use crate::state::State;
+use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
 pub struct ActionPlanProps {
@@ -51,8 +51,15 @@ pub fn ActionPlan(props: &ActionPlanProps) -> Html {
     let focus_new = use_mut_ref(|| false);
     use_focus_first_shown(*show_all, &list, &focus_new);
     let toggle = {
-        let show_all = show_all.clone();
+        let (show_all, state) = (show_all.clone(), props.state.clone());
         Callback::from(move |_: MouseEvent| {
+            // "Show the top 5 only" would take away fields that may hold
+            // text over a limit, and that text with them: it stops and the
+            // error summary says where, as leaving the page does.
+            if *show_all && !state.over_limit.is_empty() {
+                state.dispatch(Action::ShowProblems);
+                return;
+            }
             *focus_new.borrow_mut() = !*show_all;
             show_all.set(!*show_all);
         })

@@ -515,6 +515,123 @@ describe('text over a limit', () => {
       assert.deepEqual(axe.violations, [], describeViolations(axe.violations));
       assert.deepEqual(session.errors, []);
     }));
+  /** The error summary ("There is a problem"), which takes focus. */
+  const errorSummary = (page) =>
+    page.getByRole('alert').filter({ has: page.getByRole('heading', { name: ui.error_summary_title, exact: true }) });
+  const focusIsOn = (locator) => locator.evaluate((el) => el === el.getRootNode().activeElement);
+
+  test('"Back" stops too: the error summary links to the note, whose text stays', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
+      const theme = pack.themes[0];
+      const question = theme.questions[0];
+      const start = await new StartScreen(page).goto(site.url);
+      await start.openFile(asUpload('riverside.json', assessmentFile()));
+      await (await new TasksPage(page).waitFor()).open(theme.title);
+      const themePage = await new ThemePage(page, theme.id).waitFor();
+      const note = themePage.note(question.id);
+      await note.focus();
+      await page.keyboard.insertText('x'.repeat(NOTE_LIMIT));
+      await page.keyboard.type('ab');
+      await page.getByRole('button', { name: ui.back, exact: true }).focus();
+      await page.keyboard.press('Enter');
+      const summary = errorSummary(page);
+      await summary.waitFor();
+      await waitUntil(() => focusIsOn(summary), { message: 'the error summary has focus' });
+      const message = fill(f.too_long, { field: f.note, limit: '3,500', length: '3,502' });
+      assert.equal(await summary.getByRole('link', { name: message, exact: true }).count(), 1);
+      await themePage.waitFor();
+      assert.equal(await note.inputValue(), `${'x'.repeat(NOTE_LIMIT)}ab`, 'still on the page, the text kept');
+      const axe = await runAxe(page);
+      assert.deepEqual(axe.violations, [], describeViolations(axe.violations));
+      assert.deepEqual(session.errors, []);
+    }));
+
+  test('"Show the top 5 only" stops while an action it would hide holds text over a limit', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
+      const summaryPage = await openToSummary(page, site.url, asUpload('riverside.json', assessmentFile()), AREA);
+      const plan = await summaryPage.plan().waitFor();
+      await plan.showAll();
+      const sixth = (await plan.shown())[5].action;
+      const note = plan.note(sixth);
+      await note.focus();
+      await page.keyboard.insertText('y'.repeat(500));
+      await page.keyboard.type('z');
+      await plan.showTopButton().focus();
+      await page.keyboard.press('Enter');
+      const summary = errorSummary(page);
+      await summary.waitFor();
+      await waitUntil(() => focusIsOn(summary), { message: 'the error summary has focus' });
+      await summary.getByRole('link', { name: fill(f.too_long, { field: words.note, limit: 500, length: 501 }), exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await waitUntil(() => focusIsOn(note), { message: 'the link moves focus to the sixth action\'s note' });
+      assert.equal(await note.inputValue(), `${'y'.repeat(500)}z`, 'the sixth action and its text are still there');
+      assert.equal(await plan.showTopButton().getAttribute('aria-expanded'), 'true', 'every action still shown');
+      const axe = await runAxe(page, { include: '.rts-app' });
+      assert.deepEqual(axe.violations, [], describeViolations(axe.violations));
+      assert.deepEqual(session.errors, []);
+    }));
+
+  test('in the workshop, a name or an agreement note over its limit stops every download until it is put right', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
+      const partners = [
+        assessmentFile({ organisation: 'Council', level: () => 1 }),
+        assessmentFile({ organisation: 'NHS', level: () => 4 }),
+      ];
+      await new StartScreen(page).goto(site.url);
+      await page.getByRole('button', { name: ui.partnership_button, exact: true }).click();
+      const view = await new PartnershipPage(page).waitFor();
+      await view.chooseFiles(partners.map((p) => asUpload(`${p.context.organisation}.json`, p)));
+      await view.section(consensus.heading).waitFor();
+      const downloads = [];
+      page.on('download', (d) => downloads.push(d));
+
+      // The name, typed by keyboard one character past its limit of 300.
+      const name = page.getByLabel(consensus.name_label, { exact: true });
+      await name.focus();
+      await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.insertText('R'.repeat(300));
+      await page.keyboard.type('s');
+      const summary = errorSummary(page);
+      for (const button of [consensus.download, ui.partnership_download_html]) {
+        await page.getByRole('button', { name: button, exact: true }).focus();
+        await page.keyboard.press('Enter');
+        await summary.waitFor();
+        await waitUntil(() => focusIsOn(summary), { message: `"${button}" stops with the error summary` });
+        const link = summary.getByRole('link', { name: fill(f.too_long, { field: consensus.name_field, limit: 300, length: 301 }), exact: true });
+        assert.equal(await link.count(), 1, 'it links to the name');
+        // Put back where it was, for the next button.
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+        await waitUntil(() => focusIsOn(name), { message: 'the link moves focus to the name' });
+      }
+      assert.equal(await name.inputValue(), `${'R'.repeat(300)}s`, 'the name keeps its text');
+
+      // An agreement note over its limit stops them as well.
+      await page.keyboard.press('Backspace');
+      await waitUntil(async () => (await summary.count()) === 0, { message: 'the summary goes once the name is put right' });
+      const note = page.getByLabel(consensus.note_label).first();
+      await note.focus();
+      await page.keyboard.insertText('n'.repeat(501));
+      await page.getByRole('button', { name: consensus.download, exact: true }).click();
+      await summary.getByRole('link', { name: fill(f.too_long, { field: consensus.note_field, limit: 500, length: 501 }) }).waitFor();
+      assert.equal(downloads.length, 0, 'nothing downloaded while a field was over its limit');
+
+      // Put right, the agreed file downloads under the name as typed.
+      await note.focus();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Backspace');
+      await waitUntil(async () => (await summary.count()) === 0, { message: 'the summary goes once the note is put right' });
+      const download = await view.download(consensus.download);
+      assert.equal(downloads.length, 1);
+      const agreed = JSON.parse(await readFile(await download.path(), 'utf8'));
+      assert.equal(agreed.context.area, 'R'.repeat(300));
+      const axe = await runAxe(page, { include: '.rts-app' });
+      assert.deepEqual(axe.violations, [], describeViolations(axe.violations));
+      assert.deepEqual(session.errors, []);
+    }));
 });
 
 describe('the workshop agreed assessment', () => {
@@ -552,6 +669,8 @@ describe('the workshop agreed assessment', () => {
       await notes.nth(2).fill('y'.repeat(501));
       await page.getByText(`${ui.error_prefix} ${fill(fields.too_long, { field: consensus.note_field, limit: 500, length: 501 })}`, { exact: true }).waitFor();
       assert.equal(await notes.nth(2).inputValue(), 'y'.repeat(501));
+      // (Downloads stop until it is put right: see "text over a limit".)
+      await notes.nth(2).fill('');
 
       const name = page.getByLabel(consensus.name_label, { exact: true });
       assert.equal(await name.inputValue(), AREA, 'the area partners gave is suggested');

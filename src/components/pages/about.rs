@@ -33,7 +33,7 @@ pub fn About(props: &AboutProps) -> Html {
 
     html! {
         <section class="rts-page rts-about">
-            <BackLink on_click={shared.on(Action::Go(if props.returning_to_check { Step::Check } else { Step::Start }))} />
+            <BackLink to={if props.returning_to_check { Step::Check } else { Step::Start }} />
             <Heading level={1} class="rts-heading--l">{ &ui.about_heading }</Heading>
             <p class="rts-body">{ &ui.about_intro }</p>
             <TextField id={shared.id("area")} label={ui.about_area} hint={ui.about_area_hint}

@@ -57,7 +57,7 @@ pub fn Check(props: &CheckProps) -> Html {
 
     html! {
         <section class="rts-page rts-check">
-            <BackLink on_click={shared.on(Action::Go(Step::Tasks))} />
+            <BackLink to={Step::Tasks} />
             <Heading level={1} class="rts-heading--l">{ &ui.check_heading }</Heading>
             <Heading level={2} class="rts-heading--m">{ &ui.about_heading }</Heading>
             <dl class="rts-summary-list">

@@ -171,6 +171,7 @@ fn downloads(
     view: &Rc<Partnership>,
     consensus: &Consensus,
     failed: &UseStateHandle<bool>,
+    blocked: bool,
 ) -> Html {
     let ui = &shared.locale.ui;
     let button = |format: PartnershipFormat| {
@@ -178,7 +179,11 @@ fn downloads(
         let consensus = consensus.clone();
         let text = label(ui, format);
         let onclick = Callback::from(move |_: MouseEvent| {
-            failed.set(download_partnership(&shared, &view, &consensus, format).is_err())
+            if blocked {
+                shared.send(Action::ShowProblems);
+            } else {
+                failed.set(download_partnership(&shared, &view, &consensus, format).is_err());
+            }
         });
         html! { <button type="button" class="rts-button rts-button--secondary" {onclick}>{ text }</button> }
     };
@@ -358,6 +363,9 @@ pub struct PartnershipPageProps {
     pub status: SaveStatus,
     /// Files kept only in memory, for room.
     pub not_stored: Vec<String>,
+    /// A field holds text over its limit: the downloads stop and the error
+    /// summary says where, so the text is not lost or left out.
+    pub blocked: bool,
 }
 
 /// The partnership view: several partners' files side by side, where they
@@ -398,7 +406,7 @@ pub fn PartnershipPage(props: &PartnershipPageProps) -> Html {
     html! {
         <section class="rts-page rts-partnership" ref={page.clone()}>
             <div class="rts-no-print">
-                <BackLink on_click={shared.on(Action::Go(Step::Start))} />
+                <BackLink to={Step::Start} />
             </div>
             <Heading level={1} class="rts-heading--l">{ &words.title }</Heading>
             <FilePicker id="partnership-files" multiple=true label={ui.partnership_files_label}
@@ -426,13 +434,13 @@ pub fn PartnershipPage(props: &PartnershipPageProps) -> Html {
 
                 { disagreements(&shared, &report) }
 
-                <ConsensusSection view={view.clone()} workshop={workshop.clone()} />
+                <ConsensusSection view={view.clone()} workshop={workshop.clone()} blocked={props.blocked} />
 
                 { not_sure(&shared, &report) }
 
                 { case_studies(&shared, &report) }
 
-                { downloads(&shared, &view, &workshop.consensus, &failed_download) }
+                { downloads(&shared, &view, &workshop.consensus, &failed_download, props.blocked) }
                 { partner_checks(&shared, &view) }
                 <p class="rts-body rts-secondary">{ &words.privacy }</p>
             }

@@ -27,7 +27,7 @@ pub fn Story(props: &StoryProps) -> Html {
     };
     html! {
         <section class="rts-page rts-story">
-            <BackLink on_click={shared.on(Action::Go(Step::Check))} />
+            <BackLink to={Step::Check} />
             <Heading level={1} class="rts-heading--l">{ &ui.story_heading }</Heading>
             { for ui.story_intro.iter().map(|p| html! { <p class="rts-body">{ p }</p> }) }
             <TextField id={shared.id("story")} label={ui.story_label} label_class="rts-label--bold"

@@ -63,7 +63,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
     html! {
         <section class="rts-page rts-summary">
             <div class="rts-no-print">
-                <BackLink on_click={shared.on(Action::Go(Step::Tasks))} />
+                <BackLink to={Step::Tasks} />
             </div>
             <Heading level={1} class="rts-heading--l">{ &document.title }</Heading>
             { screen.blocks(&document.blocks, false) }

@@ -91,7 +91,7 @@ pub fn Tasks(props: &TasksProps) -> Html {
 
     html! {
         <section class="rts-page rts-tasks">
-            <BackLink on_click={shared.on(Action::Go(Step::Start))} />
+            <BackLink to={Step::Start} />
             { file_banner(&shared, &props.state.file_messages) }
             <Heading level={1} class="rts-heading--l">{ &ui.tasks_heading }</Heading>
             <p class="rts-body">

@@ -38,7 +38,7 @@ pub fn ThemePage(props: &ThemePageProps) -> Html {
 
     html! {
         <section class="rts-page rts-theme">
-            <BackLink on_click={shared.on(Action::Go(if returning { Step::Check } else { Step::Tasks }))} />
+            <BackLink to={if returning { Step::Check } else { Step::Tasks }} />
             <span class="rts-caption rts-caption--l">
                 { fill(ui.theme_position, &[("n", &(props.index + 1).to_string()), ("total", &pack.themes.len().to_string())]) }
             </span>
