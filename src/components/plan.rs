@@ -13,7 +13,7 @@ use crate::components::document::inlines;
 use crate::components::fields::text::TextField;
 use crate::components::fields::{described_by, error_message};
 use crate::components::heading::Heading;
-use crate::effects::events::{change_value, input_value};
+use crate::effects::events::{change_value, focus_leaves, input_value};
 use crate::effects::focus::{focus_and_scroll, Scroll};
 use crate::hooks::use_shared;
 use crate::model::locale::{self, fill};
@@ -358,7 +358,8 @@ fn PlanMonth(props: &PlanMonthProps) -> Html {
         _ => Typed::from_saved(&props.value),
     };
     let on_box = |which: MonthBox| type_in_box(which, &typed, props, &draft, &left);
-    let on_leave = |which: MonthBox| leave_box(which, &typed, &left);
+    let group = use_node_ref();
+    let on_leave = leave_boxes(&left, &group);
     let problem = typed.problem(*left);
     let kept = (!props.value.is_empty() && crate::model::plan::month(&props.value).is_none())
         .then(|| props.value.to_string());
@@ -386,14 +387,14 @@ fn PlanMonth(props: &PlanMonthProps) -> Html {
                     type="text" inputmode="numeric" autocomplete="off" spellcheck="false"
                     id={box_id} aria-invalid={fault.then_some("true")}
                     aria-describedby={fault.then(|| error_id.clone())}
-                    value={value.to_string()} oninput={on_box(which)} onchange={on_leave(which)} />
+                    value={value.to_string()} oninput={on_box(which)} />
             </div>
         }
     };
     html! {
         <div class={classes!("rts-form-group", "rts-plan__field", "rts-plan__target", problem.is_some().then_some("rts-form-group--error"))}>
             <fieldset class="rts-fieldset" id={id.clone()}
-                aria-describedby={described}>
+                aria-describedby={described} ref={group} onfocusout={on_leave}>
                 <legend class="rts-fieldset__legend rts-label">
                     { &p.target }
                     <span class="rts-visually-hidden">{ fill(p.target_for, &[("action", &props.action)]) }</span>
@@ -441,12 +442,13 @@ fn type_in_box(
     })
 }
 
-/// Leaving the year box, or the month box once a year is typed, is
-/// leaving the boxes: a missing part is said then, not while typing.
-fn leave_box(which: MonthBox, typed: &Typed, left: &UseStateHandle<bool>) -> Callback<Event> {
-    let (left, typed) = (left.clone(), typed.clone());
-    Callback::from(move |_: Event| {
-        if which == MonthBox::Year || !typed.year.trim().is_empty() {
+/// Focus leaving the group, not moving between its boxes, is leaving the
+/// boxes: a missing part is said then, not while typing (and not when
+/// Tab goes from the month box to the year box).
+fn leave_boxes(left: &UseStateHandle<bool>, group: &NodeRef) -> Callback<FocusEvent> {
+    let (left, group) = (left.clone(), group.clone());
+    Callback::from(move |e: FocusEvent| {
+        if focus_leaves(&e, &group) {
             left.set(true);
         }
     })

@@ -292,6 +292,20 @@ describe('the action plan by keyboard', () => {
       await waitUntil(async () => !(await savedProgress(page))?.plan?.some((e) => e.target === '2027-03'), {
         message: 'both boxes emptied clears the target',
       });
+
+      // A month with no year: Tab through the empty year box and out of
+      // the group, and the missing year is said on the year box.
+      const third = (await plan.shown())[2].action;
+      await plan.owner(third).focus();
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('4');
+      await page.keyboard.press('Tab');
+      assert.deepEqual(await plan.errors(third), [], 'no error while moving from Month to Year');
+      await page.keyboard.press('Tab');
+      const missing = `${ui.error_prefix} ${words.year_missing}`;
+      await waitUntil(async () => (await plan.errors(third)).includes(missing), { message: 'the missing year is said on leaving' });
+      assert.equal(await plan.year(third).getAttribute('aria-invalid'), 'true');
+      assert.equal(await plan.month(third).inputValue(), '4', 'the month is kept');
       assert.deepEqual(session.errors, []);
     }));
 
