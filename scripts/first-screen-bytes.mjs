@@ -31,9 +31,13 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * long functions split into named helpers and the plan's owner hint
  * laid out (+0.7 KB), and the tables stacked as labelled lines on a
  * narrow screen, so none scrolls sideways or breaks a word (+0.4 KB: the
- * stylesheet is in index.html too). Lower it as the
+ * stylesheet is in index.html too), then every way out stopping for text
+ * over a limit (Back, "Show the top 5 only", the workshop's downloads),
+ * the target month's missing year said on leaving its group, and the
+ * state's large parts shared by Rc with the summary worked out once per
+ * change (+1.4 KB). Lower it as the
  * first screen gets smaller; never raise it without saying why. */
-export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 412_000);
+export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 413_400);
 
 /** The budget for index.html alone, with its start screen (7,952 now, with
  * the results-event notice's place, the unit of assessment defined,

@@ -8,6 +8,7 @@ use crate::model::assessment::{Assessment, Context, Response};
 use crate::model::content::ContentPack;
 use crate::model::date::CalendarDate;
 use crate::model::file::{FileProblem, Opened};
+use crate::model::locale::{fill, Locale};
 use crate::model::merge::{merge, Stamped, Stamps};
 use crate::model::plan::{ActionId, PlanEdit};
 use crate::model::workshop::{self, Workshop, WorkshopEdit};
@@ -217,10 +218,14 @@ pub enum FileMessages {
     Updated(Vec<FileProblem>),
 }
 
+/// The app's state. Yew's reducer copies it for every action, so what is
+/// large (the answers and their stamps, the earlier assessment, the
+/// workshop) is held by `Rc`: a copy shares them, and an action that
+/// changes one copies that one only (`Rc::make_mut`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub pack: Rc<ContentPack>,
-    pub assessment: Assessment,
+    pub assessment: Rc<Assessment>,
     pub step: Step,
     /// Counts step changes, so the focus effect runs on every navigation but
     /// not on the first render (the widget must not steal focus on load).
@@ -234,7 +239,7 @@ pub struct State {
     /// Newer answers from another tab or widget were taken up.
     pub from_other_tab: bool,
     /// When each field of the answers last changed (see `model::merge`).
-    pub stamps: Stamps,
+    pub stamps: Rc<Stamps>,
     /// Names this tab's or widget's changes in the stamps. Set once per
     /// mount by the browser layer, which has the randomness.
     pub writer: String,
@@ -246,7 +251,7 @@ pub struct State {
     /// The last revision that failed to save.
     pub failed_revision: u64,
     /// An earlier assessment of the same area, to show progress against.
-    pub earlier: Option<Assessment>,
+    pub earlier: Option<Rc<Assessment>>,
     /// Why the last earlier file chosen did not open.
     pub earlier_problem: Option<FileProblem>,
     /// Saved progress that could not be read could not be copied aside
@@ -260,7 +265,7 @@ pub struct State {
     pub today: CalendarDate,
     /// The partnership view's files and agreements, saved under the
     /// storage key like the answers (see `model::workshop`).
-    pub workshop: Workshop,
+    pub workshop: Rc<Workshop>,
     /// Goes up with every change to the workshop.
     pub workshop_revision: u64,
     /// The last revision of the workshop known to be in storage.
@@ -282,7 +287,7 @@ impl State {
     pub fn new(pack: Rc<ContentPack>, assessment: Assessment, step: Step) -> State {
         State {
             pack,
-            assessment,
+            assessment: Rc::new(assessment),
             step,
             navigations: 0,
             focus_question: None,
@@ -290,7 +295,7 @@ impl State {
             save_status: SaveStatus::Ok,
             progress_unreadable: false,
             from_other_tab: false,
-            stamps: Stamps::default(),
+            stamps: Rc::default(),
             writer: String::new(),
             // Unsaved until the first save says otherwise.
             revision: 1,
@@ -301,7 +306,7 @@ impl State {
             hold_saving: false,
             returning_to_check: false,
             today: CalendarDate::default(),
-            workshop: Workshop::default(),
+            workshop: Rc::default(),
             // Nothing to save until the workshop changes.
             workshop_revision: 0,
             workshop_saved_revision: 0,
@@ -317,6 +322,33 @@ impl State {
     /// the page is closed or reloaded).
     pub fn workshop_kept(&self) -> bool {
         self.workshop_status == SaveStatus::Ok && self.workshop_not_stored.is_empty()
+    }
+
+    /// The title for the current screen: its heading, then the product's name.
+    pub fn page_title(&self, locale: &Locale) -> String {
+        let ui = &locale.ui;
+        let area = self.assessment.context.area.trim();
+        let heading = match self.step {
+            Step::Start => self.pack.start.heading.clone(),
+            Step::About => ui.about_heading.to_string(),
+            Step::Tasks => ui.tasks_heading.to_string(),
+            Step::Theme(index) => self
+                .pack
+                .themes
+                .get(index)
+                .map_or_else(|| ui.tasks_heading.to_string(), |t| t.title.clone()),
+            Step::Check => ui.check_heading.to_string(),
+            Step::Story => ui.story_heading.to_string(),
+            Step::Summary if area.is_empty() => locale.report.title.to_string(),
+            Step::Summary => fill(locale.report.title_for_area, &[("area", area)]),
+            Step::Partnership => locale.partnership.title.to_string(),
+        };
+        let error = match self.step {
+            Step::Start => matches!(self.file_messages, FileMessages::Failed(_)),
+            Step::Summary => self.earlier_problem.is_some(),
+            _ => false,
+        };
+        locale.page_title(&heading, error)
     }
 
     /// True when storage holds every change made so far.
@@ -339,8 +371,8 @@ impl State {
     /// The answers with their stamps, as saved.
     pub fn stamped(&self) -> Stamped {
         Stamped {
-            assessment: self.assessment.clone(),
-            stamps: self.stamps.clone(),
+            assessment: Assessment::clone(&self.assessment),
+            stamps: Stamps::clone(&self.stamps),
         }
     }
 
@@ -461,8 +493,8 @@ impl State {
     /// One change to the answers, stamped so that a merge with another tab
     /// keeps the newest change to each field.
     fn edit_answers(&mut self, edit: Edit, now: String) {
-        let before = self.assessment.clone();
-        let a = &mut self.assessment;
+        let before = Rc::clone(&self.assessment);
+        let a = Rc::make_mut(&mut self.assessment);
         match edit {
             Edit::Response {
                 question_id,
@@ -475,9 +507,8 @@ impl State {
         if a.created.is_empty() {
             a.created = now.clone();
         }
-        self.stamps
-            .record_edit(&before, &self.assessment, &self.writer, &now);
-        self.assessment.updated = now;
+        a.updated = now.clone();
+        Rc::make_mut(&mut self.stamps).record_edit(&before, &self.assessment, &self.writer, &now);
         self.revision += 1;
     }
 
@@ -487,15 +518,20 @@ impl State {
         // Only the entry is compared, not every field of the
         // assessment: a keystroke in a large plan stays cheap.
         let before = self.assessment.plan.entry(id).cloned();
-        if self.assessment.plan.apply(id, edit, &now).is_err() {
+        let mut assessment = Assessment::clone(&self.assessment);
+        if assessment.plan.apply(id, edit, &now).is_err() {
             return;
         }
-        let after = self.assessment.plan.entry(id);
-        if self
-            .stamps
-            .record_plan_edit(id, before.as_ref(), after, &self.writer, &now)
-        {
-            self.assessment.updated = now;
+        let after = assessment.plan.entry(id);
+        if Rc::make_mut(&mut self.stamps).record_plan_edit(
+            id,
+            before.as_ref(),
+            after,
+            &self.writer,
+            &now,
+        ) {
+            assessment.updated = now;
+            self.assessment = Rc::new(assessment);
             self.revision += 1;
         }
     }
@@ -503,7 +539,7 @@ impl State {
     /// Takes up answers saved by another tab or widget, field by field.
     fn merge_answers(&mut self, theirs: &Stamped) {
         let merged = merge(&self.stamped(), theirs);
-        if merged.assessment == self.assessment && merged.stamps == self.stamps {
+        if merged.assessment == *self.assessment && merged.stamps == *self.stamps {
             return;
         }
         // Only say so when something the user can see changed:
@@ -511,8 +547,8 @@ impl State {
         if !merged.assessment.same_answers(&self.assessment) {
             self.from_other_tab = true;
         }
-        self.assessment = merged.assessment;
-        self.stamps = merged.stamps;
+        self.assessment = Rc::new(merged.assessment);
+        self.stamps = Rc::new(merged.stamps);
         self.revision += 1;
     }
 
@@ -520,12 +556,12 @@ impl State {
 
     /// A saved file replaces the answers; the task list shows what it holds.
     fn open_file(&mut self, opened: Opened, now: String) {
-        self.assessment = opened.assessment;
+        let mut assessment = opened.assessment;
+        assessment.updated = now.clone();
         // Opening a file is this tab's newest change: it replaces
         // everything saved before it, here or in another tab.
-        self.stamps
-            .record_reset(&self.assessment, &self.writer, &now);
-        self.assessment.updated = now;
+        Rc::make_mut(&mut self.stamps).record_reset(&assessment, &self.writer, &now);
+        self.assessment = Rc::new(assessment);
         self.revision += 1;
         self.hold_saving = false;
         self.file_messages = if opened.warnings.is_empty() {
@@ -539,9 +575,8 @@ impl State {
     /// Blank answers, stamped as this tab's newest change so that they
     /// replace the old ones in every tab too.
     fn start_again(&mut self, now: String) {
-        self.assessment = Assessment::new(&self.pack, &now);
-        self.stamps
-            .record_reset(&self.assessment, &self.writer, &now);
+        self.assessment = Rc::new(Assessment::new(&self.pack, &now));
+        Rc::make_mut(&mut self.stamps).record_reset(&self.assessment, &self.writer, &now);
         self.revision += 1;
         self.hold_saving = false;
         self.file_messages = FileMessages::None;
@@ -553,7 +588,7 @@ impl State {
     fn set_earlier(&mut self, opened: Result<Opened, FileProblem>) {
         match opened {
             Ok(opened) => {
-                self.earlier = Some(opened.assessment);
+                self.earlier = Some(Rc::new(opened.assessment));
                 self.earlier_problem = None;
             }
             Err(problem) => self.earlier_problem = Some(problem),
@@ -588,8 +623,8 @@ impl State {
     /// A change in the partnership view; one that changes nothing is not
     /// saved again.
     fn edit_workshop(&mut self, edit: WorkshopEdit, now: &str) {
-        let before = self.workshop.clone();
-        self.workshop.apply(edit, &self.writer, now);
+        let before = Rc::clone(&self.workshop);
+        Rc::make_mut(&mut self.workshop).apply(edit, &self.writer, now);
         if self.workshop != before {
             self.workshop_revision += 1;
         }
@@ -598,15 +633,15 @@ impl State {
     /// Takes up the workshop as another tab or widget saved it.
     fn merge_workshop(&mut self, theirs: &Workshop) {
         let merged = workshop::merge(&self.workshop, theirs);
-        if merged != self.workshop {
-            self.workshop = merged;
+        if merged != *self.workshop {
+            self.workshop = Rc::new(merged);
             self.workshop_revision += 1;
         }
     }
 
     /// The workshop is over: all of it goes, and storage is cleared of it.
     fn end_workshop(&mut self) {
-        self.workshop = Workshop::default();
+        self.workshop = Rc::default();
         self.workshop_not_stored.clear();
         self.workshop_revision += 1;
     }

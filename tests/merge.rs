@@ -109,7 +109,7 @@ fn action_for(state: &State, change: &Change, now: &str) -> Action {
         },
         Change::Story(story) => Edit::Story(story.clone()),
         Change::Area(_) | Change::PolicyArea(..) => {
-            let mut shown = state.assessment.clone();
+            let mut shown = (*state.assessment).clone();
             apply_plainly(&mut shown, change, now);
             Edit::Context(shown.context)
         }
@@ -428,7 +428,7 @@ fn saved_progress_still_opens_in_a_reader_that_does_not_know_stamps() {
         read_saved_progress(&text, &pack).unwrap(),
         read_assessment(&text, &pack).unwrap(),
     ] {
-        assert_eq!(opened.assessment, s.assessment);
+        assert_eq!(opened.assessment, *s.assessment);
         assert!(opened.warnings.is_empty());
     }
     // ...and the downloaded file, which has no stamps, opens the same.
@@ -436,7 +436,7 @@ fn saved_progress_still_opens_in_a_reader_that_does_not_know_stamps() {
     assert!(!file.contains("stamps"));
     assert_eq!(
         read_assessment(&file, &pack).unwrap().assessment,
-        s.assessment
+        *s.assessment
     );
 }
 
@@ -455,7 +455,7 @@ fn damaged_stamps_count_as_none_and_never_stop_progress_reading() {
     ] {
         value["stamps"] = bad;
         let read = read_stamped_progress(&value.to_string(), &pack).unwrap();
-        assert_eq!(read.assessment, s.assessment);
+        assert_eq!(read.assessment, *s.assessment);
         assert_eq!(read.stamps, Stamps::default());
     }
 }

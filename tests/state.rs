@@ -366,3 +366,76 @@ fn continuing_stops_while_a_field_holds_text_over_its_limit() {
     s.apply(Action::Continue(Step::Theme(1)));
     assert_eq!(s.step, Step::Theme(1));
 }
+
+/// Yew's reducer copies the state for every action (`State::clone`, then
+/// `apply`): the copy must share the answers, their stamps and the
+/// workshop, and an action must copy only what it changes, leaving the
+/// state before it as it was (the screen compares the two).
+#[test]
+fn each_action_copies_only_what_it_changes_and_never_the_state_before_it() {
+    use ready_to_share::model::workshop::WorkshopEdit;
+    let mut before = state();
+    let question = first_question(&before);
+    answer(
+        &mut before,
+        &question,
+        Some(Response::Level(3)),
+        "2026-01-02T00:00:00Z",
+    );
+    let shares = |a: &State, b: &State| {
+        (
+            Rc::ptr_eq(&a.assessment, &b.assessment),
+            Rc::ptr_eq(&a.stamps, &b.stamps),
+            Rc::ptr_eq(&a.workshop, &b.workshop),
+        )
+    };
+
+    for action in [
+        Action::Go(Step::Tasks),
+        Action::OverLimit {
+            id: "note".into(),
+            message: Some("Too long".into()),
+        },
+        Action::ShowProblems,
+    ] {
+        let mut next = before.clone();
+        next.apply(action.clone());
+        assert_eq!(shares(&before, &next), (true, true, true), "{action:?}");
+    }
+
+    let mut next = before.clone();
+    next.apply(Action::Edit {
+        edit: Edit::Note {
+            question_id: question.clone(),
+            note: "Signed in March".into(),
+        },
+        now: "2026-01-03T00:00:00Z".into(),
+    });
+    assert_eq!(
+        shares(&before, &next),
+        (false, false, true),
+        "a note copies the answers and stamps only"
+    );
+    assert_eq!(next.assessment.note(&question), "Signed in March");
+    assert_eq!(
+        before.assessment.note(&question),
+        "",
+        "the state before it is untouched"
+    );
+
+    let mut next = before.clone();
+    next.apply(Action::Workshop {
+        edit: WorkshopEdit::AgreedName("Riverside Partnership".into()),
+        now: "2026-01-03T00:00:00Z".into(),
+    });
+    assert_eq!(
+        shares(&before, &next),
+        (true, true, false),
+        "a workshop edit copies the workshop only"
+    );
+    assert_eq!(
+        next.workshop.agreed_name.as_deref(),
+        Some("Riverside Partnership")
+    );
+    assert_eq!(before.workshop.agreed_name, None);
+}

@@ -17,11 +17,10 @@ use crate::components::pages::theme_page::ThemePage;
 use crate::components::shared::Shared;
 use crate::effects::autosave;
 use crate::effects::host_events::request_update;
-use crate::model::content::ContentPack;
 use crate::model::languages::WELSH_REVIEWED;
-use crate::model::locale::{fill, Language, Locale};
+use crate::model::locale::{Language, Locale};
 use crate::options::{MountOptions, OFFLINE_FILE};
-use crate::state::{FileMessages, State, Step};
+use crate::state::{State, Step};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -51,7 +50,7 @@ pub fn App(props: &AppProps) -> Html {
     let shared = shared_context(options, &chosen, &id_prefix, state.dispatcher());
 
     crate::hooks::page::use_accent(&root, options.accent.as_deref());
-    crate::hooks::page::use_title_and_language(&root, &state, &pack, &locale);
+    crate::hooks::page::use_title_and_language(&root, &state, &locale);
     crate::hooks::page::use_panic_panel(&root, &options.storage_key);
     crate::hooks::page::use_today(&state);
     crate::hooks::page::use_focus_after_navigation(&root, &state, &id_prefix);
@@ -189,30 +188,4 @@ fn screen(state: &UseReducerHandle<State>) -> Html {
             }
         }
     }
-}
-
-/// The title for the current screen: its heading, then the product's name.
-pub(crate) fn page_title(state: &State, pack: &ContentPack, locale: &Locale) -> String {
-    let ui = &locale.ui;
-    let area = state.assessment.context.area.trim();
-    let heading = match state.step {
-        Step::Start => pack.start.heading.clone(),
-        Step::About => ui.about_heading.to_string(),
-        Step::Tasks => ui.tasks_heading.to_string(),
-        Step::Theme(index) => pack
-            .themes
-            .get(index)
-            .map_or_else(|| ui.tasks_heading.to_string(), |t| t.title.clone()),
-        Step::Check => ui.check_heading.to_string(),
-        Step::Story => ui.story_heading.to_string(),
-        Step::Summary if area.is_empty() => locale.report.title.to_string(),
-        Step::Summary => fill(locale.report.title_for_area, &[("area", area)]),
-        Step::Partnership => locale.partnership.title.to_string(),
-    };
-    let error = match state.step {
-        Step::Start => matches!(state.file_messages, FileMessages::Failed(_)),
-        Step::Summary => state.earlier_problem.is_some(),
-        _ => false,
-    };
-    locale.page_title(&heading, error)
 }

@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::hooks::use_shared;
@@ -17,7 +19,7 @@ pub struct ConfirmPanelProps {
     pub confirm_label: AttrValue,
     pub cancel_label: AttrValue,
     /// The answers at risk, offered as a file first.
-    pub assessment: Assessment,
+    pub assessment: Rc<Assessment>,
     pub on_confirm: Callback<MouseEvent>,
     pub on_cancel: Callback<MouseEvent>,
 }

@@ -29,7 +29,7 @@ use crate::state::Action;
 #[derive(Properties, PartialEq)]
 pub struct ConsensusProps {
     pub view: Rc<Partnership>,
-    pub workshop: Workshop,
+    pub workshop: Rc<Workshop>,
     /// A field holds text over its limit (an agreement's note, the name):
     /// the download stops and the error summary says where.
     pub blocked: bool,

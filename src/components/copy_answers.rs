@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::hooks::use_shared;
@@ -8,7 +10,7 @@ use crate::model::file::write_assessment_in;
 pub struct CopyAnswersProps {
     /// Names the text box, unique in the widget.
     pub name: AttrValue,
-    pub assessment: Assessment,
+    pub assessment: Rc<Assessment>,
 }
 
 /// The answers as the text of an assessment file, to copy, behind a

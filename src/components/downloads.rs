@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::components::copy_answers::CopyAnswers;
@@ -11,6 +13,7 @@ use crate::model::assessment::Assessment;
 use crate::model::downloads::{assessment_file, SummaryFormat};
 use crate::model::locale::Locale;
 use crate::model::render::SummaryReport;
+use crate::model::summary::Summary;
 use crate::state::Action;
 
 /// Saves the assessment as the JSON file that can be opened again.
@@ -34,12 +37,19 @@ enum Failed {
 fn download_summary(
     shared: &Shared,
     assessment: &Assessment,
+    summary: &Rc<Summary>,
     earlier: Option<&Assessment>,
     format: SummaryFormat,
 ) -> Result<(), DownloadError> {
     let today = clock::today();
     let date = today.in_words(&shared.locale);
-    let mut report = SummaryReport::new(&shared.pack, &shared.locale, assessment, &date);
+    let mut report = SummaryReport::with_summary(
+        &shared.pack,
+        &shared.locale,
+        assessment,
+        Rc::clone(summary),
+        &date,
+    );
     if let Some(earlier) = earlier {
         report = report.with_comparison(earlier);
     }
@@ -60,10 +70,12 @@ fn words(locale: &Locale, format: SummaryFormat) -> (&'static str, &'static str)
 
 #[derive(Properties, PartialEq)]
 pub struct DownloadsProps {
-    pub assessment: Assessment,
+    pub assessment: Rc<Assessment>,
+    /// Its summary, as the screen worked it out (see `hooks::use_summary`).
+    pub summary: Rc<Summary>,
     /// An earlier assessment: the downloads then include the comparison.
     #[prop_or_default]
-    pub earlier: Option<Assessment>,
+    pub earlier: Option<Rc<Assessment>>,
     /// A field holds text over its limit: a download stops and the error
     /// summary says which, rather than leaving that text out.
     #[prop_or_default]
@@ -91,7 +103,7 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
         let (label, hint) = words(&shared.locale, format);
         let hint_id = shared.id(&format!("download-{}-hint", format.id()));
         let shared2 = shared.clone();
-        let assessment = props.assessment.clone();
+        let (assessment, summary) = (Rc::clone(&props.assessment), Rc::clone(&props.summary));
         let earlier = props.earlier.clone();
         let (asked, failed) = (asked.clone(), failed.clone());
         let blocked = props.blocked;
@@ -100,7 +112,8 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
                 shared2.send(Action::ShowProblems);
                 return;
             }
-            let result = download_summary(&shared2, &assessment, earlier.as_ref(), format);
+            let result =
+                download_summary(&shared2, &assessment, &summary, earlier.as_deref(), format);
             failed.set(result.is_err().then_some(Failed::Download));
             asked.set(true);
         });

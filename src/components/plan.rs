@@ -21,11 +21,14 @@ use crate::model::plan::{PlanEdit, Status, MAX_OWNER_CHARS, MAX_PLAN_NOTE_CHARS,
 use crate::model::plan_view::{plan_view, PlanItem};
 use crate::model::render::plan::{item_text, owner_text, progress_text, status_text, target_text};
 use crate::model::render::{guide_inlines, SummaryReport};
+use crate::model::summary::Summary;
 use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
 pub struct ActionPlanProps {
     pub state: UseReducerHandle<State>,
+    /// The summary the screen worked out (see `hooks::use_summary`).
+    pub summary: Rc<Summary>,
 }
 
 /// The plan: current actions (top five, then all), then other entries.
@@ -35,7 +38,13 @@ pub fn ActionPlan(props: &ActionPlanProps) -> Html {
     let show_all = use_state(|| false);
     let assessment = &props.state.assessment;
     let date = String::new();
-    let report = SummaryReport::new(&shared.pack, &shared.locale, assessment, &date);
+    let report = SummaryReport::with_summary(
+        &shared.pack,
+        &shared.locale,
+        assessment,
+        Rc::clone(&props.summary),
+        &date,
+    );
     let view = plan_view(&shared.pack, &shared.locale, assessment, &report.summary);
     let p = &shared.locale.plan;
     let total = view.current.len();

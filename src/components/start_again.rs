@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::components::confirm_panel::ConfirmPanel;
@@ -9,7 +11,7 @@ use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct StartAgainProps {
-    pub assessment: Assessment,
+    pub assessment: Rc<Assessment>,
 }
 
 /// "Start again" asks first, and offers to download the answers before they

@@ -37,7 +37,7 @@ pub(crate) struct Pending {
 
 /// The workshop to save, and which revision of it it is.
 pub(crate) struct PendingWorkshop {
-    pub(crate) workshop: Workshop,
+    pub(crate) workshop: Rc<Workshop>,
     pub(crate) revision: u64,
 }
 
@@ -112,9 +112,9 @@ pub fn restore(pack: &Rc<ContentPack>, storage_key: &str) -> State {
     };
     let (workshop, workshop_status) = restore_workshop(storage_key);
     let mut state = State::new(Rc::clone(pack), stamped.assessment, step);
-    state.workshop = workshop;
+    state.workshop = Rc::new(workshop);
     state.workshop_status = workshop_status;
-    state.stamps = stamped.stamps;
+    state.stamps = Rc::new(stamped.stamps);
     state.writer = writer_id();
     state.today = clock::today();
     state.save_status = status;
@@ -245,8 +245,8 @@ pub(crate) fn save_workshop(widget: u32, storage_key: &str, pending: &PendingWor
         Err(error) => return failed(error),
     };
     let merged = match stored.as_deref().and_then(read_saved_workshop) {
-        Some(theirs) => workshop::merge(&pending.workshop, &theirs),
-        None => pending.workshop.clone(),
+        Some(theirs) => Rc::new(workshop::merge(&pending.workshop, &theirs)),
+        None => Rc::clone(&pending.workshop),
     };
     let (result, not_stored) = if merged.is_empty() {
         let result = match stored {
@@ -270,7 +270,7 @@ pub(crate) fn save_workshop(widget: u32, storage_key: &str, pending: &PendingWor
     Action::WorkshopSaved {
         revision: pending.revision,
         status: SaveStatus::Ok,
-        merged: (merged != pending.workshop).then_some(merged),
+        merged: (merged != pending.workshop).then(|| Workshop::clone(&merged)),
         not_stored,
     }
 }

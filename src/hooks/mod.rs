@@ -7,8 +7,10 @@ pub mod confirming;
 pub mod language;
 pub mod page;
 pub mod shared;
+pub mod summary;
 
 pub use autosave::use_autosave;
 pub use confirming::use_confirming;
 pub use language::use_language;
 pub use shared::use_shared;
+pub use summary::use_summary;

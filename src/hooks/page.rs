@@ -43,15 +43,10 @@ pub fn use_accent(root: &NodeRef, accent: Option<&str>) {
 /// widget's, but only on the tool's own pages: a host page's title and
 /// language belong to the host.
 #[hook]
-pub fn use_title_and_language(
-    root: &NodeRef,
-    state: &UseReducerHandle<State>,
-    pack: &ContentPack,
-    locale: &Locale,
-) {
+pub fn use_title_and_language(root: &NodeRef, state: &UseReducerHandle<State>, locale: &Locale) {
     {
         let root = root.clone();
-        let title = crate::components::app::page_title(state, pack, locale);
+        let title = state.page_title(locale);
         use_effect_with(title, move |title| page::set_title(&root, title));
     }
     let root = root.clone();

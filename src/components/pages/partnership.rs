@@ -354,7 +354,7 @@ fn partner_checks(shared: &Shared, view: &Partnership) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct PartnershipPageProps {
-    pub workshop: Workshop,
+    pub workshop: Rc<Workshop>,
     /// The date the view is shown with.
     pub today: CalendarDate,
     /// Storage holds every change to the workshop.

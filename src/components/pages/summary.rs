@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::components::back_link::BackLink;
@@ -8,7 +10,7 @@ use crate::components::heading::Heading;
 use crate::components::plan::ActionPlan;
 use crate::components::shared::Shared;
 use crate::effects::download::watch_print;
-use crate::hooks::use_shared;
+use crate::hooks::{use_shared, use_summary};
 use crate::model::document::SlotId;
 use crate::model::render::{plan, summary, SummaryReport};
 use crate::state::{Action, State, Step};
@@ -25,8 +27,15 @@ pub struct SummaryProps {
 pub fn Summary(props: &SummaryProps) -> Html {
     let shared = use_shared();
     let assessment = &props.state.assessment;
+    let summary = use_summary(assessment);
     let date = props.state.today.in_words(&shared.locale);
-    let mut report = SummaryReport::new(&shared.pack, &shared.locale, assessment, &date);
+    let mut report = SummaryReport::with_summary(
+        &shared.pack,
+        &shared.locale,
+        assessment,
+        Rc::clone(&summary),
+        &date,
+    );
     if let Some(earlier) = &props.state.earlier {
         report = report.with_comparison(earlier);
     }
@@ -42,17 +51,17 @@ pub fn Summary(props: &SummaryProps) -> Html {
         // (the report's plan table: owner, month in words, status, note),
         // not as form controls.
         SlotId::Plan if !*print_ready => html! {
-            <div class="rts-no-print"><ActionPlan state={props.state.clone()} /></div>
+            <div class="rts-no-print"><ActionPlan state={props.state.clone()} summary={Rc::clone(&summary)} /></div>
         },
         SlotId::Plan => html! {
             <>
-                <div class="rts-no-print"><ActionPlan state={props.state.clone()} /></div>
+                <div class="rts-no-print"><ActionPlan state={props.state.clone()} summary={Rc::clone(&summary)} /></div>
                 <div class="rts-print-only rts-plan-print">{ printed_plan(&shared, &report) }</div>
             </>
         },
         SlotId::Compare => comparison(&shared, &props.state, shown),
         SlotId::Downloads => html! {
-            <Downloads assessment={assessment.clone()} earlier={props.state.earlier.clone()}
+            <Downloads assessment={assessment.clone()} summary={Rc::clone(&summary)} earlier={props.state.earlier.clone()}
                 blocked={!props.state.over_limit.is_empty()}
                 print_ready={*print_ready} on_print_ready={on_print.clone()} />
         },

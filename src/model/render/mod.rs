@@ -17,6 +17,8 @@ pub mod partnership;
 pub mod plan;
 pub mod summary;
 
+use std::rc::Rc;
+
 use crate::model::assessment::{Assessment, Response};
 use crate::model::compare::{compare, Comparison};
 use crate::model::content::{ContentPack, Nation};
@@ -33,7 +35,9 @@ pub struct SummaryReport<'a> {
     pub pack: &'a ContentPack,
     pub locale: &'a Locale,
     pub assessment: &'a Assessment,
-    pub summary: Summary,
+    /// Worked out once per change to the answers and shared: the screen,
+    /// its plan and the downloads all read the same one.
+    pub summary: Rc<Summary>,
     /// The date the report was made, as the user should read it.
     pub date: &'a str,
     /// What changed since an earlier assessment, when one was given: every
@@ -48,11 +52,28 @@ impl<'a> SummaryReport<'a> {
         assessment: &'a Assessment,
         date: &'a str,
     ) -> SummaryReport<'a> {
+        Self::with_summary(
+            pack,
+            locale,
+            assessment,
+            Rc::new(summarise(pack, assessment)),
+            date,
+        )
+    }
+
+    /// The report of a summary already worked out for `assessment`.
+    pub fn with_summary(
+        pack: &'a ContentPack,
+        locale: &'a Locale,
+        assessment: &'a Assessment,
+        summary: Rc<Summary>,
+        date: &'a str,
+    ) -> SummaryReport<'a> {
         SummaryReport {
             pack,
             locale,
             assessment,
-            summary: summarise(pack, assessment),
+            summary,
             date,
             comparison: None,
         }
