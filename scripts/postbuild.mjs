@@ -136,10 +136,10 @@ const csp = ({ inlineScript }) =>
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-const page = ({ title, frame, prerendered = '' }) => {
+const page = ({ title, frame, prerendered = '', lang = 'en-GB', loader = words }) => {
   const inlineScript = prerendered ? prerenderSwitch : '';
   return `<!DOCTYPE html>
-<html lang="en-GB">
+<html lang="${lang}">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -155,8 +155,8 @@ const page = ({ title, frame, prerendered = '' }) => {
   <body class="rts-page-body">
     <main id="rts-root"${frame ? ' data-frame' : ''}>
       <div class="rts-app rts-boot-message" dir="ltr">
-        <p class="rts-body rts-loading">${escapeHtml(words.loading)}</p>
-        <noscript><p class="rts-body">${escapeHtml(words.noscript)}</p></noscript>
+        <p class="rts-body rts-loading">${escapeHtml(loader.loading)}</p>
+        <noscript><p class="rts-body">${escapeHtml(loader.noscript)}</p></noscript>
       </div>${prerendered ? `\n      ${prerendered}` : ''}
     </main>
   </body>
@@ -210,6 +210,27 @@ if (process.env.TRUNK_PROFILE === 'release') {
   else write('index.html', page({ title, frame: false, prerendered: asPrerendered(captured.html) }));
 }
 
+// The standalone page in each other language (cy.html), with that
+// language's start screen written in the same way, so someone who opens
+// the tool in Welsh sees it in Welsh at once rather than loading words.
+// boot.js reads the page's language as the one to start in, unless the
+// address or an earlier choice says otherwise.
+for (const [code, { loader }] of Object.entries(languages)) {
+  const file = `${code}.html`;
+  let prerendered = '';
+  let pageTitle = title;
+  if (process.env.TRUNK_PROFILE === 'release') {
+    const captured = await captureStartScreen(dir, { language: code }).catch((error) =>
+      fail(`could not capture the ${code} start screen: ${error.message}`),
+    );
+    if (!captured.skipped) {
+      prerendered = asPrerendered(captured.html);
+      pageTitle = escapeHtml(captured.title);
+    }
+  }
+  write(file, page({ title: pageTitle, frame: false, prerendered, lang: code, loader }));
+}
+
 // The single-file copy (scripts/runtime/offline-copy.js): the glue inline,
 // the wasm as base64, the CSS inline, with a Content Security Policy that
 // allows only them, by hash. The service worker makes it in the browser
@@ -240,6 +261,7 @@ const precache = [
 ];
 const onUse = [
   ...Object.values(languages).flatMap(({ words, pack }) => [`./${words}`, `./${pack}`]),
+  ...Object.keys(languages).map((code) => `./${code}.html`),
   `./${CONTRACT.statementFile}`,
 ];
 const sw = serviceWorker(dir, precache, offlineParts, onUse);

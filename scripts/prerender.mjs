@@ -18,9 +18,10 @@ const TIME_LIMIT = 60_000;
 
 /**
  * The element the app is mounted in, as drawn on the standalone page
- * served from `dir`, or `{ skipped: reason }`.
+ * served from `dir` in `language` (its address's `?lang=`; English if
+ * none), with the page's title, or `{ skipped: reason }`.
  */
-export async function captureStartScreen(dir) {
+export async function captureStartScreen(dir, { language = null } = {}) {
   if (!existsSync(new URL('../node_modules/playwright-core/', import.meta.url))) {
     return { skipped: 'playwright-core is not installed (scripts/setup.sh)' };
   }
@@ -37,17 +38,20 @@ export async function captureStartScreen(dir) {
     const failures = [];
     page.on('pageerror', (error) => failures.push(error.message));
     page.on('console', (message) => message.type() === 'error' && failures.push(message.text()));
-    await page.goto(new URL('index.html', server.url).href);
+    const address = new URL('index.html', server.url);
+    if (language) address.searchParams.set('lang', language);
+    await page.goto(address.href);
     // The app is in when its root carries the save state, with the start
     // screen drawn inside it. The copy is the element the app was mounted
     // in (mountWidget's), so the page keeps the same boxes.
-    const app = page.locator('#rts-root > .rts-root').filter({ has: page.locator('.rts-app[data-rts-save-state]') });
+    const drawn = language ? `.rts-app[data-rts-save-state][lang="${language}"]` : '.rts-app[data-rts-save-state]';
+    const app = page.locator('#rts-root > .rts-root').filter({ has: page.locator(drawn) });
     await app.locator('.rts-start h1').waitFor({ state: 'visible', timeout: TIME_LIMIT });
     if (failures.length) throw new Error(`the page reported: ${failures.join('; ')}`);
     // Addresses the app made absolute (the offline copy's link) are made
     // relative again: the page is served from wherever it is put.
     const html = await app.evaluate((element) => element.outerHTML);
-    return { html: html.replaceAll(`"${server.url}`, '"./') };
+    return { html: html.replaceAll(`"${server.url}`, '"./'), title: await page.title() };
   } finally {
     await browser.close();
     await server.close();

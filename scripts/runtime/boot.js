@@ -68,20 +68,24 @@ export async function boot({ root, base, win = globalThis }) {
   const options = pageOptions(win.location.search, { inFrame, baseUrl: new URL('./', base).href });
   const languageKey = `${options.storageKey}${BUILD.contract.languageKeySuffix}`;
   const storage = localStorageOf(win);
+  // The page's own language: English for index.html, Welsh for cy.html.
+  const pageLanguage = startLanguage({ host: win.document?.documentElement?.lang }, Object.keys(BUILD.languages));
   const language = startLanguage(
     {
       asked: new URLSearchParams(win.location.search).get('lang'),
       remembered: rememberedLanguage(storage, languageKey),
+      host: pageLanguage,
     },
     Object.keys(BUILD.languages),
   );
   const words = language === 'en' ? BUILD.words : BUILD.languages[language].loader;
   const prerendered = root.querySelector('.rts-prerendered');
-  // index.html's start screen, written in at build time (in English), works
-  // while the wasm loads: what the user does there is done again once the
-  // app is in. In another language it gives way to that language's words.
-  if (prerendered && language !== 'en') showLoading(root, words.loading, language);
-  const early = language === 'en' ? holdEarlyInput(prerendered, { busyText: words.loading }) : undefined;
+  // The start screen written into the page at build time, in the page's
+  // language, works while the wasm loads: what the user does there is done
+  // again once the app is in. In another language it gives way to that
+  // language's words.
+  if (prerendered && language !== pageLanguage) showLoading(root, words.loading, language);
+  const early = language === pageLanguage ? holdEarlyInput(prerendered, { busyText: words.loading }) : undefined;
   let bindings;
   try {
     [bindings] = await Promise.all([

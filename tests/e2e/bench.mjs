@@ -49,7 +49,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from './helpers.mjs';
 import { DIST, startServer } from './server.mjs';
 import { CPU_SLOWDOWN, PROFILES, SLOW_NETWORK, measureLikeUsers, printTable } from './bench/users.mjs';
-import { measure as firstScreenFiles } from '../../scripts/first-screen-bytes.mjs';
+import { measure as firstScreenFiles, measureWorker } from '../../scripts/first-screen-bytes.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -72,6 +72,11 @@ const BUDGETS = {
   partnership: 100,
   memory: 8 * MB,
   languageSwitch: 100,
+  // Issue 22, "Ready to Share 3, part 3".
+  appBytesBrotli: 250 * KB,
+  appBytesGoal: 100 * KB,
+  firstVisitRatio: 1.1,
+  appInRatio: 2.5,
 };
 
 const pack = JSON.parse(readFileSync(join(ROOT, 'content/pack.en.json'), 'utf8'));
@@ -856,6 +861,69 @@ function printBudgets(fig, users) {
   }
   if (Number.isFinite(fig.native.partnershipTotal)) {
     line(`partnership of ${PARTNERS} files (native)`, ms(fig.native.partnershipTotal), '< 100 ms', verdict(fig.native.partnershipTotal, BUDGETS.partnership));
+  }
+  line('memory: JS heap + wasm after a full assessment', mb(fig.memory), '< 8 MB', verdict(fig.memory, BUDGETS.memory));
+  printVisitBudgets(fig, users);
+}
+
+/** A page's figure over the static form's, cold (the form has no warm visit). */
+function ratioTo(users, page, profile, temperature, mark, baseMark = 'firstScreen') {
+  const app = users?.figures[page][profile]?.[temperature]?.[mark];
+  const base = users?.figures.static[profile]?.cold?.[baseMark];
+  return { app, base, ratio: app / base };
+}
+
+/**
+ * Every budget of issue 22 ("Ready to Share 3, part 3": every visit near
+ * the floor), for the standalone page and the embed, cold and warm, each
+ * against the static form measured in the same run.
+ */
+function printVisitBudgets(fig, users) {
+  console.log('\nBudgets (issue 22, "Ready to Share 3, part 3"; medians; the static form measured in the same run)');
+  line('figure', 'measured', 'budget', 'result');
+  const rows = firstScreenFiles(SITE);
+  const worker = measureWorker(SITE, rows);
+  const sum = (list, key) => list.reduce((total, r) => total + r[key], 0);
+  const [gzip, brotli] = [sum(rows, 'gzipped'), sum(rows, 'brotli')];
+  line('bytes before the app acts, standalone: its files, brotli 11', kb(brotli), '<= 250 KB', verdict(brotli, BUDGETS.appBytesBrotli, false));
+  line('  the goal beyond issue 22', kb(brotli), '<= 100 KB', verdict(brotli, BUDGETS.appBytesGoal, false));
+  line('  the same, gzip -9', kb(gzip), '-', '');
+  for (const page of ['standalone', 'embed']) {
+    for (const temperature of ['cold', 'warm']) {
+      const sent = users?.figures[page].none?.[temperature]?.appBytes;
+      line(`  ${page}, ${temperature}: as sent (brotli), headers too`, kb(sent), temperature === 'cold' ? '<= 250 KB' : '-', temperature === 'cold' ? verdict(sent, BUDGETS.appBytesBrotli, false) : '');
+    }
+    const gzipSent = users?.gzipOnly?.[page];
+    line(`  ${page}, cold: as sent to a browser taking gzip only`, kb(gzipSent), '-', '');
+  }
+  for (const [name, key] of [['gzip', 'gzipped'], ['brotli', 'brotli']]) {
+    const before = sum(rows, key);
+    const visit = before + sum(worker, key);
+    const ratio = visit / before;
+    line(`whole first visit, service worker included, ${name}`, `${kb(visit)} (${ratio.toFixed(3)}x)`, '<= 1.1x', verdict(ratio, BUDGETS.firstVisitRatio, false));
+  }
+  for (const page of ['standalone', 'embed']) {
+    for (const temperature of ['cold', 'warm']) {
+      console.log(`  ${page}, ${temperature}, CPU 4x:`);
+      const marks = [
+        ['firstPaint', 'first paint', BUDGETS.firstPaintRatio, 'firstPaint'],
+        ['firstScreen', 'start screen ready', null, 'firstScreen'],
+        ['appReady', 'the app in', BUDGETS.appInRatio, 'firstScreen'],
+        ['firstQuestion', 'first question interactive', null, 'firstScreen'],
+      ];
+      for (const [mark, name, budget, baseMark] of marks) {
+        // The embed's first paint is its host page's: no budget of ours.
+        const held = budget && !(page === 'embed' && mark === 'firstPaint') ? budget : null;
+        const { app, base, ratio } = ratioTo(users, page, 'cpu', temperature, mark, baseMark);
+        const value = Number.isFinite(ratio) ? `${ratio.toFixed(2)}x (${app.toFixed(0)}/${base.toFixed(0)} ms)` : 'not run';
+        line(`    ${name}`, value, held ? `<= ${held}x static` : '-', held ? verdict(ratio, held, false) : '');
+      }
+    }
+  }
+  line('summary and all downloads (browser, in page)', ms(fig.browserModel), '< 10 ms', verdict(fig.browserModel, BUDGETS.model));
+  line('answer click -> page updated, median', ms(fig.clickMedian), '< 4 ms', verdict(fig.clickMedian, BUDGETS.clickMedian));
+  if (Number.isFinite(fig.partnership)) {
+    line(`partnership view of ${PARTNERS} files (browser)`, ms(fig.partnership), '< 100 ms', verdict(fig.partnership, BUDGETS.partnership));
   }
   line('memory: JS heap + wasm after a full assessment', mb(fig.memory), '< 8 MB', verdict(fig.memory, BUDGETS.memory));
 }

@@ -18,6 +18,7 @@ import { downloadFile, useSite } from './fixtures.mjs';
 import { completeAssessment } from './journey.mjs';
 import { CONTEXT, plannedAnswers } from './expected.mjs';
 import { AboutPage } from './pages/about.mjs';
+import { StartScreen } from './pages/start-screen.mjs';
 import { TasksPage } from './pages/tasks.mjs';
 import { ThemePage } from './pages/theme.mjs';
 
@@ -122,6 +123,36 @@ describe('Ready to Share in Welsh', () => {
       assert.equal(file.content_pack.id, contentPack().id);
       assert.deepEqual(Object.keys(file.answers).sort(), [...plannedAnswers({ change: true }).keys()].sort());
       site.welshFile = json.path;
+    }));
+
+  test('cy.html shows the start screen in Welsh before the app arrives, and "Start now" pressed then is kept', () =>
+    site.withSession(async ({ page, errors }) => {
+      // The wasm is held back until the test lets it through, so "before
+      // the app" is a fact of the test, not a race.
+      let release;
+      const released = new Promise((resolve) => {
+        release = resolve;
+      });
+      await page.route('**/*_bg.wasm', async (route) => {
+        await released;
+        await route.continue();
+      });
+      await page.goto(`${site.url}cy.html`);
+      const start = new StartScreen(page);
+      await start.waitFor();
+      assert.equal(await page.locator('.rts-app[data-rts-save-state]').count(), 0, 'the app is not in: this is the page\'s copy');
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
+      assert.equal(await page.title(), fill(cy.ui.page_title, { page: contentPack().start.heading, product: cy.common.product_name }));
+      assert.equal(await page.getByText(cy.loader.loading, { exact: true }).isVisible(), false, 'no loading words');
+      await expectAxeClean(page, 'the Welsh start screen written into cy.html');
+      await expectNoEnglish(page, 'the start screen written into cy.html');
+
+      await start.startNowButton.focus();
+      await page.keyboard.press('Enter');
+      release();
+      await new AboutPage(page).waitFor();
+      assert.equal(await page.locator('.rts-app[data-rts-save-state]').getAttribute('lang'), 'cy');
+      assert.deepEqual(errors, []);
     }));
 
   test('a file made in Welsh opens in English with every answer', () =>

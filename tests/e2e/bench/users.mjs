@@ -32,7 +32,7 @@
 //   page has loaded (and, for the standalone page, its service worker
 //   controls it), with the saved progress removed so the same journey is
 //   walked. The files are served with the caching headers the README asks
-//   for (serve.mjs), so the embed's second visit uses the HTTP cache and the
+//   for (scripts/static-server.mjs, `caching`), with its brotli copies, so the embed's second visit uses the HTTP cache and the
 //   standalone page's its service worker.
 // Nothing waits a fixed time: each mark is taken by a MutationObserver on
 // the document and every shadow root the page attaches (the widget's is
@@ -46,7 +46,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers.mjs';
 import { DIST } from '../server.mjs';
-import { startCachingServer } from './serve.mjs';
+import { startServer } from '../../../scripts/static-server.mjs';
 import { staticForm } from './static-form.mjs';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -236,10 +236,43 @@ async function visit(session, url) {
   await page.waitForLoadState('load');
   const timeOrigin = await page.evaluate(() => performance.timeOrigin);
   const cutoff = timeOrigin + marks.firstScreen + 1;
-  const sent = [...requests.values()].filter((r) => r.wallTime <= cutoff && !r.url.startsWith('data:'));
-  marks.networkBytes = sent.filter((r) => !r.cached).reduce((s, r) => s + r.bytes, 0);
+  const sentBy = (time) => [...requests.values()].filter((r) => r.wallTime <= time && !r.url.startsWith('data:'));
+  const bytes = (list) => list.filter((r) => !r.cached).reduce((s, r) => s + r.bytes, 0);
+  const sent = sentBy(cutoff);
+  marks.networkBytes = bytes(sent);
   marks.requests = sent.length;
+  // Before the app acts on a press: every byte sent until it is in (for
+  // the standalone page, its start screen is shown long before).
+  if (Number.isFinite(marks.appReady)) marks.appBytes = bytes(sentBy(timeOrigin + marks.appReady + 1));
   return marks;
+}
+
+/**
+ * The bytes each page sends before the app is in, cold, for a browser that
+ * takes gzip only (Network.setAcceptedEncodings): one visit each, as bytes
+ * do not vary from run to run. { standalone, embed }, NaN where the
+ * browser cannot be asked.
+ */
+async function bytesWithGzipOnly(urls) {
+  const { config } = texts();
+  const browser = await launch();
+  const out = {};
+  try {
+    for (const name of ['standalone', 'embed']) {
+      const session = await openSession(browser, PROFILES[0], { ...config, mode: 'app' });
+      try {
+        await session.cdp.send('Network.setAcceptedEncodings', { encodings: ['gzip'] });
+        out[name] = (await visit(session, urls[name])).appBytes;
+      } catch {
+        out[name] = NaN;
+      } finally {
+        await session.context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return out;
 }
 
 /** Waits until the standalone page's service worker controls it (it has its copy of the files). */
@@ -313,8 +346,10 @@ export async function measureLikeUsers({ site = DIST, runs = 5, log = () => {} }
   const { pack, config, notSure } = texts();
   const form = staticForm(pack, { notSure });
   const pages = { '/static-form.html': form };
-  const dist = await startCachingServer({ root: site, cors: true });
-  const host = await startCachingServer({ pages });
+  // Served as the README asks: the build's brotli (or gzip) copies, and
+  // its caching headers with "not modified" answers.
+  const dist = await startServer({ root: site, cors: true, caching: true });
+  const host = await startServer({ root: site, pages, caching: true });
   // The embed's files come from another site (localhost is not 127.0.0.1), as on a partner's page.
   const embedOrigin = `http://localhost:${dist.port}`;
   pages['/host.html'] = hostPage(embedOrigin);
@@ -325,6 +360,7 @@ export async function measureLikeUsers({ site = DIST, runs = 5, log = () => {} }
     embed: `${host.origin}/host.html${HASH}`,
   };
   const results = [];
+  let gzipOnly = {};
   try {
     for (let i = 0; i < runs; i++) {
       const browser = await launch();
@@ -359,11 +395,12 @@ export async function measureLikeUsers({ site = DIST, runs = 5, log = () => {} }
       results.push(run);
       log(run);
     }
+    gzipOnly = await bytesWithGzipOnly(urls);
   } finally {
     await dist.close();
     await host.close();
   }
-  return { runs: results, figures: summarise(results), staticForm: { raw: Buffer.byteLength(form) } };
+  return { runs: results, figures: summarise(results), gzipOnly, staticForm: { raw: Buffer.byteLength(form) } };
 }
 
 const finite = (xs) => xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -374,7 +411,7 @@ export function median(xs) {
   return (s[Math.floor(m)] + s[Math.ceil(m)]) / 2;
 }
 
-const MARKS = ['firstPaint', 'firstContentfulPaint', 'firstScreen', 'appReady', 'firstQuestion', 'networkBytes', 'requests'];
+const MARKS = ['firstPaint', 'firstContentfulPaint', 'firstScreen', 'appReady', 'firstQuestion', 'networkBytes', 'appBytes', 'requests'];
 
 function summarise(runs) {
   const figures = {};
@@ -416,6 +453,7 @@ export function printTable({ figures, runs }, print = console.log) {
         [name, temperature, 'appReady', '  the app in (its own start screen drawn)'],
         [name, temperature, 'firstQuestion', '  first question ready (its radios)'],
         [name, temperature, 'networkBytes', '  bytes over the network before first screen', kb],
+        [name, temperature, 'appBytes', '  bytes over the network before the app is in', kb],
       );
     }
   }
