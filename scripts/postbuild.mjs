@@ -23,7 +23,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asPrerendered, captureStartScreen } from './prerender.mjs';
 import { bundle, CONTRACT, hash, LANGUAGES, serviceWorker, withoutCssComments } from './runtime/build.mjs';
-import { OFFLINE_COPY, offlineCopy, WASM_MARK } from './runtime/offline-copy.js';
+import { LANGUAGES_MARK, OFFLINE_COPY, offlineCopy, WASM_MARK } from './runtime/offline-copy.js';
 import { precompress } from './precompress.mjs';
 import { statementBody, statementTitle } from './statement-page.mjs';
 
@@ -238,8 +238,22 @@ for (const [code, { loader }] of Object.entries(languages)) {
 // and the same template; the file written here is for a browser without
 // the worker (the embed's link, service workers refused), and is never
 // precached.
-const template = bundle('file-copy.js', { wasm: WASM_MARK, contract: CONTRACT, words }, { block: true });
-const offlineParts = { glue: `./${glue}`, wasm: `./${wasm}`, css: `./${cssFile}`, template, title, noscript: words.noscript };
+const template = bundle('file-copy.js', { wasm: WASM_MARK, contract: CONTRACT, words, languages: LANGUAGES_MARK }, { block: true });
+// The worker puts in each other language whose files it keeps (the
+// browser has used it); the file written here carries English only, as
+// the worker's does for a browser that has not.
+const languageParts = Object.fromEntries(
+  Object.entries(languages).map(([code, names]) => [code, { words: `./${names.words}`, pack: `./${names.pack}` }]),
+);
+const offlineParts = {
+  glue: `./${glue}`,
+  wasm: `./${wasm}`,
+  css: `./${cssFile}`,
+  languages: languageParts,
+  template,
+  title,
+  noscript: words.noscript,
+};
 write(
   OFFLINE_COPY,
   await offlineCopy({ glue: glueCode, wasm: read(wasm), css, template, title, noscript: words.noscript }),

@@ -189,7 +189,12 @@ export function saveOfflineCopyThroughWorker(root, win, words) {
     const doc = win.document;
     link.parentElement?.querySelector('.rts-offline-link-failed')?.remove();
     try {
-      const response = await win.fetch(link.href);
+      // In the language on screen: the worker puts that language's files
+      // in the copy and starts it in that language.
+      const address = new URL(link.href);
+      const language = root.querySelector?.('.rts-app[lang]')?.getAttribute('lang');
+      if (language && language !== 'en') address.searchParams.set('lang', language);
+      const response = await win.fetch(address.href);
       if (!response.ok) throw new Error(`the server answered ${response.status}`);
       const url = win.URL.createObjectURL(await response.blob());
       const save = doc.createElement('a');

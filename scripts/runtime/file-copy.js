@@ -4,7 +4,14 @@
 // file://, it says that other files opened in this browser can read what it
 // saves, and offers to keep answers only in memory.
 
-import { LoadError, showLoadFailure } from './loader.js';
+import {
+  followLanguageChoice,
+  languageOptions,
+  LoadError,
+  rememberedLanguage,
+  showLoadFailure,
+  startLanguage,
+} from './loader.js';
 
 /** Filled in by the build; these values are the unit tests'. */
 const BUILD = /* @build */ {
@@ -21,7 +28,29 @@ const BUILD = /* @build */ {
     elementHeadingLevel: 2,
   },
   words: { title: 'Ready to Share could not start.', retry: 'Try again', advice: '', unknown: '' },
+  // The languages the copy carries besides English (offline-copy.js puts
+  // them in): the one it starts in, and each one's words and questions.
+  languages: { start: 'en', tables: {} },
 } /* @end */;
+
+/** An address for each carried table, read back by `readCarried`. */
+const CARRIED = 'https://carried.invalid/';
+
+/**
+ * The languages the copy carries, in the shape the loaders take: file
+ * names for each language, and a fetch that answers them from the copy
+ * itself (it makes no requests: its policy allows none).
+ */
+export function carriedLanguages(tables) {
+  const files = {};
+  for (const code of Object.keys(tables)) files[code] = { words: `${code}.words`, pack: `${code}.pack` };
+  const readCarried = async (url) => {
+    const [code, part] = new URL(url).pathname.slice(1).split('.');
+    const text = tables[code]?.[part];
+    return text === undefined ? { ok: false, status: 404 } : { ok: true, status: 200, text: async () => text };
+  };
+  return { files, base: CARRIED, fetchFn: readCarried };
+}
 
 /** A Storage that lives only as long as the page: nothing reaches the disk. */
 export class MemoryStorage {
@@ -143,14 +172,30 @@ if (typeof document !== 'undefined' && typeof __wbg_init === 'function') {
       return;
     }
     if (location.protocol === 'file:') showFileNotice(window, root, BUILD.words, BUILD.contract.storageKey);
+    // The languages this copy carries (those the browser that made it had
+    // used): it starts in the one chosen here before, or the one it was
+    // asked for in, and offers the switch only if it carries another.
+    const { files, base, fetchFn } = carriedLanguages(BUILD.languages.tables);
+    const codes = Object.keys(files);
+    const key = `${BUILD.contract.storageKey}${BUILD.contract.languageKeySuffix}`;
+    // Read each time: "Keep answers only in memory" replaces localStorage.
+    const storage = {
+      getItem: (name) => window.localStorage.getItem(name),
+      setItem: (name, value) => window.localStorage.setItem(name, value),
+    };
+    const language = startLanguage(
+      { remembered: rememberedLanguage(storage, key), host: BUILD.languages.start },
+      codes,
+    );
+    const chosen = await languageOptions(language, files, base, fetchFn);
     root.replaceChildren();
-    mountWidget(root, {
+    const handle = mountWidget(root, {
       storageKey: BUILD.contract.storageKey,
       headingLevel: BUILD.contract.pageHeadingLevel,
-      // The single file carries the English words only (the Welsh ones are
-      // files beside the served tool), so it offers no switch.
-      languageSwitch: false,
+      languageSwitch: codes.length > 0,
+      ...chosen,
     });
+    if (codes.length > 0) followLanguageChoice(root, handle, { files, base, storage, key, fetchFn });
   };
   start();
 }

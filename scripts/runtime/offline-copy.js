@@ -20,6 +20,13 @@ export const OFFLINE_COPY = 'ready-to-share-offline.html';
  */
 export const WASM_MARK = '@rts-offline-wasm@';
 
+/**
+ * What file-copy.js's BUILD holds in place of its languages: a JSON string,
+ * replaced by { start, tables } (the language the copy starts in, and each
+ * other language's words and questions as text).
+ */
+export const LANGUAGES_MARK = '@rts-offline-languages@';
+
 /** `bytes` (a Uint8Array) as base64, in pieces small enough for btoa's argument list. */
 export function base64(bytes) {
   let text = '';
@@ -47,13 +54,22 @@ export const inlineStyle = (css) => css.replace(/<\/(style)/gi, '<\\/$1');
 /**
  * The single file. `glue` is the wasm-bindgen glue's text, `wasm` the wasm's
  * bytes, `css` the bundled stylesheet's text, `template` file-copy.js as
- * the build bundles it with WASM_MARK for the wasm, `title` the page title
- * and `noscript` the words shown without JavaScript.
+ * the build bundles it with WASM_MARK for the wasm and LANGUAGES_MARK for
+ * its languages, `title` the page title and `noscript` the words shown
+ * without JavaScript. `tables` holds each other language's words and
+ * questions as text ({ cy: { words, pack } }), which the copy then offers
+ * beside English; `start` is the language it starts in (one of them, or
+ * English).
  */
-export async function offlineCopy({ glue, wasm, css, template, title, noscript }) {
-  const marked = JSON.stringify(WASM_MARK);
-  if (template.split(marked).length !== 2) throw new Error('the offline template has no single place for the wasm');
-  const starter = template.replace(marked, () => JSON.stringify(base64(wasm)));
+export async function offlineCopy({ glue, wasm, css, template, title, noscript, tables = {}, start = 'en' }) {
+  const marks = [WASM_MARK, LANGUAGES_MARK].map((mark) => JSON.stringify(mark));
+  if (marks.some((marked) => template.split(marked).length !== 2)) {
+    throw new Error('the offline template has no single place for the wasm and for the languages');
+  }
+  const languages = { start: Object.hasOwn(tables, start) ? start : 'en', tables };
+  const starter = template
+    .replace(marks[0], () => JSON.stringify(base64(wasm)))
+    .replace(marks[1], () => JSON.stringify(languages));
   const script = `\n${inlineScript(glue)}\n${inlineScript(starter)}\n`;
   const style = inlineStyle(css);
   const csp = [
@@ -88,13 +104,21 @@ export async function offlineCopy({ glue, wasm, css, template, title, noscript }
 
 /**
  * The single file from the worker's cache: `parts` names the glue, the wasm
- * and the stylesheet (addresses relative to the worker), `match` finds a
- * kept response for an address. Null when any part is not kept (the
- * caller then asks the network).
+ * and the stylesheet (addresses relative to the worker) and each other
+ * language's files (`parts.languages`: { cy: { words, pack } }), `match`
+ * finds a kept response for an address. Null when any of the first three
+ * is not kept (the caller then asks the network). A language whose files
+ * are kept (this browser has used it) goes in the copy; `start` is the
+ * language the person asked for the copy in.
  */
-export async function offlineCopyFromCache(parts, match) {
+export async function offlineCopyFromCache(parts, match, { start = 'en' } = {}) {
   const [glue, wasm, css] = await Promise.all([parts.glue, parts.wasm, parts.css].map((address) => match(address)));
   if (!glue || !wasm || !css) return null;
+  const tables = {};
+  for (const [code, files] of Object.entries(parts.languages ?? {})) {
+    const [words, pack] = await Promise.all([files.words, files.pack].map((address) => match(address)));
+    if (words && pack) tables[code] = { words: await words.text(), pack: await pack.text() };
+  }
   return offlineCopy({
     glue: await glue.text(),
     wasm: new Uint8Array(await wasm.arrayBuffer()),
@@ -102,5 +126,7 @@ export async function offlineCopyFromCache(parts, match) {
     template: parts.template,
     title: parts.title,
     noscript: parts.noscript,
+    tables,
+    start,
   });
 }

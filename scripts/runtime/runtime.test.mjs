@@ -31,7 +31,8 @@ import { pageOptions, saveOfflineCopyThroughWorker } from './boot.js';
 import { elementOptions, fetchPack, makeLoader } from './embed.js';
 import { keepOnlyInMemory, MemoryStorage, ownKeys } from './file-copy.js';
 import { bundle, CONTRACT, contentVersion, fillBuild, source, withoutCommentLines, withoutCssComments } from './build.mjs';
-import { base64, OFFLINE_COPY, offlineCopy, offlineCopyFromCache, WASM_MARK } from './offline-copy.js';
+import { base64, LANGUAGES_MARK, OFFLINE_COPY, offlineCopy, offlineCopyFromCache, WASM_MARK } from './offline-copy.js';
+import { carriedLanguages } from './file-copy.js';
 
 /** Just enough of a DOM for showLoadFailure. */
 function fakeDocument() {
@@ -519,7 +520,7 @@ describe('sw.js: the service worker', () => {
     glue: './g.js',
     wasm: './w.wasm',
     css: './c.css',
-    template: bundle('file-copy.js', { wasm: WASM_MARK, storageKey: 'k', words: WORDS }, { block: true }),
+    template: bundle('file-copy.js', { wasm: WASM_MARK, storageKey: 'k', words: WORDS, languages: LANGUAGES_MARK }, { block: true }),
     title: 'Ready to Share',
     noscript: 'Needs JavaScript.',
   };
@@ -569,7 +570,7 @@ describe('sw.js: the service worker', () => {
 
 describe('offline-copy.js: the single-file copy', () => {
   const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-  const template = bundle('file-copy.js', { wasm: WASM_MARK, storageKey: 'k', words: WORDS }, { block: true });
+  const template = bundle('file-copy.js', { wasm: WASM_MARK, storageKey: 'k', words: WORDS, languages: LANGUAGES_MARK }, { block: true });
 
   test('base64 agrees with Buffer\'s for every length, past the piece size too', () => {
     for (const length of [0, 1, 2, 3, 4, 0x8000 - 1, 0x8000, 0x8000 * 2 + 5]) {
@@ -609,6 +610,51 @@ describe('offline-copy.js: the single-file copy', () => {
       offlineCopy({ glue: '', wasm: new Uint8Array(), css: '', template: 'no mark', title: '', noscript: '' }),
       /no single place for the wasm/,
     );
+  });
+
+  test('made from a cache: each other language whose files are kept goes in, and the copy starts in the one asked for', async () => {
+    const kept = new Map([
+      ['./g.js', 'glue'],
+      ['./w.wasm', 'wasm'],
+      ['./c.css', 'css'],
+    ]);
+    const match = async (address) => (kept.has(address) ? new Response(kept.get(address)) : undefined);
+    const languages = { cy: { words: './locale.cy-1.json', pack: './pack.cy-2.json' } };
+    const parts = { glue: './g.js', wasm: './w.wasm', css: './c.css', languages, template, title: 't', noscript: 'n' };
+    /** The languages the copy carries: the JSON value after "languages": in its script. */
+    const carried = (html) => {
+      const from = html.indexOf('{', html.indexOf('"languages":'));
+      for (let to = html.indexOf('}', from); to !== -1; to = html.indexOf('}', to + 1)) {
+        try {
+          return JSON.parse(html.slice(from, to + 1));
+        } catch {
+          // Not the end of the value yet.
+        }
+      }
+      throw new Error('no languages in the copy');
+    };
+    // A browser that has not used Welsh: English only, whatever is asked.
+    assert.deepEqual(carried(await offlineCopyFromCache(parts, match, { start: 'cy' })), { start: 'en', tables: {} });
+    kept.set('./locale.cy-1.json', '{"ui":{"back":"Yn ôl"}}');
+    kept.set('./pack.cy-2.json', '{"id":"cy pack </script>"}');
+    const html = await offlineCopyFromCache(parts, match, { start: 'cy' });
+    assert.equal(html.match(/<\/script>/gi).length, 1, 'the carried text cannot end the script');
+    assert.deepEqual(carried(html), {
+      start: 'cy',
+      tables: { cy: { words: '{"ui":{"back":"Yn ôl"}}', pack: '{"id":"cy pack </script>"}' } },
+    });
+    assert.equal(carried(await offlineCopyFromCache(parts, match)).start, 'en', 'English when nothing is asked');
+  });
+
+  test('the copy reads its carried languages back as the loaders read files', async () => {
+    const { files, base, fetchFn } = carriedLanguages({ cy: { words: 'W', pack: 'P' } });
+    assert.deepEqual(files, { cy: { words: 'cy.words', pack: 'cy.pack' } });
+    const read = async (name) => {
+      const response = await fetchFn(new URL(name, base).href);
+      return response.ok ? response.text() : response.status;
+    };
+    assert.deepEqual([await read('cy.words'), await read('cy.pack'), await read('fr.words')], ['W', 'P', 404]);
+    assert.deepEqual(await languageOptions('cy', files, base, fetchFn), { language: 'cy', languageWords: 'W', languagePack: 'P' });
   });
 
   test('made from a cache: null when a part is not kept', async () => {
@@ -699,7 +745,7 @@ describe('build.mjs: what the build does to these scripts', () => {
 
 describe('boot.js: "Save this tool for offline use"', () => {
   /** A root with one offline link in it, and a window whose fetch is `fetchFn`. */
-  function setUp(fetchFn) {
+  function setUp(fetchFn, { language = null } = {}) {
     const doc = fakeDocument();
     const clicks = [];
     const origCreate = doc.createElement.bind(doc);
@@ -719,6 +765,9 @@ describe('boot.js: "Save this tool for offline use"', () => {
       after: (element) => after.push(element),
     };
     const root = doc.createElement('main');
+    // The app's element, with the language on screen.
+    root.querySelector = (selector) =>
+      selector === '.rts-app[lang]' && language ? { getAttribute: (name) => (name === 'lang' ? language : null) } : null;
     const win = {
       document: doc,
       fetch: fetchFn,
@@ -739,6 +788,21 @@ describe('boot.js: "Save this tool for offline use"', () => {
     assert.equal(await click(), true, 'the browser\'s own download is replaced');
     assert.deepEqual(clicks, [{ href: 'blob:x', download: 'ready-to-share-offline.html' }]);
     assert.deepEqual(after, []);
+  });
+
+  test('asked for in Welsh, the copy is asked for in Welsh; in English, with no language', async () => {
+    for (const [language, expected] of [
+      ['cy', 'https://x.example/ready-to-share-offline.html?lang=cy'],
+      ['en', 'https://x.example/ready-to-share-offline.html'],
+    ]) {
+      const asked = [];
+      const { click } = setUp(async (url) => {
+        asked.push(url);
+        return new Response('<!DOCTYPE html>');
+      }, { language });
+      await click();
+      assert.deepEqual(asked, [expected], language);
+    }
   });
 
   test('when it cannot be fetched, the page says the network is needed', async () => {

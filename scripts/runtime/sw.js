@@ -53,9 +53,14 @@ function isOfflineCopy(url, base) {
   return BUILD.offline !== null && address.href === new URL(OFFLINE_COPY, base).href;
 }
 
-/** The single-file copy made from the kept files, or the network's when a part is missing. */
+/**
+ * The single-file copy made from the kept files, starting in the language
+ * its address asks for (`?lang=cy`, the page's language when the person
+ * asked), or the network's when a part is missing.
+ */
 async function offlineCopyResponse(cache, request) {
-  const html = await offlineCopyFromCache(BUILD.offline, (address) => cache.match(address));
+  const start = new URL(request.url).searchParams.get('lang') ?? 'en';
+  const html = await offlineCopyFromCache(BUILD.offline, (address) => cache.match(address), { start });
   if (html === null) return fetch(request);
   return new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 }

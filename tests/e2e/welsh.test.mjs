@@ -12,6 +12,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { contentPack, describeViolations, runAxe, useTestLanguage } from './helpers.mjs';
 import { fill, locale, waitUntil } from './support.mjs';
 import { downloadFile, useSite } from './fixtures.mjs';
@@ -84,6 +85,23 @@ function focusedText(page) {
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     return el?.textContent ?? '';
   });
+}
+
+/** Waits until the service worker keeps the Welsh files the page fetched (before it was in, too). */
+async function waitForWelshKept(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await waitUntil(
+    () =>
+      page.evaluate(async () => {
+        const names = await caches.keys();
+        for (const name of names) {
+          const keys = await (await caches.open(name)).keys();
+          if (keys.some((r) => /pack\.cy-/.test(r.url)) && keys.some((r) => /locale\.cy-/.test(r.url))) return true;
+        }
+        return false;
+      }),
+    { timeout: 10_000, message: 'the Welsh files kept' },
+  );
 }
 
 describe('Ready to Share in Welsh', () => {
@@ -269,24 +287,46 @@ describe('Ready to Share in Welsh', () => {
     site.withSession(async ({ page, context }) => {
       await page.goto(`${site.url}?lang=cy`);
       await page.getByRole('heading', { level: 1, name: contentPack().start.heading }).waitFor();
-      await page.evaluate(() => navigator.serviceWorker.ready);
-      // The worker keeps the Welsh files the page fetched before it was in.
-      await waitUntil(
-        () =>
-          page.evaluate(async () => {
-            const names = await caches.keys();
-            for (const name of names) {
-              const keys = await (await caches.open(name)).keys();
-              if (keys.some((r) => /pack\.cy-/.test(r.url)) && keys.some((r) => /locale\.cy-/.test(r.url))) return true;
-            }
-            return false;
-          }),
-        { timeout: 10_000, message: 'the Welsh files kept' },
-      );
+      await waitForWelshKept(page);
       await context.setOffline(true);
       await page.reload();
       await page.getByRole('heading', { level: 1, name: contentPack().start.heading }).waitFor();
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
       await context.setOffline(false);
+    }));
+
+  test('the single-file copy asked for in Welsh starts in Welsh from file://, and its switch works by keyboard', () =>
+    site.withSession(async ({ page, context, errors }) => {
+      await page.goto(`${site.url}?lang=cy`);
+      const welshHeading = (p) => p.getByRole('heading', { level: 1, name: contentPack().start.heading });
+      await welshHeading(page).waitFor();
+      await waitForWelshKept(page);
+      await waitUntil(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+        message: 'the page is controlled by the service worker',
+      });
+      const copy = await downloadFile(page, () => page.getByRole('link', { name: cy.ui.offline_link }).click(), {
+        folder: site.folder,
+        prefix: 'welsh-',
+      });
+      assert.ok(copy.text.includes(cy.ui.offline_link), 'the copy carries the Welsh words');
+
+      // Opened from the disk, with every network request refused.
+      const files = await site.browser.newContext();
+      try {
+        await files.route(/^(https?|wss?|ftp):/, (route) => route.abort('blockedbyclient'));
+        const local = await files.newPage();
+        const failures = [];
+        local.on('pageerror', (error) => failures.push(error.message));
+        await local.goto(pathToFileURL(copy.path).href);
+        await welshHeading(local).waitFor();
+        assert.equal(await local.locator('.rts-app[data-rts-save-state]').getAttribute('lang'), 'cy');
+        await expectAxeClean(local, 'the Welsh single-file copy');
+        await switchByKeyboard(local, 'English');
+        await local.getByRole('heading', { level: 1, name: enPack.start.heading }).waitFor();
+        assert.deepEqual(failures, []);
+      } finally {
+        await files.close();
+      }
+      assert.deepEqual(errors, []);
     }));
 });

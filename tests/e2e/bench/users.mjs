@@ -31,9 +31,10 @@
 // - cold is the first visit; warm the second, in the same context after the
 //   page has loaded (and, for the standalone page, its service worker
 //   controls it), with the saved progress removed so the same journey is
-//   walked. The files are served with the caching headers the README asks
-//   for (scripts/static-server.mjs, `caching`), with its brotli copies, so the embed's second visit uses the HTTP cache and the
-//   standalone page's its service worker.
+//   walked. The files are served as the README asks (scripts/static-server.mjs
+//   with `caching`: the build's brotli copies, the caching headers and "not
+//   modified" answers), so the embed's second visit uses the HTTP cache and
+//   the standalone page's its service worker.
 // Nothing waits a fixed time: each mark is taken by a MutationObserver on
 // the document and every shadow root the page attaches (the widget's is
 // closed: the instrument keeps a reference, it does not open it), with a
