@@ -693,3 +693,61 @@ fn progress_saved_with_a_stamp_per_entry_still_opens_and_merges() {
         assert_eq!(merged.assessment.plan.entry(&found_out), None);
     }
 }
+
+/// Three tabs at the same moment: one sets an action's month, one its
+/// owner, and the third sets the owner and clears it again, which empties
+/// its entry. Whichever two are merged first, the entry ends with the month
+/// and the time it last changed: a merge that empties (and so drops) the
+/// entry keeps that time with its stamp, where the next merge finds it.
+#[test]
+fn when_an_entry_last_changed_survives_a_merge_that_empties_it() {
+    let id = ActionId::new("b1", PlanStep::FindOut);
+    let copy = |name: &str, edits: &[PlanEdit]| {
+        let mut s = writer(name);
+        for edit in edits {
+            s.apply(Action::Plan {
+                id: id.clone(),
+                edit: edit.clone(),
+                now: NOW.into(),
+            });
+        }
+        s.stamped()
+    };
+    let a = copy("a", &[PlanEdit::Target("2026-01".into())]);
+    let b = copy("b", &[PlanEdit::Owner("Council".into())]);
+    let c = copy(
+        "c",
+        &[
+            PlanEdit::Owner("Council".into()),
+            PlanEdit::Owner(String::new()),
+        ],
+    );
+    assert!(
+        c.assessment.plan.entry(&id).is_none(),
+        "clearing the owner emptied c's entry"
+    );
+    let bc = merge(&b, &c);
+    assert!(
+        bc.assessment.plan.entry(&id).is_none(),
+        "and the merge of b and c drops it"
+    );
+
+    let left = merge(&merge(&a, &b), &c);
+    let right = merge(&a, &bc);
+    assert_eq!(left, right);
+    let entry = left
+        .assessment
+        .plan
+        .entry(&id)
+        .expect("a's month keeps the entry");
+    assert_eq!(
+        (entry.owner.as_str(), entry.target.as_str()),
+        ("", "2026-01")
+    );
+    assert_eq!(entry.changed, NOW);
+
+    // Saved with progress and read back, the time is still there.
+    let read = read_stamped_progress(&write_saved_progress(&bc), &small_pack()).unwrap();
+    assert_eq!(read.stamps, bc.stamps);
+    assert_eq!(merge(&a, &read), right);
+}

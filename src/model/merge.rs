@@ -225,6 +225,11 @@ pub struct Stamps {
     /// When each field was last changed. A field with no stamp has not been
     /// changed since the reset (or was saved before stamps existed).
     pub fields: SortedMap<Field, Stamp>,
+    /// When each plan entry last changed, as its stamped `Changed` part
+    /// says, kept here with its stamp rather than only in the entry: a copy
+    /// whose entry was emptied (and so dropped) by a merge still knows it,
+    /// so merging gives the same time whatever the order.
+    pub changed: SortedMap<ActionId, String>,
 }
 
 impl Stamps {
@@ -265,7 +270,23 @@ impl Stamps {
         }
         let stamp = self.next(writer, now);
         for field in changed {
+            if let Field::Plan(id, PlanPart::Changed) = &field {
+                self.keep_changed(id, after.plan.entry(id));
+            }
             self.fields.insert(field, stamp.clone());
+        }
+    }
+
+    /// Keeps when the entry `id` last changed beside its stamp (none for an
+    /// entry that is not there, or says no time).
+    fn keep_changed(&mut self, id: &ActionId, entry: Option<&Entry>) {
+        match entry.filter(|e| !e.changed.is_empty()) {
+            Some(entry) => {
+                self.changed.insert(id.clone(), entry.changed.clone());
+            }
+            None => {
+                self.changed.remove(id);
+            }
         }
     }
 
@@ -295,7 +316,11 @@ impl Stamps {
             let field = Field::Plan(id.clone(), part);
             if after.is_none() && part == PlanPart::Changed {
                 self.fields.remove(&field);
+                self.changed.remove(id);
             } else {
+                if part == PlanPart::Changed {
+                    self.keep_changed(id, after);
+                }
                 self.fields.insert(field, stamp.clone());
             }
         }
@@ -310,6 +335,10 @@ impl Stamps {
             .into_keys()
             .map(|f| (f, stamp.clone()))
             .collect();
+        self.changed = SortedMap::new();
+        for (id, entry) in &assessment.plan.entries {
+            self.keep_changed(id, Some(entry));
+        }
         self.reset = stamp;
     }
 
@@ -321,7 +350,14 @@ impl Stamps {
         for (f, s) in &self.fields {
             fields.insert(f.key(), stamp(s));
         }
-        json!({ "reset": stamp(&self.reset), "fields": fields })
+        let mut changed = serde_json::Map::new();
+        for (id, time) in &self.changed {
+            changed.insert(
+                Field::Plan(id.clone(), PlanPart::Changed).key(),
+                json!(time),
+            );
+        }
+        json!({ "reset": stamp(&self.reset), "fields": fields, "changed": changed })
     }
 
     /// Reads saved stamps. Anything not understood counts as never stamped,
@@ -354,9 +390,21 @@ impl Stamps {
                 }
             }
         }
+        // When entries last changed (saved since this was kept with the
+        // stamps); an entry saved without it keeps the time it holds.
+        let mut changed = SortedMap::new();
+        let times = object.get("changed").and_then(Value::as_object);
+        for (key, time) in times.into_iter().flatten() {
+            if let (Some(Field::Plan(id, PlanPart::Changed)), Some(time)) =
+                (Field::from_key(key), time.as_str())
+            {
+                changed.insert(id, time.to_string());
+            }
+        }
         Stamps {
             reset: object.get("reset").and_then(stamp).unwrap_or_default(),
             fields,
+            changed,
         }
     }
 }
@@ -499,16 +547,17 @@ pub fn merge(ours: &Stamped, theirs: &Stamped) -> Stamped {
     let mut stamps = Stamps {
         reset: reset.clone(),
         fields: SortedMap::new(),
+        changed: SortedMap::new(),
     };
     let mut merged = SortedMap::new();
     for field in all {
         let our = (
             ours.stamps.fields.get(field).unwrap_or(&none),
-            our_fields.get(field),
+            side_value(ours, &our_fields, field),
         );
         let their = (
             theirs.stamps.fields.get(field).unwrap_or(&none),
-            their_fields.get(field),
+            side_value(theirs, &their_fields, field),
         );
         // Equal stamps mean the same edit, so the same value; only copies
         // saved before stamps existed can differ, and the larger value wins
@@ -519,9 +568,14 @@ pub fn merge(ours: &Stamped, theirs: &Stamped) -> Stamped {
         }
         if *stamp != none {
             stamps.fields.insert(field.clone(), stamp.clone());
+            if let (Field::Plan(id, PlanPart::Changed), Some(FieldValue::Text(time))) =
+                (field, &value)
+            {
+                stamps.changed.insert(id.clone(), time.clone());
+            }
         }
         if let Some(value) = value {
-            merged.insert(field.clone(), value.clone());
+            merged.insert(field.clone(), value);
         }
     }
     let mut base = ours.assessment.clone();
@@ -535,6 +589,24 @@ pub fn merge(ours: &Stamped, theirs: &Stamped) -> Stamped {
         assessment: assemble(&base, merged),
         stamps,
     }
+}
+
+/// One copy's value of `field` for the merge. When a plan entry last
+/// changed is the time kept with its stamp, which outlives the entry; a
+/// copy saved before that was kept gives the entry's own.
+fn side_value(
+    side: &Stamped,
+    values: &SortedMap<Field, FieldValue>,
+    field: &Field,
+) -> Option<FieldValue> {
+    if let Field::Plan(id, PlanPart::Changed) = field {
+        if side.stamps.fields.get(field).is_some() {
+            if let Some(time) = side.stamps.changed.get(id) {
+                return Some(FieldValue::Text(time.clone()));
+            }
+        }
+    }
+    values.get(field).cloned()
 }
 
 /// The earlier of two ISO 8601 times, ignoring a missing one.
