@@ -228,6 +228,31 @@ describe('Ready to Share in Welsh', () => {
       assert.match(page.url(), /[?&]lang=cy/, 'the address says the language');
     }));
 
+  test('switching on the summary puts its actions in the language chosen, and back', () =>
+    site.withSession(async ({ page }) => {
+      await completeAssessment(page, `${site.url}?lang=cy`);
+      // Every action the packs can recommend, in each language.
+      const actions = (pack) =>
+        pack.themes.flatMap((t) => t.questions.flatMap((q) => [q.act_if_1_or_2, q.act_if_3, q.act_if_4]));
+      const [welsh, english] = [actions(contentPack()), actions(enPack)];
+      const shown = async (list) => {
+        const text = await page.locator('.rts-app').first().innerText();
+        return list.filter((action) => text.includes(action));
+      };
+      const welshShown = await shown(welsh);
+      assert.ok(welshShown.length >= 5, `the Welsh summary shows its actions (${welshShown.length})`);
+      assert.deepEqual(await shown(english), [], 'no English action on the Welsh summary');
+
+      await switchByKeyboard(page, 'English');
+      await page.getByRole('heading', { level: 1, name: fill(en.report.title_for_area, { area: CONTEXT.area }), exact: true }).waitFor();
+      await waitUntil(async () => (await shown(welsh)).length === 0, { message: 'no Welsh action left after switching to English' });
+      assert.ok((await shown(english)).length >= welshShown.length, 'the same actions, in English');
+
+      await switchByKeyboard(page, 'Cymraeg');
+      await waitUntil(async () => (await shown(english)).length === 0, { message: 'no English action left after switching back' });
+      assert.deepEqual(await shown(welsh), welshShown, 'the same Welsh actions as before');
+    }));
+
   test('the choice is remembered after a reload and in a second tab', () =>
     site.withSession(async ({ page, context }) => {
       await page.goto(site.url);
