@@ -7,6 +7,7 @@
 import {
   asksForResults,
   followLanguageChoice,
+  keepForOffline,
   languageOptions,
   LoadError,
   rememberedLanguage,
@@ -70,6 +71,14 @@ export async function boot({ root, base, win = globalThis }) {
   const storage = localStorageOf(win);
   // The page's own language: English for index.html, Welsh for cy.html.
   const pageLanguage = startLanguage({ host: win.document?.documentElement?.lang }, Object.keys(BUILD.languages));
+  // The worker keeps a page in another language once it is used; on a
+  // first visit it does not see the page's own request, so it is asked to.
+  if (pageLanguage !== 'en' && !inFrame) {
+    const page = new URL(win.location.href);
+    page.search = '';
+    page.hash = '';
+    keepForOffline([page.href], win.navigator?.serviceWorker);
+  }
   const language = startLanguage(
     {
       asked: new URLSearchParams(win.location.search).get('lang'),

@@ -173,6 +173,34 @@ describe('Ready to Share in Welsh', () => {
       assert.deepEqual(errors, []);
     }));
 
+  test('cy.html, once visited, opens in Welsh with no network', () =>
+    site.withSession(async ({ page, context }) => {
+      await page.goto(`${site.url}cy.html`);
+      await page.locator('.rts-app[data-rts-save-state][lang="cy"]').waitFor();
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      // The worker is asked to keep the page its first visit fetched.
+      await waitUntil(
+        () =>
+          page.evaluate(async () => {
+            for (const name of await caches.keys()) {
+              const keys = await (await caches.open(name)).keys();
+              if (keys.some((r) => new URL(r.url).pathname.endsWith('/cy.html'))) return true;
+            }
+            return false;
+          }),
+        { timeout: 10_000, message: 'cy.html kept by the worker' },
+      );
+      await context.setOffline(true);
+      try {
+        await page.reload();
+        await page.locator('.rts-app[data-rts-save-state][lang="cy"]').waitFor();
+        await new StartScreen(page).waitFor();
+        assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
+      } finally {
+        await context.setOffline(false);
+      }
+    }));
+
   test('a file made in Welsh opens in English with every answer', () =>
     site.withSession(async ({ page }) => {
       assert.ok(site.welshFile, 'the journey above saved a Welsh file');
