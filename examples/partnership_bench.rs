@@ -1,6 +1,8 @@
 //! How long the partnership view takes for 50 partners with the built-in
 //! pack: reading the files and computing the view, then rendering the HTML,
-//! CSV and JSON downloads. Prints the median of several runs.
+//! CSV and JSON downloads; and what saving the workshop costs after each
+//! pause in typing an agreement (reading the stored copy, merging, writing
+//! it all again, files included). Prints the median of several runs.
 //!
 //! Run with `cargo run --release --example partnership_bench` (or without
 //! `--release` to see the debug build's figures). Give a folder after `--`
@@ -14,6 +16,9 @@ use ready_to_share::model::file::write_assessment;
 use ready_to_share::model::locale::Locale;
 use ready_to_share::model::partnership::partnership;
 use ready_to_share::model::render::partnership::{csv, html, json, PartnershipReport};
+use ready_to_share::model::workshop::{
+    merge, read_saved_workshop, write_saved_workshop, Workshop, WorkshopEdit,
+};
 
 const PARTNERS: usize = 50;
 const RUNS: usize = 15;
@@ -105,6 +110,13 @@ fn main() {
         sizes.2 / 1024
     );
 
+    let (save, saved_bytes) = workshop_save(&pack, &files);
+    println!(
+        "  save the workshop after a pause in typing (read {} KB stored, merge, write it again): {:?}",
+        saved_bytes / 1024,
+        save
+    );
+
     if let Some(folder) = std::env::args().nth(1) {
         let view = partnership(&pack, &locale, &files, false);
         let report = PartnershipReport::new(&pack, &locale, &view, "22 November 2026");
@@ -121,4 +133,42 @@ fn main() {
             }
         }
     }
+}
+
+/// One save of a workshop of these files with one agreement being typed,
+/// as the app makes it after each pause: the stored copy read, merged with
+/// this one, and the whole written again. The median time, and the size
+/// of what is stored.
+fn workshop_save(pack: &ContentPack, files: &[(String, String)]) -> (Duration, usize) {
+    let now = "2026-11-22T10:00:00.000Z";
+    let mut workshop = Workshop::default();
+    let chosen = files
+        .iter()
+        .map(|(name, text)| (name.clone(), Ok(text.clone().into_bytes())))
+        .collect();
+    workshop.apply(WorkshopEdit::Add(chosen), "bench", now);
+    let (stored, _) = write_saved_workshop(&workshop);
+    let question_id = pack
+        .questions()
+        .next()
+        .map(|(_, q)| q.id.clone())
+        .unwrap_or_default();
+    let mut times = Vec::new();
+    for i in 0..RUNS {
+        workshop.apply(
+            WorkshopEdit::AgreeNote {
+                question_id: question_id.clone(),
+                note: format!("Agreed at the workshop, take {i}"),
+            },
+            "bench",
+            now,
+        );
+        let start = Instant::now();
+        let theirs = read_saved_workshop(&stored).expect("the stored workshop reads back");
+        let merged = merge(&workshop, &theirs);
+        let (text, _) = write_saved_workshop(&merged);
+        times.push(start.elapsed());
+        assert!(text.len() >= stored.len() / 2);
+    }
+    (median(times), stored.len())
 }
