@@ -49,22 +49,6 @@ fn label(ui: &Ui, format: PartnershipFormat) -> &'static str {
     }
 }
 
-/// Each file that could not be opened, named as the report names it, with why.
-fn failed_files(shared: &Shared, report: &PartnershipReport) -> Vec<(String, String)> {
-    report
-        .partnership
-        .failed
-        .iter()
-        .enumerate()
-        .map(|(i, (_, problem))| {
-            (
-                report.failed_file(i),
-                shared.locale.file_problem_in(&shared.pack, problem),
-            )
-        })
-        .collect()
-}
-
 /// When the workshop is ended: the status says so, and focus goes to the
 /// file field, since the button it was on is gone.
 fn workshop_ended(shared: &Shared, ended: &UseStateHandle<bool>, page: &NodeRef) -> Callback<()> {
@@ -394,7 +378,7 @@ pub fn PartnershipPage(props: &PartnershipPageProps) -> Html {
     let page = use_node_ref();
     let failed_download = use_state_eq(|| false);
     let file_count = workshop.file_count();
-    let failed = failed_files(&shared, &report);
+    let failed = report.failed_files();
     let partners = &view.partners;
     // The status region is always there, so that what it says after each
     // choice is announced; it says how many files failed, too.

@@ -98,6 +98,23 @@ impl<'a> PartnershipReport<'a> {
         }
     }
 
+    /// Each file that could not be opened, as the screen and every download
+    /// name it ("File 1" when anonymised), with why, in the pack's words (a
+    /// question is named by its text, not its id).
+    pub fn failed_files(&self) -> Vec<(String, String)> {
+        self.partnership
+            .failed
+            .iter()
+            .enumerate()
+            .map(|(i, (_, problem))| {
+                (
+                    self.failed_file(i),
+                    self.locale.file_problem_in(self.pack, problem),
+                )
+            })
+            .collect()
+    }
+
     pub fn reason_text(&self, reason: &MatchReason) -> String {
         let words = &self.locale.partnership;
         match reason {
@@ -247,17 +264,9 @@ fn failed(blocks: &mut Vec<Block>, report: &PartnershipReport) {
     blocks.push(Block::list(
         false,
         report
-            .partnership
-            .failed
-            .iter()
-            .enumerate()
-            .map(|(i, (_, problem))| {
-                vec![
-                    Inline::Strong(report.failed_file(i)),
-                    Inline::Break,
-                    Inline::Plain(report.locale.file_problem(problem)),
-                ]
-            }),
+            .failed_files()
+            .into_iter()
+            .map(|(name, why)| vec![Inline::Strong(name), Inline::Break, Inline::Plain(why)]),
     ));
 }
 
@@ -645,14 +654,10 @@ pub fn json(report: &PartnershipReport) -> String {
             }
         })
         .collect();
-    let failed = p
-        .failed
-        .iter()
-        .enumerate()
-        .map(|(i, (_, problem))| FailedOut {
-            file_name: report.failed_file(i),
-            problem: report.locale.file_problem(problem),
-        })
+    let failed = report
+        .failed_files()
+        .into_iter()
+        .map(|(file_name, problem)| FailedOut { file_name, problem })
         .collect();
     let bundle = BundleOut {
         format: BUNDLE_FORMAT_NAME,
