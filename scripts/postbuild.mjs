@@ -136,9 +136,8 @@ const csp = ({ inlineScript }) =>
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-const page = ({ title, frame, prerendered = '', lang = 'en-GB', loader = words }) => {
-  const inlineScript = prerendered ? prerenderSwitch : '';
-  return `<!DOCTYPE html>
+/** The start of every page of the tool: its policy, title and stylesheet. */
+const pageHead = ({ lang, title, inlineScript = '' }) => `<!DOCTYPE html>
 <html lang="${lang}">
   <head>
     <meta charset="utf-8" />
@@ -147,7 +146,10 @@ const page = ({ title, frame, prerendered = '', lang = 'en-GB', loader = words }
     <meta name="referrer" content="no-referrer" />
     <link rel="icon" href="data:," />
     <title>${title}</title>
-    <style>${pageStyle}</style>${inlineScript ? `\n    <script>${inlineScript}</script>` : ''}
+    <style>${pageStyle}</style>${inlineScript ? `\n    <script>${inlineScript}</script>` : ''}`;
+const page = ({ title, frame, prerendered = '', lang = 'en-GB', loader = words }) => {
+  const inlineScript = prerendered ? prerenderSwitch : '';
+  return `${pageHead({ lang, title, inlineScript })}
     <link rel="modulepreload" href="./${glue}" />
     <link rel="preload" href="./${wasm}" as="fetch" type="application/wasm" crossorigin />
     <script defer src="./${bootFile}"></script>
@@ -175,16 +177,7 @@ write('frame.html', page({ title, frame: true }));
 const statement = readFileSync(new URL('../docs/accessibility-statement.md', import.meta.url), 'utf8');
 write(
   CONTRACT.statementFile,
-  `<!DOCTYPE html>
-<html lang="en-GB">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta http-equiv="Content-Security-Policy" content="${csp({ inlineScript: '' })}" />
-    <meta name="referrer" content="no-referrer" />
-    <link rel="icon" href="data:," />
-    <title>${escapeHtml(statementTitle(statement))}</title>
-    <style>${pageStyle}</style>
+  `${pageHead({ lang: 'en-GB', title: escapeHtml(statementTitle(statement)) })}
   </head>
   <body class="rts-page-body">
     <main id="rts-root">
