@@ -82,8 +82,9 @@ export async function offlineCopy({ glue, wasm, css, template, title, noscript, 
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
+  // The page's language is the one it starts in (the app keeps it so).
   return `<!DOCTYPE html>
-<html lang="en-GB">
+<html lang="${languages.start === 'en' ? 'en-GB' : languages.start}">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />

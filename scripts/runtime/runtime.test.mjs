@@ -639,6 +639,7 @@ describe('offline-copy.js: the single-file copy', () => {
     kept.set('./pack.cy-2.json', '{"id":"cy pack </script>"}');
     const html = await offlineCopyFromCache(parts, match, { start: 'cy' });
     assert.equal(html.match(/<\/script>/gi).length, 1, 'the carried text cannot end the script');
+    assert.ok(html.startsWith('<!DOCTYPE html>\n<html lang="cy">'), 'the page says its language');
     assert.deepEqual(carried(html), {
       start: 'cy',
       tables: { cy: { words: '{"ui":{"back":"Yn ôl"}}', pack: '{"id":"cy pack </script>"}' } },

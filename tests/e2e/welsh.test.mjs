@@ -357,7 +357,9 @@ describe('Ready to Share in Welsh', () => {
       await waitUntil(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
         message: 'the page is controlled by the service worker',
       });
-      const copy = await downloadFile(page, () => page.getByRole('link', { name: cy.ui.offline_link }).click(), {
+      const offlineLink = page.getByRole('link', { name: cy.ui.offline_link });
+      await offlineLink.focus();
+      const copy = await downloadFile(page, () => page.keyboard.press('Enter'), {
         folder: site.folder,
         prefix: 'welsh-',
       });
@@ -373,6 +375,7 @@ describe('Ready to Share in Welsh', () => {
         await local.goto(pathToFileURL(copy.path).href);
         await welshHeading(local).waitFor();
         assert.equal(await local.locator('.rts-app[data-rts-save-state]').getAttribute('lang'), 'cy');
+        assert.ok(copy.text.includes('<html lang="cy">'), 'the file says it is in Welsh before any script runs');
         await expectAxeClean(local, 'the Welsh single-file copy');
         await switchByKeyboard(local, 'English');
         await local.getByRole('heading', { level: 1, name: enPack.start.heading }).waitFor();
