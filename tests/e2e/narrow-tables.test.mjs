@@ -5,7 +5,7 @@
 // beside its column's name on screen; and a screen reader still gets a table
 // with its column headers, row headers and cells, with each cell read once
 // (the name drawn beside it is not read again). At 1,280 px the same tables
-// are grids. Screenshots of each are taken (kept in RTS_SHOTS, if set, to
+// are grids, and so are they in print. Screenshots of each are taken (kept in RTS_SHOTS, if set, to
 // look at).
 
 import { describe, test } from 'node:test';
@@ -78,6 +78,22 @@ describe('tables on a narrow screen', () => {
         assert.deepEqual(errors, []);
       }));
   }
+
+  test('printed from a narrow screen, the tables are grids again with their header rows', () =>
+    site.withSession(async ({ page }) => {
+      await page.setViewportSize({ width: 320, height: 800 });
+      await compareWithEarlier(page, site.url);
+      await page.emulateMedia({ media: 'print' });
+      for (const caption of [words.compare.table_caption, words.report.chart_title]) {
+        const table = page.getByRole('table', { name: caption, exact: true });
+        const shape = await table.evaluate((t) => ({
+          table: getComputedStyle(t).display,
+          cell: getComputedStyle(t.querySelector('td')).display,
+          head: t.querySelector('thead th').getBoundingClientRect().height > 1,
+        }));
+        assert.deepEqual(shape, { table: 'table', cell: 'table-cell', head: true }, caption);
+      }
+    }));
 
   test('at 1,280 px the tables are grids with their header row in view', () =>
     site.withSession(async ({ page }) => {
