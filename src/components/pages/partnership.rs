@@ -190,18 +190,6 @@ fn scores_table(shared: &Shared, report: &PartnershipReport) -> Html {
     let partners = &view.partners;
     // Each cell's theme, shown beside it when a narrow screen stacks the rows.
     let titles = || shared.pack.themes.iter().map(|t| t.title.clone());
-    // A footer row (the median, the spread): a cell per theme, none overall.
-    let footer_row = |label: &str, cells: Vec<String>| {
-        html! {
-            <tr>
-                <th scope="row" class="rts-table__header">{ label }</th>
-                { for cells.into_iter().zip(titles()).map(|(cell, title)| html! {
-                    <td class="rts-table__cell rts-table__cell--numeric" data-label={title}>{ cell }</td>
-                }) }
-                <td class="rts-table__cell"></td>
-            </tr>
-        }
-    };
     html! {
         <>
         <Heading level={2} class="rts-heading--m">{ &words.scores_heading }</Heading>
@@ -229,8 +217,20 @@ fn scores_table(shared: &Shared, report: &PartnershipReport) -> Html {
                     }) }
                 </tbody>
                 <tfoot>
-                    { footer_row(words.median, view.themes.iter().map(|t| report.score_text(t.median)).collect()) }
-                    { footer_row(words.spread, view.themes.iter().map(|t| t.spread.map(|s| s.rounded().to_string()).unwrap_or_default()).collect()) }
+                    <tr>
+                        <th scope="row" class="rts-table__header">{ &words.median }</th>
+                        { for view.themes.iter().zip(titles()).map(|(t, title)| html! {
+                            <td class="rts-table__cell rts-table__cell--numeric" data-label={title}>{ report.score_text(t.median) }</td>
+                        }) }
+                        <td class="rts-table__cell"></td>
+                    </tr>
+                    <tr>
+                        <th scope="row" class="rts-table__header">{ &words.spread }</th>
+                        { for view.themes.iter().zip(titles()).map(|(t, title)| html! {
+                            <td class="rts-table__cell rts-table__cell--numeric" data-label={title}>{ t.spread.map(|s| s.rounded().to_string()).unwrap_or_default() }</td>
+                        }) }
+                        <td class="rts-table__cell"></td>
+                    </tr>
                 </tfoot>
             </table>
         </div>
