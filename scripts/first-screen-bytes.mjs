@@ -38,9 +38,10 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * change (+1.4 KB), and boot.js starting in the page's language (cy.html)
  * and asking for the single-file copy in the language on screen (+0.1 KB),
  * and each plan entry's last-changed time kept with its stamp, so merging
- * tabs no longer depends on their order (+1.1 KB). Lower it as the
+ * tabs no longer depends on their order (+1.1 KB), and the files that could
+ * not be opened listed by one function everywhere (+0.15 KB). Lower it as the
  * first screen gets smaller; never raise it without saying why. */
-export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 414_600);
+export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 414_800);
 
 /** The budget for index.html alone, with its start screen (7,952 now, with
  * the results-event notice's place, the unit of assessment defined,
