@@ -418,10 +418,11 @@ describe('sw.js: the service worker', () => {
    * network answers every address with a Response naming it (or fails
    * when `offline`), and records what it was asked for.
    */
-  function worker(files, { version = 'v2', offline = null, network = null, onUse = [] } = {}) {
+  function worker(files, { version = 'v2', offline = null, network = null, onUse = [], keptBefore = [] } = {}) {
     const listeners = {};
     const fetched = [];
-    const store = new Map([['ready-to-share-v1', new Map()], ['other-app', new Map()]]);
+    const earlier = new Map(keptBefore.map((address) => [address, new Response(`earlier ${address}`)]));
+    const store = new Map([['ready-to-share-v1', earlier], ['other-app', new Map([['./pack.cy-9.json', new Response('')]])]]);
     const key = (request) => {
       const url = new URL(typeof request === 'string' ? request : request.url, 'https://x.example/');
       return url.pathname === '/' ? './' : `.${url.pathname}`;
@@ -442,6 +443,7 @@ describe('sw.js: the service worker', () => {
           },
           put: async (address, response) => cache.set(key(address), response),
           match: async (request) => cache.get(key(request))?.clone(),
+          keys: async () => [...cache.keys()].map((address) => ({ url: new URL(address, 'https://x.example/').href })),
         };
       },
       keys: async () => [...store.keys()],
@@ -513,6 +515,28 @@ describe('sw.js: the service worker', () => {
     await run('message', { data: { keep: ['https://x.example/pack.cy-2.json', 'https://x.example/secret.json', 42] } });
     assert.ok(store.get('ready-to-share-v2').has('./pack.cy-2.json'));
     assert.ok(!store.get('ready-to-share-v2').has('./secret.json'));
+  });
+
+  test('an update keeps this version of each file the earlier version kept on use, by its name less the hash, and no other', async () => {
+    const onUse = ['./locale.cy-2b.json', './pack.cy-2c.json', './cy.html', './accessibility.html'];
+    const { run, store, fetched } = worker(['./index.html'], { onUse, keptBefore: ['./locale.cy-1a.json', './cy.html', './index.html'] });
+    await run('install', {});
+    const kept = store.get('ready-to-share-v2');
+    assert.ok(kept.has('./locale.cy-2b.json'), 'the new words for the language used before');
+    assert.ok(kept.has('./cy.html'), 'the page used before');
+    assert.ok(!kept.has('./pack.cy-2c.json'), 'not a file the earlier version never kept (nor one only another app kept)');
+    assert.ok(!kept.has('./accessibility.html'), 'not a page never used');
+    assert.deepEqual(fetched.filter((url) => /cy|accessibility/.test(url)).sort(), ['./cy.html', './locale.cy-2b.json']);
+  });
+
+  test('an update that cannot fetch a file used before fails, so the earlier version stays', async () => {
+    const network = (url) => {
+      if (url.includes('locale.cy')) throw new TypeError('Failed to fetch');
+      return new Response(`network ${url}`);
+    };
+    const { run, store } = worker(['./index.html'], { network, onUse: ['./locale.cy-2.json'], keptBefore: ['./locale.cy-1.json'] });
+    await assert.rejects(run('install', {}), /Failed to fetch/);
+    assert.ok(store.get('ready-to-share-v1').has('./locale.cy-1.json'), 'the earlier version keeps its files');
   });
 
   const WASM = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 255, 254]);

@@ -66,8 +66,40 @@ async function offlineCopyResponse(cache, request) {
 }
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => keepFiles(cache, BUILD.files)));
+  event.waitUntil(
+    caches.open(CACHE).then(async (cache) => {
+      await keepFiles(cache, BUILD.files);
+      await keepUsedBefore(cache);
+    }),
+  );
 });
+
+/**
+ * Keeps this version's copy of each file kept on use that an earlier
+ * version kept: a language once chosen still opens with no network after
+ * an update, which may be switched to offline, once the earlier version's
+ * files are gone. If they cannot be fetched, the update waits, as it does
+ * for this version's other files.
+ */
+async function keepUsedBefore(cache) {
+  const urls = [];
+  for (const name of staleCaches(await caches.keys())) {
+    for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+  }
+  const wanted = usedBefore(urls, self.location.href);
+  if (wanted.length > 0) await cache.addAll(wanted);
+}
+
+/**
+ * The files kept on use (`BUILD.onUse`) whose earlier versions are among
+ * `urls`: the same name less its content hash (`pack.cy-1a2b.json` is
+ * `pack.cy.json` in every version).
+ */
+export function usedBefore(urls, scope, onUse = BUILD.onUse ?? []) {
+  const unhashed = (url) => new URL(url, scope).pathname.replace(/-[0-9a-f]+(?=\.[a-z]+$)/, '');
+  const used = new Set(urls.map(unhashed));
+  return onUse.filter((address) => used.has(unhashed(address)));
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(

@@ -102,6 +102,17 @@ async function plainSession(browser) {
   return { context, page, requests, errors, dialogs };
 }
 
+/** The Welsh page, words and questions, kept by the worker once used. */
+const WELSH_FILES = [/\/cy\.html$/, /\/locale\.cy-[0-9a-f]+\.json$/, /\/pack\.cy-[0-9a-f]+\.json$/];
+
+/** The paths of every file the current worker's cache keeps (run in the page). */
+async function cachedPaths() {
+  const current = (await caches.keys()).filter((name) => name.startsWith('ready-to-share-'));
+  const paths = [];
+  for (const name of current) for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
+  return paths;
+}
+
 /** Waits until the page is controlled by an activated service worker. */
 async function waitUntilControlled(page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -293,6 +304,54 @@ describe('offline', () => {
       assert.equal(await page.getByRole('table', { name: words.scores_caption }).locator('tbody tr').count(), 2);
       assert.deepEqual(s.errors, [], 'no errors logged');
     } finally {
+      await s.context.close();
+      await server.close();
+    }
+  });
+
+  test('Welsh, once used, still opens in Welsh after switching to a new version with no network', async () => {
+    const { root, server } = await servedCopy('update-welsh');
+    const s = await plainSession(chromium.browser);
+    const cy = locale('cy');
+    const welshStart = JSON.parse(readFileSync(new URL('../../content/pack.cy.json', import.meta.url), 'utf8')).start.heading;
+    const welshApp = s.page.locator('.rts-app[data-rts-save-state][lang="cy"]');
+    const welshHeading = s.page.getByRole('heading', { level: 1, name: welshStart, exact: true });
+    try {
+      const { page, context } = s;
+      await page.goto(`${server.url}cy.html`);
+      await welshApp.waitFor();
+      await waitUntilControlled(page);
+      // The page and the Welsh words and questions, kept once used.
+      await waitUntil(() => page.evaluate(cachedPaths).then((paths) => WELSH_FILES.every((file) => paths.some((p) => file.test(p)))), {
+        message: 'the Welsh files kept by the worker',
+      });
+
+      // A new version (a worker with another version, so another cache) is
+      // waiting; the network goes before the person switches.
+      const worker = readFileSync(join(root, 'sw.js'), 'utf8');
+      const newer = worker.replace(/"version":"([0-9a-f]+)"/, '"version":"$1-next"');
+      assert.notEqual(newer, worker, 'the worker names its version');
+      writeFileSync(join(root, 'sw.js'), newer);
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      const notice = page.getByRole('status').filter({ hasText: cy.ui.update_ready });
+      await notice.waitFor({ state: 'visible' });
+      await context.setOffline(true);
+      const reloaded = page.waitForEvent('load');
+      await notice.getByRole('button', { name: cy.ui.update_now, exact: true }).click();
+      await reloaded;
+      await welshApp.waitFor();
+      await welshHeading.waitFor();
+
+      // The new version's worker kept them: cy.html opens again with no network.
+      const paths = await page.evaluate(cachedPaths);
+      for (const file of WELSH_FILES) assert.ok(paths.some((p) => file.test(p)), `the new version keeps ${file}`);
+      await page.goto(`${server.url}cy.html`);
+      await welshApp.waitFor();
+      await welshHeading.waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
+      assert.deepEqual(s.errors, [], 'no errors logged');
+    } finally {
+      await s.context.setOffline(false);
       await s.context.close();
       await server.close();
     }
