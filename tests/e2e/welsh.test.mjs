@@ -115,6 +115,11 @@ describe('Ready to Share in Welsh', () => {
       assert.match(await page.title(), new RegExp(`${fill(cy.report.title_for_area, { area: CONTEXT.area })}`));
       await expectAxeClean(page, 'the Welsh summary');
       await expectNoEnglish(page, 'the summary');
+      // As printed: the plan as a table of text, drawn only for print.
+      await page.emulateMedia({ media: 'print' });
+      await page.locator('.rts-plan-print table').first().waitFor({ state: 'attached' });
+      await expectNoEnglish(page, 'the summary as printed');
+      await page.emulateMedia({ media: 'screen' });
       const switcher = page.getByRole('navigation', { name: cy.language_nav.label });
       assert.equal(await switcher.locator('[aria-current="true"]').textContent(), 'Cymraeg');
       assert.equal(await switcher.getByRole('link').getAttribute('hreflang'), 'en');
