@@ -39,9 +39,12 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * and asking for the single-file copy in the language on screen (+0.1 KB),
  * and each plan entry's last-changed time kept with its stamp, so merging
  * tabs no longer depends on their order (+1.1 KB), and the files that could
- * not be opened listed by one function everywhere (+0.15 KB). Lower it as the
+ * not be opened listed by one function everywhere (+0.15 KB), and partners'
+ * notes in the partnership report marked with the language their file was
+ * made in where the report is in the other, so a screen reader reads them
+ * in it (+0.3 KB). Lower it as the
  * first screen gets smaller; never raise it without saying why. */
-export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 414_800);
+export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 415_100);
 
 /** The budget for index.html alone, with its start screen (7,952 now, with
  * the results-event notice's place, the unit of assessment defined,

@@ -13,7 +13,9 @@ use common::{
 use proptest::prelude::*;
 use ready_to_share::model::assessment::{Answer, Assessment, Response};
 use ready_to_share::model::content::ContentPack;
-use ready_to_share::model::file::{read_assessment, write_assessment, FileProblem};
+use ready_to_share::model::file::{
+    read_assessment, write_assessment, write_assessment_in, FileProblem,
+};
 use ready_to_share::model::locale::Locale;
 use ready_to_share::model::partnership::{
     letters, partnership, without_names, Partnership, ThemeSpread, DISAGREEMENT_SPREAD,
@@ -957,4 +959,51 @@ proptest! {
         let page = html(&report);
         prop_assert!(page.ends_with("</html>\n"));
     }
+}
+
+/// A file of the small pack as the app writes it in `language`, with a
+/// note on a1.
+fn file_in(organisation: &str, language: &str, note: &str) -> String {
+    let pack = small_pack();
+    let mut a = answered(&pack, &[("a1", level(3))]);
+    a.context.organisation = organisation.to_string();
+    a.set_note("a1", note);
+    write_assessment_in(&a, language)
+}
+
+#[test]
+fn partners_notes_are_marked_with_their_files_language_where_the_report_is_in_another() {
+    let welsh =
+        Locale::from_json(include_str!("../content/locale.cy.json")).expect("the Welsh table");
+    let mut old = answered(&small_pack(), &[("a1", level(2))]);
+    old.context.organisation = "Older file".to_string();
+    old.set_note("a1", "No language said");
+    let files = named(&[
+        file_in("Council", "en-GB", "Typed in English"),
+        file_in("Cyngor", "cy", "Wedi ei deipio yn Gymraeg"),
+        write_assessment(&old),
+    ]);
+    let report_in = |locale: &Locale| {
+        let p = partnership(&small_pack(), locale, &files, false);
+        html(&PartnershipReport::new(&small_pack(), locale, &p, DATE))
+    };
+
+    let in_welsh = report_in(&welsh);
+    assert!(
+        in_welsh.contains(r#"<p lang="en">Typed in English</p>"#),
+        "{in_welsh}"
+    );
+    assert!(in_welsh.contains("<p>Wedi ei deipio yn Gymraeg</p>"));
+    assert!(
+        in_welsh.contains("<p>No language said</p>"),
+        "a file that does not say is not marked"
+    );
+
+    let in_english = report_in(&Locale::english());
+    assert!(
+        in_english.contains(r#"<p lang="cy">Wedi ei deipio yn Gymraeg</p>"#),
+        "{in_english}"
+    );
+    assert!(in_english.contains("<p>Typed in English</p>"));
+    assert!(in_english.contains("<p>No language said</p>"));
 }

@@ -225,6 +225,7 @@ pub fn inlines(text: &[Inline], new_tab: &str, link_class: Option<&str>) -> Html
         .map(|part| match part {
             Inline::Plain(t) | Inline::Lines(t) => html! { { t } },
             Inline::Note(t) => html! { { t.trim() } },
+            Inline::NoteIn(t, lang) => html! { <span lang={*lang}>{ t.trim() }</span> },
             Inline::Strong(t) => html! { <strong>{ t }</strong> },
             Inline::Secondary(t) => html! { <span class="rts-secondary">{ t }</span> },
             Inline::Aside(t) => html! { <span class="rts-secondary">{ format!("({t})") }</span> },

@@ -171,6 +171,10 @@ pub enum Inline {
     SoftBreak,
     /// Text the user wrote, which may run to several paragraphs.
     Note(String),
+    /// A note written in another language than the document's (a partner's
+    /// file made in English, in a Welsh report), marked with its `lang`
+    /// code so a screen reader reads it in that language.
+    NoteIn(String, &'static str),
     /// A bar as long as a score out of 100, beside the score in words.
     Meter(u8),
     Only(Show, Vec<Inline>),

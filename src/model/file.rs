@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use crate::model::assessment::{Answer, Assessment, Context, Response};
 use crate::model::content::{Change, ContentPack, Nation};
+use crate::model::locale::Language;
 use crate::model::merge::{Stamped, Stamps};
 use crate::model::sorted::SortedMap;
 use crate::model::{plan_file, plan_file::EntryOut};
@@ -52,6 +53,9 @@ pub use crate::model::file_problem::FileProblem;
 pub struct Opened {
     pub assessment: Assessment,
     pub warnings: Vec<FileProblem>,
+    /// The language the file says it was made in, if it says one this app
+    /// knows: the words typed into it are most likely in it.
+    pub language: Option<Language>,
 }
 
 #[derive(Serialize)]
@@ -331,6 +335,11 @@ fn read_value(value: &Value, pack: &ContentPack) -> Result<Opened, FileProblem> 
     Ok(Opened {
         assessment,
         warnings,
+        // For people reading the file, so never a reason to refuse it.
+        language: root
+            .get("language")
+            .and_then(Value::as_str)
+            .and_then(Language::from_code),
     })
 }
 

@@ -27,7 +27,7 @@ use crate::model::assessment::{Answer, Assessment, Context, Response};
 use crate::model::compare::{unmatched_answers, UnmatchedAnswer};
 use crate::model::content::{ContentPack, Nation, LEVELS};
 use crate::model::file::{read_assessment_bytes, FileProblem, Opened};
-use crate::model::locale::{fill, Locale};
+use crate::model::locale::{fill, Language, Locale};
 use crate::model::scoring::{self, Profile, Score};
 use crate::model::sorted::{SortedMap, SortedSet};
 use crate::model::sorting;
@@ -44,6 +44,9 @@ pub struct Partner {
     /// The name of the file it came from, as given.
     pub file_name: String,
     pub assessment: Assessment,
+    /// The language the file was made in, if it says: its notes are
+    /// marked with it where the report is in another language.
+    pub language: Option<Language>,
     /// What the user should know about the file (it still opened).
     pub warnings: Vec<FileProblem>,
     /// Answers to questions the pack does not have, by question id.
@@ -295,6 +298,7 @@ fn make_partners(
             unmatched: unmatched_answers(pack, &file.assessment),
             profile: scoring::profile(pack, &file.assessment),
             assessment: file.assessment,
+            language: file.language,
             warnings: file.warnings,
         })
         .collect()

@@ -12,12 +12,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { contentPack, describeViolations, runAxe, useTestLanguage } from './helpers.mjs';
 import { fill, locale, waitUntil } from './support.mjs';
 import { downloadFile, useSite } from './fixtures.mjs';
 import { completeAssessment } from './journey.mjs';
-import { CONTEXT, plannedAnswers } from './expected.mjs';
+import { CONTEXT, NOTES, plannedAnswers } from './expected.mjs';
 import { AboutPage } from './pages/about.mjs';
 import { StartScreen } from './pages/start-screen.mjs';
 import { TasksPage } from './pages/tasks.mjs';
@@ -216,6 +216,24 @@ describe('Ready to Share in Welsh', () => {
       const answered = plannedAnswers({ change: true }).size;
       await page.getByText(fill(en.ui.tasks_progress, { answered, total }), { exact: true }).waitFor();
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'en-GB');
+    }));
+
+  test('in the English partnership report, the notes of a partner\'s file made in Welsh are marked lang="cy"', () =>
+    site.withSession(async ({ page }) => {
+      assert.ok(site.welshFile, 'the journey above saved a Welsh file');
+      await page.goto(`${site.url}?lang=en`);
+      await page.getByRole('button', { name: en.ui.partnership_button, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: en.partnership.title, exact: true }).waitFor();
+      const council = fileURLToPath(new URL('./fixtures/partnership/council.json', import.meta.url));
+      await page.getByLabel(en.ui.partnership_files_label, { exact: true }).setInputFiles([site.welshFile, council]);
+      await page.getByRole('table', { name: en.partnership.scores_caption }).waitFor();
+      const report = await downloadFile(page, () =>
+        page.getByRole('button', { name: en.ui.partnership_download_html, exact: true }).click(),
+      );
+      assert.match(report.text, /<html lang="en-GB"/);
+      const note = NOTES['governance-dpia'];
+      assert.ok(report.text.includes(`<p lang="cy">${note}</p>`), 'the Welsh file\'s note is marked as Welsh');
+      assert.ok(!report.text.includes(`<p>${note}</p>`), 'and nowhere unmarked');
     }));
 
   test('switching by keyboard on each screen keeps what was typed, the screen and the focus', () =>

@@ -30,13 +30,23 @@ fn lines(text: &str) -> String {
     escape(text).replace('\n', "<br>")
 }
 
-/// Escaped text as paragraphs, line breaks kept, for notes and the story.
-fn paragraphs(text: &str) -> String {
-    text.trim()
-        .split("\n\n")
-        .filter(|p| !p.trim().is_empty())
-        .map(|p| format!("<p>{}</p>", lines(p.trim())))
-        .collect()
+/// Escaped text as paragraphs, line breaks kept, for notes and the story;
+/// each marked with `lang` when it is not empty (a note in another
+/// language: the code is the app's own, `en` or `cy`).
+fn paragraphs(text: &str, lang: &str) -> String {
+    let mut h = String::new();
+    for p in text.trim().split("\n\n").filter(|p| !p.trim().is_empty()) {
+        h.push_str("<p");
+        if !lang.is_empty() {
+            h.push_str(" lang=\"");
+            h.push_str(lang);
+            h.push('"');
+        }
+        h.push('>');
+        h.push_str(&lines(p.trim()));
+        h.push_str("</p>");
+    }
+    h
 }
 
 /// Long text with no spaces that a user pasted (a shared-drive address in a
@@ -235,7 +245,8 @@ fn inlines(text: &[Inline]) -> String {
                 );
             }
             Inline::Break | Inline::SoftBreak => h.push_str("<br>"),
-            Inline::Note(t) => h.push_str(&paragraphs(t)),
+            Inline::Note(t) => h.push_str(&paragraphs(t, "")),
+            Inline::NoteIn(t, lang) => h.push_str(&paragraphs(t, lang)),
             Inline::Meter(score) => {
                 let _ = write!(
                     h,

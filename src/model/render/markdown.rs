@@ -85,7 +85,7 @@ fn block(m: &mut String, block: &Block) {
         } => {
             for part in text {
                 match part {
-                    Inline::Note(t) => m.push_str(&block_text(t)),
+                    Inline::Note(t) | Inline::NoteIn(t, _) => m.push_str(&block_text(t)),
                     other => m.push_str(&inlines(std::slice::from_ref(other), "")),
                 }
             }
@@ -173,7 +173,7 @@ fn inlines(text: &[Inline], indent: &str) -> String {
     for part in text {
         match part {
             Inline::Plain(t) | Inline::Lines(t) | Inline::Secondary(t) => m.push_str(&escape(t)),
-            Inline::Note(t) => m.push_str(&escape(t.trim())),
+            Inline::Note(t) | Inline::NoteIn(t, _) => m.push_str(&escape(t.trim())),
             Inline::Aside(t) => {
                 let _ = write!(m, "({})", escape(t));
             }

@@ -497,7 +497,10 @@ fn unmatched(blocks: &mut Vec<Block>, report: &PartnershipReport) {
                         ("answer", report.response_label(u.answer.response)),
                     ],
                 );
-                vec![Inline::Plain(item), Inline::Note(u.answer.note.clone())]
+                vec![
+                    Inline::Plain(item),
+                    partner_note(partner, &u.answer.note, report.locale),
+                ]
             }),
         ));
     }
@@ -553,7 +556,7 @@ fn answers(blocks: &mut Vec<Block>, report: &PartnershipReport) {
                 rows.push(vec![
                     plain(partner.name.as_str()),
                     plain(report.response_label(*response)),
-                    vec![Inline::Note(note.to_string())],
+                    vec![partner_note(partner, note, report.locale)],
                 ]);
             }
             if !rows.is_empty() {
@@ -673,4 +676,15 @@ pub fn json(report: &PartnershipReport) -> String {
     };
     // Serialising strings, numbers and JSON values cannot fail.
     serde_json::to_string_pretty(&bundle).unwrap_or_default()
+}
+
+/// A partner's note, marked with the language its file was made in when
+/// that is not the report's (a note typed in English, in a Welsh report).
+fn partner_note(partner: &Partner, note: &str, locale: &Locale) -> Inline {
+    match partner.language {
+        Some(language) if language != locale.lang() => {
+            Inline::NoteIn(note.to_string(), language.code())
+        }
+        _ => Inline::Note(note.to_string()),
+    }
 }
