@@ -4,6 +4,7 @@
 //! Blob link, so it keeps working after the WebAssembly has stopped.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Once;
 
 use crate::model::assessment::Assessment;
@@ -13,18 +14,19 @@ use crate::model::render::file_name;
 use crate::model::sorted::SortedMap;
 
 thread_local! {
-    /// The last good assessment of each widget, by storage key. Written as
-    /// a file only if a panic comes, not on every change.
-    static LAST_GOOD: RefCell<SortedMap<String, Assessment>> = RefCell::default();
+    /// The last good assessment of each widget, by storage key: the state's
+    /// own, shared, so keeping it costs no copy. Written as a file only if
+    /// a panic comes, not on every change.
+    static LAST_GOOD: RefCell<SortedMap<String, Rc<Assessment>>> = RefCell::default();
     /// The root element of each mounted widget, by storage key.
     static ROOTS: RefCell<Vec<(String, web_sys::Element)>> = RefCell::default();
 }
 
 /// Keeps the latest good state of a widget, to offer if it breaks.
-pub fn remember(storage_key: &str, assessment: &Assessment) {
+pub fn remember(storage_key: &str, assessment: &Rc<Assessment>) {
     LAST_GOOD.with(|map| {
         map.borrow_mut()
-            .insert(storage_key.to_string(), assessment.clone())
+            .insert(storage_key.to_string(), Rc::clone(assessment))
     });
 }
 
