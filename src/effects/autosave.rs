@@ -19,7 +19,7 @@ use crate::effects::{clock, storage};
 use crate::model::assessment::Assessment;
 use crate::model::content::ContentPack;
 use crate::model::file::{read_progress_after_update, read_stamped_progress, write_saved_progress};
-use crate::model::merge::{merge, Stamped};
+use crate::model::merge::{merge, Stamped, Stamps};
 use crate::model::workshop::{self, read_saved_workshop, write_saved_workshop, Workshop};
 use crate::state::{Action, FileMessages, SaveStatus, State, Step};
 
@@ -28,11 +28,25 @@ use crate::state::{Action, FileMessages, SaveStatus, State, Step};
 use crate::options::SAVE_DELAY_MS;
 
 /// What to save: the answers with their stamps, the step, and which
-/// revision of the answers they are.
+/// revision of the answers they are. The answers and stamps are the
+/// state's own, shared: every change makes a new `Pending`, and copying
+/// them each time (each keystroke in a note) would be wasted on all but
+/// the one that is saved.
 pub(crate) struct Pending {
-    pub(crate) stamped: Stamped,
+    pub(crate) assessment: Rc<Assessment>,
+    pub(crate) stamps: Rc<Stamps>,
     pub(crate) step: String,
     pub(crate) revision: u64,
+}
+
+impl Pending {
+    /// The answers with their stamps, as the merge takes them.
+    fn stamped(&self) -> Stamped {
+        Stamped {
+            assessment: Assessment::clone(&self.assessment),
+            stamps: Stamps::clone(&self.stamps),
+        }
+    }
 }
 
 /// The workshop to save, and which revision of it it is.
@@ -295,12 +309,13 @@ pub(crate) fn save(
         Ok(stored) => stored,
         Err(error) => return failed(error),
     };
+    let ours = pending.stamped();
     let merged = match stored
         .as_deref()
         .and_then(|text| read_stamped_progress(text, pack).ok())
     {
-        Some(theirs) => merge(&pending.stamped, &theirs),
-        None => pending.stamped.clone(),
+        Some(theirs) => merge(&ours, &theirs),
+        None => ours.clone(),
     };
     let text = write_saved_progress(&merged);
     let result = if stored.as_deref() == Some(text.as_str()) {
@@ -316,7 +331,7 @@ pub(crate) fn save(
     Action::Saved {
         revision: pending.revision,
         status: SaveStatus::Ok,
-        merged: (merged != pending.stamped).then_some(merged),
+        merged: (merged != ours).then_some(merged),
     }
 }
 

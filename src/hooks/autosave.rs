@@ -225,7 +225,8 @@ fn use_save_answers(
                 return Box::new(|| ()) as Box<dyn FnOnce()>;
             }
             *pending.borrow_mut() = Some(Pending {
-                stamped: state.stamped(),
+                assessment: Rc::clone(&state.assessment),
+                stamps: Rc::clone(&state.stamps),
                 step: step.clone(),
                 revision: *revision,
             });
