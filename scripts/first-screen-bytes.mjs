@@ -42,9 +42,11 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * not be opened listed by one function everywhere (+0.15 KB), and partners'
  * notes in the partnership report marked with the language their file was
  * made in where the report is in the other, so a screen reader reads them
- * in it (+0.3 KB). Lower it as the
+ * in it (+0.3 KB), and a change to the answers stamped by comparing only
+ * the fields it can touch, where it built two maps of every field's text
+ * on each keystroke (+0.2 KB). Lower it as the
  * first screen gets smaller; never raise it without saying why. */
-export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 415_100);
+export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 415_300);
 
 /** The budget for index.html alone, with its start screen (7,952 now, with
  * the results-event notice's place, the unit of assessment defined,

@@ -9,7 +9,7 @@ use crate::model::content::ContentPack;
 use crate::model::date::CalendarDate;
 use crate::model::file::{FileProblem, Opened};
 use crate::model::locale::{fill, Locale};
-use crate::model::merge::{merge, Stamped, Stamps};
+use crate::model::merge::{merge, Field, Stamped, Stamps};
 use crate::model::plan::{ActionId, PlanEdit};
 use crate::model::workshop::{self, Workshop, WorkshopEdit};
 
@@ -80,6 +80,53 @@ pub enum Edit {
     },
     Context(Context),
     Story(String),
+}
+
+impl Edit {
+    /// The fields this edit changed, from `before` to `after`: what
+    /// comparing every field would find, reading only those it can touch.
+    fn changed(&self, before: &Assessment, after: &Assessment) -> Vec<Field> {
+        let field = |changed: bool, field: Field| if changed { vec![field] } else { Vec::new() };
+        match self {
+            Edit::Response { question_id, .. } => field(
+                before.response(question_id) != after.response(question_id),
+                Field::Response(question_id.clone()),
+            ),
+            Edit::Note { question_id, .. } => field(
+                before.note(question_id) != after.note(question_id),
+                Field::Note(question_id.clone()),
+            ),
+            Edit::Story(_) => field(before.story != after.story, Field::Story),
+            Edit::Context(_) => context_changes(&before.context, &after.context),
+        }
+    }
+}
+
+/// The fields of the details about the area that differ.
+fn context_changes(before: &Context, after: &Context) -> Vec<Field> {
+    let mut changed: Vec<Field> = [
+        (Field::Area, before.area == after.area),
+        (
+            Field::Organisation,
+            before.organisation == after.organisation,
+        ),
+        (Field::Partners, before.partners == after.partners),
+        (Field::Nation, before.nation == after.nation),
+    ]
+    .into_iter()
+    .filter(|(_, same)| !same)
+    .map(|(field, _)| field)
+    .collect();
+    let only_in = |a: &Context, b: &Context| {
+        a.policy_areas
+            .iter()
+            .filter(|id| !b.policy_areas.contains(*id))
+            .map(|id| Field::PolicyArea(id.clone()))
+            .collect::<Vec<_>>()
+    };
+    changed.extend(only_in(before, after));
+    changed.extend(only_in(after, before));
+    changed
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -495,20 +542,21 @@ impl State {
     fn edit_answers(&mut self, edit: Edit, now: String) {
         let before = Rc::clone(&self.assessment);
         let a = Rc::make_mut(&mut self.assessment);
-        match edit {
+        match &edit {
             Edit::Response {
                 question_id,
                 response,
-            } => a.set_response(&question_id, response),
-            Edit::Note { question_id, note } => a.set_note(&question_id, &note),
-            Edit::Context(context) => a.context = context,
-            Edit::Story(story) => a.story = story,
+            } => a.set_response(question_id, *response),
+            Edit::Note { question_id, note } => a.set_note(question_id, note),
+            Edit::Context(context) => a.context = context.clone(),
+            Edit::Story(story) => a.story = story.clone(),
         }
         if a.created.is_empty() {
             a.created = now.clone();
         }
         a.updated = now.clone();
-        Rc::make_mut(&mut self.stamps).record_edit(&before, &self.assessment, &self.writer, &now);
+        let changed = edit.changed(&before, &self.assessment);
+        Rc::make_mut(&mut self.stamps).record_fields(changed, &self.writer, &now);
         self.revision += 1;
     }
 

@@ -10,7 +10,8 @@ use std::rc::Rc;
 
 use common::{small_pack, NOW};
 use proptest::prelude::*;
-use ready_to_share::model::assessment::{Assessment, Response};
+use ready_to_share::model::assessment::{Assessment, Context, Response};
+use ready_to_share::model::content::Nation;
 use ready_to_share::model::file::{
     read_assessment, read_saved_progress, read_stamped_progress, write_assessment,
     write_saved_progress,
@@ -750,4 +751,64 @@ fn when_an_entry_last_changed_survives_a_merge_that_empties_it() {
     let read = read_stamped_progress(&write_saved_progress(&bc), &small_pack()).unwrap();
     assert_eq!(read.stamps, bc.stamps);
     assert_eq!(merge(&a, &read), right);
+}
+
+/// Any details about the area, as "About your area" sends them whole.
+fn any_context() -> impl Strategy<Value = Context> {
+    let text = || prop_oneof![Just(String::new()), "[a-c]{1,3}"];
+    let nation = prop::sample::select(vec![
+        Nation::NotSaid,
+        Nation::England,
+        Nation::Wales,
+        Nation::Both,
+    ]);
+    let areas = prop::collection::vec(0..POLICY_AREAS.len(), 0..3);
+    (text(), text(), text(), nation, areas).prop_map(
+        |(area, organisation, partners, nation, areas)| Context {
+            area,
+            organisation,
+            partners,
+            nation,
+            policy_areas: areas
+                .into_iter()
+                .map(|i| POLICY_AREAS[i].to_string())
+                .collect(),
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(common::cases::cases(256)))]
+
+    /// The reducer stamps a change to the answers by reading only the
+    /// fields it can touch (a keystroke in a note reads that note): the
+    /// stamps are the same as comparing every field before and after.
+    #[test]
+    fn an_edit_is_stamped_as_comparing_every_field_would(
+        history in prop::collection::vec(change(), 0..20),
+        earlier in any_context(),
+        last in change(),
+        context in prop::option::of(any_context()),
+    ) {
+        prop_assume!(!matches!(last, Change::Plan(..)));
+        let mut state = writer("a");
+        let edit = |edit, now: &str| Action::Edit { edit, now: now.to_string() };
+        state.apply(edit(Edit::Context(earlier), &time(999_000)));
+        for (i, change) in history.iter().enumerate() {
+            let now = time(1_000_000 + 5 * i as u64);
+            let action = action_for(&state, change, &now);
+            state.apply(action);
+        }
+        let before = Rc::clone(&state.assessment);
+        let mut expected = Stamps::clone(&state.stamps);
+        let now = time(2_000_000);
+        // A change as the screens send it, or the whole context at once.
+        let action = match context {
+            Some(context) => edit(Edit::Context(context), &now),
+            None => action_for(&state, &last, &now),
+        };
+        state.apply(action);
+        expected.record_edit(&before, &state.assessment, "a", &now);
+        prop_assert_eq!(&*state.stamps, &expected);
+    }
 }

@@ -250,7 +250,9 @@ impl Stamps {
     }
 
     /// Stamps every field that differs between `before` and `after`: the
-    /// change `writer` has just made.
+    /// change `writer` has just made. It reads every field, so the reducer
+    /// uses [`Stamps::record_fields`] with the fields it knows changed; the
+    /// two agree (a property test in tests/merge.rs).
     pub fn record_edit(
         &mut self,
         before: &Assessment,
@@ -273,6 +275,19 @@ impl Stamps {
             if let Field::Plan(id, PlanPart::Changed) = &field {
                 self.keep_changed(id, after.plan.entry(id));
             }
+            self.fields.insert(field, stamp.clone());
+        }
+    }
+
+    /// Stamps `changed`, the fields an edit to the answers changed, as
+    /// [`Stamps::record_edit`] would have found them (the reducer knows
+    /// which they are, so a keystroke in a note reads only that note).
+    pub fn record_fields(&mut self, changed: Vec<Field>, writer: &str, now: &str) {
+        if changed.is_empty() {
+            return;
+        }
+        let stamp = self.next(writer, now);
+        for field in changed {
             self.fields.insert(field, stamp.clone());
         }
     }
