@@ -13,7 +13,7 @@ use crate::components::shared::Shared;
 use crate::effects::download::{self, DownloadError};
 use crate::effects::{autosave, clock, focus};
 use crate::hooks::use_confirming;
-use crate::hooks::use_shared;
+use crate::hooks::{use_shared, Same};
 use crate::model::assessment::Response;
 use crate::model::consensus::Consensus;
 use crate::model::date::CalendarDate;
@@ -363,9 +363,15 @@ pub fn PartnershipPage(props: &PartnershipPageProps) -> Html {
     let workshop = &props.workshop;
     let view = {
         let (shared, workshop) = (shared.clone(), workshop.clone());
-        // Worked out again only when the files or the names setting change,
-        // not with every agreement typed.
-        let inputs = (workshop.files.clone(), workshop.anonymise);
+        // Worked out again only when the files, the names setting or the
+        // language (its pack and words) change, not with every agreement
+        // typed.
+        let inputs = (
+            workshop.files.clone(),
+            workshop.anonymise,
+            Same(Rc::clone(&shared.pack)),
+            Same(Rc::clone(&shared.locale)),
+        );
         use_memo(inputs, move |_| workshop.view(&shared.pack, &shared.locale))
     };
     let date = props.today.in_words(&shared.locale);
