@@ -44,9 +44,13 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * made in where the report is in the other, so a screen reader reads them
  * in it (+0.3 KB), and a change to the answers stamped by comparing only
  * the fields it can touch, where it built two maps of every field's text
- * on each keystroke (+0.2 KB). Lower it as the
+ * on each keystroke (+0.2 KB), and a question's earlier wording (English
+ * only) quoted in a Welsh message marked as English, on the task list, the
+ * question pages, the partnership view and its report, which meant those
+ * messages became text with parts rather than strings (+1.1 KB). Lower it
+ * as the
  * first screen gets smaller; never raise it without saying why. */
-export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 415_300);
+export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 416_400);
 
 /** The budget for index.html alone, with its start screen (7,952 now, with
  * the results-event notice's place, the unit of assessment defined,

@@ -2,6 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ready_to_share::model::content::ContentPack;
+use ready_to_share::model::document::{words_of, Inline};
+use ready_to_share::model::file::FileProblem;
 use ready_to_share::model::locale::{fill, Language, Locale};
 use ready_to_share::model::scoring::{Band, ThemeStatus};
 use serde_json::{json, Value};
@@ -425,4 +427,91 @@ fn a_missing_or_empty_welsh_string_or_plural_form_fails_the_build() {
         .any(|p| p.contains("common.months") && p.contains("12 items")));
 
     assert_eq!(problems_with(&welsh_value()), Vec::<String>::new());
+}
+
+/// A question's earlier wording exists only in English: quoted in a Welsh
+/// message it is marked as English, and the message's words are the same
+/// as the plain sentence's.
+#[test]
+fn an_earlier_wording_quoted_in_welsh_is_marked_as_english() {
+    let welsh =
+        Locale::from_json(include_str!("../content/locale.cy.json")).expect("the Welsh table");
+    let english = Locale::english();
+    let pack = ContentPack::built_in();
+    let earlier = "How was it asked before?";
+    let problems = [
+        FileProblem::RewordedQuestion {
+            question_id: "q".into(),
+            earlier: earlier.into(),
+            now: "Sut mae'n cael ei ofyn nawr?".into(),
+        },
+        FileProblem::ChangedMeaning {
+            question_id: "q".into(),
+            question: earlier.into(),
+            answered: Some("Partners share a little".into()),
+        },
+        FileProblem::UnknownQuestion {
+            question_id: "q".into(),
+            question: Some(earlier.into()),
+            replacement: Some("Y cwestiwn newydd".into()),
+        },
+    ];
+    for problem in &problems {
+        let text = welsh.file_problem_text(&pack, problem);
+        assert!(
+            text.contains(&Inline::In(earlier.into(), "en")),
+            "{problem:?}: {text:?}"
+        );
+        assert_eq!(words_of(&text), welsh.file_problem(problem));
+        let in_english = english.file_problem_text(&pack, problem);
+        assert!(
+            !in_english.iter().any(|part| matches!(part, Inline::In(..))),
+            "{in_english:?}"
+        );
+        assert_eq!(words_of(&in_english), english.file_problem(problem));
+    }
+    // The question that replaced it is in the new language: not marked.
+    let replaced = welsh.file_problem_text(&pack, &problems[2]);
+    assert!(
+        replaced.contains(&Inline::Plain("Y cwestiwn newydd".into())),
+        "{replaced:?}"
+    );
+    // Any other problem is the plain sentence.
+    let other = FileProblem::NotOurs;
+    assert_eq!(
+        welsh.file_problem_text(&pack, &other),
+        vec![Inline::Plain(welsh.file_problem(&other))]
+    );
+}
+
+/// On a question page, what someone answered before the question's levels
+/// changed meaning: the earlier level's wording, in English only, is marked
+/// as English in Welsh.
+#[test]
+fn an_earlier_answer_in_welsh_marks_the_earlier_wording_as_english() {
+    use ready_to_share::model::assessment::Response;
+    use ready_to_share::model::content::Change;
+    let welsh =
+        Locale::from_json(include_str!("../content/locale.cy.json")).expect("the Welsh table");
+    let pack = ContentPack::built_in();
+    let earlier = pack
+        .earlier_questions
+        .iter()
+        .find(|e| e.change == Change::Meaning)
+        .expect("the built-in pack has a question whose levels changed meaning");
+    let wording = earlier.levels.for_level(2).to_string();
+    let text = welsh
+        .earlier_answer(&pack, &earlier.id, Some(Response::Level(2)))
+        .expect("an earlier answer");
+    assert!(
+        text.contains(&Inline::In(wording.clone(), "en")),
+        "{text:?}"
+    );
+    let in_english = Locale::english()
+        .earlier_answer(&pack, &earlier.id, Some(Response::Level(2)))
+        .expect("an earlier answer");
+    assert!(
+        in_english.contains(&Inline::Plain(wording)),
+        "{in_english:?}"
+    );
 }

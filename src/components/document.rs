@@ -226,6 +226,7 @@ pub fn inlines(text: &[Inline], new_tab: &str, link_class: Option<&str>) -> Html
             Inline::Plain(t) | Inline::Lines(t) => html! { { t } },
             Inline::Note(t) => html! { { t.trim() } },
             Inline::NoteIn(t, lang) => html! { <span lang={*lang}>{ t.trim() }</span> },
+            Inline::In(t, lang) => html! { <span lang={*lang}>{ t }</span> },
             Inline::Strong(t) => html! { <strong>{ t }</strong> },
             Inline::Secondary(t) => html! { <span class="rts-secondary">{ t }</span> },
             Inline::Aside(t) => html! { <span class="rts-secondary">{ format!("({t})") }</span> },

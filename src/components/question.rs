@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use crate::components::document::inlines;
 use crate::components::fields::radios::{RadioItem, Radios};
 use crate::components::fields::text::TextField;
 use crate::components::shared::Shared;
@@ -7,6 +8,7 @@ use crate::effects::focus::focus_first_input;
 use crate::hooks::use_shared;
 use crate::model::assessment::Response;
 use crate::model::content::{self, LEVELS};
+use crate::model::document::Text;
 use crate::model::file::MAX_NOTE_CHARS;
 use crate::model::locale::fill;
 use crate::state::Edit;
@@ -22,7 +24,7 @@ pub struct QuestionProps {
     /// An answer kept aside because the question's levels changed meaning,
     /// in words asking for a new answer.
     #[prop_or_default]
-    pub earlier: Option<AttrValue>,
+    pub earlier: Option<Text>,
     pub note: AttrValue,
 }
 
@@ -80,7 +82,7 @@ pub fn Question(props: &QuestionProps) -> Html {
                 </legend>
                 <p class="rts-hint" id={hint_id}>{ &question.hint }</p>
                 if let Some(earlier) = &props.earlier {
-                    <p class="rts-body rts-question__earlier" id={earlier_id}>{ earlier }</p>
+                    <p class="rts-body rts-question__earlier" id={earlier_id}>{ inlines(earlier, "", None) }</p>
                 }
                 <Radios name={format!("{base}-response")} {items} {on_choose}
                     divider={Some((LEVELS.len(), AttrValue::from(ui.or)))} />

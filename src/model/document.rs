@@ -171,6 +171,10 @@ pub enum Inline {
     SoftBreak,
     /// Text the user wrote, which may run to several paragraphs.
     Note(String),
+    /// Words in another language than the document's (a question's earlier
+    /// wording, which exists only in English, in a Welsh sentence), marked
+    /// with their `lang` code.
+    In(String, &'static str),
     /// A note written in another language than the document's (a partner's
     /// file made in English, in a Welsh report), marked with its `lang`
     /// code so a screen reader reads it in that language.
@@ -190,6 +194,17 @@ pub fn panel_text(title: &Option<String>, lines: &[String]) -> String {
 /// Plain text as a [`Text`].
 pub fn plain(text: impl Into<String>) -> Text {
     vec![Inline::Plain(text.into())]
+}
+
+/// The words of a run of plain parts (a message made by
+/// `Locale::file_problem_text`), for where no language can be marked.
+pub fn words_of(text: &[Inline]) -> String {
+    text.iter()
+        .map(|part| match part {
+            Inline::Plain(t) | Inline::In(t, _) => t.as_str(),
+            _ => "",
+        })
+        .collect()
 }
 
 impl Block {

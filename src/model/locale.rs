@@ -224,34 +224,53 @@ pub fn whole_number(n: usize) -> String {
     out
 }
 
-/// Replaces each `{name}` in `template` with its value. Values are inserted
-/// as they are: escaping is the renderer's job.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    // One pass over the template, so a value that happens to contain
-    // "{name}" is never filled in itself.
-    let mut out = String::with_capacity(template.len());
+/// A part of a template being filled: its own words, or a value.
+pub enum Part<'t, 'v, V> {
+    Words(&'t str),
+    Value(&'v V),
+}
+
+/// Walks `template`, giving its own words and, for each `{name}` that
+/// `values` names, the value (an unknown name is kept as written). One
+/// pass, so a value that happens to contain "{name}" is never filled in
+/// itself.
+pub fn fill_each<'t, 'v, V>(
+    template: &'t str,
+    values: &'v [(&str, V)],
+    mut give: impl FnMut(Part<'t, 'v, V>),
+) {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         let value = after.find('}').and_then(|close| {
             let name = &after[..close];
             values
                 .iter()
                 .find(|(n, _)| *n == name)
-                .map(|(_, v)| (*v, close))
+                .map(|(_, v)| (v, close))
         });
         match value {
             Some((value, close)) => {
-                out.push_str(value);
+                give(Part::Words(&rest[..open]));
+                give(Part::Value(value));
                 rest = &after[close + 1..];
             }
             None => {
-                out.push('{');
+                give(Part::Words(&rest[..=open]));
                 rest = after;
             }
         }
     }
-    out.push_str(rest);
+    give(Part::Words(rest));
+}
+
+/// Replaces each `{name}` in `template` with its value. Values are inserted
+/// as they are: escaping is the renderer's job.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    fill_each(template, values, |part| match part {
+        Part::Words(words) => out.push_str(words),
+        Part::Value(value) => out.push_str(value),
+    });
     out
 }

@@ -6,8 +6,9 @@
 
 use crate::model::assessment::Response;
 use crate::model::content::{AppliesIn, ContentPack, Nation};
+use crate::model::document::{plain, words_of, Inline, Text};
 use crate::model::file::FileProblem;
-use crate::model::locale::{fill, whole_number, Locale};
+use crate::model::locale::{fill, fill_each, whole_number, Language, Locale, Part};
 use crate::model::pack_limits::{PackLimit, MAX_PACK_BYTES, MAX_PACK_QUESTIONS};
 use crate::model::scoring::{Band, Score, ThemeStatus};
 
@@ -56,21 +57,24 @@ impl Locale {
         pack: &ContentPack,
         question_id: &str,
         kept: Option<crate::model::assessment::Response>,
-    ) -> Option<String> {
+    ) -> Option<Text> {
         use crate::model::assessment::Response;
         let earlier = pack
             .earlier_questions
             .iter()
             .rfind(|e| e.id == question_id && e.change == crate::model::content::Change::Meaning);
         match (kept?, earlier) {
-            (Response::Level(level), Some(earlier)) => Some(fill(
+            (Response::Level(level), Some(earlier)) => Some(fill_text(
                 self.ui.earlier_answer,
                 &[
-                    ("level", &format!("{level} {}", pack.level_label(level))),
-                    ("wording", earlier.levels.for_level(level)),
+                    (
+                        "level",
+                        Inline::Plain(format!("{level} {}", pack.level_label(level))),
+                    ),
+                    ("wording", self.earlier(earlier.levels.for_level(level))),
                 ],
             )),
-            _ => Some(self.ui.earlier_answer_other.to_string()),
+            _ => Some(plain(self.ui.earlier_answer_other)),
         }
     }
 
@@ -206,17 +210,10 @@ impl Locale {
                 ..
             } => fill(m.unknown_question, &[("question", question_id)]),
             FileProblem::UnknownQuestion {
-                question: Some(question),
-                replacement,
-                ..
-            } => self.removed_question(question, replacement.as_deref()),
-            FileProblem::RewordedQuestion { earlier, now, .. } => fill(
-                m.reworded_question,
-                &[("earlier", earlier), ("question", now)],
-            ),
-            FileProblem::ChangedMeaning {
-                question, answered, ..
-            } => self.changed_meaning(question, answered.as_deref()),
+                question: Some(_), ..
+            }
+            | FileProblem::RewordedQuestion { .. }
+            | FileProblem::ChangedMeaning { .. } => words_of(&self.quoting_earlier(problem)),
             FileProblem::UnknownPolicyArea { policy_area_id } => {
                 fill(m.unknown_policy_area, &[("id", policy_area_id)])
             }
@@ -257,32 +254,71 @@ impl Locale {
         }
     }
 
-    /// A question the file answers that the pack has removed, and the one
-    /// that replaced it if there is one: kept apart from
-    /// [`Locale::file_problem`] so that its match stays one line a problem.
-    fn removed_question(&self, question: &str, replacement: Option<&str>) -> String {
-        let removed = fill(self.file.removed_question, &[("question", question)]);
-        match replacement {
-            Some(replacement) => format!(
-                "{removed} {}",
-                fill(self.file.replaced_by, &[("question", replacement)])
-            ),
-            None => removed,
+    /// A problem with a file as text for the screens and the reports: the
+    /// sentence [`Locale::file_problem_in`] gives, with a question's
+    /// earlier wording quoted in it marked with its language.
+    pub fn file_problem_text(&self, pack: &ContentPack, problem: &FileProblem) -> Text {
+        let quoting = self.quoting_earlier(problem);
+        if quoting.is_empty() {
+            plain(self.file_problem_in(pack, problem))
+        } else {
+            quoting
         }
     }
 
-    /// An answer set aside because its question's levels changed meaning,
-    /// naming the level it had when there was one (not "Not sure").
-    fn changed_meaning(&self, question: &str, answered: Option<&str>) -> String {
-        match answered {
-            Some(answered) => fill(
-                self.file.changed_meaning,
-                &[("question", question), ("answered", answered)],
+    /// A problem that quotes a question's earlier wording (reworded,
+    /// removed, or its levels changed meaning), as text; empty for any
+    /// other problem. The question that replaced it is in this language.
+    fn quoting_earlier(&self, problem: &FileProblem) -> Text {
+        let m = &self.file;
+        let now = |text: &str| Inline::Plain(text.to_string());
+        match problem {
+            FileProblem::RewordedQuestion {
+                earlier, now: q, ..
+            } => fill_text(
+                m.reworded_question,
+                &[("earlier", self.earlier(earlier)), ("question", now(q))],
             ),
-            None => fill(
-                self.file.changed_meaning_not_sure,
-                &[("question", question)],
+            FileProblem::ChangedMeaning {
+                question,
+                answered: Some(answered),
+                ..
+            } => fill_text(
+                m.changed_meaning,
+                &[
+                    ("question", self.earlier(question)),
+                    ("answered", self.earlier(answered)),
+                ],
             ),
+            FileProblem::ChangedMeaning { question, .. } => fill_text(
+                m.changed_meaning_not_sure,
+                &[("question", self.earlier(question))],
+            ),
+            FileProblem::UnknownQuestion {
+                question: Some(question),
+                replacement,
+                ..
+            } => {
+                let mut text =
+                    fill_text(m.removed_question, &[("question", self.earlier(question))]);
+                if let Some(replacement) = replacement {
+                    text.push(now(" "));
+                    text.extend(fill_text(m.replaced_by, &[("question", now(replacement))]));
+                }
+                text
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// A question's earlier wording, or an earlier level's: the pack's
+    /// earlier questions are in English only (`languages::read_language`
+    /// keeps the built-in ones), so in another language it is marked as
+    /// English for screen readers.
+    fn earlier(&self, wording: &str) -> Inline {
+        match self.lang() {
+            Language::English => Inline::Plain(wording.to_string()),
+            _ => Inline::In(wording.to_string(), Language::English.code()),
         }
     }
 
@@ -454,4 +490,16 @@ pub fn score_text(locale: &Locale, score: Option<Score>) -> String {
         || locale.common.no_score.to_string(),
         |s| s.rounded().to_string(),
     )
+}
+
+/// `template` filled as [`fill`] fills it, each value an inline part of its
+/// own, so a value can carry its language.
+fn fill_text(template: &str, values: &[(&str, Inline)]) -> Text {
+    let mut text = Vec::new();
+    fill_each(template, values, |part| match part {
+        Part::Words("") => {}
+        Part::Words(words) => text.push(Inline::Plain(words.to_string())),
+        Part::Value(value) => text.push(value.clone()),
+    });
+    text
 }

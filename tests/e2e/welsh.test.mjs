@@ -279,6 +279,34 @@ describe('Ready to Share in Welsh', () => {
       assert.match(page.url(), /[?&]lang=cy/, 'the address says the language');
     }));
 
+  test('switching by keyboard on the partnership view keeps the files, an agreement being typed and the focus', () =>
+    site.withSession(async ({ page }) => {
+      await page.goto(`${site.url}?lang=en`);
+      await page.getByRole('button', { name: en.ui.partnership_button, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: en.partnership.title, exact: true }).waitFor();
+      const fixture = (name) => fileURLToPath(new URL(`./fixtures/partnership/${name}`, import.meta.url));
+      await page.getByLabel(en.ui.partnership_files_label, { exact: true }).setInputFiles([fixture('council.json'), fixture('nhs.json')]);
+      await page.getByRole('table', { name: en.partnership.scores_caption }).waitFor();
+      // A question the two partners disagree on (Council 1, NHS Trust 5).
+      const question = (pack) => pack.themes.flatMap((t) => t.questions).find((q) => q.id === 'people-tell-once');
+      const note = (words, pack) =>
+        page.getByRole('textbox', { name: fill(words.consensus.note_label_for, { question: question(pack).text }), exact: true });
+      await note(en, enPack).focus();
+      await page.keyboard.type('Agreed in the room');
+
+      await switchByKeyboard(page, 'Cymraeg');
+      await page.getByRole('heading', { level: 1, name: cy.partnership.title, exact: true }).waitFor();
+      assert.equal(await page.getByRole('table', { name: cy.partnership.scores_caption }).locator('tbody tr').count(), 2, 'both files kept');
+      assert.equal(await note(cy, contentPack()).inputValue(), 'Agreed in the room', 'the agreement kept');
+      assert.match(await focusedText(page), /^English/, 'focus stays in the switch');
+      await expectNoEnglish(page, 'the partnership view');
+      await expectAxeClean(page, 'the partnership view in Welsh');
+
+      await switchByKeyboard(page, 'English');
+      await page.getByRole('heading', { level: 1, name: en.partnership.title, exact: true }).waitFor();
+      assert.equal(await note(en, enPack).inputValue(), 'Agreed in the room');
+    }));
+
   test('switching on the summary puts its actions in the language chosen, and back', () =>
     site.withSession(async ({ page }) => {
       await completeAssessment(page, `${site.url}?lang=cy`);

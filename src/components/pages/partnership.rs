@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::components::back_link::BackLink;
 use crate::components::consensus::ConsensusSection;
-use crate::components::document::Screen;
+use crate::components::document::{inlines, Screen};
 use crate::components::download_failed::DownloadFailed;
 use crate::components::fields::checkboxes::{CheckboxItem, Checkboxes};
 use crate::components::fields::file_picker::{ChosenFiles, FilePicker};
@@ -17,6 +17,7 @@ use crate::hooks::{use_shared, Same};
 use crate::model::assessment::Response;
 use crate::model::consensus::Consensus;
 use crate::model::date::CalendarDate;
+use crate::model::document::Text;
 use crate::model::downloads::PartnershipFormat;
 use crate::model::locale::{fill, Ui};
 use crate::model::partnership::Partnership;
@@ -305,7 +306,7 @@ fn not_sure(shared: &Shared, report: &PartnershipReport) -> Html {
 /// question), per partner: listed, so nothing in a file is dropped unseen.
 fn partner_checks(shared: &Shared, view: &Partnership) -> Html {
     let words = &shared.locale.partnership;
-    let checks: Vec<(String, Vec<String>)> = view
+    let checks: Vec<(String, Vec<Text>)> = view
         .partners
         .iter()
         .filter(|p| !p.warnings.is_empty())
@@ -313,7 +314,7 @@ fn partner_checks(shared: &Shared, view: &Partnership) -> Html {
             let lines = p
                 .warnings
                 .iter()
-                .map(|w| shared.locale.file_problem_in(&shared.pack, w))
+                .map(|w| shared.locale.file_problem_text(&shared.pack, w))
                 .collect();
             (p.name.clone(), lines)
         })
@@ -326,7 +327,7 @@ fn partner_checks(shared: &Shared, view: &Partnership) -> Html {
                 { for checks.iter().map(|(name, lines)| html! {
                     <li><strong>{ name }</strong>
                         <ul class="rts-list rts-list--bullet">
-                            { for lines.iter().map(|l| html! { <li>{ l }</li> }) }
+                            { for lines.iter().map(|l| html! { <li>{ inlines(l, "", None) }</li> }) }
                         </ul>
                     </li>
                 }) }

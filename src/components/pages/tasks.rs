@@ -1,9 +1,11 @@
 use yew::prelude::*;
 
 use crate::components::back_link::BackLink;
+use crate::components::document::inlines;
 use crate::components::heading::Heading;
 use crate::components::shared::Shared;
 use crate::hooks::use_shared;
+use crate::model::document::{plain, Text};
 use crate::model::file::{summarise, FileProblem, WarningLine};
 use crate::model::locale::{fill, whole_number};
 use crate::model::scoring::{score_theme, ThemeStatus};
@@ -133,15 +135,15 @@ pub fn Tasks(props: &TasksProps) -> Html {
 fn file_banner(shared: &Shared, messages: &FileMessages) -> Html {
     let (locale, pack) = (&shared.locale, &shared.pack);
     let ui = &locale.ui;
-    let listed = |problems: &[FileProblem]| -> Vec<String> {
+    let listed = |problems: &[FileProblem]| -> Vec<Text> {
         summarise(problems)
             .into_iter()
             .map(|line| match line {
-                WarningLine::Problem(w) => locale.file_problem_in(pack, w),
-                WarningLine::More(count) => fill(
+                WarningLine::Problem(w) => locale.file_problem_text(pack, w),
+                WarningLine::More(count) => plain(fill(
                     locale.file.more_of_the_same,
                     &[("count", &whole_number(count))],
-                ),
+                )),
             })
             .collect()
     };
@@ -172,7 +174,7 @@ fn file_banner(shared: &Shared, messages: &FileMessages) -> Html {
                 <p class="rts-notification__heading">{ lead }</p>
                 if !lines.is_empty() {
                     <ul class="rts-list rts-list--bullet">
-                        { for lines.into_iter().map(|line| html! { <li>{ line }</li> }) }
+                        { for lines.iter().map(|line| html! { <li>{ inlines(line, "", None) }</li> }) }
                     </ul>
                 }
             </div>

@@ -54,7 +54,7 @@ pub fn ThemePage(props: &ThemePageProps) -> Html {
                     response={assessment.response(&question.id)}
                     earlier={assessment.response(&question.id).is_none().then(|| {
                         let kept = assessment.set_aside.get(&question.id).and_then(|a| a.response);
-                        shared.locale.earlier_answer(pack, &question.id, kept).map(AttrValue::from)
+                        shared.locale.earlier_answer(pack, &question.id, kept)
                     }).flatten()}
                     note={AttrValue::from(assessment.note(&question.id).to_string())} />
             }) }

@@ -247,6 +247,9 @@ fn inlines(text: &[Inline]) -> String {
             Inline::Break | Inline::SoftBreak => h.push_str("<br>"),
             Inline::Note(t) => h.push_str(&paragraphs(t, "")),
             Inline::NoteIn(t, lang) => h.push_str(&paragraphs(t, lang)),
+            Inline::In(t, lang) => {
+                let _ = write!(h, "<span lang=\"{lang}\">{}</span>", escape(t));
+            }
             Inline::Meter(score) => {
                 let _ = write!(
                     h,

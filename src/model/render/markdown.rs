@@ -174,6 +174,7 @@ fn inlines(text: &[Inline], indent: &str) -> String {
         match part {
             Inline::Plain(t) | Inline::Lines(t) | Inline::Secondary(t) => m.push_str(&escape(t)),
             Inline::Note(t) | Inline::NoteIn(t, _) => m.push_str(&escape(t.trim())),
+            Inline::In(t, _) => m.push_str(&escape(t)),
             Inline::Aside(t) => {
                 let _ = write!(m, "({})", escape(t));
             }

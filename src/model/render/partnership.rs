@@ -531,7 +531,7 @@ fn warnings(blocks: &mut Vec<Block>, report: &PartnershipReport) {
                 .warnings
                 .iter()
                 .filter(shown)
-                .map(|w| plain(report.locale.file_problem(w))),
+                .map(|w| report.locale.file_problem_text(report.pack, w)),
         ));
     }
 }
