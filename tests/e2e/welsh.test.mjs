@@ -236,6 +236,30 @@ describe('Ready to Share in Welsh', () => {
       assert.ok(!report.text.includes(`<p>${note}</p>`), 'and nowhere unmarked');
     }));
 
+  test('a file made with earlier questions, opened in Welsh: no English on any screen but what is marked English', () =>
+    site.withSession(async ({ page }) => {
+      await page.goto(`${site.url}?lang=cy`);
+      await new StartScreen(page).waitFor();
+      // The NHS Trust's file was made with an earlier version of the questions.
+      const older = fileURLToPath(new URL('./fixtures/partnership/nhs.json', import.meta.url));
+      await page.getByLabel(cy.ui.open_label, { exact: true }).setInputFiles(older);
+      const tasks = await new TasksPage(page).waitFor();
+      await page.getByRole('heading', { name: cy.ui.opened_warnings_title, exact: true }).waitFor();
+      await expectNoEnglish(page, 'the task list, with what to check in the file');
+      await expectAxeClean(page, 'the task list with the file\'s warnings in Welsh');
+      for (const theme of contentPack().themes) {
+        await tasks.open(theme.title);
+        const themePage = await new ThemePage(page, theme.id).waitFor();
+        await expectNoEnglish(page, `the theme page "${theme.title}"`);
+        await themePage.returnToTasks();
+        await tasks.waitFor();
+      }
+      await page.getByRole('button', { name: cy.ui.see_summary, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: new RegExp(cy.report.title_for_area.split('{')[0]) }).waitFor();
+      await expectNoEnglish(page, 'the summary of the older file');
+      await expectAxeClean(page, 'the summary of the older file in Welsh');
+    }));
+
   test('switching by keyboard on each screen keeps what was typed, the screen and the focus', () =>
     site.withSession(async ({ page }) => {
       await page.goto(`${site.url}?lang=en`);
