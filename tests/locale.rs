@@ -515,3 +515,34 @@ fn an_earlier_answer_in_welsh_marks_the_earlier_wording_as_english() {
         "{in_english:?}"
     );
 }
+
+/// A question named in a sentence: the pack's wording, or for one it no
+/// longer asks its earlier wording, marked as English in Welsh.
+#[test]
+fn a_question_the_pack_no_longer_asks_is_named_in_english_and_marked() {
+    let welsh =
+        Locale::from_json(include_str!("../content/locale.cy.json")).expect("the Welsh table");
+    let pack = ContentPack::built_in();
+    let removed = pack
+        .earlier_questions
+        .iter()
+        .find(|e| pack.question(&e.id).is_none())
+        .expect("the built-in pack remembers a question it no longer asks");
+    assert_eq!(
+        welsh.question_in_sentence(&pack, &removed.id),
+        Inline::In(removed.text.clone(), "en")
+    );
+    assert_eq!(
+        Locale::english().question_in_sentence(&pack, &removed.id),
+        Inline::Plain(removed.text.clone())
+    );
+    let (_, asked) = pack.questions().next().expect("a question");
+    assert_eq!(
+        welsh.question_in_sentence(&pack, &asked.id),
+        Inline::Plain(asked.text.clone())
+    );
+    assert_eq!(
+        welsh.question_in_sentence(&pack, "no-such-question"),
+        Inline::Plain("no-such-question".into())
+    );
+}

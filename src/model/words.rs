@@ -311,6 +311,20 @@ impl Locale {
         }
     }
 
+    /// A question named in a sentence in this language: by the pack's
+    /// wording, or for one the pack no longer asks by its earlier wording
+    /// (marked as English, see [`Locale::earlier`]), or else by its id.
+    pub fn question_in_sentence(&self, pack: &ContentPack, question_id: &str) -> Inline {
+        match (
+            pack.question(question_id),
+            pack.earlier_question(question_id),
+        ) {
+            (Some((_, question)), _) => Inline::Plain(question.text.clone()),
+            (None, Some(earlier)) => self.earlier(&earlier.text),
+            (None, None) => Inline::Plain(question_id.to_string()),
+        }
+    }
+
     /// A question's earlier wording, or an earlier level's: the pack's
     /// earlier questions are in English only (`languages::read_language`
     /// keeps the built-in ones), so in another language it is marked as
@@ -494,7 +508,7 @@ pub fn score_text(locale: &Locale, score: Option<Score>) -> String {
 
 /// `template` filled as [`fill`] fills it, each value an inline part of its
 /// own, so a value can carry its language.
-fn fill_text(template: &str, values: &[(&str, Inline)]) -> Text {
+pub fn fill_text(template: &str, values: &[(&str, Inline)]) -> Text {
     let mut text = Vec::new();
     fill_each(template, values, |part| match part {
         Part::Words("") => {}

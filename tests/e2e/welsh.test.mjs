@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { contentPack, describeViolations, runAxe, useTestLanguage } from './helpers.mjs';
 import { fill, locale, waitUntil } from './support.mjs';
 import { downloadFile, useSite } from './fixtures.mjs';
-import { completeAssessment } from './journey.mjs';
+import { EARLIER_ASSESSMENT, completeAssessment } from './journey.mjs';
 import { CONTEXT, NOTES, plannedAnswers } from './expected.mjs';
 import { AboutPage } from './pages/about.mjs';
 import { StartScreen } from './pages/start-screen.mjs';
@@ -258,6 +258,12 @@ describe('Ready to Share in Welsh', () => {
       await page.getByRole('heading', { level: 1, name: new RegExp(cy.report.title_for_area.split('{')[0]) }).waitFor();
       await expectNoEnglish(page, 'the summary of the older file');
       await expectAxeClean(page, 'the summary of the older file in Welsh');
+
+      // Compared with an earlier assessment, made in English with version 1.
+      await page.getByLabel(cy.ui.compare_label, { exact: true }).setInputFiles(EARLIER_ASSESSMENT);
+      await page.getByRole('heading', { level: 2, name: cy.compare.heading, exact: true }).waitFor();
+      await expectNoEnglish(page, 'the comparison with an English file of version 1');
+      await expectAxeClean(page, 'the comparison in Welsh');
     }));
 
   test('switching by keyboard on each screen keeps what was typed, the screen and the focus', () =>

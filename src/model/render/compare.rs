@@ -12,6 +12,7 @@ use crate::model::document::{plain, Block, Inline, Show, Table};
 use crate::model::locale::{fill, Locale};
 use crate::model::render::{with_aside, SummaryReport};
 use crate::model::scoring::{Band, Score};
+use crate::model::words::fill_text;
 
 /// The changes listed question by question, in this order. Unchanged and
 /// unanswered questions are counted, not listed.
@@ -260,13 +261,19 @@ fn earlier_unmatched(report: &SummaryReport, comparison: &Comparison) -> Vec<Blo
 /// One earlier answer to a question the pack no longer asks; the files
 /// keep its note too.
 fn unmatched_item(report: &SummaryReport, unmatched: &UnmatchedAnswer) -> Vec<Inline> {
-    let mut text = plain(fill(
+    let answer = report.response_label(unmatched.answer.response);
+    let mut text = fill_text(
         report.locale.compare.unmatched_item,
         &[
-            ("question", report.question_text(&unmatched.question_id)),
-            ("answer", report.response_label(unmatched.answer.response)),
+            (
+                "question",
+                report
+                    .locale
+                    .question_in_sentence(report.pack, &unmatched.question_id),
+            ),
+            ("answer", Inline::Plain(answer.to_string())),
         ],
-    ));
+    );
     let note = unmatched.answer.note.trim();
     if !note.is_empty() {
         text.push(Inline::Only(

@@ -22,6 +22,7 @@ use crate::model::render::case_study_blocks;
 use crate::model::render::csv_encoding::{row, start};
 use crate::model::scoring::Score;
 use crate::model::summary::MatchReason;
+use crate::model::words::fill_text;
 
 /// Names the format of the JSON bundle.
 pub const BUNDLE_FORMAT_NAME: &str = "ready-to-share-partnership";
@@ -490,17 +491,21 @@ fn unmatched(blocks: &mut Vec<Block>, report: &PartnershipReport) {
         blocks.push(Block::list(
             false,
             partner.unmatched.iter().map(|u| {
-                let item = fill(
+                let answer = report.response_label(u.answer.response);
+                let mut item = fill_text(
                     report.locale.compare.unmatched_item,
                     &[
-                        ("question", report.question_text(&u.question_id)),
-                        ("answer", report.response_label(u.answer.response)),
+                        (
+                            "question",
+                            report
+                                .locale
+                                .question_in_sentence(report.pack, &u.question_id),
+                        ),
+                        ("answer", Inline::Plain(answer.to_string())),
                     ],
                 );
-                vec![
-                    Inline::Plain(item),
-                    partner_note(partner, &u.answer.note, report.locale),
-                ]
+                item.push(partner_note(partner, &u.answer.note, report.locale));
+                item
             }),
         ));
     }
