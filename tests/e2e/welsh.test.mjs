@@ -331,6 +331,17 @@ describe('Ready to Share in Welsh', () => {
       assert.match(await focusedText(page), /^English/, 'focus stays in the switch');
       await expectNoEnglish(page, 'the partnership view');
       await expectAxeClean(page, 'the partnership view in Welsh');
+      // Its report too: English only where it is marked so.
+      const report = await downloadFile(page, () =>
+        page.getByRole('button', { name: cy.ui.partnership_download_html, exact: true }).click(),
+      );
+      const unmarked = report.text
+        .replace(/<(span|p) lang="en">[\s\S]*?<\/\1>/g, '')
+        .replaceAll('&#39;', "'")
+        .replaceAll('&quot;', '"')
+        .replaceAll('&amp;', '&');
+      assert.deepEqual(englishOnly().filter((text) => unmarked.includes(text)), [], 'English left in the Welsh partnership report');
+      assert.match(report.text, /<span lang="en">/, 'the earlier wordings in it are marked');
 
       await switchByKeyboard(page, 'English');
       await page.getByRole('heading', { level: 1, name: en.partnership.title, exact: true }).waitFor();
