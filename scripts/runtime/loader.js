@@ -229,17 +229,35 @@ export async function languageOptions(code, files, base, fetchFn = globalThis.fe
   if (!names) return { language: 'en' };
   try {
     const [languageWords, languagePack] = await Promise.all(
-      [names.words, names.pack].map(async (name) => {
-        const response = await fetchFn(new URL(name, base).href);
-        if (!response.ok) throw new Error(`the server answered ${response.status}`);
-        return response.text();
-      }),
+      [names.words, names.pack].map((name) => fetchedText(new URL(name, base).href, fetchFn)),
     );
     keepForOffline([names.words, names.pack].map((name) => new URL(name, base).href));
     return { language: code, languageWords, languagePack };
   } catch (error) {
     return { language: code, languageError: String(error?.message ?? error) };
   }
+}
+
+/**
+ * The text of a language's file, fetched once a page: switching back and
+ * forth then waits for no network or worker. Its name carries a hash of
+ * its contents, so it cannot change while the page is open. Kept per
+ * fetch function, so a different way of fetching (a test's) reads anew;
+ * a failed fetch is not kept, so trying again fetches again.
+ */
+const TEXTS = new WeakMap();
+function fetchedText(url, fetchFn) {
+  if (!TEXTS.has(fetchFn)) TEXTS.set(fetchFn, new Map());
+  const texts = TEXTS.get(fetchFn);
+  if (!texts.has(url)) {
+    const text = Promise.resolve(fetchFn(url)).then((response) => {
+      if (!response.ok) throw new Error(`the server answered ${response.status}`);
+      return response.text();
+    });
+    text.catch(() => texts.delete(url));
+    texts.set(url, text);
+  }
+  return texts.get(url);
 }
 
 /**

@@ -930,6 +930,26 @@ describe('loader.js: the language', () => {
     assert.deepEqual(missing, { language: 'cy', languageError: 'the server answered 404' });
   });
 
+  test('a language\'s files are fetched once a page; one that failed is fetched again', async () => {
+    const files = { cy: { words: 'locale.cy-1.json', pack: 'pack.cy-2.json' } };
+    const seen = [];
+    let up = false;
+    const fetchFn = async (url) => {
+      seen.push(url);
+      if (!up) throw new TypeError('Failed to fetch');
+      return new Response(url.includes('locale') ? 'W' : 'P');
+    };
+    const base = 'https://b.example/';
+    assert.deepEqual(await languageOptions('cy', files, base, fetchFn), { language: 'cy', languageError: 'Failed to fetch' });
+    up = true;
+    const welsh = { language: 'cy', languageWords: 'W', languagePack: 'P' };
+    assert.deepEqual(await languageOptions('cy', files, base, fetchFn), welsh, 'fetched again after failing');
+    assert.equal(seen.length, 4);
+    up = false;
+    assert.deepEqual(await languageOptions('cy', files, base, fetchFn), welsh, 'then from this page, with no network');
+    assert.equal(seen.length, 4, 'not fetched a third time');
+  });
+
   test('the widget asking for a language gets it, and the choice is remembered and reported', async () => {
     const root = new EventTarget();
     const storage = new MemoryStorage();
