@@ -319,6 +319,11 @@ fn welsh_value() -> Value {
     serde_json::from_str(WELSH).expect("the Welsh locale is JSON")
 }
 
+/// The Welsh table as the app reads it when Welsh is chosen.
+fn welsh_table() -> Locale {
+    Locale::from_json(WELSH).expect("the Welsh table reads")
+}
+
 #[test]
 fn the_english_table_read_at_run_time_is_the_one_built_in() {
     // Reading a table puts each string in its field by order; the English
@@ -434,8 +439,7 @@ fn a_missing_or_empty_welsh_string_or_plural_form_fails_the_build() {
 /// as the plain sentence's.
 #[test]
 fn an_earlier_wording_quoted_in_welsh_is_marked_as_english() {
-    let welsh =
-        Locale::from_json(include_str!("../content/locale.cy.json")).expect("the Welsh table");
+    let welsh = welsh_table();
     let english = Locale::english();
     let pack = ContentPack::built_in();
     let earlier = "How was it asked before?";
@@ -491,8 +495,7 @@ fn an_earlier_wording_quoted_in_welsh_is_marked_as_english() {
 fn an_earlier_answer_in_welsh_marks_the_earlier_wording_as_english() {
     use ready_to_share::model::assessment::Response;
     use ready_to_share::model::content::Change;
-    let welsh =
-        Locale::from_json(include_str!("../content/locale.cy.json")).expect("the Welsh table");
+    let welsh = welsh_table();
     let pack = ContentPack::built_in();
     let earlier = pack
         .earlier_questions
@@ -520,8 +523,7 @@ fn an_earlier_answer_in_welsh_marks_the_earlier_wording_as_english() {
 /// longer asks its earlier wording, marked as English in Welsh.
 #[test]
 fn a_question_the_pack_no_longer_asks_is_named_in_english_and_marked() {
-    let welsh =
-        Locale::from_json(include_str!("../content/locale.cy.json")).expect("the Welsh table");
+    let welsh = welsh_table();
     let pack = ContentPack::built_in();
     let removed = pack
         .earlier_questions
