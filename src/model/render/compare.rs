@@ -10,9 +10,8 @@ use crate::model::compare::{
 };
 use crate::model::document::{plain, Block, Inline, Show, Table};
 use crate::model::locale::{fill, Locale};
-use crate::model::render::{with_aside, SummaryReport};
+use crate::model::render::{unmatched_answer_text, with_aside, SummaryReport};
 use crate::model::scoring::{Band, Score};
-use crate::model::words::fill_text;
 
 /// The changes listed question by question, in this order. Unchanged and
 /// unanswered questions are counted, not listed.
@@ -261,19 +260,7 @@ fn earlier_unmatched(report: &SummaryReport, comparison: &Comparison) -> Vec<Blo
 /// One earlier answer to a question the pack no longer asks; the files
 /// keep its note too.
 fn unmatched_item(report: &SummaryReport, unmatched: &UnmatchedAnswer) -> Vec<Inline> {
-    let answer = report.response_label(unmatched.answer.response);
-    let mut text = fill_text(
-        report.locale.compare.unmatched_item,
-        &[
-            (
-                "question",
-                report
-                    .locale
-                    .question_in_sentence(report.pack, &unmatched.question_id),
-            ),
-            ("answer", Inline::Plain(answer.to_string())),
-        ],
-    );
+    let mut text = unmatched_answer_text(report.pack, report.locale, unmatched);
     let note = unmatched.answer.note.trim();
     if !note.is_empty() {
         text.push(Inline::Only(

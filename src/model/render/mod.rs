@@ -20,6 +20,7 @@ pub mod summary;
 use std::rc::Rc;
 
 use crate::model::assessment::{Assessment, Response};
+use crate::model::compare::UnmatchedAnswer;
 use crate::model::compare::{compare, Comparison};
 use crate::model::content::{ContentPack, Nation};
 use crate::model::document::{Block, Document, Inline, List, Style, Text};
@@ -27,7 +28,8 @@ use crate::model::locale::{fill, Language, Locale};
 use crate::model::scoring::Score;
 use crate::model::summary::{summarise, MatchReason, MatchedCaseStudy, Summary};
 use crate::model::words::{
-    guide_links, overall_text, question_text, response_label, score_text, theme_title, GuideLink,
+    fill_text, guide_links, overall_text, question_text, response_label, score_text, theme_title,
+    GuideLink,
 };
 
 /// Everything the summary's document needs.
@@ -311,6 +313,27 @@ pub fn case_study_blocks(
         List::new(false, items).class("rts-case-studies"),
     ));
     blocks
+}
+
+/// An answer to a question the pack no longer asks, as the comparison and
+/// the partnership report list it: the question by its earlier wording
+/// (marked as English in another language), and the answer given.
+pub fn unmatched_answer_text(
+    pack: &ContentPack,
+    locale: &Locale,
+    unmatched: &UnmatchedAnswer,
+) -> Text {
+    let answer = response_label(pack, locale, unmatched.answer.response);
+    fill_text(
+        locale.compare.unmatched_item,
+        &[
+            (
+                "question",
+                locale.question_in_sentence(pack, &unmatched.question_id),
+            ),
+            ("answer", Inline::Plain(answer.to_string())),
+        ],
+    )
 }
 
 /// Text, a space and secondary text in brackets: "Question (Theme:

@@ -18,11 +18,10 @@ use crate::model::document::{plain, Block, Document, Inline, Item, List, Table, 
 use crate::model::file::{write_assessment, FileProblem};
 use crate::model::locale::{fill, Locale};
 use crate::model::partnership::{without_names, Partner, Partnership, QuestionSpread};
-use crate::model::render::case_study_blocks;
 use crate::model::render::csv_encoding::{row, start};
+use crate::model::render::{case_study_blocks, unmatched_answer_text};
 use crate::model::scoring::Score;
 use crate::model::summary::MatchReason;
-use crate::model::words::fill_text;
 
 /// Names the format of the JSON bundle.
 pub const BUNDLE_FORMAT_NAME: &str = "ready-to-share-partnership";
@@ -491,19 +490,7 @@ fn unmatched(blocks: &mut Vec<Block>, report: &PartnershipReport) {
         blocks.push(Block::list(
             false,
             partner.unmatched.iter().map(|u| {
-                let answer = report.response_label(u.answer.response);
-                let mut item = fill_text(
-                    report.locale.compare.unmatched_item,
-                    &[
-                        (
-                            "question",
-                            report
-                                .locale
-                                .question_in_sentence(report.pack, &u.question_id),
-                        ),
-                        ("answer", Inline::Plain(answer.to_string())),
-                    ],
-                );
+                let mut item = unmatched_answer_text(report.pack, report.locale, u);
                 item.push(partner_note(partner, &u.answer.note, report.locale));
                 item
             }),
