@@ -310,14 +310,15 @@ pub(crate) fn save(
         Err(error) => return failed(error),
     };
     let ours = pending.stamped();
-    let merged = match stored
+    // What storage holds that this copy did not, merged in; none when it
+    // holds nothing new, and then this copy is saved as it is.
+    let merged = stored
         .as_deref()
         .and_then(|text| read_stamped_progress(text, pack).ok())
-    {
-        Some(theirs) => merge(&ours, &theirs),
-        None => ours.clone(),
-    };
-    let text = write_saved_progress(&merged);
+        .map(|theirs| merge(&ours, &theirs))
+        .filter(|merged| *merged != ours);
+    let saved = merged.as_ref().unwrap_or(&ours);
+    let text = write_saved_progress(saved);
     let result = if stored.as_deref() == Some(text.as_str()) {
         Ok(())
     } else {
@@ -327,11 +328,11 @@ pub(crate) fn save(
     if let Err(error) = result {
         return failed(error);
     }
-    tell_others(widget, storage_key, &merged);
+    tell_others(widget, storage_key, saved);
     Action::Saved {
         revision: pending.revision,
         status: SaveStatus::Ok,
-        merged: (merged != ours).then_some(merged),
+        merged,
     }
 }
 

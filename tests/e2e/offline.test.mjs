@@ -342,7 +342,10 @@ describe('offline', () => {
       await welshApp.waitFor();
       await welshHeading.waitFor();
 
-      // The new version's worker kept them: cy.html opens again with no network.
+      // The new version's worker kept them (the earlier version's cache is
+      // gone): cy.html opens again with no network.
+      const versions = await page.evaluate(() => caches.keys().then((names) => names.filter((n) => n.startsWith('ready-to-share-'))));
+      assert.equal(versions.length, 1, `only the new version's cache is left: ${versions}`);
       const paths = await page.evaluate(cachedPaths);
       for (const file of WELSH_FILES) assert.ok(paths.some((p) => file.test(p)), `the new version keeps ${file}`);
       await page.goto(`${server.url}cy.html`);

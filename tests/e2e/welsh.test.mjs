@@ -247,13 +247,24 @@ describe('Ready to Share in Welsh', () => {
       await page.getByRole('heading', { name: cy.ui.opened_warnings_title, exact: true }).waitFor();
       await expectNoEnglish(page, 'the task list, with what to check in the file');
       await expectAxeClean(page, 'the task list with the file\'s warnings in Welsh');
+      // What was answered before a question's levels changed meaning is
+      // shown on its page, its earlier (English) wording marked as English.
+      let earlierAnswers = 0;
       for (const theme of contentPack().themes) {
         await tasks.open(theme.title);
         const themePage = await new ThemePage(page, theme.id).waitFor();
         await expectNoEnglish(page, `the theme page "${theme.title}"`);
+        const earlier = page.locator('.rts-question__earlier');
+        earlierAnswers += await earlier.count();
+        assert.equal(
+          await earlier.filter({ has: page.locator('span[lang="en"]') }).count(),
+          await earlier.count(),
+          `each earlier answer on "${theme.title}" marks its English wording`,
+        );
         await themePage.returnToTasks();
         await tasks.waitFor();
       }
+      assert.ok(earlierAnswers > 0, 'the file has answers kept aside, shown on their questions');
       await page.getByRole('button', { name: cy.ui.see_summary, exact: true }).click();
       await page.getByRole('heading', { level: 1, name: new RegExp(cy.report.title_for_area.split('{')[0]) }).waitFor();
       await expectNoEnglish(page, 'the summary of the older file');
