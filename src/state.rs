@@ -9,7 +9,7 @@ use crate::model::content::ContentPack;
 use crate::model::date::CalendarDate;
 use crate::model::file::{FileProblem, Opened};
 use crate::model::locale::{fill, Locale};
-use crate::model::merge::{merge, Field, Stamped, Stamps};
+use crate::model::merge::{context_changes, merge, Field, Stamped, Stamps};
 use crate::model::plan::{ActionId, PlanEdit};
 use crate::model::workshop::{self, Workshop, WorkshopEdit};
 
@@ -100,33 +100,6 @@ impl Edit {
             Edit::Context(_) => context_changes(&before.context, &after.context),
         }
     }
-}
-
-/// The fields of the details about the area that differ.
-fn context_changes(before: &Context, after: &Context) -> Vec<Field> {
-    let mut changed: Vec<Field> = [
-        (Field::Area, before.area == after.area),
-        (
-            Field::Organisation,
-            before.organisation == after.organisation,
-        ),
-        (Field::Partners, before.partners == after.partners),
-        (Field::Nation, before.nation == after.nation),
-    ]
-    .into_iter()
-    .filter(|(_, same)| !same)
-    .map(|(field, _)| field)
-    .collect();
-    let only_in = |a: &Context, b: &Context| {
-        a.policy_areas
-            .iter()
-            .filter(|id| !b.policy_areas.contains(*id))
-            .map(|id| Field::PolicyArea(id.clone()))
-            .collect::<Vec<_>>()
-    };
-    changed.extend(only_in(before, after));
-    changed.extend(only_in(after, before));
-    changed
 }
 
 #[derive(Debug, Clone, PartialEq)]

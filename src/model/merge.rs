@@ -20,7 +20,7 @@ use std::cmp::Ordering;
 
 use serde_json::{json, Value};
 
-use crate::model::assessment::{Answer, Assessment, Response};
+use crate::model::assessment::{Answer, Assessment, Context, Response};
 use crate::model::content::Nation;
 use crate::model::plan::{ActionId, Entry, Status, Step};
 use crate::model::sorted::SortedMap;
@@ -487,6 +487,34 @@ pub fn fields(a: &Assessment) -> SortedMap<Field, FieldValue> {
         }
     }
     out
+}
+
+/// The fields of the details about the area that differ between two
+/// versions of it: the context's part of what [`fields`] compares.
+pub fn context_changes(before: &Context, after: &Context) -> Vec<Field> {
+    let mut changed: Vec<Field> = [
+        (Field::Area, before.area == after.area),
+        (
+            Field::Organisation,
+            before.organisation == after.organisation,
+        ),
+        (Field::Partners, before.partners == after.partners),
+        (Field::Nation, before.nation == after.nation),
+    ]
+    .into_iter()
+    .filter(|(_, same)| !same)
+    .map(|(field, _)| field)
+    .collect();
+    let only_in = |a: &Context, b: &Context| {
+        a.policy_areas
+            .iter()
+            .filter(|id| !b.policy_areas.contains(*id))
+            .map(|id| Field::PolicyArea(id.clone()))
+            .collect::<Vec<_>>()
+    };
+    changed.extend(only_in(before, after));
+    changed.extend(only_in(after, before));
+    changed
 }
 
 /// Puts fields back into an assessment; `base` gives everything that is not
