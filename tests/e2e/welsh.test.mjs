@@ -384,6 +384,23 @@ describe('Ready to Share in Welsh', () => {
       assert.deepEqual(await shown(welsh), welshShown, 'the same Welsh actions as before');
     }));
 
+  test('the Welsh files are fetched once a page: switching back to Welsh asks for nothing', () =>
+    site.withSession(async ({ page, pageRequests }) => {
+      await page.goto(`${site.url}?lang=en`);
+      await page.locator('.rts-app[data-rts-save-state][lang="en-GB"]').waitFor();
+      const welshFiles = () => pageRequests.filter((url) => /\/(locale|pack)\.cy-[0-9a-f]+\.json$/.test(url));
+      const inWelsh = page.locator('.rts-app[data-rts-save-state][lang="cy"]');
+      await switchByKeyboard(page, 'Cymraeg');
+      await inWelsh.waitFor();
+      assert.equal(welshFiles().length, 2, 'the words and the questions, fetched when Welsh is first chosen');
+      await switchByKeyboard(page, 'English');
+      await page.locator('.rts-app[data-rts-save-state][lang="en-GB"]').waitFor();
+      await switchByKeyboard(page, 'Cymraeg');
+      await inWelsh.waitFor();
+      assert.equal(welshFiles().length, 2, 'not fetched again');
+      await expectNoEnglish(page, 'the start page, Welsh chosen again');
+    }));
+
   test('the choice is remembered after a reload and in a second tab', () =>
     site.withSession(async ({ page, context }) => {
       await page.goto(site.url);
