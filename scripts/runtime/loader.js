@@ -228,10 +228,12 @@ export async function languageOptions(code, files, base, fetchFn = globalThis.fe
   const names = files[code];
   if (!names) return { language: 'en' };
   try {
-    const [languageWords, languagePack] = await Promise.all(
-      [names.words, names.pack].map((name) => fetchedText(new URL(name, base).href, fetchFn)),
-    );
-    keepForOffline([names.words, names.pack].map((name) => new URL(name, base).href));
+    const urls = [names.words, names.pack].map((name) => new URL(name, base).href);
+    const fresh = urls.some((url) => !TEXTS.get(fetchFn)?.has(url));
+    const [languageWords, languagePack] = await Promise.all(urls.map((url) => fetchedText(url, fetchFn)));
+    // Asked once a page: the worker fetches what it is asked to keep, so
+    // asking on every switch would fetch the files again each time.
+    if (fresh) keepForOffline(urls);
     return { language: code, languageWords, languagePack };
   } catch (error) {
     return { language: code, languageError: String(error?.message ?? error) };
