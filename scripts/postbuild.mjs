@@ -5,6 +5,10 @@
 //   frame.html                   the page for the iframe alternative
 //   boot-<hash>.js               mounts the app on those pages, registers sw.js
 //   embed.js                     the <ready-to-share> custom element (stable name)
+//   ready-to-share-whole-<hash>.js, _bg.wasm
+//                                the whole app, with the partnership view, which
+//                                the first module (Trunk's, built without it)
+//                                hands over to when someone opens the view
 //   ready-to-share-<hash>.css    every stylesheet in one file, in index.html order
 //   sw.js                        keeps the pages' files, for offline use, and makes
 //                                the single-file copy from them when asked
@@ -25,6 +29,7 @@ import { asPrerendered, captureStartScreen } from './prerender.mjs';
 import { bundle, CONTRACT, hash, LANGUAGES, serviceWorker, withoutCssComments } from './runtime/build.mjs';
 import { LANGUAGES_MARK, OFFLINE_COPY, offlineCopy, WASM_MARK } from './runtime/offline-copy.js';
 import { precompress } from './precompress.mjs';
+import { buildWholeModule } from './whole-module.mjs';
 import { statementBody, statementTitle } from './statement-page.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -52,6 +57,17 @@ const glue = files.find((f) => /^ready-to-share-[0-9a-f]+\.js$/.test(f)) ?? fail
 const wasm = files.find((f) => /^ready-to-share-[0-9a-f]+_bg\.wasm$/.test(f)) ?? fail('no wasm');
 const glueCode = read(glue).toString('utf8');
 if (!/async function __wbg_init\b/.test(glueCode)) fail('the glue has no __wbg_init');
+// The whole app, with the partnership view, beside the first module
+// (scripts/whole-module.mjs): fetched only when someone opens the view.
+const whole = (() => {
+  try {
+    return buildWholeModule(dir, { release: process.env.TRUNK_PROFILE === 'release' });
+  } catch (error) {
+    return fail(`could not build the whole app: ${error.message}`);
+  }
+})();
+if (!/async function __wbg_init\b/.test(whole.glueText)) fail('the whole app\'s glue has no __wbg_init');
+const wholeFiles = { glue: whole.glue, wasm: whole.wasm };
 
 // One stylesheet instead of one per component: fewer requests, and one
 // <link> inside each shadow root. rem becomes px so a host page's root font
@@ -89,7 +105,7 @@ for (const code of LANGUAGES.others) {
 
 // The scripts in scripts/runtime/, with their file names, hashes and words
 // filled in.
-const boot = bundle('boot.js', { glue, wasm, contract: CONTRACT, words, languages }, { classic: true });
+const boot = bundle('boot.js', { glue, wasm, whole: wholeFiles, contract: CONTRACT, words, languages }, { classic: true });
 const bootFile = `boot-${hash(boot)}.js`;
 write(bootFile, boot);
 
@@ -191,7 +207,7 @@ write(
 `,
 );
 
-const embed = bundle('embed.js', { glue, wasm, css: cssFile, contract: CONTRACT, words, languages });
+const embed = bundle('embed.js', { glue, wasm, whole: wholeFiles, css: cssFile, contract: CONTRACT, words, languages });
 write('embed.js', embed);
 
 // The start screen written into index.html: on release builds, drawn by the
@@ -238,9 +254,10 @@ const template = bundle('file-copy.js', { wasm: WASM_MARK, contract: CONTRACT, w
 const languageParts = Object.fromEntries(
   Object.entries(languages).map(([code, names]) => [code, { words: `./${names.words}`, pack: `./${names.pack}` }]),
 );
+// The copy carries the whole app, so it has the partnership view too.
 const offlineParts = {
-  glue: `./${glue}`,
-  wasm: `./${wasm}`,
+  glue: `./${whole.glue}`,
+  wasm: `./${whole.wasm}`,
   css: `./${cssFile}`,
   languages: languageParts,
   template,
@@ -249,7 +266,7 @@ const offlineParts = {
 };
 write(
   OFFLINE_COPY,
-  await offlineCopy({ glue: glueCode, wasm: read(wasm), css, template, title, noscript: words.noscript }),
+  await offlineCopy({ glue: whole.glueText, wasm: read(whole.wasm), css, template, title, noscript: words.noscript }),
 );
 
 // The service worker keeps every file the pages need, and with them the
@@ -266,7 +283,11 @@ const precache = [
   `./${wasm}`,
   `./${cssFile}`,
 ];
+// Kept once used: another language's files and pages, the statement, and
+// the whole app (the partnership view), which nobody else downloads.
 const onUse = [
+  `./${whole.glue}`,
+  `./${whole.wasm}`,
   ...Object.values(languages).flatMap(({ words, pack }) => [`./${words}`, `./${pack}`]),
   ...Object.keys(languages).map((code) => `./${code}.html`),
   `./${CONTRACT.statementFile}`,

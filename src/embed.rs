@@ -96,6 +96,20 @@ impl WidgetHandle {
         }
     }
 
+    /// Called by the loader when the whole app, which holds the partnership
+    /// view, could not be fetched: the widget says so and offers to try
+    /// again, keeping everything.
+    #[wasm_bindgen(js_name = workshopUnavailable)]
+    pub fn workshop_unavailable(&mut self) {
+        self.options.workshop_unavailable += 1;
+        if let Some(slot) = &mut self.slot {
+            slot.app.update(GuestProps {
+                options: Some(self.options.clone()),
+                mount: self.mount,
+            });
+        }
+    }
+
     pub fn unmount(&mut self) {
         if let Some(mut slot) = self.slot.take() {
             slot.app.update(GuestProps {
@@ -179,6 +193,8 @@ pub fn options_from_js(options: &JsValue) -> MountOptions {
         language_files: language_files(options),
         language_switch: get(options, "languageSwitch").is_none_or(|v| v.is_truthy()),
         statement_url: get_string(options, "statementUrl").filter(|u| safe_link(u)),
+        carried_progress: get_string(options, "carriedProgress").map(Rc::from),
+        workshop_unavailable: 0,
     }
 }
 

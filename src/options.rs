@@ -62,6 +62,16 @@ pub struct MountOptions {
     /// user reaches the summary, a `ready-to-share:complete` event carries
     /// the scores and band, and the start page says so. Off unless asked.
     pub results_event: bool,
+    /// The answers as the page's first module had them when someone opened
+    /// the partnership view (`write_saved_progress`'s text): the loader
+    /// then mounts the whole app (built with the `workshop` feature) in its
+    /// place, which opens on the partnership view with them. Carried rather
+    /// than read back from storage, which may be blocked or full.
+    pub carried_progress: Option<Rc<str>>,
+    /// How many times the loader could not fetch the whole app for the
+    /// partnership view: the first module then says so and offers to try
+    /// again.
+    pub workshop_unavailable: u32,
 }
 
 /// A language's files as the loader fetched them: its words
@@ -99,6 +109,8 @@ impl Default for MountOptions {
             language_files: None,
             language_switch: true,
             statement_url: None,
+            carried_progress: None,
+            workshop_unavailable: 0,
         }
     }
 }

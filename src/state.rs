@@ -11,7 +11,9 @@ use crate::model::file::{FileProblem, Opened};
 use crate::model::locale::{fill, Locale};
 use crate::model::merge::{context_changes, merge, Field, Stamped, Stamps};
 use crate::model::plan::{ActionId, PlanEdit};
-use crate::model::workshop::{self, Workshop, WorkshopEdit};
+#[cfg(feature = "workshop")]
+use crate::model::workshop;
+use crate::model::workshop::{Workshop, WorkshopEdit};
 
 /// Where the user is. Saved with the answers, so a reload returns here.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -434,15 +436,22 @@ impl State {
             }
             Action::Plan { id, edit, now } => self.edit_plan(&id, edit, now),
             Action::Today(date) => self.today = date,
+            #[cfg(feature = "workshop")]
             Action::Workshop { edit, now } => self.edit_workshop(edit, &now),
+            #[cfg(feature = "workshop")]
             Action::WorkshopMerge(theirs) => self.merge_workshop(&theirs),
             Action::WorkshopEnded => self.end_workshop(),
+            #[cfg(feature = "workshop")]
             Action::WorkshopSaved {
                 revision,
                 status,
                 merged,
                 not_stored,
             } => self.workshop_saved(revision, status, merged, not_stored),
+            // Built without the workshop (the page's first module), nothing
+            // sends these: the workshop is neither restored, shown nor saved.
+            #[cfg(not(feature = "workshop"))]
+            Action::Workshop { .. } | Action::WorkshopMerge(_) | Action::WorkshopSaved { .. } => {}
             Action::Merge(theirs) => self.merge_answers(&theirs),
         }
     }
@@ -641,6 +650,7 @@ impl State {
 
     // The partnership view's workshop.
 
+    #[cfg(feature = "workshop")]
     /// A change in the partnership view; one that changes nothing is not
     /// saved again.
     fn edit_workshop(&mut self, edit: WorkshopEdit, now: &str) {
@@ -651,6 +661,7 @@ impl State {
         }
     }
 
+    #[cfg(feature = "workshop")]
     /// Takes up the workshop as another tab or widget saved it.
     fn merge_workshop(&mut self, theirs: &Workshop) {
         let merged = workshop::merge(&self.workshop, theirs);
@@ -667,6 +678,7 @@ impl State {
         self.workshop_revision += 1;
     }
 
+    #[cfg(feature = "workshop")]
     /// How saving a revision of the workshop went, as [`Self::answers_saved`]
     /// for the answers; `not_stored` names the files left out for room.
     fn workshop_saved(

@@ -6,10 +6,13 @@
 
 import {
   asksForResults,
+  CurrentWidget,
   followLanguageChoice,
   keepForOffline,
   languageOptions,
   LoadError,
+  makeLoader,
+  openWholeAppWhenAsked,
   rememberedLanguage,
   showLoadFailure,
   startApp,
@@ -21,6 +24,7 @@ import { holdEarlyInput, replayEarlyInput, whenAppDrawn } from './early-input.js
 const BUILD = /* @build */ {
   glue: 'ready-to-share.js',
   wasm: 'ready-to-share_bg.wasm',
+  whole: { glue: 'ready-to-share-whole.js', wasm: 'ready-to-share-whole_bg.wasm' },
   contract: {
     storageKey: 'ready-to-share',
     progressKeySuffix: ':progress:v1',
@@ -117,7 +121,8 @@ export async function boot({ root, base, win = globalThis }) {
   // The app's first screen is drawn before the browser paints again, so the
   // copy is never seen to go.
   root.replaceChildren();
-  const handle = bindings.mountWidget(root, options);
+  const handle = new CurrentWidget(bindings.mountWidget(root, options));
+  let shown = language;
   followLanguageChoice(root, handle, {
     files: BUILD.languages,
     base,
@@ -125,10 +130,16 @@ export async function boot({ root, base, win = globalThis }) {
     key: languageKey,
     // The address says the language, so a reload or a shared link keeps it.
     onChange: (code) => {
+      shown = code;
       const address = new URL(win.location.href);
       address.searchParams.set('lang', code);
       win.history?.replaceState(win.history.state, '', address);
     },
+  });
+  // The partnership view is in the whole app, fetched only when opened.
+  openWholeAppWhenAsked(root, handle, {
+    load: makeLoader({ glue: new URL(BUILD.whole.glue, base).href, wasm: new URL(BUILD.whole.wasm, base).href }),
+    options: async () => ({ ...options, ...(await languageOptions(shown, BUILD.languages, base)) }),
   });
   if (kept) whenAppDrawn(root).then(() => replayEarlyInput(root, kept));
   if (inFrame) reportHeight(win);

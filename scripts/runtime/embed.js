@@ -7,9 +7,12 @@
 
 import {
   asksForResults,
+  CurrentWidget,
   followLanguageChoice,
   languageOptions,
   LoadError,
+  makeLoader,
+  openWholeAppWhenAsked,
   rememberedLanguage,
   showLoadFailure,
   startApp,
@@ -20,6 +23,7 @@ import {
 const BUILD = /* @build */ {
   glue: 'ready-to-share.js',
   wasm: 'ready-to-share_bg.wasm',
+  whole: { glue: 'ready-to-share-whole.js', wasm: 'ready-to-share-whole_bg.wasm' },
   css: 'ready-to-share.css',
   contract: {
     storageKey: 'ready-to-share',
@@ -87,26 +91,6 @@ export async function fetchPack(address, baseUri, fetchFn = globalThis.fetch) {
   }
 }
 
-/**
- * One start of the app for the whole page, shared by every element. A
- * failed start is forgotten, so the next element added (or "Try again")
- * starts it afresh; the glue's address then carries the attempt number,
- * since a browser may keep a module that failed to load.
- */
-export function makeLoader(files, start = startApp) {
-  let loading;
-  let failures = 0;
-  return () => {
-    const glue = failures === 0 ? files.glue : `${files.glue}?attempt=${failures + 1}`;
-    loading ??= start({ ...files, glue }).catch((error) => {
-      loading = undefined;
-      failures += 1;
-      throw error;
-    });
-    return loading;
-  };
-}
-
 function defineElement(base) {
   const files = {
     glue: new URL(BUILD.glue, base).href,
@@ -114,6 +98,12 @@ function defineElement(base) {
     css: new URL(BUILD.css, base).href,
   };
   const load = makeLoader(files);
+  // The whole app, with the partnership view: loaded only when someone
+  // opens it, and then used by every element connected after (the first
+  // module would only hand over to it again).
+  const loadWhole = makeLoader({ glue: new URL(BUILD.whole.glue, base).href, wasm: new URL(BUILD.whole.wasm, base).href });
+  let wholeLoaded = false;
+  const whole = () => loadWhole().then((bindings) => ((wholeLoaded = true), bindings));
 
   class ReadyToShareElement extends HTMLElement {
     // Private: the page's scripts cannot reach the shadow root or the widget.
@@ -157,21 +147,34 @@ function defineElement(base) {
       const pack = packFor(language);
       try {
         const [bindings, packOptions, languageChosen] = await Promise.all([
-          load(),
+          wholeLoaded ? whole() : load(),
           pack ? fetchPack(pack, document.baseURI) : {},
           languageOptions(language, BUILD.languages, base.href),
           styled,
         ]);
         if (!this.isConnected) return;
-        this.#handle = bindings.mountWidget(mountPoint, { ...options, ...packOptions, ...languageChosen });
-        const handle = this.#handle;
-        const withPack = {
-          setLanguage: async (chosen) => {
-            const own = packFor(chosen.language);
-            handle.setLanguage(own ? { ...chosen, ...(await fetchPack(own, document.baseURI)) } : chosen);
-          },
+        const widget = new CurrentWidget(bindings.mountWidget(mountPoint, { ...options, ...packOptions, ...languageChosen }));
+        this.#handle = widget;
+        let shown = language;
+        // A partner's pack for the language, with that language's files.
+        const inLanguage = async (chosen) => {
+          const own = packFor(chosen.language);
+          return own ? { ...chosen, ...(await fetchPack(own, document.baseURI)) } : chosen;
         };
-        followLanguageChoice(mountPoint, withPack, { files: BUILD.languages, base: base.href, storage, key: languageKey });
+        const withPack = {
+          setLanguage: async (chosen) => widget.setLanguage(await inLanguage(chosen)),
+        };
+        followLanguageChoice(mountPoint, withPack, {
+          files: BUILD.languages,
+          base: base.href,
+          storage,
+          key: languageKey,
+          onChange: (code) => (shown = code),
+        });
+        openWholeAppWhenAsked(mountPoint, widget, {
+          load: whole,
+          options: async () => ({ ...options, ...(await inLanguage(await languageOptions(shown, BUILD.languages, base.href))) }),
+        });
       } catch (error) {
         if (!this.isConnected) return;
         const failure = error instanceof LoadError ? error : new LoadError('unknown', files.glue);

@@ -178,6 +178,26 @@ export async function startApp(files, env = {}) {
   }
 }
 
+/**
+ * One start of the app for the whole page, shared by every element. A
+ * failed start is forgotten, so the next element added (or "Try again")
+ * starts it afresh; the glue's address then carries the attempt number,
+ * since a browser may keep a module that failed to load.
+ */
+export function makeLoader(files, start = startApp) {
+  let loading;
+  let failures = 0;
+  return () => {
+    const glue = failures === 0 ? files.glue : `${files.glue}?attempt=${failures + 1}`;
+    loading ??= start({ ...files, glue }).catch((error) => {
+      loading = undefined;
+      failures += 1;
+      throw error;
+    });
+    return loading;
+  };
+}
+
 /** The HTTP status of a file, or undefined when it cannot be asked for. */
 async function statusOf(fetchFn, address) {
   try {
@@ -286,5 +306,70 @@ export function followLanguageChoice(root, handle, { files, base, storage, key, 
     rememberLanguage(storage, key, code);
     handle.setLanguage(await languageOptions(code, files, base, fetchFn));
     onChange?.(code);
+  });
+}
+
+/**
+ * The widget on screen. The page's first module is built without the
+ * partnership view; when someone opens it, the whole app is mounted in the
+ * first one's place (`openWholeAppWhenAsked`), so what the loaders ask of
+ * the widget (another language, a new version waiting, removal) goes to
+ * whichever is current.
+ */
+export class CurrentWidget {
+  #handle;
+  #updateReady = false;
+
+  constructor(handle) {
+    this.#handle = handle;
+  }
+
+  setLanguage(options) {
+    this.#handle.setLanguage(options);
+  }
+
+  updateReady() {
+    this.#updateReady = true;
+    this.#handle.updateReady();
+  }
+
+  workshopUnavailable() {
+    this.#handle.workshopUnavailable?.();
+  }
+
+  unmount() {
+    this.#handle.unmount();
+  }
+
+  /** Unmounts the widget on screen and shows `mount()`'s in its place. */
+  replace(mount) {
+    this.#handle.unmount();
+    this.#handle = mount();
+    if (this.#updateReady) this.#handle.updateReady();
+  }
+}
+
+/**
+ * When someone opens the partnership view (the first module's
+ * ready-to-share:workshop event, carrying the answers as saved progress),
+ * loads the whole app (`load`, which resolves to its glue's exports) and
+ * mounts it in the widget's place with `options()` (the widget's options
+ * in the language on screen) and the answers carried. If it cannot be
+ * loaded, the widget says so and offers to try again: nothing is lost.
+ */
+export function openWholeAppWhenAsked(root, widget, { load, options }) {
+  root.addEventListener('ready-to-share:workshop', async (event) => {
+    const carriedProgress = String(event.detail ?? '');
+    let bindings;
+    let mountOptions;
+    try {
+      [bindings, mountOptions] = await Promise.all([load(), options()]);
+    } catch (error) {
+      console.error('Ready to Share could not load the partnership view:', error?.reason ?? error);
+      widget.workshopUnavailable();
+      return;
+    }
+    if (root.isConnected === false) return;
+    widget.replace(() => bindings.mountWidget(root, { ...mountOptions, carriedProgress }));
   });
 }

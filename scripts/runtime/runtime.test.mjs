@@ -14,6 +14,7 @@ import vm from 'node:vm';
 import {
   asksForResults,
   blocksWasm,
+  CurrentWidget,
   fill,
   fileName,
   followLanguageChoice,
@@ -21,6 +22,8 @@ import {
   languageOptions,
   likelyCause,
   LoadError,
+  makeLoader,
+  openWholeAppWhenAsked,
   rememberedLanguage,
   rememberLanguage,
   showLoadFailure,
@@ -28,7 +31,7 @@ import {
   startLanguage,
 } from './loader.js';
 import { pageOptions, saveOfflineCopyThroughWorker } from './boot.js';
-import { elementOptions, fetchPack, makeLoader } from './embed.js';
+import { elementOptions, fetchPack } from './embed.js';
 import { keepOnlyInMemory, MemoryStorage, ownKeys } from './file-copy.js';
 import { bundle, CONTRACT, contentVersion, fillBuild, source, withoutCommentLines, withoutCssComments } from './build.mjs';
 import { base64, LANGUAGES_MARK, OFFLINE_COPY, offlineCopy, offlineCopyFromCache, WASM_MARK } from './offline-copy.js';
@@ -456,7 +459,7 @@ describe('sw.js: the service worker', () => {
       skipWaiting: () => (self.skipped = true),
     };
     const code = bundle('sw.js', { version, files, offline, onUse }, { classic: true });
-    vm.runInNewContext(code, { self, caches, URL, fetch, Response, btoa, crypto, TextEncoder, Promise });
+    vm.runInNewContext(code, { self, caches, URL, fetch, Request, Response, btoa, crypto, TextEncoder, Promise });
     const run = async (type, event) => {
       let waited;
       let answer;
@@ -575,6 +578,37 @@ describe('sw.js: the service worker', () => {
       noscript: OFFLINE_PARTS.noscript,
     });
     assert.equal(await text(response), expected, 'the same file the build makes from the same parts');
+  });
+
+  test("the app's glue and wasm, kept only once used, are fetched for the copy and kept; the stylesheet is not fetched", async () => {
+    let up = true;
+    const network = (url) => {
+      if (!up) throw new TypeError('Failed to fetch');
+      return parts(url);
+    };
+    const onUse = ['./g.js', './w.wasm'];
+    const { run, store, fetched, text } = worker(['./', './c.css'], { offline: OFFLINE_PARTS, network, onUse });
+    await run('install', {});
+    fetched.length = 0;
+    const request = { method: 'GET', url: `https://x.example/${OFFLINE_COPY}` };
+    const made = await text(await run('fetch', { request }));
+    assert.deepEqual(fetched.sort(), ['https://x.example/g.js', 'https://x.example/w.wasm'], 'the two parts, not the copy');
+    assert.match(made, /__wbg_init/, 'the copy carries the glue');
+    const kept = store.get('ready-to-share-v2');
+    assert.ok(kept.has('./g.js') && kept.has('./w.wasm'), 'both parts are kept for next time');
+    up = false;
+    fetched.length = 0;
+    assert.equal(await text(await run('fetch', { request })), made, 'made again with no network, from what was kept');
+    assert.deepEqual(fetched, []);
+  });
+
+  test("with no network and the app's parts never kept, the copy cannot be made", async () => {
+    const network = () => {
+      throw new TypeError('Failed to fetch');
+    };
+    const { run } = worker(['./', './c.css'], { offline: OFFLINE_PARTS, network, onUse: ['./g.js', './w.wasm'] });
+    await run('install', {}).catch(() => {});
+    await assert.rejects(run('fetch', { request: { method: 'GET', url: `https://x.example/${OFFLINE_COPY}` } }), /Failed to fetch/);
   });
 
   test('with a part not kept, the copy comes from the network; with no network, the request fails', async () => {

@@ -60,7 +60,20 @@ function isOfflineCopy(url, base) {
  */
 async function offlineCopyResponse(cache, request) {
   const start = new URL(request.url).searchParams.get('lang') ?? 'en';
-  const html = await offlineCopyFromCache(BUILD.offline, (address) => cache.match(address), { start });
+  // A part kept only once used (the whole app, before anyone here opened
+  // the partnership view) is fetched now, and kept; with no network, the
+  // copy cannot be made here.
+  const app = [BUILD.offline.glue, BUILD.offline.wasm];
+  const keptOrFetched = async (address) => {
+    if (!app.includes(address)) return cache.match(address);
+    try {
+      const response = await fromCache(cache, new Request(new URL(address, self.location.href)), self.location.href);
+      return response.ok ? response : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const html = await offlineCopyFromCache(BUILD.offline, keptOrFetched, { start });
   if (html === null) return fetch(request);
   return new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 }

@@ -8,6 +8,7 @@ use crate::components::language_nav::LanguageNav;
 use crate::components::notices::Notices;
 use crate::components::pages::about::About;
 use crate::components::pages::check::Check;
+#[cfg(feature = "workshop")]
 use crate::components::pages::partnership::PartnershipPage;
 use crate::components::pages::start::Start;
 use crate::components::pages::story::Story;
@@ -38,7 +39,8 @@ pub fn App(props: &AppProps) -> Html {
     let state = {
         let pack = Rc::clone(&pack);
         let key = options.storage_key.clone();
-        use_reducer_eq(move || autosave::restore(&pack, &key))
+        let carried = options.carried_progress.clone();
+        use_reducer_eq(move || autosave::restore(&pack, &key, carried.as_deref()))
     };
     crate::hooks::use_autosave(&state, &options.storage_key, &pack);
     let root = use_node_ref();
@@ -56,7 +58,7 @@ pub fn App(props: &AppProps) -> Html {
     crate::hooks::page::use_focus_after_navigation(&root, &state, &id_prefix);
     crate::hooks::page::use_results_event(&root, &pack, &state, options.results_event);
 
-    let page = screen(&state);
+    let page = screen(&state, options);
     let on_update = {
         let root = root.clone();
         Callback::from(move |_: MouseEvent| request_update(&root))
@@ -164,8 +166,10 @@ fn DraftNotice(props: &DraftNoticeProps) -> Html {
     }
 }
 
-/// The screen for the current step.
-fn screen(state: &UseReducerHandle<State>) -> Html {
+/// The screen for the current step. (`options` says how the partnership
+/// view's loading went, in the module built without the view.)
+#[cfg_attr(feature = "workshop", allow(unused_variables))]
+fn screen(state: &UseReducerHandle<State>, options: &MountOptions) -> Html {
     match state.step {
         Step::Start => html! { <Start state={state.clone()} /> },
         Step::About => {
@@ -178,6 +182,7 @@ fn screen(state: &UseReducerHandle<State>) -> Html {
             html! { <Story story={state.assessment.story.clone()} returning_to_check={state.returning_to_check} /> }
         }
         Step::Summary => html! { <Summary state={state.clone()} /> },
+        #[cfg(feature = "workshop")]
         Step::Partnership => {
             html! {
                 <PartnershipPage workshop={state.workshop.clone()} today={state.today}
@@ -187,5 +192,10 @@ fn screen(state: &UseReducerHandle<State>) -> Html {
                     blocked={!state.over_limit.is_empty()} />
             }
         }
+        #[cfg(not(feature = "workshop"))]
+        Step::Partnership => html! {
+            <crate::components::pages::workshop_loading::WorkshopLoading state={state.clone()}
+                unavailable={options.workshop_unavailable} />
+        },
     }
 }

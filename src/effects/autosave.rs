@@ -20,7 +20,9 @@ use crate::model::assessment::Assessment;
 use crate::model::content::ContentPack;
 use crate::model::file::{read_progress_after_update, read_stamped_progress, write_saved_progress};
 use crate::model::merge::{merge, Stamped, Stamps};
-use crate::model::workshop::{self, read_saved_workshop, write_saved_workshop, Workshop};
+use crate::model::workshop::Workshop;
+#[cfg(feature = "workshop")]
+use crate::model::workshop::{self, read_saved_workshop, write_saved_workshop};
 use crate::state::{Action, FileMessages, SaveStatus, State, Step};
 
 /// How long typing may pause before progress is saved (src/options.json,
@@ -49,7 +51,9 @@ impl Pending {
     }
 }
 
-/// The workshop to save, and which revision of it it is.
+/// The workshop to save, and which revision of it it is (never made when
+/// built without the workshop).
+#[cfg_attr(not(feature = "workshop"), allow(dead_code))]
 pub(crate) struct PendingWorkshop {
     pub(crate) workshop: Rc<Workshop>,
     pub(crate) revision: u64,
@@ -75,8 +79,11 @@ fn writer_id() -> String {
 }
 
 /// Reads saved progress. A value that cannot be read is moved aside, never
-/// overwritten, so nothing is lost; the user is told.
-pub fn restore(pack: &Rc<ContentPack>, storage_key: &str) -> State {
+/// overwritten, so nothing is lost; the user is told. `carried` is the
+/// progress the page's first module handed over when someone opened the
+/// partnership view (`MountOptions::carried_progress`): this mount then
+/// opens there, with those answers merged with storage's.
+pub fn restore(pack: &Rc<ContentPack>, storage_key: &str, carried: Option<&str>) -> State {
     let fresh = || Stamped {
         assessment: Assessment::new(pack, &clock::now()),
         stamps: Default::default(),
@@ -124,10 +131,35 @@ pub fn restore(pack: &Rc<ContentPack>, storage_key: &str) -> State {
         }
         Err(error) => (fresh(), Step::Start, error.into()),
     };
-    let (workshop, workshop_status) = restore_workshop(storage_key);
+    let stored = !nothing_stored && !unreadable && status == SaveStatus::Ok;
+    let carried = carried.and_then(|text| read_stamped_progress(text, pack).ok());
+    let arrived = carried.is_some();
+    let (stamped, step) = match carried {
+        // Storage may hold a change another tab made since, or nothing at
+        // all (blocked, full): the carried answers are never lost to it.
+        Some(theirs) => {
+            nothing_stored = false;
+            let answers = if stored {
+                merge(&stamped, &theirs)
+            } else {
+                theirs
+            };
+            (answers, Step::Partnership)
+        }
+        None => (stamped, step),
+    };
     let mut state = State::new(Rc::clone(pack), stamped.assessment, step);
-    state.workshop = Rc::new(workshop);
-    state.workshop_status = workshop_status;
+    if arrived {
+        // Arrived by a navigation, though a new mount: focus goes to the
+        // heading as on any other screen.
+        state.navigations = 1;
+    }
+    #[cfg(feature = "workshop")]
+    {
+        let (workshop, workshop_status) = restore_workshop(storage_key);
+        state.workshop = Rc::new(workshop);
+        state.workshop_status = workshop_status;
+    }
     state.stamps = Rc::new(stamped.stamps);
     state.writer = writer_id();
     state.today = clock::today();
@@ -143,6 +175,7 @@ pub fn restore(pack: &Rc<ContentPack>, storage_key: &str) -> State {
     state
 }
 
+#[cfg(feature = "workshop")]
 /// Reads the saved workshop. One that cannot be read is moved aside like
 /// unreadable progress, never overwritten.
 fn restore_workshop(storage_key: &str) -> (Workshop, SaveStatus) {
@@ -243,6 +276,7 @@ pub fn end_workshop(storage_key: &str) {
     tell_others_workshop(0, storage_key, None);
 }
 
+#[cfg(feature = "workshop")]
 /// Merges this copy of the workshop with what is in storage and writes the
 /// result (or removes it, when nothing is left to keep), as `save` does for
 /// the answers.

@@ -86,3 +86,15 @@ pub const LANGUAGE_EVENT: &str = "ready-to-share:language";
 pub fn request_language(root: &NodeRef, code: &str) {
     send(root, LANGUAGE_EVENT, Some(&JsValue::from_str(code)));
 }
+
+/// Sent to the page's loader when someone opens the partnership view in the
+/// page's first module, which is built without it: the loader fetches the
+/// whole app and mounts it in this one's place, with `carried` (the answers
+/// as saved progress) as its `carriedProgress`. If it cannot, it calls
+/// `workshopUnavailable`.
+pub const WORKSHOP_EVENT: &str = "ready-to-share:workshop";
+
+/// Asks the page's loader for the whole app, carrying the answers to it.
+pub fn request_workshop(root: &NodeRef, carried: &str) {
+    send(root, WORKSHOP_EVENT, Some(&JsValue::from_str(carried)));
+}

@@ -10,13 +10,15 @@ use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::effects::autosave::{
-    register, save, save_later, save_workshop, unregister, Pending, PendingWorkshop,
-};
+#[cfg(feature = "workshop")]
+use crate::effects::autosave::save_workshop;
+use crate::effects::autosave::{register, save, save_later, unregister, Pending, PendingWorkshop};
 use crate::effects::{panic_panel, storage};
 use crate::model::content::ContentPack;
 use crate::model::file::read_stamped_progress;
-use crate::model::workshop::{read_saved_workshop, Workshop};
+#[cfg(feature = "workshop")]
+use crate::model::workshop::read_saved_workshop;
+use crate::model::workshop::Workshop;
 use crate::state::{Action, State};
 
 type Slot<T> = Rc<RefCell<Option<T>>>;
@@ -118,10 +120,12 @@ fn save_pending(
     if let Some(p) = taken {
         report(save(id, key, pack, &p));
     }
-    let taken = pending_workshop.borrow_mut().take();
-    if let Some(p) = taken {
+    #[cfg(feature = "workshop")]
+    if let Some(p) = pending_workshop.borrow_mut().take() {
         report(save_workshop(id, key, &p));
     }
+    #[cfg(not(feature = "workshop"))]
+    let _ = pending_workshop;
 }
 
 /// Listens for other tabs' saves under this storage key and takes them
@@ -133,6 +137,7 @@ fn take_up_other_tabs(
     dispatch: &UseReducerDispatcher<State>,
 ) -> EventListener {
     let progress_key = storage::progress_key(key);
+    #[cfg(feature = "workshop")]
     let workshop_key = storage::workshop_key(key);
     let (pack, dispatch) = (Rc::clone(pack), dispatch.clone());
     EventListener::new(window, "storage", move |event| {
@@ -140,6 +145,7 @@ fn take_up_other_tabs(
             return;
         };
         let changed = event.key();
+        #[cfg(feature = "workshop")]
         if changed.as_deref() == Some(workshop_key.as_str()) {
             match event.new_value() {
                 Some(text) => {
@@ -162,7 +168,19 @@ fn take_up_other_tabs(
     })
 }
 
+/// Built without the workshop, there is none to save.
+#[cfg(not(feature = "workshop"))]
+#[hook]
+fn use_save_workshop(
+    _state: &UseReducerHandle<State>,
+    _storage_key: &str,
+    _pending_workshop: &Slot<PendingWorkshop>,
+    _widget: &Rc<RefCell<u32>>,
+) {
+}
+
 /// Saves the workshop shortly after each change to it.
+#[cfg(feature = "workshop")]
 #[hook]
 fn use_save_workshop(
     state: &UseReducerHandle<State>,

@@ -1,0 +1,67 @@
+//! The partnership view's place in the page's first module, which is built
+//! without it (the `workshop` feature) so that nobody who never opens it
+//! downloads it. On arrival it asks the page's loader for the whole app,
+//! carrying the answers; the loader mounts that app in this one's place,
+//! on the partnership view. If the loader cannot fetch it (offline, before
+//! the whole app was ever used in this browser), it says so here, and the
+//! person can try again or go back: nothing is lost either way.
+
+use yew::prelude::*;
+
+use crate::components::back_link::BackLink;
+use crate::components::heading::Heading;
+use crate::effects::host_events::request_workshop;
+use crate::hooks::use_shared;
+use crate::model::file::write_saved_progress;
+use crate::model::merge::Stamped;
+use crate::state::{State, Step};
+
+#[derive(Properties, PartialEq)]
+pub struct WorkshopLoadingProps {
+    pub state: UseReducerHandle<State>,
+    /// How many times the loader could not fetch the whole app.
+    pub unavailable: u32,
+}
+
+/// The answers as saved progress, for the whole app to open with.
+fn carried(state: &State) -> String {
+    write_saved_progress(&Stamped {
+        assessment: (*state.assessment).clone(),
+        stamps: (*state.stamps).clone(),
+    })
+}
+
+#[component]
+pub fn WorkshopLoading(props: &WorkshopLoadingProps) -> Html {
+    let shared = use_shared();
+    let page = use_node_ref();
+    let ask = {
+        let (page, state) = (page.clone(), props.state.clone());
+        Callback::from(move |_: ()| request_workshop(&page, &carried(&state)))
+    };
+    {
+        let ask = ask.clone();
+        // Once, on arrival; "Try again" asks again.
+        use_effect_with((), move |_| ask.emit(()));
+    }
+    let words = &shared.locale.partnership;
+    html! {
+        <section class="rts-page rts-partnership" ref={page}>
+            <div class="rts-no-print">
+                <BackLink to={Step::Start} />
+            </div>
+            <Heading level={1} class="rts-heading--l">{ words.title }</Heading>
+            if props.unavailable == 0 {
+                <p class="rts-body rts-loading" role="status">{ words.opening }</p>
+            } else {
+                // Keyed by the attempt, so each failure is announced again.
+                <div key={props.unavailable} class="rts-notice rts-notice--warning" role="alert">
+                    <p class="rts-body">{ words.opening_failed }</p>
+                </div>
+                <button type="button" class="rts-button" onclick={ask.reform(|_: MouseEvent| ())}>
+                    { shared.locale.loader.retry }
+                </button>
+            }
+        </section>
+    }
+}
