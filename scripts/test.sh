@@ -2,7 +2,8 @@
 # Runs every check of Ready to Share, in order, stopping at the first failure:
 #   1. rustfmt            cargo fmt --check
 #   2. clippy (native)    cargo clippy --all-targets -- -D warnings
-#   3. clippy (wasm32)    the same for wasm32-unknown-unknown
+#   3. clippy (wasm32)    the same for wasm32-unknown-unknown, and the page's
+#                         first module (built without the partnership view)
 #   4. native tests       cargo test
 #      runtime scripts    node --test scripts/runtime (boot.js, embed.js, sw.js,
 #                         offline-copy.js, the single-file copy's script and
@@ -73,6 +74,9 @@ for test_file in tests/*.rs; do
     }
 done
 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+# The page's first module is built without the partnership view (index.html:
+# data-cargo-no-default-features); the whole app, with it, beside it.
+cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 layer "native tests" "cargo test"
 # The property tests run with a fixed seed here, so whether a change lands

@@ -59,6 +59,18 @@ pub struct WidgetHandle {
     mount: u64,
 }
 
+impl WidgetHandle {
+    /// Draws the widget again with its options as they are now.
+    fn show_options(&mut self) {
+        if let Some(slot) = &mut self.slot {
+            slot.app.update(GuestProps {
+                options: Some(self.options.clone()),
+                mount: self.mount,
+            });
+        }
+    }
+}
+
 #[wasm_bindgen]
 impl WidgetHandle {
     /// Called by the loader when a new version is waiting: the widget offers
@@ -66,12 +78,7 @@ impl WidgetHandle {
     #[wasm_bindgen(js_name = updateReady)]
     pub fn update_ready(&mut self) {
         self.options.update_ready = true;
-        if let Some(slot) = &mut self.slot {
-            slot.app.update(GuestProps {
-                options: Some(self.options.clone()),
-                mount: self.mount,
-            });
-        }
+        self.show_options();
     }
 
     /// Shows the widget in another language, keeping everything typed and
@@ -88,12 +95,7 @@ impl WidgetHandle {
         if chosen.partner_pack.is_some() {
             self.options.partner_pack = chosen.partner_pack;
         }
-        if let Some(slot) = &mut self.slot {
-            slot.app.update(GuestProps {
-                options: Some(self.options.clone()),
-                mount: self.mount,
-            });
-        }
+        self.show_options();
     }
 
     /// Called by the loader when the whole app, which holds the partnership
@@ -102,12 +104,7 @@ impl WidgetHandle {
     #[wasm_bindgen(js_name = workshopUnavailable)]
     pub fn workshop_unavailable(&mut self) {
         self.options.workshop_unavailable += 1;
-        if let Some(slot) = &mut self.slot {
-            slot.app.update(GuestProps {
-                options: Some(self.options.clone()),
-                mount: self.mount,
-            });
-        }
+        self.show_options();
     }
 
     pub fn unmount(&mut self) {

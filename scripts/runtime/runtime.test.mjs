@@ -1010,3 +1010,117 @@ describe('loader.js: the language', () => {
     assert.equal(storage.getItem('k:language:v1'), 'cy');
   });
 });
+
+describe('loader.js: the whole app, loaded when someone opens the partnership view', () => {
+  /** A handle as mountWidget returns it, recording what it is asked. */
+  function handle(name, log) {
+    return {
+      setLanguage: (options) => log.push([name, 'setLanguage', options.language]),
+      updateReady: () => log.push([name, 'updateReady']),
+      workshopUnavailable: () => log.push([name, 'workshopUnavailable']),
+      unmount: () => log.push([name, 'unmount']),
+    };
+  }
+
+  test('CurrentWidget passes each request to the widget on screen, and a new version waiting to its replacement too', () => {
+    const log = [];
+    const widget = new CurrentWidget(handle('first', log));
+    widget.setLanguage({ language: 'cy' });
+    widget.updateReady();
+    widget.replace(() => handle('whole', log));
+    widget.setLanguage({ language: 'en' });
+    widget.unmount();
+    assert.deepEqual(log, [
+      ['first', 'setLanguage', 'cy'],
+      ['first', 'updateReady'],
+      ['first', 'unmount'],
+      ['whole', 'updateReady'],
+      ['whole', 'setLanguage', 'en'],
+      ['whole', 'unmount'],
+    ]);
+  });
+
+  test('asked with the answers, mounts the whole app in the same place with the options of the language shown and the answers carried', async () => {
+    const log = [];
+    const root = new EventTarget();
+    const widget = new CurrentWidget(handle('first', log));
+    const mounted = [];
+    let finish;
+    const finished = new Promise((resolve) => (finish = resolve));
+    const bindings = {
+      mountWidget: (element, options) => {
+        mounted.push([element, options]);
+        finish();
+        return handle('whole', log);
+      },
+    };
+    openWholeAppWhenAsked(root, widget, {
+      load: async () => bindings,
+      options: async () => ({ storageKey: 'k', language: 'cy', languageWords: 'w' }),
+    });
+    root.dispatchEvent(new CustomEvent('ready-to-share:workshop', { detail: '{"answers":1}' }));
+    await finished;
+    assert.equal(mounted.length, 1);
+    assert.equal(mounted[0][0], root, 'mounted where the first was');
+    assert.deepEqual(mounted[0][1], { storageKey: 'k', language: 'cy', languageWords: 'w', carriedProgress: '{"answers":1}' });
+    assert.deepEqual(log, [['first', 'unmount']], 'the first is unmounted before the whole app mounts');
+    widget.setLanguage({ language: 'en' });
+    assert.deepEqual(log.at(-1), ['whole', 'setLanguage', 'en'], 'later requests reach the whole app');
+  });
+
+  test('when the whole app cannot be loaded, the widget on screen is told and stays; asking again tries again', async () => {
+    const log = [];
+    const root = new EventTarget();
+    const widget = new CurrentWidget({
+      ...handle('first', log),
+      workshopUnavailable: () => {
+        log.push(['first', 'workshopUnavailable']);
+        told();
+      },
+    });
+    let told;
+    let attempts = 0;
+    const load = makeLoader({ glue: 'whole.js', wasm: 'whole.wasm' }, async (files) => {
+      attempts += 1;
+      if (attempts === 1) throw new LoadError('network', files.wasm);
+      return { mountWidget: () => (told(), handle('whole', log)) };
+    });
+    openWholeAppWhenAsked(root, widget, { load, options: async () => ({}) });
+    const original = console.error;
+    console.error = () => {};
+    try {
+      let waiting = new Promise((resolve) => (told = resolve));
+      root.dispatchEvent(new CustomEvent('ready-to-share:workshop', { detail: 'x' }));
+      await waiting;
+      assert.deepEqual(log, [['first', 'workshopUnavailable']], 'told, and not unmounted');
+      waiting = new Promise((resolve) => (told = resolve));
+      root.dispatchEvent(new CustomEvent('ready-to-share:workshop', { detail: 'x' }));
+      await waiting;
+      assert.equal(attempts, 2, 'tried again');
+      assert.deepEqual(log.at(-1), ['first', 'unmount']);
+    } finally {
+      console.error = original;
+    }
+  });
+
+  test('a widget removed while the whole app loads is not replaced', async () => {
+    const log = [];
+    const root = new EventTarget();
+    root.isConnected = true;
+    const widget = new CurrentWidget(handle('first', log));
+    let release;
+    const loaded = new Promise((resolve) => (release = resolve));
+    let mounts = 0;
+    openWholeAppWhenAsked(root, widget, {
+      load: () => loaded,
+      options: async () => ({}),
+    });
+    root.dispatchEvent(new CustomEvent('ready-to-share:workshop', { detail: 'x' }));
+    root.isConnected = false;
+    release({ mountWidget: () => ((mounts += 1), handle('whole', log)) });
+    await loaded;
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(mounts, 0);
+    assert.deepEqual(log, []);
+  });
+});

@@ -18,7 +18,7 @@ import { fill, locale, waitUntil, watchDialogs } from './support.mjs';
 import { useBrowser, useScratch } from './fixtures.mjs';
 
 const pack = contentPack();
-const { ui, report, loader } = locale();
+const { ui, report, loader, partnership } = locale();
 const TOTAL = pack.themes.reduce((n, t) => n + t.questions.length, 0);
 const PROGRESS_KEY = 'ready-to-share:progress:v1';
 
@@ -185,6 +185,60 @@ describe('offline', () => {
       assert.equal(await app.radio(offline, 5).isChecked(), true, 'the offline answer is still there');
       assert.deepEqual(s.dialogs, [], 'no dialog opened');
       assert.deepEqual(s.errors, [], 'no errors logged');
+    } finally {
+      await s.context.close();
+      await server?.close();
+    }
+  });
+
+  test('the partnership view, never opened, says with the server stopped that it needs the network and keeps the answers; once opened, it opens offline', async () => {
+    const copy = await servedCopy('whole');
+    const { root } = copy;
+    let { server } = copy;
+    const { port } = server;
+    const s = await plainSession(chromium.browser);
+    try {
+      const { page } = s;
+      const app = new App(page);
+      const theme = pack.themes[1];
+      const [question] = theme.questions;
+      await page.goto(server.url);
+      await app.waitForHeading(pack.start.heading);
+      await waitUntilControlled(page);
+      await app.toTheme(1);
+      await app.radio(question, 3).check();
+      await waitUntil(() => savedAnswer(page, question.id), { message: 'the answer was saved' });
+      await app.next(ui.return_to_tasks, ui.tasks_heading);
+      await app.next(ui.back, pack.start.heading);
+      const whole = /\/ready-to-share-whole-[0-9a-f]+(_bg\.wasm|\.js)$/;
+      assert.deepEqual((await page.evaluate(cachedPaths)).filter((path) => whole.test(path)), [], 'not kept before it is opened');
+
+      await server.close();
+      server = null;
+      await app.button(ui.partnership_button).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('alert').filter({ hasText: partnership.opening_failed }).waitFor();
+      await app.waitForHeading(partnership.title);
+
+      server = await startServer({ root, port });
+      await app.button(loader.retry).focus();
+      await page.keyboard.press('Enter');
+      await page.getByLabel(ui.partnership_files_label, { exact: true }).waitFor();
+      assert.equal((await page.evaluate(cachedPaths)).filter((path) => whole.test(path)).length, 2, 'kept once used');
+
+      // With the server gone again, a reload opens on the partnership view.
+      await server.close();
+      server = null;
+      await page.reload();
+      await app.waitForHeading(partnership.title);
+      await page.getByLabel(ui.partnership_files_label, { exact: true }).waitFor();
+      await app.next(ui.back, pack.start.heading);
+      await app.next(ui.start_continue, ui.tasks_heading);
+      await app.openTheme(1);
+      assert.equal(await app.radio(question, 3).isChecked(), true, 'the answer is still there');
+      // Only the fetches refused while the server was stopped are reported.
+      const unexpected = s.errors.filter((error) => !/Failed to load resource|could not load the partnership view/.test(error));
+      assert.deepEqual(unexpected, []);
     } finally {
       await s.context.close();
       await server?.close();
@@ -463,6 +517,12 @@ describe('offline', () => {
       assert.ok(copy.requests.includes('/sw.js'), `the worker was fetched: ${copy.requests}`);
       assert.ok(!copy.requests.some((path) => path.includes('offline')), `no request for the single file: ${copy.requests}`);
       assert.equal(copy.requests.filter((path) => path === '/index.html').length, 0, 'the worker kept the page at ./ for ./index.html too');
+      // The copy carries the whole app, which the worker keeps once someone
+      // opens the partnership view (the test after this one: with it never
+      // opened, the page says the network is needed).
+      await app.next(ui.partnership_button, partnership.title);
+      await page.getByLabel(ui.partnership_files_label, { exact: true }).waitFor();
+      await app.next(ui.back, pack.start.heading);
       await server.close();
       server = null;
       await page.reload();
@@ -547,6 +607,26 @@ describe('offline', () => {
         return count;
       });
       assert.equal(dropped, 1, 'the kept wasm was dropped');
+      await server.close();
+      server = null;
+      await page.getByRole('link', { name: ui.offline_link }).click();
+      await page.getByRole('alert').filter({ hasText: loader.offline_copy_failed }).waitFor();
+    } finally {
+      await s.context.close();
+      await server?.close();
+    }
+  });
+
+  test('"Save this tool for offline use" with the partnership view never opened here, and no network, says it needs the network', async () => {
+    let { server } = await servedCopy('whole-never-used');
+    const s = await plainSession(chromium.browser);
+    try {
+      const { page } = s;
+      const app = new App(page);
+      await page.goto(server.url);
+      await app.waitForHeading(pack.start.heading);
+      await waitUntilControlled(page);
+      // The copy carries the whole app, which is kept only once used.
       await server.close();
       server = null;
       await page.getByRole('link', { name: ui.offline_link }).click();

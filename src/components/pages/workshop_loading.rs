@@ -46,7 +46,7 @@ pub fn WorkshopLoading(props: &WorkshopLoadingProps) -> Html {
     }
     let words = &shared.locale.partnership;
     html! {
-        <section class="rts-page rts-partnership" ref={page}>
+        <section class="rts-page rts-workshop-loading" ref={page}>
             <div class="rts-no-print">
                 <BackLink to={Step::Start} />
             </div>

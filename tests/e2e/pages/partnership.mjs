@@ -22,8 +22,15 @@ export class PartnershipPage extends Screen {
     this.clearButton = this.button(this.ui.partnership_clear);
   }
 
+  /**
+   * Waits for the view itself: its heading and its file picker. (The page's
+   * first module shows the heading alone while it fetches the whole app,
+   * which holds the view.)
+   */
   async waitFor() {
-    return super.waitFor(this.words.title);
+    await super.waitFor(this.words.title);
+    await this.fileInput.waitFor();
+    return this;
   }
 
   /** An h2 of the page, by its text. */
