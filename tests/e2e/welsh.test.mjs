@@ -320,6 +320,21 @@ describe('Ready to Share in Welsh', () => {
       assert.match(page.url(), /[?&]lang=cy/, 'the address says the language');
     }));
 
+  test('chosen on the start page, Welsh carries on into the partnership view when it is fetched, with focus on its heading', () =>
+    site.withSession(async ({ page }) => {
+      await page.goto(`${site.url}?lang=en`);
+      await page.getByRole('button', { name: en.ui.partnership_button, exact: true }).waitFor();
+      await switchByKeyboard(page, 'Cymraeg');
+      const open = page.getByRole('button', { name: cy.ui.partnership_button, exact: true });
+      await open.focus();
+      await page.keyboard.press('Enter');
+      await page.getByLabel(cy.ui.partnership_files_label, { exact: true }).waitFor();
+      await waitUntil(async () => (await focusedText(page)) === cy.partnership.title, { message: 'focus on the Welsh heading' });
+      assert.equal(await page.locator('.rts-app').getAttribute('lang'), 'cy');
+      await expectNoEnglish(page, 'the partnership view, fetched in Welsh');
+      await expectAxeClean(page, 'the partnership view, fetched in Welsh');
+    }));
+
   test('switching by keyboard on the partnership view keeps the files, an agreement being typed and the focus', () =>
     site.withSession(async ({ page }) => {
       await page.goto(`${site.url}?lang=en`);
