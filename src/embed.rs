@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use crate::model::locale::Language;
-use crate::options::{LanguageFiles, MountOptions, PartnerPack};
+use crate::options::{Carried, LanguageFiles, MountOptions, PartnerPack};
 use crate::App;
 
 /// One pooled app: its root element and the handle to update it.
@@ -162,6 +162,16 @@ fn language_files(options: &JsValue) -> Option<LanguageFiles> {
     Some(LanguageFiles { language, files })
 }
 
+/// What the first module handed over for the whole app, passed through by
+/// the loader as `carried`: `{ progress, earlier }`, both text.
+fn carried(options: &JsValue) -> Option<Carried> {
+    let carried = get(options, "carried")?;
+    Some(Carried {
+        progress: Rc::from(get_string(&carried, "progress")?),
+        earlier: get_string(&carried, "earlier").map(Rc::from),
+    })
+}
+
 pub fn options_from_js(options: &JsValue) -> MountOptions {
     let defaults = MountOptions::default();
     let partner_pack = get_string(options, "packSource").map(|source| PartnerPack {
@@ -190,7 +200,7 @@ pub fn options_from_js(options: &JsValue) -> MountOptions {
         language_files: language_files(options),
         language_switch: get(options, "languageSwitch").is_none_or(|v| v.is_truthy()),
         statement_url: get_string(options, "statementUrl").filter(|u| safe_link(u)),
-        carried_progress: get_string(options, "carriedProgress").map(Rc::from),
+        carried: carried(options),
         workshop_unavailable: 0,
     }
 }

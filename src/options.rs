@@ -62,16 +62,26 @@ pub struct MountOptions {
     /// user reaches the summary, a `ready-to-share:complete` event carries
     /// the scores and band, and the start page says so. Off unless asked.
     pub results_event: bool,
-    /// The answers as the page's first module had them when someone opened
-    /// the partnership view (`write_saved_progress`'s text): the loader
-    /// then mounts the whole app (built with the `workshop` feature) in its
-    /// place, which opens on the partnership view with them. Carried rather
-    /// than read back from storage, which may be blocked or full.
-    pub carried_progress: Option<Rc<str>>,
+    /// What the page's first module had when someone opened the
+    /// partnership view: the loader then mounts the whole app (built with
+    /// the `workshop` feature) in its place, which opens on the view with
+    /// it. Carried rather than read back from storage, which may be blocked
+    /// or full.
+    pub carried: Option<Carried>,
     /// How many times the loader could not fetch the whole app for the
     /// partnership view: the first module then says so and offers to try
     /// again.
     pub workshop_unavailable: u32,
+}
+
+/// What the first module hands the whole app (see [`MountOptions::carried`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Carried {
+    /// The answers, as saved progress (`write_saved_progress`'s text).
+    pub progress: Rc<str>,
+    /// The earlier assessment opened to compare with, as a file
+    /// (`write_assessment`'s text): it is kept only in memory.
+    pub earlier: Option<Rc<str>>,
 }
 
 /// A language's files as the loader fetched them: its words
@@ -109,7 +119,7 @@ impl Default for MountOptions {
             language_files: None,
             language_switch: true,
             statement_url: None,
-            carried_progress: None,
+            carried: None,
             workshop_unavailable: 0,
         }
     }

@@ -351,7 +351,8 @@ export class CurrentWidget {
 
 /**
  * When someone opens the partnership view (the first module's
- * ready-to-share:workshop event, carrying the answers as saved progress),
+ * ready-to-share:workshop event, carrying the answers as saved progress
+ * and the file being compared with),
  * loads the whole app (`load`, which resolves to its glue's exports) and
  * mounts it in the widget's place with `options()` (the widget's options
  * in the language on screen) and the answers carried. If it cannot be
@@ -359,7 +360,8 @@ export class CurrentWidget {
  */
 export function openWholeAppWhenAsked(root, widget, { load, options }) {
   root.addEventListener('ready-to-share:workshop', async (event) => {
-    const carriedProgress = String(event.detail ?? '');
+    // { progress, earlier }: the widget's own, read by the whole app.
+    const carried = event.detail;
     let bindings;
     let mountOptions;
     try {
@@ -370,6 +372,6 @@ export function openWholeAppWhenAsked(root, widget, { load, options }) {
       return;
     }
     if (root.isConnected === false) return;
-    widget.replace(() => bindings.mountWidget(root, { ...mountOptions, carriedProgress }));
+    widget.replace(() => bindings.mountWidget(root, { ...mountOptions, carried }));
   });
 }

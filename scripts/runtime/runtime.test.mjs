@@ -1058,11 +1058,12 @@ describe('loader.js: the whole app, loaded when someone opens the partnership vi
       load: async () => bindings,
       options: async () => ({ storageKey: 'k', language: 'cy', languageWords: 'w' }),
     });
-    root.dispatchEvent(new CustomEvent('ready-to-share:workshop', { detail: '{"answers":1}' }));
+    const carried = { progress: '{"answers":1}', earlier: '{"earlier":1}' };
+    root.dispatchEvent(new CustomEvent('ready-to-share:workshop', { detail: carried }));
     await finished;
     assert.equal(mounted.length, 1);
     assert.equal(mounted[0][0], root, 'mounted where the first was');
-    assert.deepEqual(mounted[0][1], { storageKey: 'k', language: 'cy', languageWords: 'w', carriedProgress: '{"answers":1}' });
+    assert.deepEqual(mounted[0][1], { storageKey: 'k', language: 'cy', languageWords: 'w', carried });
     assert.deepEqual(log, [['first', 'unmount']], 'the first is unmounted before the whole app mounts');
     widget.setLanguage({ language: 'en' });
     assert.deepEqual(log.at(-1), ['whole', 'setLanguage', 'en'], 'later requests reach the whole app');

@@ -39,8 +39,8 @@ pub fn App(props: &AppProps) -> Html {
     let state = {
         let pack = Rc::clone(&pack);
         let key = options.storage_key.clone();
-        let carried = options.carried_progress.clone();
-        use_reducer_eq(move || autosave::restore(&pack, &key, carried.as_deref()))
+        let carried = options.carried.clone();
+        use_reducer_eq(move || autosave::restore(&pack, &key, carried.as_ref()))
     };
     crate::hooks::use_autosave(&state, &options.storage_key, &pack);
     let root = use_node_ref();

@@ -18,7 +18,9 @@ use yew::prelude::*;
 use crate::effects::{clock, storage};
 use crate::model::assessment::Assessment;
 use crate::model::content::ContentPack;
-use crate::model::file::{read_progress_after_update, read_stamped_progress, write_saved_progress};
+use crate::model::file::{
+    read_assessment, read_progress_after_update, read_stamped_progress, write_saved_progress,
+};
 use crate::model::merge::{merge, Stamped, Stamps};
 use crate::model::workshop::Workshop;
 #[cfg(feature = "workshop")]
@@ -27,7 +29,7 @@ use crate::state::{Action, FileMessages, SaveStatus, State, Step};
 
 /// How long typing may pause before progress is saved (src/options.json,
 /// where the tests read it too).
-use crate::options::SAVE_DELAY_MS;
+use crate::options::{Carried, SAVE_DELAY_MS};
 
 /// What to save: the answers with their stamps, the step, and which
 /// revision of the answers they are. The answers and stamps are the
@@ -79,11 +81,11 @@ fn writer_id() -> String {
 }
 
 /// Reads saved progress. A value that cannot be read is moved aside, never
-/// overwritten, so nothing is lost; the user is told. `carried` is the
-/// progress the page's first module handed over when someone opened the
-/// partnership view (`MountOptions::carried_progress`): this mount then
-/// opens there, with those answers merged with storage's.
-pub fn restore(pack: &Rc<ContentPack>, storage_key: &str, carried: Option<&str>) -> State {
+/// overwritten, so nothing is lost; the user is told. `carried` is what
+/// the page's first module handed over when someone opened the partnership
+/// view (`MountOptions::carried`): this mount then opens there, with those
+/// answers merged with storage's, comparing with the same earlier file.
+pub fn restore(pack: &Rc<ContentPack>, storage_key: &str, carried: Option<&Carried>) -> State {
     let fresh = || Stamped {
         assessment: Assessment::new(pack, &clock::now()),
         stamps: Default::default(),
@@ -132,7 +134,10 @@ pub fn restore(pack: &Rc<ContentPack>, storage_key: &str, carried: Option<&str>)
         Err(error) => (fresh(), Step::Start, error.into()),
     };
     let stored = !nothing_stored && !unreadable && status == SaveStatus::Ok;
-    let carried = carried.and_then(|text| read_stamped_progress(text, pack).ok());
+    let earlier = carried
+        .and_then(|c| c.earlier.as_deref())
+        .and_then(|text| read_assessment(text, pack).ok());
+    let carried = carried.and_then(|c| read_stamped_progress(&c.progress, pack).ok());
     let arrived = carried.is_some();
     let (stamped, step) = match carried {
         // Storage may hold a change another tab made since, or nothing at
@@ -153,6 +158,7 @@ pub fn restore(pack: &Rc<ContentPack>, storage_key: &str, carried: Option<&str>)
         // Arrived by a navigation, though a new mount: focus goes to the
         // heading as on any other screen.
         state.navigations = 1;
+        state.earlier = earlier.map(|opened| Rc::new(opened.assessment));
     }
     #[cfg(feature = "workshop")]
     {

@@ -89,12 +89,20 @@ pub fn request_language(root: &NodeRef, code: &str) {
 
 /// Sent to the page's loader when someone opens the partnership view in the
 /// page's first module, which is built without it: the loader fetches the
-/// whole app and mounts it in this one's place, with `carried` (the answers
-/// as saved progress) as its `carriedProgress`. If it cannot, it calls
-/// `workshopUnavailable`.
+/// whole app and mounts it in this one's place, passing the event's detail
+/// on as its `carried` option: `{ progress, earlier }` (the answers as
+/// saved progress, and the assessment opened to compare with, as a file).
+/// If it cannot, it calls `workshopUnavailable`.
 pub const WORKSHOP_EVENT: &str = "ready-to-share:workshop";
 
-/// Asks the page's loader for the whole app, carrying the answers to it.
-pub fn request_workshop(root: &NodeRef, carried: &str) {
-    send(root, WORKSHOP_EVENT, Some(&JsValue::from_str(carried)));
+/// Asks the page's loader for the whole app, carrying what only this
+/// widget has to it.
+pub fn request_workshop(root: &NodeRef, progress: &str, earlier: Option<&str>) {
+    let detail = js_sys::Object::new();
+    // Setting a property on a plain new object cannot fail.
+    let _ = js_sys::Reflect::set(&detail, &"progress".into(), &progress.into());
+    if let Some(earlier) = earlier {
+        let _ = js_sys::Reflect::set(&detail, &"earlier".into(), &earlier.into());
+    }
+    send(root, WORKSHOP_EVENT, Some(&detail));
 }

@@ -8,6 +8,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
 import { describeViolations, runAxe } from './helpers.mjs';
 import { locale, waitForHeadingFocus, waitForSaveState, waitUntil } from './support.mjs';
 import { useSite } from './fixtures.mjs';
@@ -19,6 +20,7 @@ import { TasksPage } from './pages/tasks.mjs';
 const { ui, partnership: words, loader } = locale();
 const WHOLE = /ready-to-share-whole-[0-9a-f]+(_bg\.wasm|\.js)$/;
 const AREA = 'Ynys Môn and Gwynedd';
+const EARLIER_PATH = fileURLToPath(new URL('./fixtures/partnership/earlier-assessment.json', import.meta.url));
 
 /** Presses a button with the keyboard: focus moves to it, then Enter. */
 async function press(locator) {
@@ -124,5 +126,28 @@ describe('the partnership view, fetched when opened', () => {
       assert.equal(await areaShown(page), AREA);
       // The loader reports the failed fetch in the console; nothing else.
       assert.ok(errors.every((error) => /could not load the partnership view|Failed to load resource/i.test(error)), errors.join('\n'));
+    }));
+
+  test('the earlier assessment being compared with, kept only in memory, is still compared with after the partnership view', () =>
+    site.withSession(async ({ page, errors }) => {
+      const tasks = await answerArea(page, site);
+      await press(tasks.button(ui.see_summary));
+      await page.getByRole('heading', { level: 2, name: ui.compare_heading, exact: true }).waitFor();
+      await page.getByLabel(ui.compare_label, { exact: true }).setInputFiles(EARLIER_PATH);
+      const stop = page.getByRole('button', { name: ui.compare_remove, exact: true });
+      await stop.waitFor();
+
+      // The summary, the task list, the start page, then the partnership view.
+      await press(page.getByRole('button', { name: ui.back, exact: true }));
+      await new TasksPage(page).waitFor();
+      await openPartnershipFromTasks(page);
+      await new PartnershipPage(page).waitFor();
+
+      await press(page.getByRole('button', { name: ui.back, exact: true }));
+      const start = await new StartScreen(page).waitFor();
+      await press(start.continueButton);
+      await press((await new TasksPage(page).waitFor()).button(ui.see_summary));
+      await stop.waitFor();
+      assert.deepEqual(errors, []);
     }));
 });

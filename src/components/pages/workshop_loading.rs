@@ -12,7 +12,7 @@ use crate::components::back_link::BackLink;
 use crate::components::heading::Heading;
 use crate::effects::host_events::request_workshop;
 use crate::hooks::use_shared;
-use crate::model::file::write_saved_progress;
+use crate::model::file::{write_assessment, write_saved_progress};
 use crate::model::merge::Stamped;
 use crate::state::{State, Step};
 
@@ -23,12 +23,15 @@ pub struct WorkshopLoadingProps {
     pub unavailable: u32,
 }
 
-/// The answers as saved progress, for the whole app to open with.
-fn carried(state: &State) -> String {
-    write_saved_progress(&Stamped {
+/// What the whole app opens with: the answers as saved progress, and the
+/// earlier assessment being compared with (kept only in memory) as a file.
+fn ask_for_whole_app(page: &NodeRef, state: &State) {
+    let progress = write_saved_progress(&Stamped {
         assessment: (*state.assessment).clone(),
         stamps: (*state.stamps).clone(),
-    })
+    });
+    let earlier = state.earlier.as_deref().map(write_assessment);
+    request_workshop(page, &progress, earlier.as_deref());
 }
 
 #[component]
@@ -37,7 +40,7 @@ pub fn WorkshopLoading(props: &WorkshopLoadingProps) -> Html {
     let page = use_node_ref();
     let ask = {
         let (page, state) = (page.clone(), props.state.clone());
-        Callback::from(move |_: ()| request_workshop(&page, &carried(&state)))
+        Callback::from(move |_: ()| ask_for_whole_app(&page, &state))
     };
     {
         let ask = ask.clone();
