@@ -294,6 +294,17 @@ function exportCsv(out) {
   return records.length;
 }
 
+/**
+ * `welsh` with the English's own leading and trailing spaces: a few strings
+ * are joined to others (" for: {action}"), and spreadsheets drop or add
+ * spaces at the ends of a cell, which a translator cannot see.
+ */
+export function withEdgesOf(english, welsh) {
+  const [lead] = english.match(/^\s*/);
+  const [trail] = english.match(/\s*$/);
+  return `${lead}${welsh.trim()}${trail}`;
+}
+
 /** Corrections from a CSV like `export` writes; nothing is written unless all rows are sound. */
 export function importRows(rows, tables, review, today) {
   const english = new Map(units().map(([key, text, other]) => [key, { text, other }]));
@@ -306,8 +317,8 @@ export function importRows(rows, tables, review, today) {
       errors.push(`${line}: unknown key "${row.key}"`);
       continue;
     }
-    const welsh = (row.welsh ?? '').trim();
-    if (!welsh) errors.push(`${line} (${row.key}): the Welsh is empty`);
+    const welsh = withEdgesOf(source, row.welsh ?? '');
+    if (!welsh.trim()) errors.push(`${line} (${row.key}): the Welsh is empty`);
     else if (!samePlaceholders(welsh, source, other)) {
       errors.push(`${line} (${row.key}): use the placeholders ${placeholders(source) || '(none)'}`);
     }

@@ -12,6 +12,7 @@ import {
   samePlaceholders,
   units,
   welshAt,
+  withEdgesOf,
   writeCsv,
 } from './translations.mjs';
 
@@ -54,6 +55,28 @@ describe('translations.mjs', () => {
       date: '2026-12-06',
       english_hash: englishHash(english),
     });
+  });
+
+  test('the whole table exported and imported as it is changes nothing, spaces at the ends of a string included', () => {
+    const t = tables();
+    const before = JSON.stringify(t);
+    const review = readReview();
+    const english = new Map(units());
+    const rows = [...english.keys()].map((key) => {
+      const record = review.get(key);
+      // As a spreadsheet gives the cells back: spaces at the ends gone.
+      return { key, welsh: welshAt(t, key).trim(), status: record.status, reviewer: record.reviewer, date: record.date };
+    });
+    const { errors, changed } = importRows(rows, t, review, '2026-12-07');
+    assert.deepEqual(errors, []);
+    assert.equal(changed, 0);
+    assert.equal(JSON.stringify(t), before);
+    assert.equal(welshAt(t, 'locale:plan.target_for'), ' ar gyfer: {action}', 'joined to the action: its space kept');
+  });
+
+  test('a Welsh cell takes the spaces at the ends of its English, and no others', () => {
+    assert.equal(withEdgesOf(' for: {action}', 'ar gyfer: {action}  '), ' ar gyfer: {action}');
+    assert.equal(withEdgesOf('Start now', '  Dechrau nawr '), 'Dechrau nawr');
   });
 
   test('rows with a wrong placeholder, no Welsh, no reviewer or an unknown key are all named, and nothing changes', () => {
