@@ -163,12 +163,14 @@ fn language_files(options: &JsValue) -> Option<LanguageFiles> {
 }
 
 /// What the first module handed over for the whole app, passed through by
-/// the loader as `carried`: `{ progress, earlier }`, both text.
+/// the loader as `carried`: `{ progress, earlier }`, both text, and
+/// `focus`, which the loader adds.
 fn carried(options: &JsValue) -> Option<Carried> {
     let carried = get(options, "carried")?;
     Some(Carried {
         progress: Rc::from(get_string(&carried, "progress")?),
         earlier: get_string(&carried, "earlier").map(Rc::from),
+        focus: get(&carried, "focus").is_some_and(|v| v.is_truthy()),
     })
 }
 

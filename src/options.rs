@@ -82,6 +82,10 @@ pub struct Carried {
     /// The earlier assessment opened to compare with, as a file
     /// (`write_assessment`'s text): it is kept only in memory.
     pub earlier: Option<Rc<str>>,
+    /// Focus was still in the widget when the whole app was mounted: it
+    /// moves to the view's heading, as after any navigation. Otherwise the
+    /// person has moved on while it loaded, and keeps their place.
+    pub focus: bool,
 }
 
 /// A language's files as the loader fetched them: its words

@@ -372,6 +372,14 @@ export function openWholeAppWhenAsked(root, widget, { load, options }) {
       return;
     }
     if (root.isConnected === false) return;
-    widget.replace(() => bindings.mountWidget(root, { ...mountOptions, carried }));
+    // Only while the widget still waits for it: someone who went back
+    // while it loaded stays where they went.
+    if (root.querySelector?.('.rts-workshop-loading') === null) return;
+    // The whole app moves focus to its heading only if focus is still in
+    // the widget: someone who has moved on (to another widget, or the host
+    // page) while it loaded keeps their place.
+    const active = root.getRootNode?.()?.activeElement;
+    const focus = Boolean(active && root.contains?.(active));
+    widget.replace(() => bindings.mountWidget(root, { ...mountOptions, carried: { ...carried, focus } }));
   });
 }

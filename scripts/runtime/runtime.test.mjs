@@ -1063,10 +1063,29 @@ describe('loader.js: the whole app, loaded when someone opens the partnership vi
     await finished;
     assert.equal(mounted.length, 1);
     assert.equal(mounted[0][0], root, 'mounted where the first was');
-    assert.deepEqual(mounted[0][1], { storageKey: 'k', language: 'cy', languageWords: 'w', carried });
+    assert.deepEqual(mounted[0][1], { storageKey: 'k', language: 'cy', languageWords: 'w', carried: { ...carried, focus: false } });
     assert.deepEqual(log, [['first', 'unmount']], 'the first is unmounted before the whole app mounts');
     widget.setLanguage({ language: 'en' });
     assert.deepEqual(log.at(-1), ['whole', 'setLanguage', 'en'], 'later requests reach the whole app');
+  });
+
+  test('the whole app takes focus to its heading only if focus was still in the widget when it loaded', async () => {
+    const inside = { name: 'the loading heading' };
+    const elsewhere = { name: 'another widget' };
+    for (const [active, focus] of [[inside, true], [elsewhere, false], [null, false]]) {
+      const root = new EventTarget();
+      root.getRootNode = () => ({ activeElement: active });
+      root.contains = (element) => element === inside;
+      const widget = new CurrentWidget({ unmount() {} });
+      let mounted;
+      const done = new Promise((resolve) => (mounted = resolve));
+      openWholeAppWhenAsked(root, widget, {
+        load: async () => ({ mountWidget: (element, options) => (mounted(options), { unmount() {} }) }),
+        options: async () => ({}),
+      });
+      root.dispatchEvent(new CustomEvent('ready-to-share:workshop', { detail: { progress: 'p' } }));
+      assert.deepEqual((await done).carried, { progress: 'p', focus }, `focus on ${active?.name ?? 'nothing'}`);
+    }
   });
 
   test('when the whole app cannot be loaded, the widget on screen is told and stays; asking again tries again', async () => {
@@ -1102,6 +1121,25 @@ describe('loader.js: the whole app, loaded when someone opens the partnership vi
     } finally {
       console.error = original;
     }
+  });
+
+  test('a widget that has left its loading page (Back) while the whole app loads is not replaced', async () => {
+    const root = new EventTarget();
+    let waiting = true;
+    root.querySelector = (selector) => (selector === '.rts-workshop-loading' && waiting ? {} : null);
+    const log = [];
+    const widget = new CurrentWidget(handle('first', log));
+    let release;
+    const loaded = new Promise((resolve) => (release = resolve));
+    let mounts = 0;
+    openWholeAppWhenAsked(root, widget, { load: () => loaded, options: async () => ({}) });
+    root.dispatchEvent(new CustomEvent('ready-to-share:workshop', { detail: { progress: 'p' } }));
+    waiting = false;
+    release({ mountWidget: () => ((mounts += 1), handle('whole', log)) });
+    await loaded;
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(mounts, 0);
+    assert.deepEqual(log, []);
   });
 
   test('a widget removed while the whole app loads is not replaced', async () => {

@@ -137,8 +137,10 @@ pub fn restore(pack: &Rc<ContentPack>, storage_key: &str, carried: Option<&Carri
     let earlier = carried
         .and_then(|c| c.earlier.as_deref())
         .and_then(|text| read_assessment(text, pack).ok());
+    let carried_focus = carried.is_some_and(|c| c.focus);
     let carried = carried.and_then(|c| read_stamped_progress(&c.progress, pack).ok());
     let arrived = carried.is_some();
+    let focus = carried_focus && carried.is_some();
     let (stamped, step) = match carried {
         // Storage may hold a change another tab made since, or nothing at
         // all (blocked, full): the carried answers are never lost to it.
@@ -155,10 +157,12 @@ pub fn restore(pack: &Rc<ContentPack>, storage_key: &str, carried: Option<&Carri
     };
     let mut state = State::new(Rc::clone(pack), stamped.assessment, step);
     if arrived {
+        state.earlier = earlier.map(|opened| Rc::new(opened.assessment));
+    }
+    if focus {
         // Arrived by a navigation, though a new mount: focus goes to the
         // heading as on any other screen.
         state.navigations = 1;
-        state.earlier = earlier.map(|opened| Rc::new(opened.assessment));
     }
     #[cfg(feature = "workshop")]
     {

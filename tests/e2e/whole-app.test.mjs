@@ -150,4 +150,40 @@ describe('the partnership view, fetched when opened', () => {
       await stop.waitFor();
       assert.deepEqual(errors, []);
     }));
+
+  test('going Back while it loads stays on the start page; the view opens when asked again', () =>
+    site.withSession(async ({ page, context, errors }) => {
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await context.route(WHOLE, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await answerArea(page, site);
+      await openPartnershipFromTasks(page);
+      await page.getByRole('status').filter({ hasText: words.opening }).waitFor();
+      // Whether the view is ever drawn, from now on.
+      await page.evaluate(() => {
+        window.viewDrawn = 0;
+        new MutationObserver(() => {
+          if (document.querySelector('.rts-partnership')) window.viewDrawn += 1;
+        }).observe(document.body, { childList: true, subtree: true });
+      });
+      await press(page.getByRole('button', { name: ui.back, exact: true }));
+      const start = await new StartScreen(page).waitFor();
+      release();
+      // The whole app arrives meanwhile; the person carries on.
+      await page.waitForResponse(WHOLE);
+      await press(start.continueButton);
+      const tasks = await new TasksPage(page).waitFor();
+      await press(tasks.task(ui.about_heading));
+      await new AboutPage(page).waitFor();
+      assert.equal(await page.evaluate(() => window.viewDrawn), 0, 'the view never took the page over');
+
+      await press(page.getByRole('button', { name: ui.back, exact: true }));
+      await press((await new StartScreen(page).waitFor()).page.getByRole('button', { name: ui.partnership_button, exact: true }));
+      await new PartnershipPage(page).waitFor();
+      assert.equal(await areaShown(page), AREA);
+      assert.deepEqual(errors, []);
+    }));
 });

@@ -243,6 +243,35 @@ describe('the workshop on a host page', () => {
       { origin: host.origin, allow: [distOrigin()] },
     ));
 
+  test('someone who moves on while the partnership view loads keeps their place; focus is not taken back', () =>
+    site.withSession(
+      async ({ page, context, errors }) => {
+        // The whole app's files are held until the person has moved on.
+        let release;
+        const held = new Promise((resolve) => (release = resolve));
+        await context.route(/ready-to-share-whole-[0-9a-f]+(_bg\.wasm|\.js)$/, async (route) => {
+          await held;
+          await route.continue();
+        });
+        await page.goto(
+          host.add({
+            body: `<div id="one"><ready-to-share storage-key="first" heading-level="2"></ready-to-share></div>
+              <p><a id="host-link" href="#elsewhere">A link of the host page</a></p>`,
+            embedFrom: distOrigin(),
+          }),
+        );
+        const widget = page.locator('#one ready-to-share');
+        await press(widget.getByRole('button', { name: ui.partnership_button, exact: true }));
+        await widget.getByRole('status').filter({ hasText: words.opening }).waitFor();
+        await page.locator('#host-link').focus();
+        release();
+        await widget.getByLabel(ui.partnership_files_label, { exact: true }).waitFor();
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'host-link', 'focus stays on the host page');
+        assert.deepEqual(errors, []);
+      },
+      { origin: host.origin, allow: [distOrigin()] },
+    ));
+
   test('two widgets with one storage key on a page share the workshop as it changes', () =>
     site.withSession(
       async ({ page, errors }) => {
@@ -256,7 +285,9 @@ describe('the workshop on a host page', () => {
         const [one, two] = ['#one', '#two'].map((id) => page.locator(`${id} ready-to-share`));
         for (const widget of [one, two]) {
           await press(widget.getByRole('button', { name: ui.partnership_button, exact: true }));
-          await widget.getByRole('heading', { name: words.title, exact: true }).waitFor();
+          // The view itself (the first module shows its heading while it
+          // fetches the whole app).
+          await widget.getByLabel(ui.partnership_files_label, { exact: true }).waitFor();
         }
         await one
           .getByLabel(ui.partnership_files_label, { exact: true })
