@@ -55,9 +55,12 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * when someone opens the view (scripts/whole-module.mjs): 373,894
  * (-42.5 KB; brotli 328.5 KB to 299.1 KB), then the first module handing
  * the whole app the earlier assessment being compared with, as well as
- * the answers, so the comparison outlives the view (+0.3 KB). Lower it as the
+ * the answers, so the comparison outlives the view (+0.3 KB), and the
+ * whole app moving focus only when focus was still in the widget and
+ * taking over only while the widget still waits for it (+0.2 KB)
+ * (374,387). Lower it as the
  * first screen gets smaller; never raise it without saying why. */
-export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 374_300);
+export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 374_500);
 
 /** The budget for index.html alone, with its start screen (7,952 now, with
  * the results-event notice's place, the unit of assessment defined,
