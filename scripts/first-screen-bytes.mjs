@@ -58,9 +58,12 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * the answers, so the comparison outlives the view (+0.3 KB), and the
  * whole app moving focus only when focus was still in the widget and
  * taking over only while the widget still waits for it (+0.2 KB)
- * (374,387). Lower it as the
+ * (374,387), and the message that says to reload the page when the whole
+ * app's files are gone from the server (the tool updated since the page
+ * was opened), where the general one would wrongly blame the network
+ * (+0.4 KB) (374,803). Lower it as the
  * first screen gets smaller; never raise it without saying why. */
-export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 374_500);
+export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 374_900);
 
 /** The budget for index.html alone, with its start screen (7,952 now, with
  * the results-event notice's place, the unit of assessment defined,

@@ -100,10 +100,12 @@ impl WidgetHandle {
 
     /// Called by the loader when the whole app, which holds the partnership
     /// view, could not be fetched: the widget says so and offers to try
-    /// again, keeping everything.
+    /// again, keeping everything. `outdated`: its files were not on the
+    /// server (the tool has been updated since the page was opened).
     #[wasm_bindgen(js_name = workshopUnavailable)]
-    pub fn workshop_unavailable(&mut self) {
+    pub fn workshop_unavailable(&mut self, outdated: bool) {
         self.options.workshop_unavailable += 1;
+        self.options.workshop_outdated = outdated;
         self.show_options();
     }
 
@@ -204,6 +206,7 @@ pub fn options_from_js(options: &JsValue) -> MountOptions {
         statement_url: get_string(options, "statementUrl").filter(|u| safe_link(u)),
         carried: carried(options),
         workshop_unavailable: 0,
+        workshop_outdated: false,
     }
 }
 

@@ -72,6 +72,10 @@ pub struct MountOptions {
     /// partnership view: the first module then says so and offers to try
     /// again.
     pub workshop_unavailable: u32,
+    /// The last time, the whole app's files were not on the server: the
+    /// tool has been updated since the page was opened, so reloading it
+    /// is what helps.
+    pub workshop_outdated: bool,
 }
 
 /// What the first module hands the whole app (see [`MountOptions::carried`]).
@@ -125,6 +129,7 @@ impl Default for MountOptions {
             statement_url: None,
             carried: None,
             workshop_unavailable: 0,
+            workshop_outdated: false,
         }
     }
 }

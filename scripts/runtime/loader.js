@@ -333,8 +333,8 @@ export class CurrentWidget {
     this.#handle.updateReady();
   }
 
-  workshopUnavailable() {
-    this.#handle.workshopUnavailable?.();
+  workshopUnavailable(outdated) {
+    this.#handle.workshopUnavailable?.(outdated);
   }
 
   unmount() {
@@ -368,7 +368,9 @@ export function openWholeAppWhenAsked(root, widget, { load, options }) {
       [bindings, mountOptions] = await Promise.all([load(), options()]);
     } catch (error) {
       console.error('Ready to Share could not load the partnership view:', error?.reason ?? error);
-      widget.workshopUnavailable();
+      // Its files not found: the tool was updated since the page was
+      // opened, which reloading the page mends.
+      widget.workshopUnavailable(error?.loadCause === 'not_found');
       return;
     }
     if (root.isConnected === false) return;

@@ -1093,8 +1093,8 @@ describe('loader.js: the whole app, loaded when someone opens the partnership vi
     const root = new EventTarget();
     const widget = new CurrentWidget({
       ...handle('first', log),
-      workshopUnavailable: () => {
-        log.push(['first', 'workshopUnavailable']);
+      workshopUnavailable: (outdated) => {
+        log.push(['first', 'workshopUnavailable', outdated]);
         told();
       },
     });
@@ -1112,7 +1112,7 @@ describe('loader.js: the whole app, loaded when someone opens the partnership vi
       let waiting = new Promise((resolve) => (told = resolve));
       root.dispatchEvent(new CustomEvent('ready-to-share:workshop', { detail: 'x' }));
       await waiting;
-      assert.deepEqual(log, [['first', 'workshopUnavailable']], 'told, and not unmounted');
+      assert.deepEqual(log, [['first', 'workshopUnavailable', false]], 'told (not that the tool was updated), and not unmounted');
       waiting = new Promise((resolve) => (told = resolve));
       root.dispatchEvent(new CustomEvent('ready-to-share:workshop', { detail: 'x' }));
       await waiting;
@@ -1140,6 +1140,27 @@ describe('loader.js: the whole app, loaded when someone opens the partnership vi
     await new Promise((resolve) => setImmediate(resolve));
     assert.equal(mounts, 0);
     assert.deepEqual(log, []);
+  });
+
+  test("the whole app's files not found on the server (the tool updated since the page was opened) is told as such", async () => {
+    const root = new EventTarget();
+    let told;
+    const outdated = new Promise((resolve) => (told = resolve));
+    const widget = new CurrentWidget({ unmount() {}, workshopUnavailable: told });
+    const original = console.error;
+    console.error = () => {};
+    try {
+      openWholeAppWhenAsked(root, widget, {
+        load: async () => {
+          throw new LoadError('not_found', 'whole.js');
+        },
+        options: async () => ({}),
+      });
+      root.dispatchEvent(new CustomEvent('ready-to-share:workshop', { detail: { progress: 'p' } }));
+      assert.equal(await outdated, true);
+    } finally {
+      console.error = original;
+    }
   });
 
   test('a widget removed while the whole app loads is not replaced', async () => {

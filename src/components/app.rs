@@ -195,7 +195,7 @@ fn screen(state: &UseReducerHandle<State>, options: &MountOptions) -> Html {
         #[cfg(not(feature = "workshop"))]
         Step::Partnership => html! {
             <crate::components::pages::workshop_loading::WorkshopLoading state={state.clone()}
-                unavailable={options.workshop_unavailable} />
+                unavailable={options.workshop_unavailable} outdated={options.workshop_outdated} />
         },
     }
 }

@@ -186,4 +186,16 @@ describe('the partnership view, fetched when opened', () => {
       assert.equal(await areaShown(page), AREA);
       assert.deepEqual(errors, []);
     }));
+
+  test('when the tool has been updated on the server since the page was opened, the page says to reload it', () =>
+    site.withSession(async ({ page, context, errors }) => {
+      await answerArea(page, site);
+      // The new version's files replaced this page's: the whole app's are gone.
+      await context.route(WHOLE, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+      await openPartnershipFromTasks(page);
+      await page.getByRole('alert').filter({ hasText: words.opening_outdated }).waitFor();
+      await waitForHeadingFocus(page, words.title);
+      assert.equal(await page.getByText(words.opening_failed).count(), 0, 'not the message about the network');
+      assert.ok(errors.every((error) => /could not load the partnership view|Failed to load resource|404/i.test(error)), errors.join('\n'));
+    }));
 });

@@ -21,6 +21,9 @@ pub struct WorkshopLoadingProps {
     pub state: UseReducerHandle<State>,
     /// How many times the loader could not fetch the whole app.
     pub unavailable: u32,
+    /// The last time, its files were not on the server: the tool was
+    /// updated since the page was opened.
+    pub outdated: bool,
 }
 
 /// What the whole app opens with: the answers as saved progress, and the
@@ -59,7 +62,9 @@ pub fn WorkshopLoading(props: &WorkshopLoadingProps) -> Html {
             } else {
                 // Keyed by the attempt, so each failure is announced again.
                 <div key={props.unavailable} class="rts-notice rts-notice--warning" role="alert">
-                    <p class="rts-body">{ words.opening_failed }</p>
+                    <p class="rts-body">
+                        { if props.outdated { words.opening_outdated } else { words.opening_failed } }
+                    </p>
                 </div>
                 <button type="button" class="rts-button" onclick={ask.reform(|_: MouseEvent| ())}>
                     { shared.locale.loader.retry }
