@@ -532,6 +532,17 @@ describe('sw.js: the service worker', () => {
     assert.deepEqual(fetched.filter((url) => /cy|accessibility/.test(url)).sort(), ['./cy.html', './locale.cy-2b.json']);
   });
 
+  test("an update keeps the whole app (the partnership view) when the earlier version kept it, its wasm's name ending _bg.wasm", async () => {
+    const onUse = ['./ready-to-share-whole-2b.js', './ready-to-share-whole-2b_bg.wasm', './locale.cy-2c.json'];
+    const keptBefore = ['./ready-to-share-whole-1a.js', './ready-to-share-whole-1a_bg.wasm', './index.html'];
+    const { run, store } = worker(['./index.html'], { onUse, keptBefore });
+    await run('install', {});
+    const kept = store.get('ready-to-share-v2');
+    assert.ok(kept.has('./ready-to-share-whole-2b.js'), 'the new glue');
+    assert.ok(kept.has('./ready-to-share-whole-2b_bg.wasm'), 'the new wasm');
+    assert.ok(!kept.has('./locale.cy-2c.json'), 'not a language never used');
+  });
+
   test('an update that cannot fetch a file used before fails, so the earlier version stays', async () => {
     const network = (url) => {
       if (url.includes('locale.cy')) throw new TypeError('Failed to fetch');

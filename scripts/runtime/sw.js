@@ -106,10 +106,11 @@ async function keepUsedBefore(cache) {
 /**
  * The files kept on use (`BUILD.onUse`) whose earlier versions are among
  * `urls`: the same name less its content hash (`pack.cy-1a2b.json` is
- * `pack.cy.json` in every version).
+ * `pack.cy.json`, and `ready-to-share-whole-1a2b_bg.wasm` is
+ * `ready-to-share-whole_bg.wasm`, in every version).
  */
 export function usedBefore(urls, scope, onUse = BUILD.onUse ?? []) {
-  const unhashed = (url) => new URL(url, scope).pathname.replace(/-[0-9a-f]+(?=\.[a-z]+$)/, '');
+  const unhashed = (url) => new URL(url, scope).pathname.replace(/-[0-9a-f]+(?=(_bg)?\.[a-z]+$)/, '');
   const used = new Set(urls.map(unhashed));
   return onUse.filter((address) => used.has(unhashed(address)));
 }

@@ -414,6 +414,65 @@ describe('offline', () => {
     }
   });
 
+  test('the partnership view, once opened, still opens after switching to a new version with no network', async () => {
+    const { root, server } = await servedCopy('update-whole');
+    const s = await plainSession(chromium.browser);
+    const whole = /\/ready-to-share-whole-[0-9a-f]+(_bg\.wasm|\.js)$/;
+    const filePicker = s.page.getByLabel(ui.partnership_files_label, { exact: true });
+    try {
+      const { page, context } = s;
+      const app = new App(page);
+      await page.goto(server.url);
+      await app.waitForHeading(pack.start.heading);
+      await waitUntilControlled(page);
+      await app.button(ui.partnership_button).focus();
+      await page.keyboard.press('Enter');
+      await filePicker.waitFor();
+      assert.equal((await page.evaluate(cachedPaths)).filter((path) => whole.test(path)).length, 2, 'kept once used');
+      // As if this version's whole app had been an earlier build: its files
+      // kept under other hashes, so the new version must know them by name.
+      const renamed = await page.evaluate(async () => {
+        let count = 0;
+        for (const name of await caches.keys()) {
+          const cache = await caches.open(name);
+          for (const request of await cache.keys()) {
+            const earlier = request.url.replace(/(ready-to-share-whole-)[0-9a-f]+/, '$1' + '0123456789abcdef');
+            if (earlier === request.url) continue;
+            await cache.put(earlier, await cache.match(request));
+            await cache.delete(request);
+            count += 1;
+          }
+        }
+        return count;
+      });
+      assert.equal(renamed, 2);
+
+      // A new version is waiting; the network goes before the person switches.
+      const worker = readFileSync(join(root, 'sw.js'), 'utf8');
+      writeFileSync(join(root, 'sw.js'), worker.replace(/"version":"([0-9a-f]+)"/, '"version":"$1-next"'));
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      const notice = page.getByRole('status').filter({ hasText: ui.update_ready });
+      await notice.waitFor({ state: 'visible' });
+      await context.setOffline(true);
+      const reloaded = page.waitForEvent('load');
+      await notice.getByRole('button', { name: ui.update_now, exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await reloaded;
+
+      // The reload opens on the view: the new version's worker kept the
+      // whole app, and the earlier version's cache is gone.
+      await filePicker.waitFor();
+      const versions = await page.evaluate(() => caches.keys().then((names) => names.filter((n) => n.startsWith('ready-to-share-'))));
+      assert.equal(versions.length, 1, `only the new version's cache is left: ${versions}`);
+      assert.equal((await page.evaluate(cachedPaths)).filter((path) => whole.test(path)).length, 2, 'the new version keeps the whole app');
+      assert.deepEqual(s.errors, [], 'no errors logged');
+    } finally {
+      await s.context.setOffline(false);
+      await s.context.close();
+      await server.close();
+    }
+  });
+
   test('the single-file copy works from file://, saves as it goes, and makes no network requests', async () => {
     const { url } = await singleFileCopy('usb-stick');
     const s = await plainSession(chromium.browser);
