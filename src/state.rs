@@ -392,10 +392,7 @@ impl State {
 
     /// The answers with their stamps, as saved.
     pub fn stamped(&self) -> Stamped {
-        Stamped {
-            assessment: Assessment::clone(&self.assessment),
-            stamps: Stamps::clone(&self.stamps),
-        }
+        Stamped::copy_of(&self.assessment, &self.stamps)
     }
 
     fn go(&mut self, step: Step) {

@@ -11,12 +11,12 @@ import {
   keepForOffline,
   languageOptions,
   LoadError,
-  makeLoader,
   openWholeAppWhenAsked,
   rememberedLanguage,
   showLoadFailure,
   startApp,
   startLanguage,
+  wholeAppLoader,
 } from './loader.js';
 import { holdEarlyInput, replayEarlyInput, whenAppDrawn } from './early-input.js';
 
@@ -138,7 +138,7 @@ export async function boot({ root, base, win = globalThis }) {
   });
   // The partnership view is in the whole app, fetched only when opened.
   openWholeAppWhenAsked(root, handle, {
-    load: makeLoader({ glue: new URL(BUILD.whole.glue, base).href, wasm: new URL(BUILD.whole.wasm, base).href }),
+    load: wholeAppLoader(BUILD.whole, base),
     options: async () => ({ ...options, ...(await languageOptions(shown, BUILD.languages, base)) }),
   });
   if (kept) whenAppDrawn(root).then(() => replayEarlyInput(root, kept));

@@ -17,6 +17,7 @@ import {
   showLoadFailure,
   startApp,
   startLanguage,
+  wholeAppLoader,
 } from './loader.js';
 
 /** Filled in by the build; these values are the unit tests'. */
@@ -101,7 +102,7 @@ function defineElement(base) {
   // The whole app, with the partnership view: loaded only when someone
   // opens it, and then used by every element connected after (the first
   // module would only hand over to it again).
-  const loadWhole = makeLoader({ glue: new URL(BUILD.whole.glue, base).href, wasm: new URL(BUILD.whole.wasm, base).href });
+  const loadWhole = wholeAppLoader(BUILD.whole, base);
   let wholeLoaded = false;
   const whole = () => loadWhole().then((bindings) => ((wholeLoaded = true), bindings));
 

@@ -198,6 +198,15 @@ export function makeLoader(files, start = startApp) {
   };
 }
 
+/**
+ * The loader of the whole app, with the partnership view (`names`: its
+ * glue and wasm, beside the tool at `base`), fetched only when someone
+ * opens the view (`openWholeAppWhenAsked`).
+ */
+export function wholeAppLoader(names, base, start = startApp) {
+  return makeLoader({ glue: new URL(names.glue, base).href, wasm: new URL(names.wasm, base).href }, start);
+}
+
 /** The HTTP status of a file, or undefined when it cannot be asked for. */
 async function statusOf(fetchFn, address) {
   try {

@@ -29,6 +29,7 @@ import {
   showLoadFailure,
   startApp,
   startLanguage,
+  wholeAppLoader,
 } from './loader.js';
 import { pageOptions, saveOfflineCopyThroughWorker } from './boot.js';
 import { elementOptions, fetchPack } from './embed.js';
@@ -1172,6 +1173,24 @@ describe('loader.js: the whole app, loaded when someone opens the partnership vi
     } finally {
       console.error = original;
     }
+  });
+
+  test("the whole app's loader asks for its glue and wasm beside the tool, once, and afresh after a failure", async () => {
+    const asked = [];
+    let fail = true;
+    const load = wholeAppLoader({ glue: 'ready-to-share-whole-1a.js', wasm: 'ready-to-share-whole-1a_bg.wasm' }, 'https://c.example/tool/', async (files) => {
+      asked.push(files);
+      if (fail) throw new LoadError('network', files.glue);
+      return { mountWidget() {} };
+    });
+    await assert.rejects(load(), LoadError);
+    fail = false;
+    const bindings = await load();
+    assert.equal(await load(), bindings, 'once loaded, the same');
+    assert.deepEqual(asked, [
+      { glue: 'https://c.example/tool/ready-to-share-whole-1a.js', wasm: 'https://c.example/tool/ready-to-share-whole-1a_bg.wasm' },
+      { glue: 'https://c.example/tool/ready-to-share-whole-1a.js?attempt=2', wasm: 'https://c.example/tool/ready-to-share-whole-1a_bg.wasm' },
+    ]);
   });
 
   test('a widget removed while the whole app loads is not replaced', async () => {

@@ -46,10 +46,7 @@ pub(crate) struct Pending {
 impl Pending {
     /// The answers with their stamps, as the merge takes them.
     fn stamped(&self) -> Stamped {
-        Stamped {
-            assessment: Assessment::clone(&self.assessment),
-            stamps: Stamps::clone(&self.stamps),
-        }
+        Stamped::copy_of(&self.assessment, &self.stamps)
     }
 }
 
@@ -134,35 +131,33 @@ pub fn restore(pack: &Rc<ContentPack>, storage_key: &str, carried: Option<&Carri
         Err(error) => (fresh(), Step::Start, error.into()),
     };
     let stored = !nothing_stored && !unreadable && status == SaveStatus::Ok;
-    let earlier = carried
-        .and_then(|c| c.earlier.as_deref())
-        .and_then(|text| read_assessment(text, pack).ok());
-    let carried_focus = carried.is_some_and(|c| c.focus);
-    let carried = carried.and_then(|c| read_stamped_progress(&c.progress, pack).ok());
-    let arrived = carried.is_some();
-    let focus = carried_focus && carried.is_some();
-    let (stamped, step) = match carried {
+    let carried = carried.and_then(|c| Some((read_stamped_progress(&c.progress, pack).ok()?, c)));
+    let (stamped, step, arrived) = match carried {
         // Storage may hold a change another tab made since, or nothing at
         // all (blocked, full): the carried answers are never lost to it.
-        Some(theirs) => {
+        Some((theirs, carried)) => {
             nothing_stored = false;
             let answers = if stored {
                 merge(&stamped, &theirs)
             } else {
                 theirs
             };
-            (answers, Step::Partnership)
+            (answers, Step::Partnership, Some(carried))
         }
-        None => (stamped, step),
+        None => (stamped, step, None),
     };
     let mut state = State::new(Rc::clone(pack), stamped.assessment, step);
-    if arrived {
-        state.earlier = earlier.map(|opened| Rc::new(opened.assessment));
-    }
-    if focus {
-        // Arrived by a navigation, though a new mount: focus goes to the
-        // heading as on any other screen.
-        state.navigations = 1;
+    if let Some(carried) = arrived {
+        state.earlier = carried
+            .earlier
+            .as_deref()
+            .and_then(|text| read_assessment(text, pack).ok())
+            .map(|opened| Rc::new(opened.assessment));
+        if carried.focus {
+            // Arrived by a navigation, though a new mount: focus goes to
+            // the heading as on any other screen.
+            state.navigations = 1;
+        }
     }
     #[cfg(feature = "workshop")]
     {

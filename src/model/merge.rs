@@ -442,6 +442,17 @@ pub struct Stamped {
     pub stamps: Stamps,
 }
 
+impl Stamped {
+    /// A copy of answers and stamps that are held apart (the state and a
+    /// pending save share them by `Rc`), for the merge or a file.
+    pub fn copy_of(assessment: &Assessment, stamps: &Stamps) -> Stamped {
+        Stamped {
+            assessment: assessment.clone(),
+            stamps: stamps.clone(),
+        }
+    }
+}
+
 /// Every field of an assessment that holds something.
 pub fn fields(a: &Assessment) -> SortedMap<Field, FieldValue> {
     let mut out = SortedMap::new();

@@ -13,7 +13,6 @@ use crate::components::heading::Heading;
 use crate::effects::host_events::request_workshop;
 use crate::hooks::use_shared;
 use crate::model::file::{write_assessment, write_saved_progress};
-use crate::model::merge::Stamped;
 use crate::state::{State, Step};
 
 #[derive(Properties, PartialEq)]
@@ -29,10 +28,7 @@ pub struct WorkshopLoadingProps {
 /// What the whole app opens with: the answers as saved progress, and the
 /// earlier assessment being compared with (kept only in memory) as a file.
 fn ask_for_whole_app(page: &NodeRef, state: &State) {
-    let progress = write_saved_progress(&Stamped {
-        assessment: (*state.assessment).clone(),
-        stamps: (*state.stamps).clone(),
-    });
+    let progress = write_saved_progress(&state.stamped());
     let earlier = state.earlier.as_deref().map(write_assessment);
     request_workshop(page, &progress, earlier.as_deref());
 }
