@@ -757,6 +757,25 @@ describe('embedding', () => {
       }
     }
 
+    test('the partnership view, fetched for the element when opened, has the partner pack too', async () => {
+      const { s, widget } = await showPack('pack.json');
+      try {
+        await widget.waitForHeading(partnerPack.start.heading);
+        const press = async (name) => {
+          await widget.el.getByRole('button', { name, exact: true }).focus();
+          await s.page.keyboard.press('Enter');
+        };
+        await press(ui.partnership_button);
+        await widget.el.getByLabel(ui.partnership_files_label, { exact: true }).waitFor();
+        // Back in the whole app: its start page is the partner's.
+        await press(ui.back);
+        await widget.waitForHeading(partnerPack.start.heading);
+        assert.equal(await notice(widget).count(), 0, 'no warning');
+      } finally {
+        await s.context.close();
+      }
+    });
+
     test('a valid pack replaces the built-in questions', async () => {
       const { s, widget } = await showPack('pack.json');
       try {

@@ -21,6 +21,7 @@ const { ui, partnership: words, loader } = locale();
 const WHOLE = /ready-to-share-whole-[0-9a-f]+(_bg\.wasm|\.js)$/;
 const AREA = 'Ynys Môn and Gwynedd';
 const EARLIER_PATH = fileURLToPath(new URL('./fixtures/partnership/earlier-assessment.json', import.meta.url));
+const PARTNER_FILE = fileURLToPath(new URL('./fixtures/partnership/council.json', import.meta.url));
 
 /** Presses a button with the keyboard: focus moves to it, then Enter. */
 async function press(locator) {
@@ -197,5 +198,18 @@ describe('the partnership view, fetched when opened', () => {
       await waitForHeadingFocus(page, words.title);
       assert.equal(await page.getByText(words.opening_failed).count(), 0, 'not the message about the network');
       assert.ok(errors.every((error) => /could not load the partnership view|Failed to load resource|404/i.test(error)), errors.join('\n'));
+    }));
+
+  test('the iframe page opens it too, with the options its address gives (here, the storage key)', () =>
+    site.withSession(async ({ page, errors }) => {
+      await page.goto(`${site.url}frame.html?storage-key=framed`);
+      await press(page.getByRole('button', { name: ui.partnership_button, exact: true }));
+      const view = await new PartnershipPage(page).waitFor();
+      await view.chooseFiles([PARTNER_FILE]);
+      await page.getByText(ui.workshop_saved, { exact: true }).waitFor();
+      const keys = await page.evaluate(() => Object.keys(localStorage));
+      assert.ok(keys.includes('framed:workshop:v1'), `saved under the frame's storage key: ${keys}`);
+      assert.ok(!keys.some((key) => key.startsWith('ready-to-share:')), 'nothing under the standalone page\'s key');
+      assert.deepEqual(errors, []);
     }));
 });
