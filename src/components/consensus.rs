@@ -214,7 +214,7 @@ fn AgreeQuestion(props: &AgreeQuestionProps) -> Html {
     };
     let hint_id = format!("{base}-hint");
     html! {
-        <div class="rts-consensus__question">
+        <div class="rts-consensus__question rts-when-near">
             <fieldset class="rts-fieldset" aria-describedby={range.as_ref().map(|_| hint_id.clone())}>
                 <legend class="rts-fieldset__legend rts-fieldset__legend--s">{ &question.text }</legend>
                 if let Some(range) = &range {

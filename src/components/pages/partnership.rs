@@ -251,21 +251,23 @@ fn disagreements(shared: &Shared, report: &PartnershipReport) -> Html {
             <p class="rts-body">{ &words.no_disagreement }</p>
         } else {
             <p class="rts-body">{ &words.disagree_intro }</p>
-            <ol class="rts-list rts-list--number rts-disagreements">
-                { for view.disagreements.iter().filter_map(|id| view.question(id)).map(|q| html! {
-                    <li class="rts-disagreements__item">
-                        <strong>{ report.question_text(&q.question_id) }</strong>
-                        <span class="rts-secondary">{ format!(" ({})", report.theme_title(&q.theme_id)) }</span>
-                        <p class="rts-body">{ fill(words.answer_range, &[
-                            ("lowest", q.lowest().map_or("", |l| shared.pack.level_label(l))),
-                            ("highest", q.highest().map_or("", |l| shared.pack.level_label(l))),
-                        ]) }</p>
-                        <ul class="rts-list rts-list--bullet">
-                            { for report.answer_groups(q).iter().map(|g| html! { <li>{ g }</li> }) }
-                        </ul>
-                    </li>
-                }) }
-            </ol>
+            <div class="rts-when-near">
+                <ol class="rts-list rts-list--number rts-disagreements">
+                    { for view.disagreements.iter().filter_map(|id| view.question(id)).map(|q| html! {
+                        <li class="rts-disagreements__item">
+                            <strong>{ report.question_text(&q.question_id) }</strong>
+                            <span class="rts-secondary">{ format!(" ({})", report.theme_title(&q.theme_id)) }</span>
+                            <p class="rts-body">{ fill(words.answer_range, &[
+                                ("lowest", q.lowest().map_or("", |l| shared.pack.level_label(l))),
+                                ("highest", q.highest().map_or("", |l| shared.pack.level_label(l))),
+                            ]) }</p>
+                            <ul class="rts-list rts-list--bullet">
+                                { for report.answer_groups(q).iter().map(|g| html! { <li>{ g }</li> }) }
+                            </ul>
+                        </li>
+                    }) }
+                </ol>
+            </div>
         }
         </>
     }
@@ -284,19 +286,21 @@ fn not_sure(shared: &Shared, report: &PartnershipReport) -> Html {
             <p class="rts-body">{ &words.no_not_sure }</p>
         } else {
             <p class="rts-body">{ &words.not_sure_intro }</p>
-            <ul class="rts-list rts-list--bullet">
-                { for view.most_not_sure.iter().filter_map(|id| view.question(id)).map(|q| html! {
-                    <li>
-                        <strong>{ report.question_text(&q.question_id) }</strong>
-                        <br />
-                        { fill(words.not_sure_count, &[
-                            ("count", &q.not_sure.to_string()),
-                            ("total", &partners.len().to_string()),
-                            ("names", &report.names_where(q, |r| r == Some(Response::NotSure))),
-                        ]) }
-                    </li>
-                }) }
-            </ul>
+            <div class="rts-when-near">
+                <ul class="rts-list rts-list--bullet">
+                    { for view.most_not_sure.iter().filter_map(|id| view.question(id)).map(|q| html! {
+                        <li>
+                            <strong>{ report.question_text(&q.question_id) }</strong>
+                            <br />
+                            { fill(words.not_sure_count, &[
+                                ("count", &q.not_sure.to_string()),
+                                ("total", &partners.len().to_string()),
+                                ("names", &report.names_where(q, |r| r == Some(Response::NotSure))),
+                            ]) }
+                        </li>
+                    }) }
+                </ul>
+            </div>
         }
         </>
     }

@@ -128,7 +128,7 @@ export class PartnershipPage extends Screen {
    */
   async disagreements() {
     const items = this.section(this.words.disagree_heading).locator(
-      'xpath=following-sibling::*[self::ol or self::h2][1][self::ol]/li',
+      'xpath=following-sibling::*[self::div or self::h2][1][self::div]/ol/li',
     );
     return items.evaluateAll((lis) =>
       lis.map((li) => {
@@ -146,7 +146,7 @@ export class PartnershipPage extends Screen {
   /** "What partners are not sure about", in order: { question, count }. */
   async notSure() {
     const items = this.section(this.words.not_sure_heading).locator(
-      'xpath=following-sibling::*[self::ul or self::h2][1][self::ul]/li',
+      'xpath=following-sibling::*[self::div or self::h2][1][self::div]/ul/li',
     );
     return items.evaluateAll((lis) =>
       lis.map((li) => {
