@@ -10,8 +10,15 @@ mod pack_gen;
 use std::path::PathBuf;
 
 fn main() {
-    // English first: it defines the keys and is built in; Welsh is checked
-    // here (a missing or empty string fails the build) and read when chosen.
+    // The language built into the app: English, or Welsh with the feature
+    // `built-in-welsh`. The other is read from files when chosen.
+    let built_in = if std::env::var_os("CARGO_FEATURE_BUILT_IN_WELSH").is_some() {
+        "cy"
+    } else {
+        "en"
+    };
+    // English first: it defines the keys; every other table is checked
+    // here (a missing or empty string fails the build).
     let tables = [
         ("en", "content/locale.en.json"),
         ("cy", "content/locale.cy.json"),
@@ -28,7 +35,7 @@ fn main() {
         .iter()
         .map(|(code, file, json)| locale_gen::Table { code, file, json })
         .collect();
-    let source = match locale_gen::generate(&tables) {
+    let source = match locale_gen::generate(&tables, built_in) {
         Ok(source) => source,
         Err(problems) => panic!("the locale tables have mistakes:\n{}", problems.join("\n")),
     };
@@ -94,11 +101,24 @@ fn main() {
     )
     .expect("OUT_DIR is writable");
 
-    let file = "content/pack.en.json";
-    println!("cargo:rerun-if-changed={file}");
     println!("cargo:rerun-if-changed=build/pack_gen.rs");
-    let json =
-        std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: cannot be read: {e}"));
-    let packed = pack_gen::pack(&json).unwrap_or_else(|problem| panic!("{file}: {problem}"));
-    std::fs::write(out.join("pack.en.packed"), packed).expect("OUT_DIR is writable");
+    let read_pack = |code: &str| -> (String, serde_json::Value) {
+        let file = format!("content/pack.{code}.json");
+        println!("cargo:rerun-if-changed={file}");
+        let json = std::fs::read_to_string(&file)
+            .unwrap_or_else(|e| panic!("{file}: cannot be read: {e}"));
+        let value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{file}: {e}"));
+        (file, value)
+    };
+    let (mut file, mut pack) = read_pack("en");
+    if built_in != "en" {
+        // The wording of earlier versions was only ever asked in English:
+        // it comes from the English pack whatever the language.
+        let earlier = pack["earlier_questions"].take();
+        (file, pack) = read_pack(built_in);
+        pack["earlier_questions"] = earlier;
+    }
+    let packed =
+        pack_gen::pack(&pack.to_string()).unwrap_or_else(|problem| panic!("{file}: {problem}"));
+    std::fs::write(out.join("pack.packed"), packed).expect("OUT_DIR is writable");
 }

@@ -66,9 +66,12 @@ pub struct Table<'a> {
     pub json: &'a str,
 }
 
-/// The Rust source for every table, or every problem found, each naming the
-/// file and the key. The first table defines the shape.
-pub fn generate(tables: &[Table]) -> Result<String, Vec<String>> {
+/// The Rust source for the table of the language `built_in` (`BUILT_IN`),
+/// with English's language-switch words (`ENGLISH_LANGUAGE_NAV`, which the
+/// other language's screens quote), or every problem found in any table,
+/// each naming the file and the key. The first table (English) defines the
+/// shape.
+pub fn generate(tables: &[Table], built_in: &str) -> Result<String, Vec<String>> {
     let mut problems = Vec::new();
     let mut parsed = Vec::new();
     for table in tables {
@@ -102,13 +105,27 @@ pub fn generate(tables: &[Table]) -> Result<String, Vec<String>> {
         "/// Strings in a table, lists and plural forms counted one by one.\npub const STRINGS: usize = {};",
         string_count(shape)
     );
+    let Some((table, map)) = parsed.iter().find(|(t, _)| t.code == built_in) else {
+        return Err(vec![format!(
+            "no locale table for {built_in}, the built-in language"
+        )]);
+    };
     let _ = writeln!(
         out,
-        "/// The `{}` table, from {}.\npub static {}: Locale = {};",
-        first.code,
+        "/// The `{}` table, from {}: the language built in.\npub static BUILT_IN: Locale = {};",
+        table.code,
+        table.file,
+        value_of("Locale", map)
+    );
+    let nav = shape
+        .get("language_nav")
+        .and_then(Value::as_object)
+        .ok_or_else(|| vec![format!("{}: no language_nav section", first.file)])?;
+    let _ = writeln!(
+        out,
+        "/// English's language-switch words, from {}.\npub static ENGLISH_LANGUAGE_NAV: LanguageNav = {};",
         first.file,
-        first.code.to_uppercase(),
-        value_of("Locale", shape)
+        value_of("LanguageNav", nav)
     );
     Ok(out)
 }

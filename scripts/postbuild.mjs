@@ -9,6 +9,13 @@
 //                                the whole app, with the partnership view, which
 //                                the first module (Trunk's, built without it)
 //                                hands over to when someone opens the view
+//   ready-to-share-cy-<hash>.js, _bg.wasm
+//                                the first module with Welsh built in, for
+//                                cy.html and the embed in Welsh
+//   locale.<code>-<hash>.json, pack.<code>-<hash>.json
+//                                each language's words and questions, fetched
+//                                when someone switches to a language their
+//                                module does not have built in
 //   ready-to-share-<hash>.css    every stylesheet in one file, in index.html order
 //   sw.js                        keeps the pages' files, for offline use, and makes
 //                                the single-file copy from them when asked
@@ -29,7 +36,7 @@ import { asPrerendered, captureStartScreen } from './prerender.mjs';
 import { bundle, CONTRACT, hash, LANGUAGES, serviceWorker, withoutCssComments } from './runtime/build.mjs';
 import { LANGUAGES_MARK, OFFLINE_COPY, offlineCopy, WASM_MARK } from './runtime/offline-copy.js';
 import { precompress } from './precompress.mjs';
-import { buildWholeModule } from './whole-module.mjs';
+import { buildWelshModule, buildWholeModule } from './modules.mjs';
 import { statementBody, statementTitle } from './statement-page.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -57,17 +64,28 @@ const glue = files.find((f) => /^ready-to-share-[0-9a-f]+\.js$/.test(f)) ?? fail
 const wasm = files.find((f) => /^ready-to-share-[0-9a-f]+_bg\.wasm$/.test(f)) ?? fail('no wasm');
 const glueCode = read(glue).toString('utf8');
 if (!/async function __wbg_init\b/.test(glueCode)) fail('the glue has no __wbg_init');
-// The whole app, with the partnership view, beside the first module
-// (scripts/whole-module.mjs): fetched only when someone opens the view.
-const whole = (() => {
+/** Another module of the crate (scripts/modules.mjs), built beside Trunk's, or the build stops. */
+const otherModule = (what, build) => {
+  let module;
   try {
-    return buildWholeModule(dir, { release: process.env.TRUNK_PROFILE === 'release' });
+    module = build(dir, { release: process.env.TRUNK_PROFILE === 'release' });
   } catch (error) {
-    return fail(`could not build the whole app: ${error.message}`);
+    fail(`could not build ${what}: ${error.message}`);
   }
-})();
-if (!/async function __wbg_init\b/.test(whole.glueText)) fail('the whole app\'s glue has no __wbg_init');
+  if (!/async function __wbg_init\b/.test(module.glueText)) fail(`${what}'s glue has no __wbg_init`);
+  return module;
+};
+// The whole app, with the partnership view: fetched only when someone
+// opens the view.
+const whole = otherModule('the whole app', buildWholeModule);
 const wholeFiles = { glue: whole.glue, wasm: whole.wasm };
+// The first module with Welsh built in, for the pages and elements in
+// Welsh: the English module with Welsh laid over it made Welsh users
+// download the English words and questions as well.
+const welsh = otherModule('the Welsh module', buildWelshModule);
+/** The first module for each language built into one, English's being Trunk's. */
+const firstModules = { en: { glue, wasm }, cy: { glue: welsh.glue, wasm: welsh.wasm } };
+const modules = { cy: firstModules.cy };
 
 // One stylesheet instead of one per component: fewer requests, and one
 // <link> inside each shadow root. rem becomes px so a host page's root font
@@ -84,12 +102,13 @@ write(cssFile, css);
 // with it, and index.html's inline script (below) looks for it.
 const STORAGE_KEY = CONTRACT.storageKey;
 
-// Another language's words and questions (content/*.cy.json, checked by
-// the Rust build), fetched only when someone chooses that language, and
-// then kept by the worker. The questions go without the wording of earlier
-// versions, which the app takes from its built-in pack.
+// Each language's words and questions (content/*.json, checked by the
+// Rust build), fetched only when someone chooses a language their module
+// does not have built in (Welsh on the English module, English on the
+// Welsh one), and then kept by the worker. The questions go without the
+// wording of earlier versions, which the app takes from its built-in pack.
 const languages = {};
-for (const code of LANGUAGES.others) {
+for (const code of [...LANGUAGES.others, LANGUAGES.builtIn]) {
   const wordsTable = readFileSync(new URL(`../content/locale.${code}.json`, import.meta.url), 'utf8');
   const { earlier_questions: _, ...questions } = JSON.parse(
     readFileSync(new URL(`../content/pack.${code}.json`, import.meta.url), 'utf8'),
@@ -100,12 +119,13 @@ for (const code of LANGUAGES.others) {
   const names = { words: `locale.${code}-${hash(wordsText)}.json`, pack: `pack.${code}-${hash(packText)}.json` };
   write(names.words, wordsText);
   write(names.pack, packText);
-  languages[code] = { ...names, loader: { language: table.language, ...table.loader } };
+  // The loaders' own words for each language but English (BUILD.words).
+  languages[code] = code === LANGUAGES.builtIn ? names : { ...names, loader: { language: table.language, ...table.loader } };
 }
 
 // The scripts in scripts/runtime/, with their file names, hashes and words
 // filled in.
-const boot = bundle('boot.js', { glue, wasm, whole: wholeFiles, contract: CONTRACT, words, languages }, { classic: true });
+const boot = bundle('boot.js', { glue, wasm, modules, whole: wholeFiles, contract: CONTRACT, words, languages }, { classic: true });
 const bootFile = `boot-${hash(boot)}.js`;
 write(bootFile, boot);
 
@@ -163,11 +183,11 @@ const pageHead = ({ lang, title, inlineScript = '' }) => `<!DOCTYPE html>
     <link rel="icon" href="data:," />
     <title>${title}</title>
     <style>${pageStyle}</style>${inlineScript ? `\n    <script>${inlineScript}</script>` : ''}`;
-const page = ({ title, frame, prerendered = '', lang = 'en-GB', loader = words }) => {
+const page = ({ title, frame, prerendered = '', lang = 'en-GB', loader = words, module = firstModules.en }) => {
   const inlineScript = prerendered ? prerenderSwitch : '';
   return `${pageHead({ lang, title, inlineScript })}
-    <link rel="modulepreload" href="./${glue}" />
-    <link rel="preload" href="./${wasm}" as="fetch" type="application/wasm" crossorigin />
+    <link rel="modulepreload" href="./${module.glue}" />
+    <link rel="preload" href="./${module.wasm}" as="fetch" type="application/wasm" crossorigin />
     <script defer src="./${bootFile}"></script>
   </head>
   <body class="rts-page-body">
@@ -207,7 +227,7 @@ write(
 `,
 );
 
-const embed = bundle('embed.js', { glue, wasm, whole: wholeFiles, css: cssFile, contract: CONTRACT, words, languages });
+const embed = bundle('embed.js', { glue, wasm, modules, whole: wholeFiles, css: cssFile, contract: CONTRACT, words, languages });
 write('embed.js', embed);
 
 // The start screen written into index.html: on release builds, drawn by the
@@ -221,10 +241,12 @@ if (process.env.TRUNK_PROFILE === 'release') {
 
 // The standalone page in each other language (cy.html), with that
 // language's start screen written in the same way, so someone who opens
-// the tool in Welsh sees it in Welsh at once rather than loading words.
-// boot.js reads the page's language as the one to start in, unless the
-// address or an earlier choice says otherwise.
-for (const [code, { loader }] of Object.entries(languages)) {
+// the tool in Welsh sees it in Welsh at once rather than loading words,
+// and that language's first module. boot.js reads the page's language as
+// the one to start in, unless the address or an earlier choice says
+// otherwise.
+for (const code of LANGUAGES.others) {
+  const { loader } = languages[code];
   const file = `${code}.html`;
   let prerendered = '';
   let pageTitle = title;
@@ -237,7 +259,7 @@ for (const [code, { loader }] of Object.entries(languages)) {
       pageTitle = escapeHtml(captured.title);
     }
   }
-  write(file, page({ title: pageTitle, frame: false, prerendered, lang: code, loader }));
+  write(file, page({ title: pageTitle, frame: false, prerendered, lang: code, loader, module: firstModules[code] }));
 }
 
 // The single-file copy (scripts/runtime/offline-copy.js): the glue inline,
@@ -252,7 +274,7 @@ const template = bundle('file-copy.js', { wasm: WASM_MARK, contract: CONTRACT, w
 // browser has used it); the file written here carries English only, as
 // the worker's does for a browser that has not.
 const languageParts = Object.fromEntries(
-  Object.entries(languages).map(([code, names]) => [code, { words: `./${names.words}`, pack: `./${names.pack}` }]),
+  LANGUAGES.others.map((code) => [code, { words: `./${languages[code].words}`, pack: `./${languages[code].pack}` }]),
 );
 // The copy carries the whole app, so it has the partnership view too.
 const offlineParts = {
@@ -273,26 +295,28 @@ write(
 // parts of the single-file copy. Its version is a hash of the contents of
 // every one of them, so a change to any file, a page included, is a new
 // worker, which waits until the user chooses to switch.
-const precache = [
-  './',
-  './index.html',
-  './frame.html',
-  './embed.js',
-  `./${bootFile}`,
-  `./${glue}`,
-  `./${wasm}`,
-  `./${cssFile}`,
-];
-// Kept once used: another language's files and pages, the statement, and
-// the whole app (the partnership view), which nobody else downloads.
+const precache = ['./', './index.html', './frame.html', './embed.js', `./${bootFile}`, `./${cssFile}`];
+// Kept once used: the first modules (each page and element asks the worker
+// to keep the one it loaded: a Welsh visitor never downloads the English
+// one, nor an English visitor the Welsh), each language's files and other
+// pages, the statement, and the whole app (the partnership view), which
+// nobody else downloads.
 const onUse = [
+  ...Object.values(firstModules).flatMap((module) => [`./${module.glue}`, `./${module.wasm}`]),
   `./${whole.glue}`,
   `./${whole.wasm}`,
   ...Object.values(languages).flatMap(({ words, pack }) => [`./${words}`, `./${pack}`]),
-  ...Object.keys(languages).map((code) => `./${code}.html`),
+  ...LANGUAGES.others.map((code) => `./${code}.html`),
   `./${CONTRACT.statementFile}`,
 ];
-const sw = serviceWorker(dir, precache, offlineParts, onUse);
+// The module each page runs: the worker keeps a page's at once when the
+// page is open as it installs (or was kept before an update).
+const pageModules = Object.fromEntries(
+  [['./', 'en'], ['./index.html', 'en'], ['./frame.html', 'en'], ...LANGUAGES.others.map((code) => [`./${code}.html`, code])].map(
+    ([page, code]) => [page, [`./${firstModules[code].glue}`, `./${firstModules[code].wasm}`]],
+  ),
+);
+const sw = serviceWorker(dir, precache, offlineParts, onUse, pageModules);
 write('sw.js', sw);
 
 const size = (name) => `${name} ${read(name).length} bytes`;

@@ -77,12 +77,17 @@ cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 # The page's first module is built without the partnership view (index.html:
 # data-cargo-no-default-features); the whole app, with it, beside it.
 cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+# The Welsh pages' first module: Welsh built in (scripts/modules.mjs).
+cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features built-in-welsh -- -D warnings
+cargo clippy --test welsh_built_in --no-default-features --features built-in-welsh -- -D warnings
 
 layer "native tests" "cargo test"
 # The property tests run with a fixed seed here, so whether a change lands
 # does not depend on which random cases a run draws; set PROPTEST_RNG_SEED
 # (or PROPTEST_CASES) to explore others, as scripts/fuzz.sh does further.
 PROPTEST_RNG_SEED="${PROPTEST_RNG_SEED:-20261206}" cargo test
+# The build with Welsh built in (tests/welsh_built_in.rs runs only there).
+cargo test --no-default-features --features built-in-welsh --test welsh_built_in
 
 layer "runtime scripts" "node --test scripts/runtime scripts/translations.test.mjs scripts/statement-page.test.mjs"
 node --test --test-reporter=spec scripts/runtime/ scripts/translations.test.mjs scripts/statement-page.test.mjs

@@ -147,11 +147,11 @@ fn safe_link(url: &str) -> bool {
     }
 }
 
-/// The files the loader fetched for a language other than English:
-/// `languageWords` and `languagePack`, or `languageError`.
+/// The files the loader fetched for a language other than the one built
+/// in: `languageWords` and `languagePack`, or `languageError`.
 fn language_files(options: &JsValue) -> Option<LanguageFiles> {
     let language = Language::from_code(&get_string(options, "language")?)?;
-    if language == Language::English {
+    if language == Language::BUILT_IN {
         return None;
     }
     let files = match (

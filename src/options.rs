@@ -123,7 +123,7 @@ impl Default for MountOptions {
             offer_offline_copy: false,
             update_ready: false,
             results_event: false,
-            language: Language::English,
+            language: Language::BUILT_IN,
             language_files: None,
             language_switch: true,
             statement_url: None,

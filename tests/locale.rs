@@ -34,7 +34,7 @@ fn problems_with(welsh: &Value) -> Vec<String> {
             json: &json,
         },
     ];
-    match locale_gen::generate(&tables) {
+    match locale_gen::generate(&tables, "en") {
         Ok(_) => Vec::new(),
         Err(problems) => problems,
     }
@@ -75,14 +75,17 @@ fn the_english_table_is_built_into_the_app() {
         locale.report.csv_headers.len(),
         value["report"]["csv_headers"].as_array().unwrap().len()
     );
-    let source = locale_gen::generate(&[locale_gen::Table {
-        code: "en",
-        file: "content/locale.en.json",
-        json: ENGLISH,
-    }])
+    let source = locale_gen::generate(
+        &[locale_gen::Table {
+            code: "en",
+            file: "content/locale.en.json",
+            json: ENGLISH,
+        }],
+        "en",
+    )
     .expect("the English table generates");
     assert!(source.contains("pub struct FileMessages"));
-    assert!(source.contains("pub static EN: Locale"));
+    assert!(source.contains("pub static BUILT_IN: Locale"));
 }
 
 #[test]
@@ -236,11 +239,14 @@ fn a_value_of_the_wrong_kind_is_named() {
             .any(|p| p.contains("\"report.csv_headers\" must be a list of text")),
         "{problems:?}"
     );
-    let not_json = locale_gen::generate(&[locale_gen::Table {
-        code: "en",
-        file: "content/locale.en.json",
-        json: "not json",
-    }]);
+    let not_json = locale_gen::generate(
+        &[locale_gen::Table {
+            code: "en",
+            file: "content/locale.en.json",
+            json: "not json",
+        }],
+        "en",
+    );
     assert!(
         not_json.is_err_and(|p| p[0].starts_with("content/locale.en.json: this is not valid JSON"))
     );

@@ -1,29 +1,41 @@
-// Mounts Ready to Share on the standalone page (index.html) and the iframe
-// page (frame.html), and registers the service worker. A classic script, not
-// a module: it runs even in a sandboxed frame whose module scripts are
-// refused, and then says why the tool cannot start. scripts/postbuild.mjs
-// fills in BUILD and copies loader.js in.
+// Mounts Ready to Share on the standalone pages (index.html in English,
+// cy.html in Welsh) and the iframe page (frame.html), and registers the
+// service worker. Each page loads the first module with its own language
+// built in, where the build has one (BUILD.modules), else the default one
+// with English built in; any other language is fetched as files. A classic
+// script, not a module: it runs even in a sandboxed frame whose module
+// scripts are refused, and then says why the tool cannot start.
+// scripts/postbuild.mjs fills in BUILD and copies loader.js in.
 
 import {
   asksForResults,
   CurrentWidget,
+  firstModule,
+  firstModuleLoader,
   followLanguageChoice,
   keepForOffline,
   languageOptions,
   LoadError,
   openWholeAppWhenAsked,
   rememberedLanguage,
+  serviceWorkersOf,
   showLoadFailure,
-  startApp,
   startLanguage,
   wholeAppLoader,
 } from './loader.js';
 import { holdEarlyInput, replayEarlyInput, whenAppDrawn } from './early-input.js';
 
-/** Filled in by the build; these values are the unit tests'. */
+/**
+ * Filled in by the build; these values are the unit tests'. `glue` and
+ * `wasm` are the default first module, with English built in; `modules`
+ * the first modules with another language built in, by its code.
+ * `languages` holds each language's files (`en`'s too, for a page whose
+ * module has another language built in), fetched when it is chosen.
+ */
 const BUILD = /* @build */ {
   glue: 'ready-to-share.js',
   wasm: 'ready-to-share_bg.wasm',
+  modules: {},
   whole: { glue: 'ready-to-share-whole.js', wasm: 'ready-to-share-whole_bg.wasm' },
   contract: {
     storageKey: 'ready-to-share',
@@ -68,20 +80,24 @@ export function pageOptions(search, { inFrame, baseUrl }) {
  * fetches it again).
  */
 export async function boot({ root, base, win = globalThis }) {
-  const files = { glue: new URL(BUILD.glue, base).href, wasm: new URL(BUILD.wasm, base).href };
   const inFrame = root.hasAttribute('data-frame');
   const options = pageOptions(win.location.search, { inFrame, baseUrl: new URL('./', base).href });
   const languageKey = `${options.storageKey}${BUILD.contract.languageKeySuffix}`;
   const storage = localStorageOf(win);
   // The page's own language: English for index.html, Welsh for cy.html.
   const pageLanguage = startLanguage({ host: win.document?.documentElement?.lang }, Object.keys(BUILD.languages));
+  // By the page's language, not the one chosen to start in: the page
+  // preloads its module, and someone who chose another language on it
+  // fetches only that language's files.
+  const module = firstModule(pageLanguage, BUILD, base);
+  const workers = serviceWorkersOf(win);
   // The worker keeps a page in another language once it is used; on a
   // first visit it does not see the page's own request, so it is asked to.
   if (pageLanguage !== 'en' && !inFrame) {
     const page = new URL(win.location.href);
     page.search = '';
     page.hash = '';
-    keepForOffline([page.href], win.navigator?.serviceWorker);
+    keepForOffline([page.href], workers);
   }
   const language = startLanguage(
     {
@@ -102,12 +118,12 @@ export async function boot({ root, base, win = globalThis }) {
   let bindings;
   try {
     [bindings] = await Promise.all([
-      startApp(files),
-      languageOptions(language, BUILD.languages, base).then((chosen) => Object.assign(options, chosen)),
+      firstModuleLoader(module, { workers })(),
+      languageOptions(language, BUILD.languages, base, undefined, module.builtIn).then((chosen) => Object.assign(options, chosen)),
     ]);
   } catch (error) {
     early?.stop();
-    const failure = error instanceof LoadError ? error : new LoadError('unknown', files.glue);
+    const failure = error instanceof LoadError ? error : new LoadError('unknown', module.glue);
     showLoadFailure(root, words, failure.loadCause, failure.file, () => win.location.reload(), {
       headingLevel: BUILD.contract.pageHeadingLevel,
     });
@@ -121,7 +137,7 @@ export async function boot({ root, base, win = globalThis }) {
   // The app's first screen is drawn before the browser paints again, so the
   // copy is never seen to go.
   root.replaceChildren();
-  const handle = new CurrentWidget(bindings.mountWidget(root, options));
+  const handle = new CurrentWidget(bindings.mountWidget(root, options), module.builtIn);
   let shown = language;
   followLanguageChoice(root, handle, {
     files: BUILD.languages,
@@ -139,7 +155,7 @@ export async function boot({ root, base, win = globalThis }) {
   // The partnership view is in the whole app, fetched only when opened.
   openWholeAppWhenAsked(root, handle, {
     load: wholeAppLoader(BUILD.whole, base),
-    options: async () => ({ ...options, ...(await languageOptions(shown, BUILD.languages, base)) }),
+    options: async (builtIn) => ({ ...options, ...(await languageOptions(shown, BUILD.languages, base, undefined, builtIn)) }),
   });
   if (kept) whenAppDrawn(root).then(() => replayEarlyInput(root, kept));
   if (inFrame) reportHeight(win);

@@ -115,10 +115,12 @@ export function contentVersion(files) {
  * The service worker for the folder `dir`, keeping the files at
  * `addresses` (each `./name`, or `./` for index.html), versioned by their
  * contents, and making the single-file copy from `offline`'s parts when it
- * is asked for (see offline-copy.js; null: it never makes it).
+ * is asked for (see offline-copy.js; null: it never makes it). It keeps the
+ * files at `onUse` once a page uses them, and each page's first module
+ * (`pageModules`: { './cy.html': [glue, wasm], ... }) once the page is open.
  */
-export function serviceWorker(dir, addresses, offline = null, onUse = []) {
+export function serviceWorker(dir, addresses, offline = null, onUse = [], pageModules = {}) {
   const file = (address) => join(dir, address === './' ? 'index.html' : address.replace(/^\.\//, ''));
   const version = contentVersion([...addresses, ...onUse].map((address) => [address, readFileSync(file(address))]));
-  return bundle('sw.js', { version, files: addresses, offline, onUse }, { classic: true });
+  return bundle('sw.js', { version, files: addresses, offline, onUse, pageModules }, { classic: true });
 }

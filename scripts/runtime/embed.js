@@ -2,28 +2,39 @@
 // It finds its other files next to itself, and renders the widget inside a
 // closed shadow root: the page's styles and the widget's cannot meet, and
 // the page's own event listeners see the element, never the fields inside
-// it or what is typed in them. scripts/postbuild.mjs fills in BUILD and
-// copies loader.js in.
+// it or what is typed in them. Each element loads the first module with its
+// own language (`lang`) built in, where the build has one (BUILD.modules),
+// else the default one with English built in; each module once a page,
+// shared by the elements in its language. scripts/postbuild.mjs fills in
+// BUILD and copies loader.js in.
 
 import {
   asksForResults,
   CurrentWidget,
+  firstModule,
+  firstModuleLoader,
   followLanguageChoice,
   languageOptions,
   LoadError,
-  makeLoader,
   openWholeAppWhenAsked,
   rememberedLanguage,
   showLoadFailure,
-  startApp,
   startLanguage,
+  WHOLE_APP_LANGUAGE,
   wholeAppLoader,
 } from './loader.js';
 
-/** Filled in by the build; these values are the unit tests'. */
+/**
+ * Filled in by the build; these values are the unit tests'. `glue` and
+ * `wasm` are the default first module, with English built in; `modules`
+ * the first modules with another language built in, by its code.
+ * `languages` holds each language's files (`en`'s too, for an element whose
+ * module has another language built in), fetched when it is chosen.
+ */
 const BUILD = /* @build */ {
   glue: 'ready-to-share.js',
   wasm: 'ready-to-share_bg.wasm',
+  modules: {},
   whole: { glue: 'ready-to-share-whole.js', wasm: 'ready-to-share-whole_bg.wasm' },
   css: 'ready-to-share.css',
   contract: {
@@ -93,12 +104,15 @@ export async function fetchPack(address, baseUri, fetchFn = globalThis.fetch) {
 }
 
 function defineElement(base) {
-  const files = {
-    glue: new URL(BUILD.glue, base).href,
-    wasm: new URL(BUILD.wasm, base).href,
-    css: new URL(BUILD.css, base).href,
+  const css = new URL(BUILD.css, base).href;
+  // Each first module's loader, by its built-in language: made when an
+  // element first needs that module, then shared, so each is loaded once.
+  const firstModules = new Map();
+  const firstModuleIn = (language) => {
+    const module = firstModule(language, BUILD, base.href);
+    if (!firstModules.has(module.builtIn)) firstModules.set(module.builtIn, { ...module, load: firstModuleLoader(module) });
+    return firstModules.get(module.builtIn);
   };
-  const load = makeLoader(files);
   // The whole app, with the partnership view: loaded only when someone
   // opens it, and then used by every element connected after (the first
   // module would only hand over to it again).
@@ -128,7 +142,7 @@ function defineElement(base) {
       this.#root ??= this.attachShadow({ mode: 'closed' });
       const stylesheet = document.createElement('link');
       stylesheet.rel = 'stylesheet';
-      stylesheet.href = files.css;
+      stylesheet.href = css;
       const styled = new Promise((done) => (stylesheet.onload = stylesheet.onerror = done));
       // The host element's own properties (hidden, display, margins) are the
       // page's to set; this box resets what would otherwise be inherited.
@@ -139,22 +153,28 @@ function defineElement(base) {
       const options = elementOptions(this, base.href);
       const languageKey = `${options.storageKey}${BUILD.contract.languageKeySuffix}`;
       const storage = localStorageOf(globalThis);
+      const known = Object.keys(BUILD.languages);
       const language = startLanguage(
         { remembered: rememberedLanguage(storage, languageKey), host: this.getAttribute('lang') },
-        Object.keys(BUILD.languages),
+        known,
       );
+      // By the element's own language, not the one chosen to start in, as
+      // the standalone pages choose by theirs.
+      const first = firstModuleIn(startLanguage({ host: this.getAttribute('lang') }, known));
+      // Once the whole app is loaded, it is used instead.
+      const [load, builtIn] = wholeLoaded ? [whole, WHOLE_APP_LANGUAGE] : [first.load, first.builtIn];
       // A partner may give its own pack for each language: content-pack-cy.
       const packFor = (code) => this.getAttribute(`content-pack-${code}`) ?? this.getAttribute('content-pack');
       const pack = packFor(language);
       try {
         const [bindings, packOptions, languageChosen] = await Promise.all([
-          wholeLoaded ? whole() : load(),
+          load(),
           pack ? fetchPack(pack, document.baseURI) : {},
-          languageOptions(language, BUILD.languages, base.href),
+          languageOptions(language, BUILD.languages, base.href, undefined, builtIn),
           styled,
         ]);
         if (!this.isConnected) return;
-        const widget = new CurrentWidget(bindings.mountWidget(mountPoint, { ...options, ...packOptions, ...languageChosen }));
+        const widget = new CurrentWidget(bindings.mountWidget(mountPoint, { ...options, ...packOptions, ...languageChosen }), builtIn);
         this.#handle = widget;
         let shown = language;
         // A partner's pack for the language, with that language's files.
@@ -164,6 +184,9 @@ function defineElement(base) {
         };
         const withPack = {
           setLanguage: async (chosen) => widget.setLanguage(await inLanguage(chosen)),
+          get builtIn() {
+            return widget.builtIn;
+          },
         };
         followLanguageChoice(mountPoint, withPack, {
           files: BUILD.languages,
@@ -174,11 +197,14 @@ function defineElement(base) {
         });
         openWholeAppWhenAsked(mountPoint, widget, {
           load: whole,
-          options: async () => ({ ...options, ...(await inLanguage(await languageOptions(shown, BUILD.languages, base.href))) }),
+          options: async (wholeBuiltIn) => ({
+            ...options,
+            ...(await inLanguage(await languageOptions(shown, BUILD.languages, base.href, undefined, wholeBuiltIn))),
+          }),
         });
       } catch (error) {
         if (!this.isConnected) return;
-        const failure = error instanceof LoadError ? error : new LoadError('unknown', files.glue);
+        const failure = error instanceof LoadError ? error : new LoadError('unknown', first.glue);
         // Try again starts in a new box: the focus goes to it.
         const retry = () => {
           this.#connect();

@@ -1,9 +1,12 @@
 // Starts Ready to Share's WebAssembly and, when it cannot start, works out
 // the likely cause and shows a message in plain words with a "Try again"
-// button, without the wasm. Shared by boot.js (the standalone and iframe
+// button, without the wasm. Chooses the first module by the page's or the
+// element's language (each has one language built in, the others fetched
+// as files), fetches those files, and hands over to the whole app when the
+// partnership view is opened. Shared by boot.js (the standalone and iframe
 // pages) and embed.js (the element): scripts/postbuild.mjs copies it into
-// each of them, and the unit tests (scripts/runtime/*.test.mjs) import it
-// as it is.
+// each of them, and file-copy.js (the single-file copy) uses its language
+// functions; the unit tests (scripts/runtime/*.test.mjs) import it as it is.
 
 /**
  * Whether a host asked to be sent the results (the `results-event`
@@ -199,6 +202,46 @@ export function makeLoader(files, start = startApp) {
 }
 
 /**
+ * The first module for a page or element whose own language is `language`
+ * (the page's or the element's `lang`, not the one chosen to start in):
+ * the one the build has with that language built in (`modules`), else the
+ * default, with English built in. Its glue and wasm are beside the tool at
+ * `base`; `builtIn` is its language, for which no files are fetched.
+ */
+export function firstModule(language, { glue, wasm, modules }, base) {
+  const own = modules?.[language];
+  const names = own ?? { glue, wasm };
+  return {
+    builtIn: own ? language : 'en',
+    glue: new URL(names.glue, base).href,
+    wasm: new URL(names.wasm, base).href,
+  };
+}
+
+/**
+ * The loader of a first module (`module`: its glue and wasm addresses), as
+ * makeLoader's. Once it has started, the service worker (`workers`) is
+ * asked to keep both files: the worker keeps them only once used (a page
+ * in one language never needs the other's), and on a first visit it does
+ * not see the page's requests.
+ */
+export function firstModuleLoader(module, { start = startApp, workers } = {}) {
+  const files = { glue: module.glue, wasm: module.wasm };
+  return makeLoader(files, async (attempt) => {
+    const bindings = await start(attempt);
+    // Under their own names, not a retry's (`?attempt=2`).
+    keepForOffline([files.glue, files.wasm], workers);
+    return bindings;
+  });
+}
+
+/**
+ * The language built into the whole app (the partnership view): a widget
+ * handed over to it has any other language's files fetched for it.
+ */
+export const WHOLE_APP_LANGUAGE = 'en';
+
+/**
  * The loader of the whole app, with the partnership view (`names`: its
  * glue and wasm, beside the tool at `base`), fetched only when someone
  * opens the view (`openWholeAppWhenAsked`).
@@ -249,13 +292,15 @@ export function rememberLanguage(storage, key, code) {
 }
 
 /**
- * The options that show the widget in `code`: for English, nothing to
- * fetch; for another language, its words and questions (`files[code]`, file
- * names beside the app at `base`), or why they could not be fetched.
+ * The options that show the widget in `code`: for the language built into
+ * its module (`builtIn`: English, unless the module has another), nothing
+ * to fetch; for another language, its words and questions (`files[code]`,
+ * file names beside the app at `base`), or why they could not be fetched.
+ * A language the build has no files for gives the built-in one.
  */
-export async function languageOptions(code, files, base, fetchFn = globalThis.fetch) {
+export async function languageOptions(code, files, base, fetchFn = globalThis.fetch, builtIn = 'en') {
   const names = files[code];
-  if (!names) return { language: 'en' };
+  if (code === builtIn || !names) return { language: builtIn };
   try {
     const urls = [names.words, names.pack].map((name) => new URL(name, base).href);
     const fresh = urls.some((url) => !TEXTS.get(fetchFn)?.has(url));
@@ -292,28 +337,41 @@ function fetchedText(url, fetchFn) {
 }
 
 /**
+ * The page's service workers (navigator.serviceWorker), or null where
+ * reading them throws (storage blocked, a sandboxed frame): the tool then
+ * works without offline use.
+ */
+export function serviceWorkersOf(win) {
+  try {
+    return win.navigator?.serviceWorker ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Asks the service worker to keep files this page fetched itself (on a
  * first visit the worker does not yet see the page's requests), so a
- * language once chosen works offline. Does nothing without a worker.
+ * language or module once used works offline. Does nothing without a
+ * worker.
  */
-export function keepForOffline(urls, workers = globalThis.navigator?.serviceWorker) {
-  try {
-    workers?.ready?.then((registration) => registration.active?.postMessage({ keep: urls })).catch(() => {});
-  } catch {
-    // Reading the worker can throw where storage is blocked: nothing to keep.
-  }
+export function keepForOffline(urls, workers = serviceWorkersOf(globalThis)) {
+  workers?.ready?.then((registration) => registration.active?.postMessage({ keep: urls })).catch(() => {});
 }
 
 /**
  * Shows the widget in the language chosen with its language switch (the
  * widget's ready-to-share:language event), remembers the choice, and tells
- * `onChange` (the standalone page puts it in its address).
+ * `onChange` (the standalone page puts it in its address). Files are
+ * fetched for any language but the one built into the widget on screen
+ * (`handle.builtIn`; English when the handle does not say), which changes
+ * when the whole app takes its place.
  */
 export function followLanguageChoice(root, handle, { files, base, storage, key, fetchFn, onChange }) {
   root.addEventListener('ready-to-share:language', async (event) => {
     const code = String(event.detail);
     rememberLanguage(storage, key, code);
-    handle.setLanguage(await languageOptions(code, files, base, fetchFn));
+    handle.setLanguage(await languageOptions(code, files, base, fetchFn, handle.builtIn));
     onChange?.(code);
   });
 }
@@ -323,14 +381,22 @@ export function followLanguageChoice(root, handle, { files, base, storage, key, 
  * partnership view; when someone opens it, the whole app is mounted in the
  * first one's place (`openWholeAppWhenAsked`), so what the loaders ask of
  * the widget (another language, a new version waiting, removal) goes to
- * whichever is current.
+ * whichever is current, and `builtIn` is the language built into it.
  */
 export class CurrentWidget {
   #handle;
+  #builtIn;
   #updateReady = false;
 
-  constructor(handle) {
+  /** `handle` is the first module's widget, with `builtIn` built in. */
+  constructor(handle, builtIn = 'en') {
     this.#handle = handle;
+    this.#builtIn = builtIn;
+  }
+
+  /** The language built into the widget on screen: choosing it fetches nothing. */
+  get builtIn() {
+    return this.#builtIn;
   }
 
   setLanguage(options) {
@@ -350,10 +416,11 @@ export class CurrentWidget {
     this.#handle.unmount();
   }
 
-  /** Unmounts the widget on screen and shows `mount()`'s in its place. */
-  replace(mount) {
+  /** Unmounts the widget on screen and shows `mount()`'s, with `builtIn` built in, in its place. */
+  replace(mount, builtIn) {
     this.#handle.unmount();
     this.#handle = mount();
+    this.#builtIn = builtIn;
     if (this.#updateReady) this.#handle.updateReady();
   }
 }
@@ -363,9 +430,11 @@ export class CurrentWidget {
  * ready-to-share:workshop event, carrying the answers as saved progress
  * and the file being compared with),
  * loads the whole app (`load`, which resolves to its glue's exports) and
- * mounts it in the widget's place with `options()` (the widget's options
- * in the language on screen) and the answers carried. If it cannot be
- * loaded, the widget says so and offers to try again: nothing is lost.
+ * mounts it in the widget's place with `options(builtIn)` (the widget's
+ * options in the language on screen, for a widget with the whole app's
+ * language built in, whatever the first module's) and the answers
+ * carried. If it cannot be loaded, the widget says so and offers to try
+ * again: nothing is lost.
  */
 export function openWholeAppWhenAsked(root, widget, { load, options }) {
   root.addEventListener('ready-to-share:workshop', async (event) => {
@@ -374,7 +443,7 @@ export function openWholeAppWhenAsked(root, widget, { load, options }) {
     let bindings;
     let mountOptions;
     try {
-      [bindings, mountOptions] = await Promise.all([load(), options()]);
+      [bindings, mountOptions] = await Promise.all([load(), options(WHOLE_APP_LANGUAGE)]);
     } catch (error) {
       console.error('Ready to Share could not load the partnership view:', error?.reason ?? error);
       // Its files not found: the tool was updated since the page was
@@ -391,6 +460,6 @@ export function openWholeAppWhenAsked(root, widget, { load, options }) {
     // page) while it loaded keeps their place.
     const active = root.getRootNode?.()?.activeElement;
     const focus = Boolean(active && root.contains?.(active));
-    widget.replace(() => bindings.mountWidget(root, { ...mountOptions, carried: { ...carried, focus } }));
+    widget.replace(() => bindings.mountWidget(root, { ...mountOptions, carried: { ...carried, focus } }), WHOLE_APP_LANGUAGE);
   });
 }

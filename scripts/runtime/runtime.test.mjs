@@ -1,7 +1,9 @@
 // Unit tests of the runtime scripts (node --test scripts/runtime): the
-// loaders' failure diagnosis and retry, their options, the single-file
-// copy's memory-only storage, the service worker's handlers, and the build
-// step that fills them in. The browser-level behaviour is in tests/e2e.
+// loaders' failure diagnosis and retry, their options, the first module
+// and the language files each page and element loads (boot.js and embed.js
+// run as shipped, over fake modules), the single-file copy's memory-only
+// storage, the service worker's handlers, and the build step that fills
+// them in. The browser-level behaviour is in tests/e2e.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import {
   asksForResults,
@@ -17,8 +20,11 @@ import {
   CurrentWidget,
   fill,
   fileName,
+  firstModule,
+  firstModuleLoader,
   followLanguageChoice,
   isNative,
+  keepForOffline,
   languageOptions,
   likelyCause,
   LoadError,
@@ -26,9 +32,11 @@ import {
   openWholeAppWhenAsked,
   rememberedLanguage,
   rememberLanguage,
+  serviceWorkersOf,
   showLoadFailure,
   startApp,
   startLanguage,
+  WHOLE_APP_LANGUAGE,
   wholeAppLoader,
 } from './loader.js';
 import { pageOptions, saveOfflineCopyThroughWorker } from './boot.js';
@@ -422,7 +430,7 @@ describe('sw.js: the service worker', () => {
    * network answers every address with a Response naming it (or fails
    * when `offline`), and records what it was asked for.
    */
-  function worker(files, { version = 'v2', offline = null, network = null, onUse = [], keptBefore = [] } = {}) {
+  function worker(files, { version = 'v2', offline = null, network = null, onUse = [], keptBefore = [], pageModules = {}, open = [] } = {}) {
     const listeners = {};
     const fetched = [];
     const earlier = new Map(keptBefore.map((address) => [address, new Response(`earlier ${address}`)]));
@@ -456,10 +464,10 @@ describe('sw.js: the service worker', () => {
     const self = {
       location: { origin: 'https://x.example', href: 'https://x.example/sw.js' },
       addEventListener: (type, listener) => (listeners[type] = listener),
-      clients: { claim: async () => {} },
+      clients: { claim: async () => {}, matchAll: async () => open.map((url) => ({ url })) },
       skipWaiting: () => (self.skipped = true),
     };
-    const code = bundle('sw.js', { version, files, offline, onUse }, { classic: true });
+    const code = bundle('sw.js', { version, files, offline, onUse, pageModules }, { classic: true });
     vm.runInNewContext(code, { self, caches, URL, fetch, Request, Response, btoa, crypto, TextEncoder, Promise });
     const run = async (type, event) => {
       let waited;
@@ -531,6 +539,39 @@ describe('sw.js: the service worker', () => {
     assert.ok(!kept.has('./pack.cy-2c.json'), 'not a file the earlier version never kept (nor one only another app kept)');
     assert.ok(!kept.has('./accessibility.html'), 'not a page never used');
     assert.deepEqual(fetched.filter((url) => /cy|accessibility/.test(url)).sort(), ['./cy.html', './locale.cy-2b.json']);
+  });
+
+  const MODULES = {
+    en: ['./ready-to-share-2a.js', './ready-to-share-2a_bg.wasm'],
+    cy: ['./ready-to-share-cy-2b.js', './ready-to-share-cy-2b_bg.wasm'],
+  };
+  const PAGE_MODULES = { './': MODULES.en, './index.html': MODULES.en, './cy.html': MODULES.cy };
+
+  test('install keeps the first module of each page of the tool open, and only those, so a worker ready means the page works offline', async () => {
+    const onUse = [...MODULES.en, ...MODULES.cy, './cy.html'];
+    const open = ['https://x.example/cy.html?lang=cy#top', 'https://host.example/page.html', 'https://x.example/help.html'];
+    const { run, store, fetched } = worker(['./', './index.html'], { onUse, pageModules: PAGE_MODULES, open });
+    await run('install', {});
+    const kept = [...store.get('ready-to-share-v2').keys()].sort();
+    assert.deepEqual(kept, ['./', './index.html', ...MODULES.cy].sort(), 'the Welsh page\'s module, not the English');
+    assert.ok(!fetched.some((url) => url.startsWith('./ready-to-share-2a')), 'the English module is not fetched');
+
+    const english = worker(['./', './index.html'], { onUse, pageModules: PAGE_MODULES, open: ['https://x.example/'] });
+    await english.run('install', {});
+    assert.ok(MODULES.en.every((file) => english.store.get('ready-to-share-v2').has(file)), 'the English page\'s module');
+    assert.ok(!MODULES.cy.some((file) => english.store.get('ready-to-share-v2').has(file)));
+  });
+
+  test('an update keeps the module of a page kept before, even when the earlier version had no such module', async () => {
+    const onUse = [...MODULES.en, ...MODULES.cy, './cy.html'];
+    // An earlier version kept cy.html, which then ran the English module.
+    const keptBefore = ['./cy.html', './ready-to-share-1f_bg.wasm', './ready-to-share-1f.js', './index.html'];
+    const { run, store } = worker(['./index.html'], { onUse, pageModules: PAGE_MODULES, keptBefore });
+    await run('install', {});
+    const kept = store.get('ready-to-share-v2');
+    assert.ok(kept.has('./cy.html'));
+    assert.ok(MODULES.cy.every((file) => kept.has(file)), 'the Welsh page\'s module, new in this version');
+    assert.ok(MODULES.en.every((file) => kept.has(file)), 'the English module, used before');
   });
 
   test("an update keeps the whole app (the partnership view) when the earlier version kept it, its wasm's name ending _bg.wasm", async () => {
@@ -636,6 +677,66 @@ describe('sw.js: the service worker', () => {
     up = false;
     await assert.rejects(run('fetch', { request }), /Failed to fetch/);
   });
+
+  test('the copy asked for in Welsh fetches the Welsh files when they are not kept (a Welsh page\'s module has Welsh built in) and keeps them; with no network, it is made in English', async () => {
+    const languages = { cy: { words: './locale.cy-1.json', pack: './pack.cy-2.json' } };
+    const offline = { ...OFFLINE_PARTS, languages };
+    const onUse = ['./locale.cy-1.json', './pack.cy-2.json'];
+    const request = { method: 'GET', url: `https://x.example/${OFFLINE_COPY}?lang=cy` };
+    const { run, store, fetched, text } = worker(['./', './g.js', './w.wasm', './c.css'], { offline, network: parts, onUse });
+    await run('install', {});
+    fetched.length = 0;
+    const welsh = await text(await run('fetch', { request }));
+    assert.ok(welsh.startsWith('<!DOCTYPE html>\n<html lang="cy">'), 'made in Welsh');
+    assert.deepEqual(fetched.sort(), ['https://x.example/locale.cy-1.json', 'https://x.example/pack.cy-2.json']);
+    assert.ok(store.get('ready-to-share-v2').has('./locale.cy-1.json') && store.get('ready-to-share-v2').has('./pack.cy-2.json'), 'and kept');
+    let up = true;
+    const network = (url) => {
+      if (!up) throw new TypeError('Failed to fetch');
+      return parts(url);
+    };
+    const cut = worker(['./', './g.js', './w.wasm', './c.css'], { offline, network, onUse });
+    await cut.run('install', {});
+    up = false;
+    const english = await cut.text(await cut.run('fetch', { request }));
+    assert.ok(english.startsWith('<!DOCTYPE html>\n<html lang="en-GB">'), 'made, in English');
+  });
+
+  test('a page asking again for files already kept fetches nothing: a first module\'s wasm is not downloaded on every visit', async () => {
+    const onUse = ['./ready-to-share-cy-0a1b2c3d.js', './ready-to-share-cy-0a1b2c3d_bg.wasm'];
+    const { run, store, fetched } = worker(['./index.html'], { onUse });
+    await run('install', {});
+    fetched.length = 0;
+    const keep = { keep: onUse.map((address) => new URL(address, 'https://x.example/').href) };
+    await run('message', { data: keep });
+    assert.deepEqual(fetched.sort(), keep.keep.sort(), 'kept when first asked');
+    await run('message', { data: keep });
+    await run('message', { data: { keep: [`${keep.keep[0]}?attempt=2`] } });
+    assert.equal(fetched.length, 2, 'not fetched again');
+    assert.ok(store.get('ready-to-share-v2').has('./ready-to-share-cy-0a1b2c3d_bg.wasm'));
+  });
+
+  test('an update keeps exactly the first modules and whole app used before: English\'s, Welsh\'s and the whole app\'s names are told apart, with hashes of 8 to 16 hex digits', async () => {
+    const modules = {
+      en: ['./ready-to-share-89abcdef01234567.js', './ready-to-share-89abcdef01234567_bg.wasm'],
+      cy: ['./ready-to-share-cy-0a1b2c3d.js', './ready-to-share-cy-0a1b2c3d_bg.wasm'],
+      whole: ['./ready-to-share-whole-fedcba98.js', './ready-to-share-whole-fedcba98_bg.wasm'],
+    };
+    // The earlier version's, under other hashes (Trunk's lose leading zeros).
+    const earlier = {
+      en: ['./ready-to-share-0123abcd.js', './ready-to-share-0123abcd_bg.wasm'],
+      cy: ['./ready-to-share-cy-1234567890abcdef.js', './ready-to-share-cy-1234567890abcdef_bg.wasm'],
+      whole: ['./ready-to-share-whole-cafe0123babe4567.js', './ready-to-share-whole-cafe0123babe4567_bg.wasm'],
+    };
+    const onUse = Object.values(modules).flat();
+    for (const used of [['en'], ['cy'], ['whole'], ['cy', 'whole'], ['en', 'cy']]) {
+      const keptBefore = ['./index.html', ...used.flatMap((code) => earlier[code])];
+      const { run, store } = worker(['./index.html'], { onUse, keptBefore });
+      await run('install', {});
+      const kept = [...store.get('ready-to-share-v2').keys()].filter((address) => address !== './index.html').sort();
+      assert.deepEqual(kept, used.flatMap((code) => modules[code]).sort(), `used before: ${used.join(' and ')}`);
+    }
+  });
 });
 
 describe('offline-copy.js: the single-file copy', () => {
@@ -726,6 +827,8 @@ describe('offline-copy.js: the single-file copy', () => {
     };
     assert.deepEqual([await read('cy.words'), await read('cy.pack'), await read('fr.words')], ['W', 'P', 404]);
     assert.deepEqual(await languageOptions('cy', files, base, fetchFn), { language: 'cy', languageWords: 'W', languagePack: 'P' });
+    // The copy carries the whole app, with English built in.
+    assert.deepEqual(await languageOptions('en', files, base, fetchFn), { language: 'en' });
   });
 
   test('made from a cache: null when a part is not kept', async () => {
@@ -1023,6 +1126,138 @@ describe('loader.js: the language', () => {
   });
 });
 
+describe('loader.js: a module with another language built in', () => {
+  const files = {
+    cy: { words: 'locale.cy-1.json', pack: 'pack.cy-2.json' },
+    en: { words: 'locale.en-3.json', pack: 'pack.en-4.json' },
+  };
+  /** A network answering each file with its name, recording what it was asked for. */
+  const network = () => {
+    const seen = [];
+    const fetchFn = async (url) => {
+      seen.push(fileName(url));
+      return new Response(`text of ${fileName(url)}`);
+    };
+    return { seen, fetchFn };
+  };
+
+  test('its own language needs nothing fetched; English is fetched as files, and a failure is said in words as before', async () => {
+    const { seen, fetchFn } = network();
+    const base = 'https://d.example/';
+    assert.deepEqual(await languageOptions('cy', files, base, fetchFn, 'cy'), { language: 'cy' });
+    assert.deepEqual(seen, [], 'Welsh built in: nothing fetched');
+    assert.deepEqual(await languageOptions('en', files, base, fetchFn, 'cy'), {
+      language: 'en',
+      languageWords: 'text of locale.en-3.json',
+      languagePack: 'text of pack.en-4.json',
+    });
+    assert.deepEqual(seen, ['locale.en-3.json', 'pack.en-4.json']);
+    assert.deepEqual(await languageOptions('en', files, base, fetchFn), { language: 'en' }, 'English built in (the default): nothing, though the build has its files');
+    assert.equal(seen.length, 2);
+    assert.deepEqual(await languageOptions('fr', files, base, fetchFn, 'cy'), { language: 'cy' }, 'a language the build does not have: the built-in one');
+    const missing = await languageOptions('en', files, 'https://e.example/', async () => new Response('', { status: 404 }), 'cy');
+    assert.deepEqual(missing, { language: 'en', languageError: 'the server answered 404' });
+  });
+
+  test('the language switch fetches files for any language but the one built into the widget on screen, which becomes English when the whole app takes its place', async () => {
+    const { seen, fetchFn } = network();
+    const root = new EventTarget();
+    const set = [];
+    let done;
+    const widget = new CurrentWidget({ setLanguage: (options) => (set.push(options), done()), unmount() {} }, 'cy');
+    followLanguageChoice(root, widget, { files, base: 'https://f.example/', storage: null, key: 'k', fetchFn });
+    const choose = (code) => {
+      const shown = new Promise((resolve) => (done = resolve));
+      root.dispatchEvent(new CustomEvent('ready-to-share:language', { detail: code }));
+      return shown;
+    };
+    await choose('en');
+    await choose('cy');
+    assert.deepEqual(set, [
+      { language: 'en', languageWords: 'text of locale.en-3.json', languagePack: 'text of pack.en-4.json' },
+      { language: 'cy' },
+    ]);
+    assert.deepEqual(seen, ['locale.en-3.json', 'pack.en-4.json'], 'nothing fetched for Welsh');
+    widget.replace(() => ({ setLanguage: (options) => (set.push(options), done()), unmount() {} }), WHOLE_APP_LANGUAGE);
+    await choose('cy');
+    await choose('en');
+    assert.deepEqual(set.slice(2), [
+      { language: 'cy', languageWords: 'text of locale.cy-1.json', languagePack: 'text of pack.cy-2.json' },
+      { language: 'en' },
+    ]);
+  });
+
+  test('the first module is the one with the page\'s or element\'s language built in, else the default, with English built in; without modules, always the default', () => {
+    const build = {
+      glue: 'ready-to-share-1a.js',
+      wasm: 'ready-to-share-1a_bg.wasm',
+      modules: { cy: { glue: 'ready-to-share-cy-2b.js', wasm: 'ready-to-share-cy-2b_bg.wasm' } },
+    };
+    const base = 'https://g.example/tool/boot-3c.js';
+    const english = { builtIn: 'en', glue: 'https://g.example/tool/ready-to-share-1a.js', wasm: 'https://g.example/tool/ready-to-share-1a_bg.wasm' };
+    assert.deepEqual(firstModule('cy', build, base), {
+      builtIn: 'cy',
+      glue: 'https://g.example/tool/ready-to-share-cy-2b.js',
+      wasm: 'https://g.example/tool/ready-to-share-cy-2b_bg.wasm',
+    });
+    assert.deepEqual(firstModule('en', build, base), english);
+    assert.deepEqual(firstModule('cy', { ...build, modules: {} }, base), english, 'modules empty');
+    assert.deepEqual(firstModule('cy', { glue: build.glue, wasm: build.wasm }, base), english, 'modules missing');
+  });
+
+  test('once a first module has started, the worker is asked to keep its glue and wasm, under their own names; not when it failed', async () => {
+    const kept = [];
+    const workers = { ready: Promise.resolve({ active: { postMessage: (message) => kept.push(message.keep) } }) };
+    const module = { builtIn: 'cy', glue: 'https://h.example/cy.js', wasm: 'https://h.example/cy_bg.wasm' };
+    const started = [];
+    let fail = true;
+    const load = firstModuleLoader(module, {
+      workers,
+      start: async (files) => {
+        started.push(files);
+        if (fail) throw new LoadError('network', files.wasm);
+        return 'bindings';
+      },
+    });
+    await assert.rejects(load(), LoadError);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(kept, [], 'nothing to keep');
+    fail = false;
+    assert.equal(await load(), 'bindings');
+    assert.equal(await load(), 'bindings');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(started, [
+      { glue: 'https://h.example/cy.js', wasm: 'https://h.example/cy_bg.wasm' },
+      { glue: 'https://h.example/cy.js?attempt=2', wasm: 'https://h.example/cy_bg.wasm' },
+    ]);
+    assert.deepEqual(kept, [['https://h.example/cy.js', 'https://h.example/cy_bg.wasm']], 'once, without the attempt');
+  });
+
+  test('where reading the service workers throws (storage blocked, a sandboxed frame), the module still starts', async () => {
+    const blocked = {
+      get navigator() {
+        return {
+          get serviceWorker() {
+            throw new DOMException('The operation is insecure.', 'SecurityError');
+          },
+        };
+      },
+    };
+    assert.equal(serviceWorkersOf(blocked), null);
+    assert.equal(serviceWorkersOf({}), null);
+    const module = { glue: 'https://i.example/g.js', wasm: 'https://i.example/w.wasm' };
+    assert.equal(await firstModuleLoader(module, { workers: serviceWorkersOf(blocked), start: async () => 'bindings' })(), 'bindings');
+    const saved = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+    Object.defineProperty(globalThis, 'navigator', { get: () => blocked.navigator, configurable: true });
+    try {
+      assert.doesNotThrow(() => keepForOffline(['https://i.example/g.js']), 'nor does asking to keep, by default');
+    } finally {
+      if (saved) Object.defineProperty(globalThis, 'navigator', saved);
+      else delete globalThis.navigator;
+    }
+  });
+});
+
 describe('loader.js: the whole app, loaded when someone opens the partnership view', () => {
   /** A handle as mountWidget returns it, recording what it is asked. */
   function handle(name, log) {
@@ -1039,7 +1274,7 @@ describe('loader.js: the whole app, loaded when someone opens the partnership vi
     const widget = new CurrentWidget(handle('first', log));
     widget.setLanguage({ language: 'cy' });
     widget.updateReady();
-    widget.replace(() => handle('whole', log));
+    widget.replace(() => handle('whole', log), 'en');
     widget.setLanguage({ language: 'en' });
     widget.unmount();
     assert.deepEqual(log, [
@@ -1079,6 +1314,24 @@ describe('loader.js: the whole app, loaded when someone opens the partnership vi
     assert.deepEqual(log, [['first', 'unmount']], 'the first is unmounted before the whole app mounts');
     widget.setLanguage({ language: 'en' });
     assert.deepEqual(log.at(-1), ['whole', 'setLanguage', 'en'], 'later requests reach the whole app');
+  });
+
+  test('the whole app has English built in: its options are asked for as for English built in, whatever the first module\'s, and the widget then says so', async () => {
+    const root = new EventTarget();
+    const widget = new CurrentWidget({ unmount() {} }, 'cy');
+    assert.equal(widget.builtIn, 'cy');
+    const asked = [];
+    let mounted;
+    const done = new Promise((resolve) => (mounted = resolve));
+    openWholeAppWhenAsked(root, widget, {
+      load: async () => ({ mountWidget: () => (mounted(), { unmount() {} }) }),
+      options: async (builtIn) => (asked.push(builtIn), {}),
+    });
+    root.dispatchEvent(new CustomEvent('ready-to-share:workshop', { detail: { progress: 'p' } }));
+    await done;
+    assert.deepEqual(asked, ['en']);
+    assert.equal(WHOLE_APP_LANGUAGE, 'en');
+    assert.equal(widget.builtIn, 'en');
   });
 
   test('the whole app takes focus to its heading only if focus was still in the widget when it loaded', async () => {
@@ -1212,5 +1465,348 @@ describe('loader.js: the whole app, loaded when someone opens the partnership vi
     await new Promise((resolve) => setImmediate(resolve));
     assert.equal(mounts, 0);
     assert.deepEqual(log, []);
+  });
+});
+
+describe('boot.js and embed.js as shipped: the first module by language', () => {
+  /**
+   * The build's values with a first module in each language: English's
+   * the default, Welsh's in `modules`, and each language's files, English's
+   * too (the loaders' own words only for Welsh, as the build gives them).
+   */
+  const TWO_MODULES = {
+    glue: 'ready-to-share-0123abcd.js',
+    wasm: 'ready-to-share-0123abcd_bg.wasm',
+    modules: { cy: { glue: 'ready-to-share-cy-4567cdef.js', wasm: 'ready-to-share-cy-4567cdef_bg.wasm' } },
+    whole: { glue: 'ready-to-share-whole-89abcdef.js', wasm: 'ready-to-share-whole-89abcdef_bg.wasm' },
+    css: 'ready-to-share-1.css',
+    contract: CONTRACT,
+    words: { ...WORDS, loading: 'Loading' },
+    languages: {
+      cy: { words: 'locale.cy-1.json', pack: 'pack.cy-2.json', loader: { ...WORDS, language: 'cy', loading: 'Wrthi' } },
+      en: { words: 'locale.en-3.json', pack: 'pack.en-4.json' },
+    },
+  };
+  /** The same build as before there was a module in Welsh: `modules` empty or missing, no files for English. */
+  const ONE_MODULE = (() => {
+    const { modules: _, languages, ...rest } = TWO_MODULES;
+    return { ...rest, languages: { cy: languages.cy } };
+  })();
+
+  /**
+   * A wasm-bindgen glue whose mountWidget records, on the element it is
+   * given, that `name` mounted there and with what options, and whose
+   * widget records what it is asked.
+   */
+  const fakeGlue = (name) => `export default async function start() {}
+export function mountWidget(element, options) {
+  element.record('mount', ${JSON.stringify(name)}, options);
+  return {
+    setLanguage: (chosen) => element.record('setLanguage', ${JSON.stringify(name)}, chosen),
+    updateReady() {},
+    workshopUnavailable() {},
+    unmount: () => element.record('unmount', ${JSON.stringify(name)}),
+  };
+}
+`;
+
+  /**
+   * What the widgets did, in order ({ at, what, module, options }), and
+   * `until(check)`, which waits until `check(entries)` holds.
+   */
+  function journal() {
+    const entries = [];
+    const waiting = new Set();
+    const record = (at, what, module, options) => {
+      entries.push({ at, what, module, options });
+      for (const look of waiting) look();
+    };
+    const until = (check) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => (waiting.delete(look), reject(new Error(`timed out: ${check}`))), 5000);
+        const look = () => {
+          if (!check(entries)) return;
+          clearTimeout(timer);
+          waiting.delete(look);
+          resolve(entries);
+        };
+        waiting.add(look);
+        look();
+      });
+    return { entries, record, until };
+  }
+
+  /** The last part of an address. */
+  const last = (url) => new URL(url).pathname.split('/').pop();
+
+  /**
+   * Runs `name` (boot.js or embed.js) as the build ships it, with `values`
+   * as its BUILD, as a module in a folder of its own beside a fake glue
+   * for each module, so its own startApp imports them. The browser's
+   * globals are fakes until `run` ends: the network answers every address
+   * with a text naming it (and `fetched` lists the names asked for), the
+   * worker lists the names it is asked to keep (`kept`), and every element
+   * made records in `log`. `run` gets the script's `boot` (boot.js), the
+   * element's class (embed.js), `box()` (an element) and those.
+   */
+  async function shipped(name, values, run) {
+    const dir = mkdtempSync(join(tmpdir(), 'rts-shipped-'));
+    const fetched = [];
+    const kept = [];
+    const log = journal();
+    const box = () => {
+      const element = new EventTarget();
+      element.children = [];
+      element.setAttribute = () => {};
+      element.hasAttribute = () => false;
+      element.replaceChildren = (...children) => (element.children = children);
+      // Still on the partnership view's loading page when the whole app arrives.
+      element.querySelector = (selector) => (selector === '.rts-workshop-loading' ? {} : null);
+      element.record = (...entry) => log.record(element, ...entry);
+      return element;
+    };
+    let defined;
+    class FakeElement extends EventTarget {
+      attributes = {};
+      isConnected = true;
+      getAttribute(attribute) {
+        return this.attributes[attribute] ?? null;
+      }
+      attachShadow() {
+        this.shadow = box();
+        return this.shadow;
+      }
+    }
+    const workers = {
+      ready: Promise.resolve({ active: { postMessage: (message) => kept.push(message.keep.map(last)) } }),
+      register: async () => null,
+    };
+    const globals = {
+      fetch: async (url) => {
+        fetched.push(last(url));
+        return new Response(`text of ${last(url)}`);
+      },
+      navigator: { serviceWorker: workers },
+      localStorage: new MemoryStorage(),
+      customElements: { get: () => undefined, define: (_, element) => (defined = element) },
+      HTMLElement: FakeElement,
+      document: {
+        baseURI: 'https://host.example/',
+        createElement: (tag) => (tag === 'link' ? { set onload(done) { queueMicrotask(done); }, set onerror(_) {} } : box()),
+      },
+    };
+    const saved = Object.keys(globals).map((key) => [key, Object.getOwnPropertyDescriptor(globalThis, key)]);
+    try {
+      writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+      const names = { en: values.glue, cy: values.modules?.cy?.glue, whole: values.whole.glue };
+      for (const [module, glue] of Object.entries(names)) if (glue) writeFileSync(join(dir, glue), fakeGlue(module));
+      const script = join(dir, name);
+      // boot.js is started by the test; embed.js defines its element as it loads.
+      writeFileSync(script, `${bundle(name, values)}\n${name === 'boot.js' ? 'export { boot };\n' : ''}`);
+      for (const [key, value] of Object.entries(globals)) Object.defineProperty(globalThis, key, { value, configurable: true, writable: true });
+      const exports = await import(pathToFileURL(script).href);
+      await run({ boot: exports.boot, Element: defined, base: pathToFileURL(script).href, box, workers, fetched, kept, log });
+    } finally {
+      for (const [key, descriptor] of saved) {
+        if (descriptor) Object.defineProperty(globalThis, key, descriptor);
+        else delete globalThis[key];
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** The window of a standalone page in `lang` (cy.html for Welsh), its address asking `search`. */
+  const pageWindow = (lang, workers, search = '') => ({
+    location: { search, href: `https://x.example/tool/${lang === 'cy' ? 'cy.html' : ''}${search}`, protocol: 'https:' },
+    document: { documentElement: { lang }, title: '' },
+    localStorage: new MemoryStorage(),
+    navigator: { serviceWorker: workers },
+    history: { state: null, replaceState() {} },
+    console,
+  });
+
+  /** Chooses `code` with the widget's language switch in `at`. */
+  const choose = (at, code) => at.dispatchEvent(new CustomEvent('ready-to-share:language', { detail: code }));
+  /** Opens the partnership view in `at`. */
+  const openWhole = (at) => at.dispatchEvent(new CustomEvent('ready-to-share:workshop', { detail: { progress: 'p' } }));
+  /** The entries `what` (in `at`, when given). */
+  const recorded = (entries, what, at) => entries.filter((entry) => entry.what === what && (at === undefined || entry.at === at));
+  /** A macrotask later: what the worker was asked has reached it. */
+  const settled = () => new Promise((resolve) => setImmediate(resolve));
+
+  test('a Welsh page loads the module with Welsh built in and no language files, and asks the worker to keep it', async () => {
+    await shipped('boot.js', TWO_MODULES, async ({ boot, base, box, workers, fetched, kept, log }) => {
+      const root = box();
+      await boot({ root, base, win: pageWindow('cy', workers) });
+      const [mount] = recorded(log.entries, 'mount');
+      assert.equal(mount.module, 'cy');
+      assert.equal(mount.options.language, 'cy');
+      assert.equal(mount.options.languageWords, undefined, 'Welsh built in: no words laid over it');
+      assert.deepEqual(fetched, ['ready-to-share-cy-4567cdef_bg.wasm'], 'the Welsh wasm alone');
+      await settled();
+      assert.deepEqual(kept.sort(), [['cy.html'], ['ready-to-share-cy-4567cdef.js', 'ready-to-share-cy-4567cdef_bg.wasm']]);
+    });
+  });
+
+  test('on a Welsh page, English is fetched as files when chosen and Welsh again fetches nothing; the partnership view (English built in) gets the Welsh files', async () => {
+    await shipped('boot.js', TWO_MODULES, async ({ boot, base, box, workers, fetched, log }) => {
+      const root = box();
+      await boot({ root, base, win: pageWindow('cy', workers) });
+      choose(root, 'en');
+      await log.until((entries) => recorded(entries, 'setLanguage').length === 1);
+      choose(root, 'cy');
+      await log.until((entries) => recorded(entries, 'setLanguage').length === 2);
+      assert.deepEqual(
+        recorded(log.entries, 'setLanguage').map(({ module, options }) => [module, options]),
+        [
+          ['cy', { language: 'en', languageWords: 'text of locale.en-3.json', languagePack: 'text of pack.en-4.json' }],
+          ['cy', { language: 'cy' }],
+        ],
+      );
+      assert.deepEqual(fetched.slice(1), ['locale.en-3.json', 'pack.en-4.json'], 'nothing for Welsh');
+      openWhole(root);
+      await log.until((entries) => recorded(entries, 'mount').length === 2);
+      const whole = recorded(log.entries, 'mount')[1];
+      assert.equal(whole.module, 'whole');
+      assert.equal(whole.options.language, 'cy');
+      assert.equal(whole.options.languageWords, 'text of locale.cy-1.json');
+      assert.equal(whole.options.languagePack, 'text of pack.cy-2.json');
+      // The whole app's switch: English is its own, Welsh is files.
+      choose(root, 'en');
+      await log.until((entries) => recorded(entries, 'setLanguage').length === 3);
+      choose(root, 'cy');
+      await log.until((entries) => recorded(entries, 'setLanguage').length === 4);
+      assert.deepEqual(
+        recorded(log.entries, 'setLanguage').slice(2).map(({ module, options }) => [module, options.language, options.languageWords]),
+        [
+          ['whole', 'en', undefined],
+          ['whole', 'cy', 'text of locale.cy-1.json'],
+        ],
+      );
+    });
+  });
+
+  test('an English page loads the default module even with Welsh asked for in its address, and Welsh is fetched as files', async () => {
+    await shipped('boot.js', TWO_MODULES, async ({ boot, base, box, workers, fetched, kept, log }) => {
+      const root = box();
+      await boot({ root, base, win: pageWindow('en-GB', workers, '?lang=cy') });
+      const [mount] = recorded(log.entries, 'mount');
+      assert.equal(mount.module, 'en');
+      assert.equal(mount.options.languageWords, 'text of locale.cy-1.json');
+      assert.deepEqual(fetched.sort(), ['locale.cy-1.json', 'pack.cy-2.json', 'ready-to-share-0123abcd_bg.wasm']);
+      await settled();
+      assert.deepEqual(kept.sort(), [
+        ['locale.cy-1.json', 'pack.cy-2.json'],
+        ['ready-to-share-0123abcd.js', 'ready-to-share-0123abcd_bg.wasm'],
+      ]);
+    });
+  });
+
+  test('with no module in another language (modules empty or missing), a Welsh page loads the default module with the Welsh files over it, as before', async () => {
+    for (const values of [{ ...ONE_MODULE, modules: {} }, ONE_MODULE]) {
+      await shipped('boot.js', values, async ({ boot, base, box, workers, fetched, log }) => {
+        const root = box();
+        await boot({ root, base, win: pageWindow('cy', workers) });
+        const [mount] = recorded(log.entries, 'mount');
+        assert.equal(mount.module, 'en');
+        assert.equal(mount.options.language, 'cy');
+        assert.equal(mount.options.languageWords, 'text of locale.cy-1.json');
+        assert.deepEqual(fetched.sort(), ['locale.cy-1.json', 'pack.cy-2.json', 'ready-to-share-0123abcd_bg.wasm']);
+        choose(root, 'en');
+        await log.until((entries) => recorded(entries, 'setLanguage').length === 1);
+        assert.deepEqual(recorded(log.entries, 'setLanguage')[0].options, { language: 'en' });
+      });
+    }
+  });
+
+  test('each element loads the first module of its own language, each module once for the page, and asks the worker to keep it', async () => {
+    await shipped('embed.js', TWO_MODULES, async ({ Element, fetched, kept, log }) => {
+      const connect = (attributes) => {
+        const element = new Element();
+        Object.assign(element.attributes, attributes);
+        element.connectedCallback();
+        return element;
+      };
+      const elements = [{ lang: 'cy' }, { lang: 'en-GB' }, { lang: 'cy-GB' }, {}].map(connect);
+      await log.until((entries) => recorded(entries, 'mount').length === 4);
+      const mounted = elements.map((element) => recorded(log.entries, 'mount', element.shadow.children[1])[0]);
+      assert.deepEqual(
+        mounted.map(({ module, options }) => [module, options.language, options.languageWords]),
+        [
+          ['cy', 'cy', undefined],
+          ['en', 'en', undefined],
+          ['cy', 'cy', undefined],
+          ['en', 'en', undefined],
+        ],
+      );
+      assert.deepEqual(fetched.sort(), ['ready-to-share-0123abcd_bg.wasm', 'ready-to-share-cy-4567cdef_bg.wasm'], 'each wasm once, and no language files');
+      await settled();
+      assert.deepEqual(kept.sort(), [
+        ['ready-to-share-0123abcd.js', 'ready-to-share-0123abcd_bg.wasm'],
+        ['ready-to-share-cy-4567cdef.js', 'ready-to-share-cy-4567cdef_bg.wasm'],
+      ]);
+    });
+  });
+
+  test('a Welsh element fetches English files only when English is chosen; the partnership view gets the Welsh files, and so does an element connected after it', async () => {
+    await shipped('embed.js', TWO_MODULES, async ({ Element, fetched, log }) => {
+      const connect = (attributes) => {
+        const element = new Element();
+        Object.assign(element.attributes, attributes);
+        element.connectedCallback();
+        return element;
+      };
+      const welsh = connect({ lang: 'cy' });
+      await log.until((entries) => recorded(entries, 'mount').length === 1);
+      const at = welsh.shadow.children[1];
+      choose(at, 'en');
+      await log.until((entries) => recorded(entries, 'setLanguage').length === 1);
+      choose(at, 'cy');
+      await log.until((entries) => recorded(entries, 'setLanguage').length === 2);
+      assert.deepEqual(
+        recorded(log.entries, 'setLanguage').map(({ module, options }) => [module, options.language, options.languageWords]),
+        [
+          ['cy', 'en', 'text of locale.en-3.json'],
+          ['cy', 'cy', undefined],
+        ],
+      );
+      assert.deepEqual(fetched, ['ready-to-share-cy-4567cdef_bg.wasm', 'locale.en-3.json', 'pack.en-4.json']);
+      openWhole(at);
+      await log.until((entries) => recorded(entries, 'mount').length === 2);
+      assert.deepEqual(
+        [recorded(log.entries, 'mount')[1].module, recorded(log.entries, 'mount')[1].options.languageWords],
+        ['whole', 'text of locale.cy-1.json'],
+      );
+      const after = connect({ lang: 'cy' });
+      await log.until((entries) => recorded(entries, 'mount').length === 3);
+      const [mount] = recorded(log.entries, 'mount', after.shadow.children[1]);
+      assert.deepEqual([mount.module, mount.options.language, mount.options.languageWords], ['whole', 'cy', 'text of locale.cy-1.json']);
+      choose(at, 'en');
+      await log.until((entries) => recorded(entries, 'setLanguage').length === 3);
+      assert.deepEqual(recorded(log.entries, 'setLanguage')[2].options, { language: 'en' }, "English is the whole app's own");
+    });
+  });
+
+  test('with no module in another language, every element loads the default module, Welsh as files, as before', async () => {
+    for (const values of [{ ...ONE_MODULE, modules: {} }, ONE_MODULE]) {
+      await shipped('embed.js', values, async ({ Element, fetched, log }) => {
+        const elements = ['cy', 'en'].map((lang) => {
+          const element = new Element();
+          element.attributes.lang = lang;
+          element.connectedCallback();
+          return element;
+        });
+        await log.until((entries) => recorded(entries, 'mount').length === 2);
+        const mounted = elements.map((element) => recorded(log.entries, 'mount', element.shadow.children[1])[0]);
+        assert.deepEqual(
+          mounted.map(({ module, options }) => [module, options.language, options.languageWords]),
+          [
+            ['en', 'cy', 'text of locale.cy-1.json'],
+            ['en', 'en', undefined],
+          ],
+        );
+        assert.deepEqual(fetched.sort(), ['locale.cy-1.json', 'pack.cy-2.json', 'ready-to-share-0123abcd_bg.wasm'], 'the module once');
+      });
+    }
   });
 });

@@ -10,13 +10,17 @@ import { OFFLINE_COPY, offlineCopyFromCache } from './offline-copy.js';
 
 /**
  * Filled in by the build; these values are the unit tests'. `onUse` lists
- * files kept only once a page has used them (another language's words and
- * questions), so nobody downloads a language they never choose and a
- * language once chosen works offline. `offline` names
- * the parts of the single-file copy (the glue, the wasm, the stylesheet),
- * with file-copy.js as the build bundles it, the title and the noscript words.
+ * files kept only once a page has used them (each first module, each
+ * language's words and questions, the whole app), so nobody downloads a
+ * language they never choose and what was once used works offline.
+ * `offline` names the parts of the single-file copy (the glue, the wasm,
+ * the stylesheet, each other language's files), with file-copy.js as the
+ * build bundles it, the title and the noscript words. `pageModules` names,
+ * for each page of the tool, the first module it runs (its glue and wasm):
+ * a page open while this worker installs, or kept before an update, has
+ * its module kept at once, so a worker ready means the page works offline.
  */
-const BUILD = /* @build */ { version: 'test', files: ['./', './index.html'], offline: null, onUse: [] } /* @end */;
+const BUILD = /* @build */ { version: 'test', files: ['./', './index.html'], offline: null, onUse: [], pageModules: {} } /* @end */;
 
 const PREFIX = 'ready-to-share-';
 const CACHE = PREFIX + BUILD.version;
@@ -60,12 +64,15 @@ function isOfflineCopy(url, base) {
  */
 async function offlineCopyResponse(cache, request) {
   const start = new URL(request.url).searchParams.get('lang') ?? 'en';
-  // A part kept only once used (the whole app, before anyone here opened
-  // the partnership view) is fetched now, and kept; with no network, the
-  // copy cannot be made here.
-  const app = [BUILD.offline.glue, BUILD.offline.wasm];
+  // A part kept only once used is fetched now, and kept: the whole app
+  // (before anyone here opened the partnership view), without which the
+  // copy cannot be made here, and the files of the language it is asked
+  // in (a page whose module has that language built in never fetched
+  // them), without which it is made in English.
+  const asked = Object.hasOwn(BUILD.offline.languages ?? {}, start) ? BUILD.offline.languages[start] : null;
+  const fetchable = [BUILD.offline.glue, BUILD.offline.wasm, ...(asked ? [asked.words, asked.pack] : [])];
   const keptOrFetched = async (address) => {
-    if (!app.includes(address)) return cache.match(address);
+    if (!fetchable.includes(address)) return cache.match(address);
     try {
       const response = await fromCache(cache, new Request(new URL(address, self.location.href)), self.location.href);
       return response.ok ? response : undefined;
@@ -83,6 +90,8 @@ self.addEventListener('install', (event) => {
     caches.open(CACHE).then(async (cache) => {
       await keepFiles(cache, BUILD.files);
       await keepUsedBefore(cache);
+      const open = await self.clients.matchAll({ includeUncontrolled: true, type: 'window' });
+      await keepMissing(cache, modulesOf(open.map((client) => client.url), self.location.href));
     }),
   );
 });
@@ -100,14 +109,31 @@ async function keepUsedBefore(cache) {
     for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
   }
   const wanted = usedBefore(urls, self.location.href);
-  if (wanted.length > 0) await cache.addAll(wanted);
+  // A page kept before needs its module too, which an earlier version may
+  // not have had (Welsh built in came after cy.html).
+  const needed = [...new Set([...wanted, ...modulesOf(wanted, self.location.href)])];
+  if (needed.length > 0) await cache.addAll(needed);
+}
+
+/**
+ * The first modules the pages at `urls` run (`BUILD.pageModules`), each
+ * file once; a page the tool does not have (a host page, another site's)
+ * runs none of them.
+ */
+export function modulesOf(urls, scope, pageModules = BUILD.pageModules ?? {}) {
+  const byPath = new Map(Object.entries(pageModules).map(([page, files]) => [new URL(page, scope).pathname, files]));
+  const files = urls.flatMap((url) => byPath.get(new URL(url, scope).pathname) ?? []);
+  return [...new Set(files)];
 }
 
 /**
  * The files kept on use (`BUILD.onUse`) whose earlier versions are among
  * `urls`: the same name less its content hash (`pack.cy-1a2b.json` is
- * `pack.cy.json`, and `ready-to-share-whole-1a2b_bg.wasm` is
- * `ready-to-share-whole_bg.wasm`, in every version).
+ * `pack.cy.json`, and `ready-to-share-cy-1a2b_bg.wasm` is
+ * `ready-to-share-cy_bg.wasm`, in every version). Only the hash before the
+ * extension goes, so the first modules (`ready-to-share-`, and
+ * `ready-to-share-cy-` for Welsh) and the whole app
+ * (`ready-to-share-whole-`) stay apart.
  */
 export function usedBefore(urls, scope, onUse = BUILD.onUse ?? []) {
   const unhashed = (url) => new URL(url, scope).pathname.replace(/-[0-9a-f]+(?=(_bg)?\.[a-z]+$)/, '');
@@ -130,9 +156,19 @@ self.addEventListener('message', (event) => {
   // first visit): it asks for them to be kept now.
   if (Array.isArray(event.data?.keep)) {
     const wanted = event.data.keep.filter((url) => typeof url === 'string' && keptOnUse(url, self.location.href));
-    event.waitUntil?.(caches.open(CACHE).then((cache) => cache.addAll(wanted)));
+    event.waitUntil?.(caches.open(CACHE).then((cache) => keepMissing(cache, wanted)));
   }
 });
+
+/**
+ * Keeps each of `urls` not kept already. A page asks on every visit (it
+ * cannot tell whether this worker saw its requests), and a first module's
+ * wasm is too large to fetch again each time.
+ */
+async function keepMissing(cache, urls) {
+  const kept = await Promise.all(urls.map((url) => cache.match(url, { ignoreSearch: true })));
+  await cache.addAll(urls.filter((_, i) => !kept[i]));
+}
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;

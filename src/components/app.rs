@@ -19,7 +19,7 @@ use crate::components::shared::Shared;
 use crate::effects::autosave;
 use crate::effects::host_events::request_update;
 use crate::model::languages::WELSH_REVIEWED;
-use crate::model::locale::{Language, Locale};
+use crate::model::locale::{Language, Locale, ENGLISH_LANGUAGE_NAV};
 use crate::options::{MountOptions, OFFLINE_FILE};
 use crate::state::{State, Step};
 
@@ -148,7 +148,7 @@ struct DraftNoticeProps {
 #[component]
 fn DraftNotice(props: &DraftNoticeProps) -> Html {
     let shared = crate::hooks::use_shared();
-    let (words, english) = (&shared.locale.language_nav, Locale::english().language_nav);
+    let (words, english) = (&shared.locale.language_nav, &ENGLISH_LANGUAGE_NAV);
     if !props.full {
         return html! {
             <p class="rts-body rts-secondary">

@@ -4,7 +4,7 @@ use crate::components::copy_answers::CopyAnswers;
 use crate::components::download_failed::DownloadFailed;
 use crate::components::downloads::download_json;
 use crate::hooks::use_shared;
-use crate::model::locale::fill;
+use crate::model::locale::{fill, Language, Locale};
 use crate::state::SaveStatus;
 use crate::state::State;
 
@@ -64,7 +64,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
             }
             if let Some(reason) = &props.language_problem {
                 <div class="rts-notice rts-notice--warning" role="status">
-                    <p class="rts-body">{ shared.locale.language_nav.failed }</p>
+                    <p class="rts-body">{ language_failed(&shared.locale) }</p>
                     <p class="rts-body rts-secondary" lang="en">{ reason.as_str() }</p>
                 </div>
             }
@@ -97,5 +97,15 @@ pub fn Notices(props: &NoticesProps) -> Html {
                 </div>
             }
         </>
+    }
+}
+
+/// What to say when the language chosen could not be read, so the tool is
+/// in the one built in: English could not be read where Welsh is built in,
+/// otherwise Welsh could not be. (Both say it in both languages.)
+fn language_failed(locale: &Locale) -> &'static str {
+    match Language::BUILT_IN {
+        Language::Welsh => locale.language_nav.english_failed,
+        Language::English => locale.language_nav.failed,
     }
 }

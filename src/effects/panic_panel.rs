@@ -61,7 +61,7 @@ fn install_hook() {
 }
 
 fn show_panels() {
-    let locale = Locale::english();
+    let locale = Locale::built_in();
     let roots = ROOTS.with(|roots| roots.borrow().clone());
     for (key, root) in roots {
         let saved = LAST_GOOD.with(|map| {

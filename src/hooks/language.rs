@@ -1,4 +1,4 @@
-//! The words and questions this widget shows: English as built in, or the
+//! The words and questions this widget shows: the language built in, or the
 //! language the loader fetched, and a partner's own pack in place of the
 //! built-in questions. Worked out again only when one of those changes, so
 //! switching language keeps the state (answers, notes, the screen) as it is.
@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::content::ContentPack;
-use crate::model::languages::{english, read_language};
+use crate::model::languages::{built_in, read_language};
 use crate::model::locale::Locale;
 use crate::options::{LanguageFiles, MountOptions, PartnerPack};
 
@@ -19,7 +19,7 @@ pub struct Chosen {
     pub pack: Rc<ContentPack>,
     /// A partner's pack was refused: its problems (the built-in pack is used).
     pub pack_problems: Option<Vec<String>>,
-    /// The language asked for could not be read: why (English is used).
+    /// The language asked for could not be read: why (the built-in one is used).
     pub language_problem: Option<String>,
 }
 
@@ -33,13 +33,13 @@ pub fn use_language(options: &MountOptions) -> Rc<Chosen> {
 
 fn choose(files: Option<&LanguageFiles>, partner: Option<&PartnerPack>) -> Chosen {
     let (in_language, language_problem) = match files {
-        None => (english(), None),
+        None => (built_in(), None),
         Some(LanguageFiles { language, files }) => match files {
             Ok((words, pack)) => match read_language(*language, words, pack) {
                 Ok(chosen) => (chosen, None),
-                Err(reason) => (english(), Some(reason)),
+                Err(reason) => (built_in(), Some(reason)),
             },
-            Err(reason) => (english(), Some(reason.clone())),
+            Err(reason) => (built_in(), Some(reason.clone())),
         },
     };
     let locale = in_language.locale;

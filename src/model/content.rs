@@ -19,7 +19,7 @@ use crate::model::sorted::SortedSet;
 pub const BUILT_IN_PACK: &str = include_str!("../../content/pack.en.json");
 /// The built-in pack in the packed form build.rs writes (build/pack_gen.rs):
 /// smaller than the JSON, and read without a JSON parse at start.
-pub const BUILT_IN_PACKED: &str = include_str!(concat!(env!("OUT_DIR"), "/pack.en.packed"));
+pub const BUILT_IN_PACKED: &str = include_str!(concat!(env!("OUT_DIR"), "/pack.packed"));
 /// The name the built-in pack's errors are reported under.
 pub const BUILT_IN_PACK_NAME: &str = "content/pack.en.json";
 

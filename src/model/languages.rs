@@ -1,7 +1,9 @@
 //! Another language's words and questions, read when someone chooses it.
-//! English is built into the app; Welsh comes as two files beside it
-//! (`content/locale.cy.json` and `content/pack.cy.json`, checked when the
-//! app was built), fetched only by those who choose Welsh.
+//! One language is built into the app (English; Welsh in the build with
+//! `built-in-welsh`, the first module of the Welsh pages); the other comes
+//! as two files beside it (`content/locale.*.json` and
+//! `content/pack.*.json`, checked when the app was built), fetched only by
+//! those who choose it.
 
 use crate::model::content::ContentPack;
 use crate::model::locale::{Language, Locale};
@@ -18,10 +20,10 @@ pub struct InLanguage {
     pub pack: ContentPack,
 }
 
-/// English, as built in.
-pub fn english() -> InLanguage {
+/// The language built in.
+pub fn built_in() -> InLanguage {
     InLanguage {
-        locale: Locale::english(),
+        locale: Locale::built_in(),
         pack: ContentPack::built_in(),
     }
 }
@@ -29,7 +31,8 @@ pub fn english() -> InLanguage {
 /// A language's tables from their text. The questions must be the built-in
 /// pack's, in other words (same id and version), so answers, files and
 /// partnerships do not depend on the language. The wording of earlier
-/// versions comes from the built-in pack: it was only ever asked in English.
+/// versions comes from the built-in pack (English whatever the language
+/// built in): it was only ever asked in English.
 /// Fails with a reason (for the web team) if either file is wrong.
 pub fn read_language(language: Language, words: &str, pack: &str) -> Result<InLanguage, String> {
     let locale = Locale::from_json(words).map_err(|e| format!("words: {e}"))?;

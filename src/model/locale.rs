@@ -7,8 +7,10 @@
 //! grouped by where they appear. Templates use `{name}` placeholders, filled
 //! by [`fill`].
 
-// The types and the `EN` table, made by build.rs from
-// content/locale.en.json: one struct per section (`Common`, `Bands`,
+// The types and the `BUILT_IN` table, made by build.rs from
+// content/locale.en.json (or content/locale.cy.json with Welsh built in,
+// the feature `built-in-welsh`), with English's language-switch words
+// (`ENGLISH_LANGUAGE_NAV`): one struct per section (`Common`, `Bands`,
 // `Statuses`, `FileMessages`, `Report`, `Ui`, `Compare`, `Partnership`,
 // `Loader`: the words the page loaders in scripts/runtime show without the
 // wasm, copied in by scripts/postbuild.mjs; `Plan`, `Consensus`), one
@@ -19,15 +21,28 @@ include!(concat!(env!("OUT_DIR"), "/locale_tables.rs"));
 use std::cell::RefCell;
 
 /// The languages the tool speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Language {
-    #[default]
     English,
     Welsh,
 }
 
+/// The language built in, where nothing else says.
+impl Default for Language {
+    fn default() -> Self {
+        Language::BUILT_IN
+    }
+}
+
 impl Language {
     pub const ALL: [Language; 2] = [Language::English, Language::Welsh];
+
+    /// The language built into this app; any other is read from files when
+    /// chosen (see `languages`).
+    #[cfg(not(feature = "built-in-welsh"))]
+    pub const BUILT_IN: Language = Language::English;
+    #[cfg(feature = "built-in-welsh")]
+    pub const BUILT_IN: Language = Language::Welsh;
 
     /// The code in files, addresses and `lang` attributes: `en` or `cy`.
     pub fn code(self) -> &'static str {
@@ -162,8 +177,16 @@ thread_local! {
 }
 
 impl Locale {
+    /// The table built into the app (see [`Language::BUILT_IN`]).
+    pub fn built_in() -> Locale {
+        BUILT_IN
+    }
+
+    /// The English table: built into the app, except in the build with
+    /// Welsh built in (where English is read from its file when chosen).
+    #[cfg(not(feature = "built-in-welsh"))]
     pub fn english() -> Locale {
-        EN
+        BUILT_IN
     }
 
     /// The table's language: `cy` for Welsh, otherwise English.

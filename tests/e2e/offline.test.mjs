@@ -102,8 +102,8 @@ async function plainSession(browser) {
   return { context, page, requests, errors, dialogs };
 }
 
-/** The Welsh page, words and questions, kept by the worker once used. */
-const WELSH_FILES = [/\/cy\.html$/, /\/locale\.cy-[0-9a-f]+\.json$/, /\/pack\.cy-[0-9a-f]+\.json$/];
+/** The Welsh page and its module (Welsh built in), kept by the worker once used. */
+const WELSH_FILES = [/\/cy\.html$/, /\/ready-to-share-cy-[0-9a-f]+\.js$/, /\/ready-to-share-cy-[0-9a-f]+_bg\.wasm$/];
 
 /** The paths of every file the current worker's cache keeps (run in the page). */
 async function cachedPaths() {
@@ -375,9 +375,9 @@ describe('offline', () => {
       await page.goto(`${server.url}cy.html`);
       await welshApp.waitFor();
       await waitUntilControlled(page);
-      // The page and the Welsh words and questions, kept once used.
+      // The page and its module, Welsh built in, kept once used.
       await waitUntil(() => page.evaluate(cachedPaths).then((paths) => WELSH_FILES.every((file) => paths.some((p) => file.test(p)))), {
-        message: 'the Welsh files kept by the worker',
+        message: 'the Welsh page and its module kept by the worker',
       });
 
       // A new version (a worker with another version, so another cache) is

@@ -65,6 +65,9 @@ async function expectAxeClean(page, where) {
   assert.deepEqual(violations, [], `${where}: ${describeViolations(violations)}`);
 }
 
+/** The requests among `requests` whose path matches `pattern`. */
+const fetchedPaths = (requests, pattern) => requests.filter((url) => pattern.test(new URL(url).pathname));
+
 /** The language switch's link to a language, by its name in that language. */
 const switchTo = (page, name) =>
   page
@@ -87,7 +90,11 @@ function focusedText(page) {
   });
 }
 
-/** Waits until the service worker keeps the Welsh files the page fetched (before it was in, too). */
+/**
+ * Waits until the service worker keeps the Welsh files the page fetched
+ * (before it was in, too), and the English module index.html runs them on
+ * (kept once used, as every first module is).
+ */
 async function waitForWelshKept(page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
   await waitUntil(
@@ -96,11 +103,12 @@ async function waitForWelshKept(page) {
         const names = await caches.keys();
         for (const name of names) {
           const keys = await (await caches.open(name)).keys();
-          if (keys.some((r) => /pack\.cy-/.test(r.url)) && keys.some((r) => /locale\.cy-/.test(r.url))) return true;
+          const kept = (pattern) => keys.some((r) => pattern.test(new URL(r.url).pathname));
+          if (kept(/\/pack\.cy-/) && kept(/\/locale\.cy-/) && kept(/\/ready-to-share-[0-9a-f]+_bg\.wasm$/)) return true;
         }
         return false;
       }),
-    { timeout: 10_000, message: 'the Welsh files kept' },
+    { timeout: 10_000, message: 'the Welsh files and the module kept' },
   );
 }
 
@@ -183,17 +191,21 @@ describe('Ready to Share in Welsh', () => {
       await page.goto(`${site.url}cy.html`);
       await page.locator('.rts-app[data-rts-save-state][lang="cy"]').waitFor();
       await page.evaluate(() => navigator.serviceWorker.ready);
-      // The worker is asked to keep the page its first visit fetched.
+      // The worker is asked to keep the page and the module its first visit
+      // fetched.
       await waitUntil(
         () =>
           page.evaluate(async () => {
             for (const name of await caches.keys()) {
               const keys = await (await caches.open(name)).keys();
-              if (keys.some((r) => new URL(r.url).pathname.endsWith('/cy.html'))) return true;
+              const paths = keys.map((r) => new URL(r.url).pathname);
+              if (paths.some((p) => p.endsWith('/cy.html')) && paths.some((p) => /\/ready-to-share-cy-[0-9a-f]+_bg\.wasm$/.test(p))) {
+                return true;
+              }
             }
             return false;
           }),
-        { timeout: 10_000, message: 'cy.html kept by the worker' },
+        { timeout: 10_000, message: 'cy.html and its module, Welsh built in, kept by the worker' },
       );
       await context.setOffline(true);
       try {
@@ -399,6 +411,37 @@ describe('Ready to Share in Welsh', () => {
       assert.deepEqual(await shown(welsh), welshShown, 'the same Welsh actions as before');
     }));
 
+  test('cy.html runs the module with Welsh built in, never the English words; switching to English by keyboard keeps what was typed and fetches English once', () =>
+    site.withSession(async ({ page, pageRequests, errors }) => {
+      await page.goto(`${site.url}cy.html`);
+      await page.getByRole('button', { name: cy.ui.start_button, exact: true }).click();
+      await page.getByRole('heading', { name: cy.ui.about_heading, exact: true }).waitFor();
+      await page.locator('.rts-app[data-rts-save-state][lang="cy"]').waitFor();
+      const fetched = (pattern) => fetchedPaths(pageRequests, pattern);
+      assert.equal(fetched(/\/ready-to-share-cy-[0-9a-f]+_bg\.wasm$/).length, 1, 'the Welsh module');
+      assert.deepEqual(fetched(/\/ready-to-share-[0-9a-f]+(_bg\.wasm|\.js)$/), [], 'not the English one');
+      assert.deepEqual(fetched(/\/(locale|pack)\.(cy|en)-[0-9a-f]+\.json$/), [], 'no words or questions as files');
+      const area = page.getByRole('textbox', { name: cy.ui.about_area });
+      await area.focus();
+      await page.keyboard.type('Ynys Môn');
+
+      await switchByKeyboard(page, 'English');
+      await page.getByRole('heading', { name: en.ui.about_heading, exact: true }).waitFor();
+      assert.equal(await page.getByRole('textbox', { name: en.ui.about_area }).inputValue(), 'Ynys Môn');
+      assert.match(await focusedText(page), /^Cymraeg/, 'focus stays in the switch, on the way back');
+      const englishFiles = () => fetched(/\/(locale|pack)\.en-[0-9a-f]+\.json$/);
+      assert.equal(englishFiles().length, 2, 'the English words and questions, fetched when chosen');
+      await expectAxeClean(page, 'About your area in English on the Welsh page');
+
+      await switchByKeyboard(page, 'Cymraeg');
+      await page.getByRole('heading', { name: cy.ui.about_heading, exact: true }).waitFor();
+      assert.equal(await page.getByRole('textbox', { name: cy.ui.about_area }).inputValue(), 'Ynys Môn');
+      await expectNoEnglish(page, 'About your area, Welsh chosen again');
+      assert.equal(englishFiles().length, 2, 'nothing fetched again');
+      assert.deepEqual(fetched(/\/(locale|pack)\.cy-[0-9a-f]+\.json$/), [], 'Welsh is built in: no Welsh files');
+      assert.deepEqual(errors, []);
+    }));
+
   test('the Welsh files are fetched once a page: switching back to Welsh asks for nothing', () =>
     site.withSession(async ({ page, pageRequests }) => {
       await page.goto(`${site.url}?lang=en`);
@@ -436,8 +479,8 @@ describe('Ready to Share in Welsh', () => {
       await second.close();
     }));
 
-  test('the embed takes lang="cy", leaves the host page its own language, and may hide the switch', () =>
-    site.withSession(async ({ page }) => {
+  test('the embed takes lang="cy", with the module that has Welsh built in, leaves the host page its own language, and may hide the switch', () =>
+    site.withSession(async ({ page, pageRequests }) => {
       pages['/host-cy.html'] = `<!DOCTYPE html><html lang="en"><head><title>Host</title>
         <script type="module" src="/embed.js"></script></head>
         <body><main><h1>Our partnership</h1>
@@ -449,6 +492,10 @@ describe('Ready to Share in Welsh', () => {
       await waitUntil(async () => (await headings.count()) === 2, { timeout: 15_000, message: 'both widgets in Welsh' });
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', 'the host keeps its language');
       assert.equal(await page.getByRole('navigation', { name: cy.language_nav.label }).count(), 1, 'one switch shown');
+      const fetched = (pattern) => fetchedPaths(pageRequests, pattern);
+      assert.equal(fetched(/\/ready-to-share-cy-[0-9a-f]+_bg\.wasm$/).length, 1, 'one Welsh module for both elements');
+      assert.deepEqual(fetched(/\/ready-to-share-[0-9a-f]+_bg\.wasm$/), [], 'not the English module');
+      assert.deepEqual(fetched(/\/(locale|pack)\.(cy|en)-[0-9a-f]+\.json$/), [], 'no words or questions as files');
     }));
 
   test('in the embed, Welsh chosen by keyboard stays when the host moves the element, and after a reload', () =>
