@@ -442,6 +442,30 @@ describe('Ready to Share in Welsh', () => {
       assert.deepEqual(errors, []);
     }));
 
+  test('a language whose files cannot be fetched: the tool stays in the language built in, says so in both, and keeps what was typed', () =>
+    site.withSession(async ({ page }) => {
+      // In the context, so the service worker's fetches fail too.
+      await page.context().route(/\/locale\.(cy|en)-[0-9a-f]+\.json$/, (route) => route.abort('failed'));
+      const cases = [
+        { address: `${site.url}?lang=en`, from: en, to: 'Cymraeg', lang: 'en-GB', message: en.language_nav.failed },
+        { address: `${site.url}cy.html`, from: cy, to: 'English', lang: 'cy', message: cy.language_nav.english_failed },
+      ];
+      for (const { address, from, to, lang, message } of cases) {
+        await page.goto(address);
+        await page.getByRole('button', { name: from.ui.start_button, exact: true }).click();
+        const area = page.getByRole('textbox', { name: from.ui.about_area });
+        await area.focus();
+        await page.keyboard.type('Ynys Môn');
+        await switchByKeyboard(page, to);
+        const notice = page.getByRole('status').filter({ hasText: message });
+        await notice.waitFor();
+        assert.equal(await page.locator('.rts-app[data-rts-save-state]').getAttribute('lang'), lang, `still in ${lang}`);
+        assert.equal(await page.getByRole('textbox', { name: from.ui.about_area }).inputValue(), 'Ynys Môn');
+        await expectAxeClean(page, `the notice on ${address}`);
+        await page.evaluate(() => localStorage.clear());
+      }
+    }));
+
   test('the Welsh files are fetched once a page: switching back to Welsh asks for nothing', () =>
     site.withSession(async ({ page, pageRequests }) => {
       await page.goto(`${site.url}?lang=en`);
