@@ -69,9 +69,12 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * for cy.html and the embed in Welsh), asking the worker to keep it, and
  * the message for English that could not be loaded where Welsh is built in
  * (+367: boot.js's choosing and keeping, the message in the wasm), which
- * took about 36 KB off what Welsh users download (375,287). Lower it as the
+ * took about 36 KB off what Welsh users download (375,287), then a language
+ * switch remembering the choice and putting it in the address after the
+ * screen in the new language is painted, or as the page goes away if that
+ * comes first (+115: 15 ms less per switch at CPU 4x) (375,402). Lower it as the
  * first screen gets smaller; never raise it without saying why. */
-export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 375_300);
+export const BUDGET = Number(process.env.RTS_FIRST_SCREEN_BUDGET || 375_450);
 
 /** The budget for index.html alone, with its start screen (7,952 now, with
  * the results-event notice's place, the unit of assessment defined,

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import {
+  afterPaint,
   asksForResults,
   blocksWasm,
   CurrentWidget,
@@ -1099,6 +1100,26 @@ describe('loader.js: the language', () => {
     assert.equal(seen.length, 4, 'not fetched a third time');
   });
 
+  test('afterPaint runs its task after the next frame, or as the page goes away if that comes first, and once', async () => {
+    const win = new EventTarget();
+    let frame;
+    win.requestAnimationFrame = (callback) => (frame = callback);
+    const ran = [];
+    afterPaint(() => ran.push('first'), win);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.deepEqual(ran, [], 'not before the frame');
+    frame();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.deepEqual(ran, ['first']);
+    afterPaint(() => ran.push('second'), win);
+    win.dispatchEvent(new Event('pagehide'));
+    assert.deepEqual(ran, ['first', 'second'], 'the page going away runs it at once');
+    frame();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    win.dispatchEvent(new Event('pagehide'));
+    assert.deepEqual(ran, ['first', 'second'], 'and only once');
+  });
+
   test('the widget asking for a language gets it, and the choice is remembered and reported', async () => {
     const root = new EventTarget();
     const storage = new MemoryStorage();
@@ -1106,7 +1127,14 @@ describe('loader.js: the language', () => {
     const changed = [];
     let done;
     const finished = new Promise((resolve) => (done = resolve));
-    const handle = { setLanguage: (options) => set.push(options) };
+    // The screen changes first; remembering and the address wait for it.
+    const whenSet = [];
+    const handle = {
+      setLanguage: (options) => {
+        set.push(options);
+        whenSet.push({ remembered: storage.getItem('k:language:v1'), changed: [...changed] });
+      },
+    };
     followLanguageChoice(root, handle, {
       files: { cy: { words: 'w.json', pack: 'p.json' } },
       base: 'https://a.example/',
@@ -1123,6 +1151,7 @@ describe('loader.js: the language', () => {
     assert.deepEqual(set, [{ language: 'cy', languageWords: 'x', languagePack: 'x' }]);
     assert.deepEqual(changed, ['cy']);
     assert.equal(storage.getItem('k:language:v1'), 'cy');
+    assert.deepEqual(whenSet, [{ remembered: null, changed: [] }], 'not yet when the widget is drawn in it');
   });
 });
 
