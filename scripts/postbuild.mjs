@@ -296,9 +296,10 @@ write(
 // every one of them, so a change to any file, a page included, is a new
 // worker, which waits until the user chooses to switch.
 const precache = ['./', './index.html', './frame.html', './embed.js', `./${bootFile}`, `./${cssFile}`];
-// Kept once used: the first modules (each page and element asks the worker
-// to keep the one it loaded: a Welsh visitor never downloads the English
-// one, nor an English visitor the Welsh), each language's files and other
+// Kept once used: the first modules (the worker keeps the module of each
+// page open while it installs, and each page asks it to keep the one it
+// loaded: a Welsh visitor never downloads the English one, nor an English
+// visitor the Welsh), each language's files and other
 // pages, the statement, and the whole app (the partnership view), which
 // nobody else downloads.
 const onUse = [

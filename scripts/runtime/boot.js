@@ -12,6 +12,7 @@ import {
   CurrentWidget,
   firstModule,
   firstModuleLoader,
+  firstModules,
   followLanguageChoice,
   keepForOffline,
   languageOptions,
@@ -20,6 +21,7 @@ import {
   rememberedLanguage,
   serviceWorkersOf,
   showLoadFailure,
+  startFirstModule,
   startLanguage,
   wholeAppLoader,
 } from './loader.js';
@@ -116,11 +118,18 @@ export async function boot({ root, base, win = globalThis }) {
   if (prerendered && language !== pageLanguage) showLoading(root, words.loading, language);
   const early = language === pageLanguage ? holdEarlyInput(prerendered, { busyText: words.loading }) : undefined;
   let bindings;
+  let started = module;
   try {
-    [bindings] = await Promise.all([
-      firstModuleLoader(module, { workers })(),
-      languageOptions(language, BUILD.languages, base, undefined, module.builtIn).then((chosen) => Object.assign(options, chosen)),
-    ]);
+    // The language's files are fetched while the module loads; again for
+    // another module's built-in language if the page's own cannot be had.
+    const chosen = languageOptions(language, BUILD.languages, base, undefined, module.builtIn);
+    ({ bindings, module: started } = await startFirstModule(firstModules(module, BUILD, base), (candidate) =>
+      firstModuleLoader(candidate, { workers })(),
+    ));
+    Object.assign(
+      options,
+      started === module ? await chosen : await languageOptions(language, BUILD.languages, base, undefined, started.builtIn),
+    );
   } catch (error) {
     early?.stop();
     const failure = error instanceof LoadError ? error : new LoadError('unknown', module.glue);
@@ -137,7 +146,7 @@ export async function boot({ root, base, win = globalThis }) {
   // The app's first screen is drawn before the browser paints again, so the
   // copy is never seen to go.
   root.replaceChildren();
-  const handle = new CurrentWidget(bindings.mountWidget(root, options), module.builtIn);
+  const handle = new CurrentWidget(bindings.mountWidget(root, options), started.builtIn);
   let shown = language;
   followLanguageChoice(root, handle, {
     files: BUILD.languages,

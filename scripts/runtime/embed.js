@@ -2,10 +2,10 @@
 // It finds its other files next to itself, and renders the widget inside a
 // closed shadow root: the page's styles and the widget's cannot meet, and
 // the page's own event listeners see the element, never the fields inside
-// it or what is typed in them. Each element loads the first module with its
-// own language (`lang`) built in, where the build has one (BUILD.modules),
-// else the default one with English built in; each module once a page,
-// shared by the elements in its language. scripts/postbuild.mjs fills in
+// it or what is typed in them. The first element loads the first module
+// with its own language (`lang`) built in, where the build has one
+// (BUILD.modules), else the default one with English built in; the
+// elements after it share that module. scripts/postbuild.mjs fills in
 // BUILD and copies loader.js in.
 
 import {
@@ -105,13 +105,18 @@ export async function fetchPack(address, baseUri, fetchFn = globalThis.fetch) {
 
 function defineElement(base) {
   const css = new URL(BUILD.css, base).href;
-  // Each first module's loader, by its built-in language: made when an
-  // element first needs that module, then shared, so each is loaded once.
-  const firstModules = new Map();
+  // The first module is the one with the first element's language built
+  // in; every element connected after uses it too, any other language
+  // fetched as files: a page with elements in both languages downloads one
+  // app, not two (a module is about 300 KB gzipped, a language's files
+  // about 44 KB).
+  let pageModule;
   const firstModuleIn = (language) => {
-    const module = firstModule(language, BUILD, base.href);
-    if (!firstModules.has(module.builtIn)) firstModules.set(module.builtIn, { ...module, load: firstModuleLoader(module) });
-    return firstModules.get(module.builtIn);
+    if (!pageModule) {
+      const module = firstModule(language, BUILD, base.href);
+      pageModule = { ...module, load: firstModuleLoader(module) };
+    }
+    return pageModule;
   };
   // The whole app, with the partnership view: loaded only when someone
   // opens it, and then used by every element connected after (the first

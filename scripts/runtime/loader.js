@@ -236,6 +236,36 @@ export function firstModuleLoader(module, { start = startApp, workers } = {}) {
 }
 
 /**
+ * Starts the first of `modules` whose files can be had: the page's own
+ * first, then, only when it could not be fetched (no network, and the
+ * worker never kept it), each other one, which the worker may have kept
+ * for another page of the tool: someone who only ever used cy.html still
+ * gets the tool offline at the main address, in Welsh. Resolves to
+ * `{ bindings, module }`; otherwise rejects with the page's own module's
+ * error. `start(module)` starts one.
+ */
+export async function startFirstModule(modules, start) {
+  let ownError;
+  for (const module of modules) {
+    try {
+      return { bindings: await start(module), module };
+    } catch (error) {
+      ownError ??= error;
+      if (likelyCause(ownError) !== 'network') break;
+    }
+  }
+  throw ownError;
+}
+
+/** Every first module the build has: the page's or element's own first, then the others. */
+export function firstModules(own, build, base) {
+  const others = ['en', ...Object.keys(build.modules ?? {})]
+    .map((code) => firstModule(code, build, base))
+    .filter((module) => module.glue !== own.glue);
+  return [own, ...others];
+}
+
+/**
  * The language built into the whole app (the partnership view): a widget
  * handed over to it has any other language's files fetched for it.
  */
@@ -370,21 +400,21 @@ export function keepForOffline(urls, workers = serviceWorkersOf(globalThis)) {
 export function followLanguageChoice(root, handle, { files, base, storage, key, fetchFn, onChange }) {
   root.addEventListener('ready-to-share:language', async (event) => {
     const code = String(event.detail);
+    // Remembered at once: a host that moves the element before the next
+    // frame connects it again in this language.
+    rememberLanguage(storage, key, code);
     handle.setLanguage(await languageOptions(code, files, base, fetchFn, handle.builtIn));
-    // Nothing the person sees: done once the screen in the new language is
-    // painted, not before (storage and the address took about 15 ms of a
-    // switch at CPU 4x).
-    afterPaint(() => {
-      rememberLanguage(storage, key, code);
-      onChange?.(code);
-    });
+    // The address is nothing the person sees: it changes once the screen in
+    // the new language is painted, not before (history.replaceState took
+    // about 8 ms of a switch at CPU 4x).
+    afterPaint(() => onChange?.(code));
   });
 }
 
 /**
  * Runs `task` after the browser's next paint (soon, where it does not
  * paint), or as the page goes away if that comes first, so a reload at
- * once still finds the choice remembered.
+ * once still finds the address changed.
  */
 export function afterPaint(task, win = globalThis) {
   let done = false;

@@ -23,6 +23,7 @@ import {
   fileName,
   firstModule,
   firstModuleLoader,
+  firstModules,
   followLanguageChoice,
   isNative,
   keepForOffline,
@@ -35,6 +36,7 @@ import {
   rememberLanguage,
   serviceWorkersOf,
   showLoadFailure,
+  startFirstModule,
   startApp,
   startLanguage,
   WHOLE_APP_LANGUAGE,
@@ -563,16 +565,22 @@ describe('sw.js: the service worker', () => {
     assert.ok(!MODULES.cy.some((file) => english.store.get('ready-to-share-v2').has(file)));
   });
 
-  test('an update keeps the module of a page kept before, even when the earlier version had no such module', async () => {
+  test('an update keeps the module of a page kept once used, even when the earlier version had no such module, and the English one only with an English page open', async () => {
     const onUse = [...MODULES.en, ...MODULES.cy, './cy.html'];
-    // An earlier version kept cy.html, which then ran the English module.
+    // An earlier version kept cy.html, which then ran the English module,
+    // kept for everyone as every earlier version did.
     const keptBefore = ['./cy.html', './ready-to-share-1f_bg.wasm', './ready-to-share-1f.js', './index.html'];
-    const { run, store } = worker(['./index.html'], { onUse, pageModules: PAGE_MODULES, keptBefore });
+    const { run, store } = worker(['./index.html'], { onUse, pageModules: PAGE_MODULES, keptBefore, open: ['https://x.example/cy.html'] });
     await run('install', {});
     const kept = store.get('ready-to-share-v2');
     assert.ok(kept.has('./cy.html'));
     assert.ok(MODULES.cy.every((file) => kept.has(file)), 'the Welsh page\'s module, new in this version');
-    assert.ok(MODULES.en.every((file) => kept.has(file)), 'the English module, used before');
+    assert.ok(!MODULES.en.some((file) => kept.has(file)), 'not the English module: a Welsh visitor does not download it at every update');
+
+    const english = worker(['./index.html'], { onUse, pageModules: PAGE_MODULES, keptBefore, open: ['https://x.example/index.html'] });
+    await english.run('install', {});
+    assert.ok(MODULES.en.every((file) => english.store.get('ready-to-share-v2').has(file)), 'with index.html open, the English module');
+    assert.ok(MODULES.cy.every((file) => english.store.get('ready-to-share-v2').has(file)), 'and the Welsh page\'s, kept before');
   });
 
   test("an update keeps the whole app (the partnership view) when the earlier version kept it, its wasm's name ending _bg.wasm", async () => {
@@ -717,7 +725,7 @@ describe('sw.js: the service worker', () => {
     assert.ok(store.get('ready-to-share-v2').has('./ready-to-share-cy-0a1b2c3d_bg.wasm'));
   });
 
-  test('an update keeps exactly the first modules and whole app used before: English\'s, Welsh\'s and the whole app\'s names are told apart, with hashes of 8 to 16 hex digits', async () => {
+  test('an update keeps the whole app used before and never a first module by its name alone: English\'s, Welsh\'s and the whole app\'s names are told apart, with hashes of 8 to 16 hex digits', async () => {
     const modules = {
       en: ['./ready-to-share-89abcdef01234567.js', './ready-to-share-89abcdef01234567_bg.wasm'],
       cy: ['./ready-to-share-cy-0a1b2c3d.js', './ready-to-share-cy-0a1b2c3d_bg.wasm'],
@@ -730,12 +738,15 @@ describe('sw.js: the service worker', () => {
       whole: ['./ready-to-share-whole-cafe0123babe4567.js', './ready-to-share-whole-cafe0123babe4567_bg.wasm'],
     };
     const onUse = Object.values(modules).flat();
-    for (const used of [['en'], ['cy'], ['whole'], ['cy', 'whole'], ['en', 'cy']]) {
+    // As the build gives them: the first modules go with their pages.
+    const pageModules = { './': modules.en, './index.html': modules.en, './cy.html': modules.cy };
+    for (const used of [['en'], ['cy'], ['whole'], ['cy', 'whole'], ['en', 'cy', 'whole']]) {
       const keptBefore = ['./index.html', ...used.flatMap((code) => earlier[code])];
-      const { run, store } = worker(['./index.html'], { onUse, keptBefore });
+      const { run, store } = worker(['./index.html'], { onUse, keptBefore, pageModules });
       await run('install', {});
       const kept = [...store.get('ready-to-share-v2').keys()].filter((address) => address !== './index.html').sort();
-      assert.deepEqual(kept, used.flatMap((code) => modules[code]).sort(), `used before: ${used.join(' and ')}`);
+      const expected = used.includes('whole') ? modules.whole : [];
+      assert.deepEqual(kept, expected, `used before: ${used.join(' and ')}`);
     }
   });
 });
@@ -1127,7 +1138,7 @@ describe('loader.js: the language', () => {
     const changed = [];
     let done;
     const finished = new Promise((resolve) => (done = resolve));
-    // The screen changes first; remembering and the address wait for it.
+    // Remembered at once; the address waits for the screen to change.
     const whenSet = [];
     const handle = {
       setLanguage: (options) => {
@@ -1151,7 +1162,7 @@ describe('loader.js: the language', () => {
     assert.deepEqual(set, [{ language: 'cy', languageWords: 'x', languagePack: 'x' }]);
     assert.deepEqual(changed, ['cy']);
     assert.equal(storage.getItem('k:language:v1'), 'cy');
-    assert.deepEqual(whenSet, [{ remembered: null, changed: [] }], 'not yet when the widget is drawn in it');
+    assert.deepEqual(whenSet, [{ remembered: 'cy', changed: [] }], 'remembered, but the address not yet changed, when the widget is drawn in it');
   });
 });
 
@@ -1232,6 +1243,41 @@ describe('loader.js: a module with another language built in', () => {
     assert.deepEqual(firstModule('en', build, base), english);
     assert.deepEqual(firstModule('cy', { ...build, modules: {} }, base), english, 'modules empty');
     assert.deepEqual(firstModule('cy', { glue: build.glue, wasm: build.wasm }, base), english, 'modules missing');
+  });
+
+  test('the page\'s own first module is started; only when it cannot be fetched, another the worker may have kept, and then the first error if none', async () => {
+    const build = {
+      glue: 'ready-to-share-1a.js',
+      wasm: 'ready-to-share-1a_bg.wasm',
+      modules: { cy: { glue: 'ready-to-share-cy-2b.js', wasm: 'ready-to-share-cy-2b_bg.wasm' } },
+    };
+    const base = 'https://g.example/tool/';
+    const english = firstModule('en', build, base);
+    const welsh = firstModule('cy', build, base);
+    assert.deepEqual(firstModules(english, build, base), [english, welsh]);
+    assert.deepEqual(firstModules(welsh, build, base), [welsh, english]);
+    assert.deepEqual(firstModules(english, { ...build, modules: {} }, base), [english], 'one module: nothing else to try');
+
+    const run = async (failures) => {
+      const tried = [];
+      const start = async (module) => {
+        tried.push(module.builtIn);
+        const cause = failures[module.builtIn];
+        if (cause) throw new LoadError(cause, module.glue);
+        return `bindings of ${module.builtIn}`;
+      };
+      try {
+        const { bindings, module } = await startFirstModule([english, welsh], start);
+        return { tried, bindings, builtIn: module.builtIn };
+      } catch (error) {
+        return { tried, error: [error.loadCause, error.file] };
+      }
+    };
+    assert.deepEqual(await run({}), { tried: ['en'], bindings: 'bindings of en', builtIn: 'en' });
+    assert.deepEqual(await run({ en: 'network' }), { tried: ['en', 'cy'], bindings: 'bindings of cy', builtIn: 'cy' });
+    assert.deepEqual(await run({ en: 'not_found' }), { tried: ['en'], error: ['not_found', english.glue] }, 'gone from the server: the update message, no other module');
+    assert.deepEqual(await run({ en: 'wasm_blocked' }), { tried: ['en'], error: ['wasm_blocked', english.glue] });
+    assert.deepEqual(await run({ en: 'network', cy: 'network' }), { tried: ['en', 'cy'], error: ['network', english.glue] }, 'the page\'s own error');
   });
 
   test('once a first module has started, the worker is asked to keep its glue and wasm, under their own names; not when it failed', async () => {
@@ -1748,7 +1794,7 @@ export function mountWidget(element, options) {
     }
   });
 
-  test('each element loads the first module of its own language, each module once for the page, and asks the worker to keep it', async () => {
+  test('the first element loads the first module of its own language and asks the worker to keep it; the elements after it share it, their language as files', async () => {
     await shipped('embed.js', TWO_MODULES, async ({ Element, fetched, kept, log }) => {
       const connect = (attributes) => {
         const element = new Element();
@@ -1763,15 +1809,19 @@ export function mountWidget(element, options) {
         mounted.map(({ module, options }) => [module, options.language, options.languageWords]),
         [
           ['cy', 'cy', undefined],
-          ['en', 'en', undefined],
+          ['cy', 'en', 'text of locale.en-3.json'],
           ['cy', 'cy', undefined],
-          ['en', 'en', undefined],
+          ['cy', 'en', 'text of locale.en-3.json'],
         ],
       );
-      assert.deepEqual(fetched.sort(), ['ready-to-share-0123abcd_bg.wasm', 'ready-to-share-cy-4567cdef_bg.wasm'], 'each wasm once, and no language files');
+      assert.deepEqual(
+        fetched.sort(),
+        ['locale.en-3.json', 'pack.en-4.json', 'ready-to-share-cy-4567cdef_bg.wasm'],
+        'one wasm, and the English files once',
+      );
       await settled();
       assert.deepEqual(kept.sort(), [
-        ['ready-to-share-0123abcd.js', 'ready-to-share-0123abcd_bg.wasm'],
+        ['locale.en-3.json', 'pack.en-4.json'],
         ['ready-to-share-cy-4567cdef.js', 'ready-to-share-cy-4567cdef_bg.wasm'],
       ]);
     });

@@ -109,8 +109,10 @@ async function keepUsedBefore(cache) {
     for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
   }
   const wanted = usedBefore(urls, self.location.href);
-  // A page kept before needs its module too, which an earlier version may
-  // not have had (Welsh built in came after cy.html).
+  // A page kept once used (cy.html) needs its module too, which an earlier
+  // version may not have had (Welsh built in came after cy.html). The
+  // pages kept for everyone (index.html) say nothing of use: their module
+  // is kept when they are open (see install).
   const needed = [...new Set([...wanted, ...modulesOf(wanted, self.location.href)])];
   if (needed.length > 0) await cache.addAll(needed);
 }
@@ -135,10 +137,14 @@ export function modulesOf(urls, scope, pageModules = BUILD.pageModules ?? {}) {
  * `ready-to-share-cy-` for Welsh) and the whole app
  * (`ready-to-share-whole-`) stay apart.
  */
-export function usedBefore(urls, scope, onUse = BUILD.onUse ?? []) {
+export function usedBefore(urls, scope, onUse = BUILD.onUse ?? [], pageModules = BUILD.pageModules ?? {}) {
   const unhashed = (url) => new URL(url, scope).pathname.replace(/-[0-9a-f]+(?=(_bg)?\.[a-z]+$)/, '');
   const used = new Set(urls.map(unhashed));
-  return onUse.filter((address) => used.has(unhashed(address)));
+  // First modules go with their pages (`modulesOf`), not by name: earlier
+  // versions kept the English one for everyone, used or not, and a Welsh
+  // visitor would download it again at every update.
+  const modules = new Set(Object.values(pageModules).flat().map(unhashed));
+  return onUse.filter((address) => used.has(unhashed(address)) && !modules.has(unhashed(address)));
 }
 
 self.addEventListener('activate', (event) => {

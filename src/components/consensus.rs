@@ -214,20 +214,22 @@ fn AgreeQuestion(props: &AgreeQuestionProps) -> Html {
     };
     let hint_id = format!("{base}-hint");
     html! {
-        <div class="rts-consensus__question rts-when-near">
-            <fieldset class="rts-fieldset" aria-describedby={range.as_ref().map(|_| hint_id.clone())}>
-                <legend class="rts-fieldset__legend rts-fieldset__legend--s">{ &question.text }</legend>
-                if let Some(range) = &range {
-                    <p class="rts-hint" id={hint_id}>{ range }</p>
-                }
-                <Radios name={format!("{base}-level")} class="rts-radios--small" {items} {on_choose} />
-                // Inside its question's group, and named with the question,
-                // so each of the 51 notes says which question it is for.
-                <TextField id={format!("{base}-note")} label={words.note_label}
-                    aria_label={fill(words.note_label_for, &[("question", &question.text)])}
-                    field_name={words.note_field} rows={2} value={agreement.note.clone()}
-                    limit={MAX_AGREEMENT_CHARS} on_input={on_note} />
-            </fieldset>
+        <div class="rts-consensus__question">
+            <div class="rts-when-near">
+                <fieldset class="rts-fieldset" aria-describedby={range.as_ref().map(|_| hint_id.clone())}>
+                    <legend class="rts-fieldset__legend rts-fieldset__legend--s">{ &question.text }</legend>
+                    if let Some(range) = &range {
+                        <p class="rts-hint" id={hint_id}>{ range }</p>
+                    }
+                    <Radios name={format!("{base}-level")} class="rts-radios--small" {items} {on_choose} />
+                    // Inside its question's group, and named with the question,
+                    // so each of the 51 notes says which question it is for.
+                    <TextField id={format!("{base}-note")} label={words.note_label}
+                        aria_label={fill(words.note_label_for, &[("question", &question.text)])}
+                        field_name={words.note_field} rows={2} value={agreement.note.clone()}
+                        limit={MAX_AGREEMENT_CHARS} on_input={on_note} />
+                </fieldset>
+            </div>
         </div>
     }
 }

@@ -88,6 +88,9 @@ fn show_panel(
     };
     let panel = element("div", "rts-error-panel", "")?;
     panel.set_attribute("role", "alert").ok()?;
+    // In the language built in, whatever the widget showed: marked so, for
+    // screen readers.
+    panel.set_attribute("lang", locale.language).ok()?;
     let title = element("p", "rts-error-panel__title", locale.ui.crashed_title)?;
     let body = element("p", "rts-body", locale.ui.crashed_body)?;
     panel.append_child(&title).ok()?;

@@ -14,11 +14,13 @@ use std::fmt;
 
 use crate::model::sorted::SortedSet;
 
-/// The built-in pack's JSON, as a partner would write it. The app carries
-/// [`BUILT_IN_PACKED`] instead; tests read both and compare.
+/// The English pack's JSON, as a partner would write it. The app carries
+/// [`BUILT_IN_PACKED`] instead (the Welsh pack, with English's earlier
+/// wording, in the build with Welsh built in); tests read both and compare.
 pub const BUILT_IN_PACK: &str = include_str!("../../content/pack.en.json");
-/// The built-in pack in the packed form build.rs writes (build/pack_gen.rs):
-/// smaller than the JSON, and read without a JSON parse at start.
+/// The built-in pack (English, or Welsh with the feature `built-in-welsh`)
+/// in the packed form build.rs writes (build/pack_gen.rs): smaller than the
+/// JSON, and read without a JSON parse at start.
 pub const BUILT_IN_PACKED: &str = include_str!(concat!(env!("OUT_DIR"), "/pack.packed"));
 /// The name the built-in pack's errors are reported under.
 pub const BUILT_IN_PACK_NAME: &str = "content/pack.en.json";

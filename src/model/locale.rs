@@ -189,7 +189,7 @@ impl Locale {
         BUILT_IN
     }
 
-    /// The table's language: `cy` for Welsh, otherwise English.
+    /// The table's language, from its `language` code (`en-GB`, `cy`).
     pub fn lang(&self) -> Language {
         Language::from_code(self.language).unwrap_or_default()
     }

@@ -414,6 +414,34 @@ describe('offline', () => {
     }
   });
 
+  test('someone who only used cy.html gets the tool at the main address with the server stopped: in Welsh, saying English could not be loaded', async () => {
+    const copy = await servedCopy('welsh-only');
+    let { server } = copy;
+    const s = await plainSession(chromium.browser);
+    const cy = locale('cy');
+    const welshStart = JSON.parse(readFileSync(new URL('../../content/pack.cy.json', import.meta.url), 'utf8')).start.heading;
+    try {
+      const { page } = s;
+      await page.goto(`${server.url}cy.html`);
+      await page.locator('.rts-app[data-rts-save-state][lang="cy"]').waitFor();
+      await waitUntilControlled(page);
+      const paths = await page.evaluate(cachedPaths);
+      assert.ok(paths.some((p) => WELSH_FILES[2].test(p)), 'the Welsh module is kept');
+      assert.ok(!paths.some((p) => /\/ready-to-share-[0-9a-f]+_bg\.wasm$/.test(p)), 'the English module is not: nobody here used it');
+
+      const { url } = server;
+      await server.close();
+      server = null;
+      await page.goto(url);
+      await page.getByRole('heading', { level: 1, name: welshStart, exact: true }).waitFor();
+      assert.equal(await page.locator('.rts-app[data-rts-save-state]').getAttribute('lang'), 'cy');
+      await page.getByRole('status').filter({ hasText: cy.language_nav.english_failed }).waitFor();
+    } finally {
+      await s.context.close();
+      await server?.close();
+    }
+  });
+
   test('the partnership view, once opened, still opens after switching to a new version with no network', async () => {
     const { root, server } = await servedCopy('update-whole');
     const s = await plainSession(chromium.browser);

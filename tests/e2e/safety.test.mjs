@@ -1175,6 +1175,7 @@ describe('safety', () => {
         const panel = page.getByRole('alert').filter({ hasText: ui.crashed_title });
         await panel.waitFor();
         assert.ok((await panel.innerText()).includes(ui.crashed_body));
+        assert.equal(await panel.getAttribute('lang'), locale().language, 'marked with its language');
         assert.equal(await page.getByRole('heading', { name: pack.themes[0].title }).count(), 0, 'the widget is gone');
         const link = panel.getByRole('link', { name: ui.crashed_download, exact: true });
         const file = await downloadFile(page, () => link.click());
