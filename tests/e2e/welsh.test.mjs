@@ -116,45 +116,50 @@ describe('Ready to Share in Welsh', () => {
   const pages = {};
   const site = useSite({ folder: 'welsh', pages });
 
-  test('the whole journey in Welsh from its address, every download in Welsh, with axe and no English left', () =>
-    site.withSession(async ({ page }) => {
-      const summary = await completeAssessment(page, `${site.url}?lang=cy`);
-      assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
-      assert.match(await page.title(), new RegExp(`${fill(cy.report.title_for_area, { area: CONTEXT.area })}`));
-      await expectAxeClean(page, 'the Welsh summary');
-      await expectNoEnglish(page, 'the summary');
-      // As printed: the plan as a table of text, drawn only for print.
-      await page.emulateMedia({ media: 'print' });
-      await page.locator('.rts-plan-print table').first().waitFor({ state: 'attached' });
-      await expectNoEnglish(page, 'the summary as printed');
-      await page.emulateMedia({ media: 'screen' });
-      const switcher = page.getByRole('navigation', { name: cy.language_nav.label });
-      assert.equal(await switcher.locator('[aria-current="true"]').textContent(), 'Cymraeg');
-      assert.equal(await switcher.getByRole('link').getAttribute('hreflang'), 'en');
+  for (const [how, address] of [
+    ['from its address (?lang=cy: Welsh laid over the English module)', '?lang=cy'],
+    ['from cy.html (the module with Welsh built in)', 'cy.html'],
+  ]) {
+    test(`the whole journey in Welsh ${how}, every download in Welsh, with axe and no English left`, () =>
+      site.withSession(async ({ page }) => {
+        const summary = await completeAssessment(page, `${site.url}${address}`);
+        assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
+        assert.match(await page.title(), new RegExp(`${fill(cy.report.title_for_area, { area: CONTEXT.area })}`));
+        await expectAxeClean(page, 'the Welsh summary');
+        await expectNoEnglish(page, 'the summary');
+        // As printed: the plan as a table of text, drawn only for print.
+        await page.emulateMedia({ media: 'print' });
+        await page.locator('.rts-plan-print table').first().waitFor({ state: 'attached' });
+        await expectNoEnglish(page, 'the summary as printed');
+        await page.emulateMedia({ media: 'screen' });
+        const switcher = page.getByRole('navigation', { name: cy.language_nav.label });
+        assert.equal(await switcher.locator('[aria-current="true"]').textContent(), 'Cymraeg');
+        assert.equal(await switcher.getByRole('link').getAttribute('hreflang'), 'en');
 
-      const html = await downloadFile(page, () => summary.downloadButton(cy.ui.download_html).click(), { folder: site.folder });
-      assert.match(html.text, /<html lang="cy"/);
-      // The report's text, with the HTML escapes its apostrophes take undone.
-      html.text = html.text.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&');
-      assert.ok(html.text.includes(cy.report.draft_notice), 'the HTML report says its Welsh is a draft');
-      assert.ok(html.text.includes(cy.report.actions_heading));
-      assert.ok(html.text.includes('(Saesneg)'), 'links to English-only pages are marked');
-      assert.ok(!html.text.includes(en.report.actions_heading));
+        const html = await downloadFile(page, () => summary.downloadButton(cy.ui.download_html).click(), { folder: site.folder });
+        assert.match(html.text, /<html lang="cy"/);
+        // The report's text, with the HTML escapes its apostrophes take undone.
+        html.text = html.text.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+        assert.ok(html.text.includes(cy.report.draft_notice), 'the HTML report says its Welsh is a draft');
+        assert.ok(html.text.includes(cy.report.actions_heading));
+        assert.ok(html.text.includes('(Saesneg)'), 'links to English-only pages are marked');
+        assert.ok(!html.text.includes(en.report.actions_heading));
 
-      const csv = await downloadFile(page, () => summary.downloadButton(cy.ui.download_csv).click());
-      const firstLine = csv.text.replace(/^\uFEFF/, '').split('\r\n')[0];
-      assert.ok(firstLine.startsWith(`"${cy.report.csv_headers[0]}"`), firstLine);
+        const csv = await downloadFile(page, () => summary.downloadButton(cy.ui.download_csv).click());
+        const firstLine = csv.text.replace(/^\uFEFF/, '').split('\r\n')[0];
+        assert.ok(firstLine.startsWith(`"${cy.report.csv_headers[0]}"`), firstLine);
 
-      const json = await downloadFile(page, () => summary.downloadButton(cy.ui.download_json).click(), {
-        folder: site.folder,
-        prefix: 'welsh-',
-      });
-      const file = JSON.parse(json.text);
-      assert.equal(file.language, 'cy');
-      assert.equal(file.content_pack.id, contentPack().id);
-      assert.deepEqual(Object.keys(file.answers).sort(), [...plannedAnswers({ change: true }).keys()].sort());
-      site.welshFile = json.path;
-    }));
+        const json = await downloadFile(page, () => summary.downloadButton(cy.ui.download_json).click(), {
+          folder: site.folder,
+          prefix: 'welsh-',
+        });
+        const file = JSON.parse(json.text);
+        assert.equal(file.language, 'cy');
+        assert.equal(file.content_pack.id, contentPack().id);
+        assert.deepEqual(Object.keys(file.answers).sort(), [...plannedAnswers({ change: true }).keys()].sort());
+        site.welshFile = json.path;
+      }));
+  }
 
   test('cy.html shows the start screen in Welsh before the app arrives, and "Start now" pressed then is kept', () =>
     site.withSession(async ({ page, errors }) => {
