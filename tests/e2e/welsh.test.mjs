@@ -352,6 +352,27 @@ describe('Ready to Share in Welsh', () => {
       await expectAxeClean(page, 'the partnership view, fetched in Welsh');
     }));
 
+  test('from cy.html, the partnership view (the whole app, English built in) opens in Welsh with the Welsh files fetched then, and English by keyboard there needs nothing', () =>
+    site.withSession(async ({ page, pageRequests }) => {
+      await page.goto(`${site.url}cy.html`);
+      const open = page.getByRole('button', { name: cy.ui.partnership_button, exact: true });
+      await page.locator('.rts-app[data-rts-save-state][lang="cy"]').waitFor();
+      const fetched = (pattern) => fetchedPaths(pageRequests, pattern);
+      assert.deepEqual(fetched(/\/(locale|pack)\.cy-[0-9a-f]+\.json$/), [], 'Welsh built in: no files yet');
+      await open.focus();
+      await page.keyboard.press('Enter');
+      await page.getByLabel(cy.ui.partnership_files_label, { exact: true }).waitFor();
+      await waitUntil(async () => (await focusedText(page)) === cy.partnership.title, { message: 'focus on the Welsh heading' });
+      assert.equal(await page.locator('.rts-app').getAttribute('lang'), 'cy');
+      assert.equal(fetched(/\/(locale|pack)\.cy-[0-9a-f]+\.json$/).length, 2, 'the Welsh words and questions, for the whole app');
+      assert.equal(fetched(/\/ready-to-share-whole-[0-9a-f]+_bg\.wasm$/).length, 1);
+      await expectNoEnglish(page, 'the partnership view from cy.html');
+      await expectAxeClean(page, 'the partnership view from cy.html');
+      await switchByKeyboard(page, 'English');
+      await page.getByRole('heading', { level: 1, name: en.partnership.title, exact: true }).waitFor();
+      assert.deepEqual(fetched(/\/(locale|pack)\.en-[0-9a-f]+\.json$/), [], "English is the whole app's own");
+    }));
+
   test('switching by keyboard on the partnership view keeps the files, an agreement being typed and the focus', () =>
     site.withSession(async ({ page }) => {
       await page.goto(`${site.url}?lang=en`);
