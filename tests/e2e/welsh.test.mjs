@@ -548,6 +548,26 @@ describe('Ready to Share in Welsh', () => {
       assert.deepEqual(fetched(/\/(locale|pack)\.(cy|en)-[0-9a-f]+\.json$/), [], 'no words or questions as files');
     }));
 
+  test('a host page with an element in each language downloads one app: the first element\'s module, the other language as files', () =>
+    site.withSession(async ({ page, pageRequests }) => {
+      pages['/host-both.html'] = `<!DOCTYPE html><html lang="en"><head><title>Host</title>
+        <script type="module" src="/embed.js"></script></head>
+        <body><main><h1>Our partnership</h1>
+        <ready-to-share lang="cy" heading-level="2" storage-key="host-both-cy"></ready-to-share>
+        <ready-to-share lang="en" heading-level="2" storage-key="host-both-en"></ready-to-share>
+        </main></body></html>`;
+      await page.goto(`${site.origin}/host-both.html`);
+      await page.getByRole('heading', { level: 2, name: contentPack().start.heading, exact: true }).waitFor();
+      await page.getByRole('heading', { level: 2, name: enPack.start.heading, exact: true }).waitFor();
+      const langs = await page.locator('.rts-app[data-rts-save-state]').evaluateAll((apps) => apps.map((a) => a.lang));
+      assert.deepEqual(langs, ['cy', 'en-GB']);
+      const fetched = (pattern) => fetchedPaths(pageRequests, pattern);
+      assert.equal(fetched(/\/ready-to-share-(cy-)?[0-9a-f]+_bg\.wasm$/).length, 1, 'one first module');
+      assert.equal(fetched(/\/ready-to-share-cy-[0-9a-f]+_bg\.wasm$/).length, 1, "the first element's, Welsh");
+      assert.equal(fetched(/\/(locale|pack)\.en-[0-9a-f]+\.json$/).length, 2, 'English as files for the second');
+      await expectAxeClean(page, 'a host page with both languages');
+    }));
+
   test('in the embed, Welsh chosen by keyboard stays when the host moves the element, and after a reload', () =>
     site.withSession(async ({ page }) => {
       pages['/host-move.html'] = `<!DOCTYPE html><html lang="en"><head><title>Host</title>
