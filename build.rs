@@ -1,6 +1,8 @@
-//! Build step: the locale tables become static Rust data (see
-//! build/locale_gen.rs), so the wasm carries no JSON reader for them; the
-//! built-in content pack is written in a packed form (build/pack_gen.rs).
+//! Build step: the built-in language's locale table becomes static Rust
+//! data (see build/locale_gen.rs), so the wasm carries no JSON reader for
+//! it; the built-in content pack is written in a packed form
+//! (build/pack_gen.rs). English is built in, or Welsh with the feature
+//! `built-in-welsh` (the Welsh pages' first module).
 
 #[path = "build/locale_gen.rs"]
 mod locale_gen;

@@ -3,9 +3,11 @@
 //! `&'static [&'static str]` per list, one `Plural` (the six CLDR forms) per
 //! plural string. Every struct is `#[repr(C)]` and holds only `&'static
 //! str` and arrays of them, so a table is laid out as `[&'static str;
-//! STRINGS]` in field order (sorted keys): the first table (English) is
-//! carried as static data; the others are only checked here, and read when
-//! chosen by `Locale::from_json`, which lays their strings out in that order.
+//! STRINGS]` in field order (sorted keys): the built-in language's table
+//! (English, or Welsh in the build with `built-in-welsh`) is carried as
+//! static data, with English's language-switch words; the others are only
+//! checked here, and read when chosen by `Locale::from_json`, which lays
+//! their strings out in that order.
 //!
 //! Shared by `build.rs` and `tests/locale.rs` (through `#[path]`), so the
 //! checks below are tested like any other code. English defines the keys;
