@@ -23,6 +23,7 @@ import {
   showLoadFailure,
   startFirstModule,
   startLanguage,
+  WHOLE_APP_LANGUAGE,
   wholeAppLoader,
 } from './loader.js';
 import { holdEarlyInput, replayEarlyInput, whenAppDrawn } from './early-input.js';
@@ -146,8 +147,7 @@ export async function boot({ root, base, win = globalThis }) {
   // The app's first screen is drawn before the browser paints again, so the
   // copy is never seen to go.
   root.replaceChildren();
-  const handle = new CurrentWidget(bindings.mountWidget(root, options), started.builtIn);
-  let shown = language;
+  const handle = new CurrentWidget(bindings.mountWidget(root, options), started.builtIn, language);
   followLanguageChoice(root, handle, {
     files: BUILD.languages,
     base,
@@ -155,7 +155,6 @@ export async function boot({ root, base, win = globalThis }) {
     key: languageKey,
     // The address says the language, so a reload or a shared link keeps it.
     onChange: (code) => {
-      shown = code;
       const address = new URL(win.location.href);
       address.searchParams.set('lang', code);
       win.history?.replaceState(win.history.state, '', address);
@@ -164,7 +163,10 @@ export async function boot({ root, base, win = globalThis }) {
   // The partnership view is in the whole app, fetched only when opened.
   openWholeAppWhenAsked(root, handle, {
     load: wholeAppLoader(BUILD.whole, base),
-    options: async (builtIn) => ({ ...options, ...(await languageOptions(shown, BUILD.languages, base, undefined, builtIn)) }),
+    options: async (shown) => ({
+      ...options,
+      ...(await languageOptions(shown, BUILD.languages, base, undefined, WHOLE_APP_LANGUAGE)),
+    }),
   });
   if (kept) whenAppDrawn(root).then(() => replayEarlyInput(root, kept));
   if (inFrame) reportHeight(win);

@@ -179,9 +179,9 @@ function defineElement(base) {
           styled,
         ]);
         if (!this.isConnected) return;
-        const widget = new CurrentWidget(bindings.mountWidget(mountPoint, { ...options, ...packOptions, ...languageChosen }), builtIn);
+        const mounted = bindings.mountWidget(mountPoint, { ...options, ...packOptions, ...languageChosen });
+        const widget = new CurrentWidget(mounted, builtIn, language);
         this.#handle = widget;
-        let shown = language;
         // A partner's pack for the language, with that language's files.
         const inLanguage = async (chosen) => {
           const own = packFor(chosen.language);
@@ -198,13 +198,12 @@ function defineElement(base) {
           base: base.href,
           storage,
           key: languageKey,
-          onChange: (code) => (shown = code),
         });
         openWholeAppWhenAsked(mountPoint, widget, {
           load: whole,
-          options: async (wholeBuiltIn) => ({
+          options: async (shown) => ({
             ...options,
-            ...(await inLanguage(await languageOptions(shown, BUILD.languages, base.href, undefined, wholeBuiltIn))),
+            ...(await inLanguage(await languageOptions(shown, BUILD.languages, base.href, undefined, WHOLE_APP_LANGUAGE))),
           }),
         });
       } catch (error) {

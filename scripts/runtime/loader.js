@@ -440,12 +440,14 @@ export function afterPaint(task, win = globalThis) {
 export class CurrentWidget {
   #handle;
   #builtIn;
+  #language;
   #updateReady = false;
 
-  /** `handle` is the first module's widget, with `builtIn` built in. */
-  constructor(handle, builtIn = 'en') {
+  /** `handle` is the first module's widget, with `builtIn` built in, shown in `language`. */
+  constructor(handle, builtIn = 'en', language = builtIn) {
     this.#handle = handle;
     this.#builtIn = builtIn;
+    this.#language = language;
   }
 
   /** The language built into the widget on screen: choosing it fetches nothing. */
@@ -453,7 +455,13 @@ export class CurrentWidget {
     return this.#builtIn;
   }
 
+  /** The language chosen for the widget on screen, which the whole app takes over. */
+  get language() {
+    return this.#language;
+  }
+
   setLanguage(options) {
+    this.#language = options.language;
     this.#handle.setLanguage(options);
   }
 
@@ -484,9 +492,9 @@ export class CurrentWidget {
  * ready-to-share:workshop event, carrying the answers as saved progress
  * and the file being compared with),
  * loads the whole app (`load`, which resolves to its glue's exports) and
- * mounts it in the widget's place with `options(builtIn)` (the widget's
- * options in the language on screen, for a widget with the whole app's
- * language built in, whatever the first module's) and the answers
+ * mounts it in the widget's place with `options(language)` (the widget's
+ * options in the language on screen, for the whole app, which has
+ * WHOLE_APP_LANGUAGE built in whatever the first module's) and the answers
  * carried. If it cannot be loaded, the widget says so and offers to try
  * again: nothing is lost.
  */
@@ -497,7 +505,7 @@ export function openWholeAppWhenAsked(root, widget, { load, options }) {
     let bindings;
     let mountOptions;
     try {
-      [bindings, mountOptions] = await Promise.all([load(), options(WHOLE_APP_LANGUAGE)]);
+      [bindings, mountOptions] = await Promise.all([load(), options(widget.language)]);
     } catch (error) {
       console.error('Ready to Share could not load the partnership view:', error?.reason ?? error);
       // Its files not found: the tool was updated since the page was

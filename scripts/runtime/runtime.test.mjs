@@ -1391,16 +1391,19 @@ describe('loader.js: the whole app, loaded when someone opens the partnership vi
     assert.deepEqual(log.at(-1), ['whole', 'setLanguage', 'en'], 'later requests reach the whole app');
   });
 
-  test('the whole app has English built in: its options are asked for as for English built in, whatever the first module\'s, and the widget then says so', async () => {
+  test('the whole app has English built in: its options are asked for in the language on screen, the one chosen last, and the widget then says English is built in', async () => {
     const root = new EventTarget();
-    const widget = new CurrentWidget({ unmount() {} }, 'cy');
+    const widget = new CurrentWidget({ unmount() {}, setLanguage() {} }, 'cy');
     assert.equal(widget.builtIn, 'cy');
+    assert.equal(widget.language, 'cy', 'shown in its built-in language unless told');
+    // Chosen just before the view is opened: no paint between them.
+    widget.setLanguage({ language: 'en', languageWords: 'w', languagePack: 'p' });
     const asked = [];
     let mounted;
     const done = new Promise((resolve) => (mounted = resolve));
     openWholeAppWhenAsked(root, widget, {
       load: async () => ({ mountWidget: () => (mounted(), { unmount() {} }) }),
-      options: async (builtIn) => (asked.push(builtIn), {}),
+      options: async (language) => (asked.push(language), {}),
     });
     root.dispatchEvent(new CustomEvent('ready-to-share:workshop', { detail: { progress: 'p' } }));
     await done;
@@ -1721,6 +1724,25 @@ export function mountWidget(element, options) {
       await settled();
       assert.deepEqual(kept.sort(), [['cy.html'], ['ready-to-share-cy-4567cdef.js', 'ready-to-share-cy-4567cdef_bg.wasm']]);
     });
+  });
+
+  test('the partnership view opened right after a switch, before the browser paints, opens in the language just chosen', async () => {
+    const paint = globalThis.requestAnimationFrame;
+    // No paint comes: the address waits for one; the language must not.
+    globalThis.requestAnimationFrame = () => {};
+    try {
+      await shipped('boot.js', TWO_MODULES, async ({ boot, base, box, workers, log }) => {
+        const root = box();
+        await boot({ root, base, win: pageWindow('cy', workers) });
+        choose(root, 'en');
+        await log.until((entries) => recorded(entries, 'setLanguage').length === 1);
+        openWhole(root);
+        await log.until((entries) => recorded(entries, 'mount').length === 2);
+        assert.equal(recorded(log.entries, 'mount')[1].options.language, 'en');
+      });
+    } finally {
+      globalThis.requestAnimationFrame = paint;
+    }
   });
 
   test('on a Welsh page, English is fetched as files when chosen and Welsh again fetches nothing; the partnership view (English built in) gets the Welsh files', async () => {
