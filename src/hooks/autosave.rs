@@ -168,46 +168,40 @@ fn take_up_other_tabs(
     })
 }
 
-/// Built without the workshop, there is none to save.
-#[cfg(not(feature = "workshop"))]
+/// Saves the workshop shortly after each change to it. Built without the
+/// workshop (the page's first module), there is none to save, and the hook
+/// does nothing.
 #[hook]
-fn use_save_workshop(
-    _state: &UseReducerHandle<State>,
-    _storage_key: &str,
-    _pending_workshop: &Slot<PendingWorkshop>,
-    _widget: &Rc<RefCell<u32>>,
-) {
-}
-
-/// Saves the workshop shortly after each change to it.
-#[cfg(feature = "workshop")]
-#[hook]
+#[cfg_attr(not(feature = "workshop"), allow(unused_variables))]
 fn use_save_workshop(
     state: &UseReducerHandle<State>,
     storage_key: &str,
     pending_workshop: &Slot<PendingWorkshop>,
     widget: &Rc<RefCell<u32>>,
 ) {
-    let pending = Rc::clone(pending_workshop);
-    let widget = Rc::clone(widget);
-    let key = storage_key.to_string();
-    let handle = state.clone();
-    use_effect_with(state.workshop_revision, move |revision| {
-        let state: &State = &handle;
-        // Nothing has changed since the workshop was restored.
-        if *revision <= state.workshop_saved_revision {
-            return Box::new(|| ()) as Box<dyn FnOnce()>;
-        }
-        *pending.borrow_mut() = Some(PendingWorkshop {
-            workshop: state.workshop.clone(),
-            revision: *revision,
+    #[cfg(feature = "workshop")]
+    {
+        let pending = Rc::clone(pending_workshop);
+        let widget = Rc::clone(widget);
+        let key = storage_key.to_string();
+        let handle = state.clone();
+        use_effect_with(state.workshop_revision, move |revision| {
+            let state: &State = &handle;
+            // Nothing has changed since the workshop was restored.
+            if *revision <= state.workshop_saved_revision {
+                return Box::new(|| ()) as Box<dyn FnOnce()>;
+            }
+            *pending.borrow_mut() = Some(PendingWorkshop {
+                workshop: state.workshop.clone(),
+                revision: *revision,
+            });
+            let dispatch = handle.dispatcher();
+            let timeout = save_later(pending, widget, move |id, p| {
+                dispatch.dispatch(save_workshop(id, &key, p))
+            });
+            Box::new(move || drop(timeout))
         });
-        let dispatch = handle.dispatcher();
-        let timeout = save_later(pending, widget, move |id, p| {
-            dispatch.dispatch(save_workshop(id, &key, p))
-        });
-        Box::new(move || drop(timeout))
-    });
+    }
 }
 
 /// Saves the answers and the screen shortly after each change, and keeps
