@@ -880,6 +880,35 @@ describe('partnership view', () => {
 
   // A soft hyphen, zero-width characters or a bidi isolate in a name draw
   // nothing: the names look the same, so they are numbered.
+  test('the long parts far down the page are laid out only as they come near: reached by keyboard they are there, and printed they all are', () =>
+    site.withSession(async (session) => {
+      const { page } = session;
+      await page.setViewportSize({ width: 1280, height: 800 });
+      const view = await openPartnership(page, site.url);
+      await view.chooseFiles([asUpload('council.json'), asUpload('nhs.json'), asUpload('police.json')]);
+      const agreements = page.locator('.rts-consensus__question');
+      await agreements.last().waitFor({ state: 'attached' });
+      // Rendered as a person sees them: checkVisibility counts a part the
+      // browser skips (content-visibility) as not shown.
+      const shown = () =>
+        agreements.evaluateAll((all) => all.map((a) => a.querySelector('legend').checkVisibility({ contentVisibilityAuto: true })));
+      assert.equal((await shown()).at(-1), false, 'a part far from the screen is skipped');
+
+      // By keyboard to the last agreement's note: it is drawn and focused.
+      const lastNote = agreements.last().getByRole('textbox');
+      await lastNote.focus();
+      await page.keyboard.type('Agreed at the board');
+      assert.equal(await lastNote.inputValue(), 'Agreed at the board');
+      assert.equal((await shown()).at(-1), true, 'the part with focus is drawn');
+
+      // Chromium lays skipped parts out for print by itself; print.css asks
+      // it of every browser.
+      await page.emulateMedia({ media: 'print' });
+      assert.ok((await shown()).every(Boolean), 'printed, every agreement is laid out');
+      await page.emulateMedia({ media: 'screen' });
+      assert.deepEqual(session.errors, [], 'no errors logged');
+    }));
+
   test('names that look the same are numbered on the page', () =>
     site.withSession(async (session) => {
       const { page } = session;
