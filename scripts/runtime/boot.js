@@ -123,13 +123,13 @@ export async function boot({ root, base, win = globalThis }) {
   try {
     // The language's files are fetched while the module loads; again for
     // another module's built-in language if the page's own cannot be had.
-    const chosen = languageOptions(language, BUILD.languages, base, undefined, module.builtIn);
+    const chosen = languageOptions(language, BUILD.languages, base, module.builtIn);
     ({ bindings, module: started } = await startFirstModule(firstModules(module, BUILD, base), (candidate) =>
       firstModuleLoader(candidate, { workers })(),
     ));
     Object.assign(
       options,
-      started === module ? await chosen : await languageOptions(language, BUILD.languages, base, undefined, started.builtIn),
+      started === module ? await chosen : await languageOptions(language, BUILD.languages, base, started.builtIn),
     );
   } catch (error) {
     early?.stop();
@@ -165,7 +165,7 @@ export async function boot({ root, base, win = globalThis }) {
     load: wholeAppLoader(BUILD.whole, base),
     options: async (shown) => ({
       ...options,
-      ...(await languageOptions(shown, BUILD.languages, base, undefined, WHOLE_APP_LANGUAGE)),
+      ...(await languageOptions(shown, BUILD.languages, base, WHOLE_APP_LANGUAGE)),
     }),
   });
   if (kept) whenAppDrawn(root).then(() => replayEarlyInput(root, kept));

@@ -175,7 +175,7 @@ function defineElement(base) {
         const [bindings, packOptions, languageChosen] = await Promise.all([
           load(),
           pack ? fetchPack(pack, document.baseURI) : {},
-          languageOptions(language, BUILD.languages, base.href, undefined, builtIn),
+          languageOptions(language, BUILD.languages, base.href, builtIn),
           styled,
         ]);
         if (!this.isConnected) return;
@@ -203,7 +203,7 @@ function defineElement(base) {
           load: whole,
           options: async (shown) => ({
             ...options,
-            ...(await inLanguage(await languageOptions(shown, BUILD.languages, base.href, undefined, WHOLE_APP_LANGUAGE))),
+            ...(await inLanguage(await languageOptions(shown, BUILD.languages, base.href, WHOLE_APP_LANGUAGE))),
           }),
         });
       } catch (error) {

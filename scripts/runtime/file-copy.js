@@ -11,6 +11,7 @@ import {
   rememberedLanguage,
   showLoadFailure,
   startLanguage,
+  WHOLE_APP_LANGUAGE,
 } from './loader.js';
 
 /** Filled in by the build; these values are the unit tests'. */
@@ -187,7 +188,8 @@ if (typeof document !== 'undefined' && typeof __wbg_init === 'function') {
       { remembered: rememberedLanguage(storage, key), host: BUILD.languages.start },
       codes,
     );
-    const chosen = await languageOptions(language, files, base, fetchFn);
+    // The copy carries the whole app: English built in.
+    const chosen = await languageOptions(language, files, base, WHOLE_APP_LANGUAGE, fetchFn);
     root.replaceChildren();
     const handle = mountWidget(root, {
       storageKey: BUILD.contract.storageKey,

@@ -328,7 +328,7 @@ export function rememberLanguage(storage, key, code) {
  * file names beside the app at `base`), or why they could not be fetched.
  * A language the build has no files for gives the built-in one.
  */
-export async function languageOptions(code, files, base, fetchFn = globalThis.fetch, builtIn = 'en') {
+export async function languageOptions(code, files, base, builtIn = 'en', fetchFn = globalThis.fetch) {
   const names = files[code];
   if (code === builtIn || !names) return { language: builtIn };
   try {
@@ -403,7 +403,7 @@ export function followLanguageChoice(root, handle, { files, base, storage, key, 
     // Remembered at once: a host that moves the element before the next
     // frame connects it again in this language.
     rememberLanguage(storage, key, code);
-    handle.setLanguage(await languageOptions(code, files, base, fetchFn, handle.builtIn));
+    handle.setLanguage(await languageOptions(code, files, base, handle.builtIn, fetchFn));
     // The address is nothing the person sees: it changes once the screen in
     // the new language is painted, not before (history.replaceState took
     // about 8 ms of a switch at CPU 4x).

@@ -838,9 +838,9 @@ describe('offline-copy.js: the single-file copy', () => {
       return response.ok ? response.text() : response.status;
     };
     assert.deepEqual([await read('cy.words'), await read('cy.pack'), await read('fr.words')], ['W', 'P', 404]);
-    assert.deepEqual(await languageOptions('cy', files, base, fetchFn), { language: 'cy', languageWords: 'W', languagePack: 'P' });
+    assert.deepEqual(await languageOptions('cy', files, base, 'en', fetchFn), { language: 'cy', languageWords: 'W', languagePack: 'P' });
     // The copy carries the whole app, with English built in.
-    assert.deepEqual(await languageOptions('en', files, base, fetchFn), { language: 'en' });
+    assert.deepEqual(await languageOptions('en', files, base, 'en', fetchFn), { language: 'en' });
   });
 
   test('made from a cache: null when a part is not kept', async () => {
@@ -1075,19 +1075,19 @@ describe('loader.js: the language', () => {
       seen.push(url);
       return new Response(url.endsWith('locale.cy-1.json') ? 'W' : 'P');
     };
-    assert.deepEqual(await languageOptions('en', files, 'https://a.example/app/', fetchFn), { language: 'en' });
+    assert.deepEqual(await languageOptions('en', files, 'https://a.example/app/', 'en', fetchFn), { language: 'en' });
     assert.deepEqual(seen, []);
-    assert.deepEqual(await languageOptions('cy', files, 'https://a.example/app/', fetchFn), {
+    assert.deepEqual(await languageOptions('cy', files, 'https://a.example/app/', 'en', fetchFn), {
       language: 'cy',
       languageWords: 'W',
       languagePack: 'P',
     });
     assert.deepEqual(seen, ['https://a.example/app/locale.cy-1.json', 'https://a.example/app/pack.cy-2.json']);
-    const offline = await languageOptions('cy', files, 'https://a.example/', async () => {
+    const offline = await languageOptions('cy', files, 'https://a.example/', 'en', async () => {
       throw new TypeError('Failed to fetch');
     });
     assert.deepEqual(offline, { language: 'cy', languageError: 'Failed to fetch' });
-    const missing = await languageOptions('cy', files, 'https://a.example/', async () => new Response('', { status: 404 }));
+    const missing = await languageOptions('cy', files, 'https://a.example/', 'en', async () => new Response('', { status: 404 }));
     assert.deepEqual(missing, { language: 'cy', languageError: 'the server answered 404' });
   });
 
@@ -1101,13 +1101,13 @@ describe('loader.js: the language', () => {
       return new Response(url.includes('locale') ? 'W' : 'P');
     };
     const base = 'https://b.example/';
-    assert.deepEqual(await languageOptions('cy', files, base, fetchFn), { language: 'cy', languageError: 'Failed to fetch' });
+    assert.deepEqual(await languageOptions('cy', files, base, 'en', fetchFn), { language: 'cy', languageError: 'Failed to fetch' });
     up = true;
     const welsh = { language: 'cy', languageWords: 'W', languagePack: 'P' };
-    assert.deepEqual(await languageOptions('cy', files, base, fetchFn), welsh, 'fetched again after failing');
+    assert.deepEqual(await languageOptions('cy', files, base, 'en', fetchFn), welsh, 'fetched again after failing');
     assert.equal(seen.length, 4);
     up = false;
-    assert.deepEqual(await languageOptions('cy', files, base, fetchFn), welsh, 'then from this page, with no network');
+    assert.deepEqual(await languageOptions('cy', files, base, 'en', fetchFn), welsh, 'then from this page, with no network');
     assert.equal(seen.length, 4, 'not fetched a third time');
   });
 
@@ -1184,18 +1184,18 @@ describe('loader.js: a module with another language built in', () => {
   test('its own language needs nothing fetched; English is fetched as files, and a failure is said in words as before', async () => {
     const { seen, fetchFn } = network();
     const base = 'https://d.example/';
-    assert.deepEqual(await languageOptions('cy', files, base, fetchFn, 'cy'), { language: 'cy' });
+    assert.deepEqual(await languageOptions('cy', files, base, 'cy', fetchFn), { language: 'cy' });
     assert.deepEqual(seen, [], 'Welsh built in: nothing fetched');
-    assert.deepEqual(await languageOptions('en', files, base, fetchFn, 'cy'), {
+    assert.deepEqual(await languageOptions('en', files, base, 'cy', fetchFn), {
       language: 'en',
       languageWords: 'text of locale.en-3.json',
       languagePack: 'text of pack.en-4.json',
     });
     assert.deepEqual(seen, ['locale.en-3.json', 'pack.en-4.json']);
-    assert.deepEqual(await languageOptions('en', files, base, fetchFn), { language: 'en' }, 'English built in (the default): nothing, though the build has its files');
+    assert.deepEqual(await languageOptions('en', files, base, 'en', fetchFn), { language: 'en' }, 'English built in: nothing, though the build has its files');
     assert.equal(seen.length, 2);
-    assert.deepEqual(await languageOptions('fr', files, base, fetchFn, 'cy'), { language: 'cy' }, 'a language the build does not have: the built-in one');
-    const missing = await languageOptions('en', files, 'https://e.example/', async () => new Response('', { status: 404 }), 'cy');
+    assert.deepEqual(await languageOptions('fr', files, base, 'cy', fetchFn), { language: 'cy' }, 'a language the build does not have: the built-in one');
+    const missing = await languageOptions('en', files, 'https://e.example/', 'cy', async () => new Response('', { status: 404 }));
     assert.deepEqual(missing, { language: 'en', languageError: 'the server answered 404' });
   });
 
