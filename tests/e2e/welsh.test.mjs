@@ -529,7 +529,7 @@ describe('Ready to Share in Welsh', () => {
       await second.close();
     }));
 
-  test('the embed takes lang="cy", with the module that has Welsh built in, leaves the host page its own language, and may hide the switch', () =>
+  test('the embed takes lang="cy", with the module that has Welsh built in, leaves the host page its own language, may hide the switch, and stays Welsh when the host moves it', () =>
     site.withSession(async ({ page, pageRequests }) => {
       pages['/host-cy.html'] = `<!DOCTYPE html><html lang="en"><head><title>Host</title>
         <script type="module" src="/embed.js"></script></head>
@@ -546,6 +546,11 @@ describe('Ready to Share in Welsh', () => {
       assert.equal(fetched(/\/ready-to-share-cy-[0-9a-f]+_bg\.wasm$/).length, 1, 'one Welsh module for both elements');
       assert.deepEqual(fetched(/\/ready-to-share-[0-9a-f]+_bg\.wasm$/), [], 'not the English module');
       assert.deepEqual(fetched(/\/(locale|pack)\.(cy|en)-[0-9a-f]+\.json$/), [], 'no words or questions as files');
+
+      // The host moves an element: it comes back in Welsh, on the same module.
+      await page.evaluate(() => document.querySelector('main').prepend(document.querySelectorAll('ready-to-share')[1]));
+      await waitUntil(async () => (await headings.count()) === 2, { timeout: 15_000, message: 'both widgets in Welsh after the move' });
+      assert.equal(fetched(/\/ready-to-share-(cy-)?[0-9a-f]+_bg\.wasm$/).length, 1, 'no module fetched again');
     }));
 
   test('a host page with an element in each language downloads one app: the first element\'s module, the other language as files', () =>
