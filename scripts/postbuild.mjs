@@ -183,11 +183,26 @@ const pageHead = ({ lang, title, inlineScript = '' }) => `<!DOCTYPE html>
     <link rel="icon" href="data:," />
     <title>${title}</title>
     <style>${pageStyle}</style>${inlineScript ? `\n    <script>${inlineScript}</script>` : ''}`;
-const page = ({ title, frame, prerendered = '', lang = 'en-GB', loader = words, module = firstModules.en }) => {
-  const inlineScript = prerendered ? prerenderSwitch : '';
-  return `${pageHead({ lang, title, inlineScript })}
+// frame.html serves every language: the language its address asks for
+// (`?lang=cy`) picks the first module, as boot.js does, so its inline
+// script preloads that module, rather than the English one whatever the
+// language. Allowed by its hash.
+const preloadByAddress = [
+  'try{',
+  'var l=(new URLSearchParams(location.search).get("lang")||"").trim().toLowerCase().split(/[-_]/)[0],',
+  `m=${JSON.stringify(Object.fromEntries(LANGUAGES.others.map((code) => [code, [firstModules[code].glue, firstModules[code].wasm]])))}[l]`,
+  `||${JSON.stringify([firstModules.en.glue, firstModules.en.wasm])};`,
+  'var g=document.createElement("link");g.rel="modulepreload";g.href="./"+m[0];document.head.appendChild(g);',
+  'var w=document.createElement("link");w.rel="preload";w.as="fetch";w.type="application/wasm";w.crossOrigin="anonymous";',
+  'w.href="./"+m[1];document.head.appendChild(w)',
+  '}catch(e){}',
+].join('');
+const moduleLinks = (module) => `
     <link rel="modulepreload" href="./${module.glue}" />
-    <link rel="preload" href="./${module.wasm}" as="fetch" type="application/wasm" crossorigin />
+    <link rel="preload" href="./${module.wasm}" as="fetch" type="application/wasm" crossorigin />`;
+const page = ({ title, frame, prerendered = '', lang = 'en-GB', loader = words, module = firstModules.en }) => {
+  const inlineScript = frame ? preloadByAddress : prerendered ? prerenderSwitch : '';
+  return `${pageHead({ lang, title, inlineScript })}${frame ? '' : moduleLinks(module)}
     <script defer src="./${bootFile}"></script>
   </head>
   <body class="rts-page-body">
@@ -313,7 +328,15 @@ const onUse = [
 // The module each page runs: the worker keeps a page's at once when the
 // page is open as it installs (or was kept before an update).
 const pageModules = Object.fromEntries(
-  [['./', 'en'], ['./index.html', 'en'], ['./frame.html', 'en'], ...LANGUAGES.others.map((code) => [`./${code}.html`, code])].map(
+  [
+    ['./', 'en'],
+    ['./index.html', 'en'],
+    ['./frame.html', 'en'],
+    ...LANGUAGES.others.flatMap((code) => [
+      [`./${code}.html`, code],
+      [`./frame.html?lang=${code}`, code],
+    ]),
+  ].map(
     ([page, code]) => [page, [`./${firstModules[code].glue}`, `./${firstModules[code].wasm}`]],
   ),
 );

@@ -87,8 +87,14 @@ export async function boot({ root, base, win = globalThis }) {
   const options = pageOptions(win.location.search, { inFrame, baseUrl: new URL('./', base).href });
   const languageKey = `${options.storageKey}${BUILD.contract.languageKeySuffix}`;
   const storage = localStorageOf(win);
-  // The page's own language: English for index.html, Welsh for cy.html.
-  const pageLanguage = startLanguage({ host: win.document?.documentElement?.lang }, Object.keys(BUILD.languages));
+  const asked = new URLSearchParams(win.location.search).get('lang');
+  // The page's own language: English for index.html, Welsh for cy.html;
+  // for frame.html, which serves every language, the one its address asks
+  // for (as its inline script does in choosing what to preload).
+  const pageLanguage = startLanguage(
+    { asked: inFrame ? asked : null, host: win.document?.documentElement?.lang },
+    Object.keys(BUILD.languages),
+  );
   // By the page's language, not the one chosen to start in: the page
   // preloads its module, and someone who chose another language on it
   // fetches only that language's files.
@@ -104,7 +110,7 @@ export async function boot({ root, base, win = globalThis }) {
   }
   const language = startLanguage(
     {
-      asked: new URLSearchParams(win.location.search).get('lang'),
+      asked,
       remembered: rememberedLanguage(storage, languageKey),
       host: pageLanguage,
     },

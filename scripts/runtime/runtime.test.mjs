@@ -645,6 +645,23 @@ describe('sw.js: the service worker', () => {
     assert.ok(!MODULES.cy.some((file) => english.store.get('ready-to-share-v2').has(file)));
   });
 
+  test('install keeps the module of the language frame.html\'s address asks for', async () => {
+    const pageModules = { ...PAGE_MODULES, './frame.html': MODULES.en, './frame.html?lang=cy': MODULES.cy };
+    const onUse = [...MODULES.en, ...MODULES.cy];
+    for (const [open, module, other] of [
+      ['https://x.example/frame.html?storage-key=ours&lang=cy', MODULES.cy, MODULES.en],
+      ['https://x.example/frame.html?lang=cy-GB', MODULES.cy, MODULES.en],
+      ['https://x.example/frame.html?storage-key=ours', MODULES.en, MODULES.cy],
+      ['https://x.example/index.html?lang=cy', MODULES.en, MODULES.cy],
+    ]) {
+      const { run, store } = worker(['./index.html'], { onUse, pageModules, open: [open] });
+      await run('install', {});
+      const kept = store.get('ready-to-share-v2');
+      assert.ok(module.every((file) => kept.has(file)), `${open}: its module`);
+      assert.ok(!other.some((file) => kept.has(file)), `${open}: not the other`);
+    }
+  });
+
   test('an update keeps the module of a page kept once used, even when the earlier version had no such module, and the English one only with an English page open', async () => {
     const onUse = [...MODULES.en, ...MODULES.cy, './cy.html'];
     // An earlier version kept cy.html, which then ran the English module,
@@ -1804,6 +1821,34 @@ export function mountWidget(element, options) {
       await settled();
       assert.deepEqual(kept.sort(), [['cy.html'], ['ready-to-share-cy-4567cdef.js', 'ready-to-share-cy-4567cdef_bg.wasm']]);
     });
+  });
+
+  test('frame.html, serving every language, loads the module of the language its address asks for: Welsh built in for ?lang=cy, with no language files', async () => {
+    for (const [search, module, wasm] of [
+      ['?storage-key=k&lang=cy', 'cy', 'ready-to-share-cy-4567cdef_bg.wasm'],
+      ['?lang=CY-gb', 'cy', 'ready-to-share-cy-4567cdef_bg.wasm'],
+      ['?storage-key=k', 'en', 'ready-to-share-0123abcd_bg.wasm'],
+    ]) {
+      await shipped('boot.js', TWO_MODULES, async ({ boot, base, box, workers, fetched, kept, log }) => {
+        const root = box();
+        root.hasAttribute = (attribute) => attribute === 'data-frame';
+        const win = pageWindow('en-GB', workers, search);
+        win.location.href = `https://x.example/tool/frame.html${search}`;
+        // The frame tells its parent its height.
+        win.ResizeObserver = class {
+          observe() {}
+        };
+        win.parent = { postMessage() {} };
+        win.document.body = {};
+        await boot({ root, base, win });
+        const [mount] = recorded(log.entries, 'mount');
+        assert.equal(mount.module, module, search);
+        assert.equal(mount.options.languageWords, undefined, `${search}: the language built in, no words laid over it`);
+        assert.deepEqual(fetched, [wasm], `${search}: the wasm alone`);
+        await settled();
+        assert.deepEqual(kept, [[wasm.replace('_bg.wasm', '.js'), wasm]], `${search}: the worker keeps the module, not the frame's page`);
+      });
+    }
   });
 
   test('the partnership view opened right after a switch, before the browser paints, opens in the language just chosen', async () => {

@@ -120,12 +120,23 @@ async function keepUsedBefore(cache) {
 /**
  * The first modules the pages at `urls` run (`BUILD.pageModules`), each
  * file once; a page the tool does not have (a host page, another site's)
- * runs none of them.
+ * runs none of them. A page listed with a language in its address
+ * (`./frame.html?lang=cy`) runs that language's module when its address
+ * asks for it, as boot.js does.
  */
 export function modulesOf(urls, scope, pageModules = BUILD.pageModules ?? {}) {
-  const byPath = new Map(Object.entries(pageModules).map(([page, files]) => [new URL(page, scope).pathname, files]));
-  const files = urls.flatMap((url) => byPath.get(new URL(url, scope).pathname) ?? []);
+  const byPage = new Map(Object.entries(pageModules).map(([page, files]) => [pageKey(new URL(page, scope)), files]));
+  const files = urls.flatMap((url) => {
+    const page = new URL(url, scope);
+    return byPage.get(pageKey(page)) ?? byPage.get(page.pathname) ?? [];
+  });
   return [...new Set(files)];
+}
+
+/** A page's path, with the primary language its address asks for, if any. */
+function pageKey(page) {
+  const language = (page.searchParams.get('lang') ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return language ? `${page.pathname}?lang=${language}` : page.pathname;
 }
 
 /**

@@ -693,7 +693,17 @@ describe('embedding', () => {
       );
       for (const id of ['quiet', 'told']) {
         const frame = page.frameLocator(`#${id}`);
-        const heading = (name) => frame.getByRole('heading', { level: 1, name, exact: true });
+        const heading = (name) => {
+          const locator = frame.getByRole('heading', { level: 1, name, exact: true });
+          // A timeout says what the frame showed instead.
+          return {
+            waitFor: () =>
+              locator.waitFor().catch(async (error) => {
+                const shown = await frame.locator('h1, h2, [role="alert"]').allInnerTexts().catch(() => []);
+                throw new Error(`${id}: no heading "${name}"; the frame shows ${JSON.stringify(shown)}`, { cause: error });
+              }),
+          };
+        };
         await heading(pack.start.heading).waitFor();
         const notice = frame.getByText(ui.results_event_notice, { exact: true });
         assert.equal(await notice.count(), id === 'told' ? 1 : 0, `${id}: the start page says whether results are sent`);

@@ -437,6 +437,45 @@ describe('Ready to Share in Welsh', () => {
       assert.deepEqual(await shown(welsh), welshShown, 'the same Welsh actions as before');
     }));
 
+  test('frame.html?lang=cy runs the module with Welsh built in, preloaded once, never the English one or the Welsh files; once visited, it opens with no network', () =>
+    site.withSession(async ({ page, context, pageRequests, errors }) => {
+      const address = `${site.url}frame.html?storage-key=ein-partneriaeth&lang=cy`;
+      await page.goto(address);
+      await page.locator('.rts-app[data-rts-save-state][lang="cy"]').waitFor();
+      await page.getByRole('heading', { level: 1, name: contentPack().start.heading, exact: true }).waitFor();
+      const fetched = (pattern) => fetchedPaths(pageRequests, pattern);
+      assert.equal(fetched(/\/ready-to-share-cy-[0-9a-f]+_bg\.wasm$/).length, 1, 'the Welsh module\'s wasm, once: the preload is the one used');
+      assert.equal(fetched(/\/ready-to-share-cy-[0-9a-f]+\.js$/).length, 1, 'and its glue, once');
+      assert.deepEqual(fetched(/\/ready-to-share-[0-9a-f]+(_bg\.wasm|\.js)$/), [], 'not the English module');
+      assert.deepEqual(fetched(/\/(locale|pack)\.(cy|en)-[0-9a-f]+\.json$/), [], 'no words or questions as files');
+      await expectNoEnglish(page, 'the Welsh frame\'s start page');
+
+      // The worker keeps the Welsh module for the frame, and not the English one.
+      const kept = () =>
+        page.evaluate(async () => {
+          const paths = [];
+          for (const name of await caches.keys()) {
+            for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
+          }
+          return paths;
+        });
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await waitUntil(async () => (await kept()).some((p) => /\/ready-to-share-cy-[0-9a-f]+_bg\.wasm$/.test(p)), {
+        timeout: 10_000,
+        message: 'the Welsh module kept by the worker',
+      });
+      assert.ok(!(await kept()).some((p) => /\/ready-to-share-[0-9a-f]+_bg\.wasm$/.test(p)), 'the English module is not downloaded for it');
+      await context.setOffline(true);
+      try {
+        await page.reload();
+        await page.locator('.rts-app[data-rts-save-state][lang="cy"]').waitFor();
+        await page.getByRole('button', { name: cy.ui.start_button, exact: true }).waitFor();
+      } finally {
+        await context.setOffline(false);
+      }
+      assert.deepEqual(errors, []);
+    }));
+
   test('cy.html runs the module with Welsh built in, never the English words; switching to English by keyboard keeps what was typed and fetches English once', () =>
     site.withSession(async ({ page, pageRequests, errors }) => {
       await page.goto(`${site.url}cy.html`);
