@@ -6,7 +6,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, copyFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { serviceWorker } from '../../scripts/runtime/build.mjs';
 import { measure, measureWorker } from '../../scripts/first-screen-bytes.mjs';
 import { join } from 'node:path';
@@ -102,6 +102,17 @@ async function plainSession(browser) {
   return { context, page, requests, errors, dialogs };
 }
 
+/** The Welsh words, and the Welsh start page's heading. */
+const CY = locale('cy');
+const WELSH_START = JSON.parse(readFileSync(new URL('../../content/pack.cy.json', import.meta.url), 'utf8')).start.heading;
+/** The app running in Welsh. */
+const WELSH_APP = '.rts-app[data-rts-save-state][lang="cy"]';
+/** withInstalledCopy's options for the Welsh page. */
+const WELSH_PAGE = { path: 'cy.html', ready: (app) => app.page.locator(WELSH_APP).waitFor() };
+
+/** The same worker naming another version, so another cache: a new version. */
+const anotherVersion = (worker) => worker.replace(/"version":"([0-9a-f]+)"/, '"version":"$1-next"');
+
 /** The Welsh page and its module (Welsh built in), kept by the worker once used. */
 const WELSH_FILES = [/\/cy\.html$/, /\/ready-to-share-cy-[0-9a-f]+\.js$/, /\/ready-to-share-cy-[0-9a-f]+_bg\.wasm$/];
 
@@ -144,28 +155,70 @@ describe('offline', () => {
     return { dir, file, url: pathToFileURL(file).href };
   }
 
-  test('with the service worker, the app works with the server stopped, and keeps answers given offline', async () => {
-    const copy = await servedCopy('sw');
-    const { root } = copy;
-    let { server } = copy;
-    const { port } = server;
+  /**
+   * Runs `body` with a served copy of dist/ (servedCopy) and a plain
+   * session whose page has opened `path` there, shown it (`ready`, by
+   * default the English start heading) and is controlled by the service
+   * worker. `body` gets `{ s, page, app, copy }`: `copy.stop()` stops the
+   * server and `copy.restart()` starts it again on the same address.
+   * However `body` ends, the session closes and the server stops.
+   */
+  async function withInstalledCopy(name, body, { path = '', ready = (app) => app.waitForHeading(pack.start.heading) } = {}) {
+    const { root, requests, server: first } = await servedCopy(name);
+    let server = first;
+    const copy = {
+      root,
+      requests,
+      url: first.url,
+      async stop() {
+        await server.close();
+        server = null;
+      },
+      async restart() {
+        server = await startServer({ root, port: first.port, requests });
+      },
+    };
     const s = await plainSession(chromium.browser);
     try {
       const { page } = s;
       const app = new App(page);
+      await page.goto(`${copy.url}${path}`);
+      await ready(app);
+      await waitUntilControlled(page);
+      await body({ s, page, app, copy });
+    } finally {
+      await s.context.close();
+      await server?.close();
+    }
+  }
+
+  /**
+   * Writes a new version of the worker into the copy at `root` (`change`
+   * makes it from the current one; by default, the same worker naming
+   * another version, so another cache), asks the page's registration to
+   * update, and returns the notice that offers it once it shows `text`.
+   */
+  async function newVersionWaiting(page, root, { text = ui.update_ready, change = anotherVersion } = {}) {
+    const current = readFileSync(join(root, 'sw.js'), 'utf8');
+    const newer = change(current);
+    assert.notEqual(newer, current, 'the worker changed');
+    writeFileSync(join(root, 'sw.js'), newer);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    const notice = page.getByRole('status').filter({ hasText: text });
+    await notice.waitFor({ state: 'visible' });
+    return notice;
+  }
+
+  test('with the service worker, the app works with the server stopped, and keeps answers given offline', () =>
+    withInstalledCopy('sw', async ({ s, page, app, copy }) => {
       const theme = pack.themes[1];
       const [online, offline] = theme.questions;
-
-      await page.goto(server.url);
-      await app.waitForHeading(pack.start.heading);
-      await waitUntilControlled(page);
       await app.toTheme(1);
       await app.radio(online, 2).check();
       await waitUntil(() => savedAnswer(page, online.id), { message: 'the first answer was saved' });
 
       // The server goes away: a reload still shows the app, on the same page.
-      await server.close();
-      server = null;
+      await copy.stop();
       await page.reload();
       await app.waitForHeading(theme.title);
       assert.equal(await app.radio(online, 2).isChecked(), true, 'the answer given online is there offline');
@@ -176,7 +229,7 @@ describe('offline', () => {
       await page.getByText(fill(ui.tasks_progress, { answered: 2, total: TOTAL }), { exact: true }).waitFor();
 
       // The server comes back on the same address: both answers are there.
-      server = await startServer({ root, port });
+      await copy.restart();
       await page.reload();
       await app.waitForHeading(ui.tasks_heading);
       await page.getByText(fill(ui.tasks_progress, { answered: 2, total: TOTAL }), { exact: true }).waitFor();
@@ -185,26 +238,12 @@ describe('offline', () => {
       assert.equal(await app.radio(offline, 5).isChecked(), true, 'the offline answer is still there');
       assert.deepEqual(s.dialogs, [], 'no dialog opened');
       assert.deepEqual(s.errors, [], 'no errors logged');
-    } finally {
-      await s.context.close();
-      await server?.close();
-    }
-  });
+    }));
 
-  test('the partnership view, never opened, says with the server stopped that it needs the network and keeps the answers; once opened, it opens offline', async () => {
-    const copy = await servedCopy('whole');
-    const { root } = copy;
-    let { server } = copy;
-    const { port } = server;
-    const s = await plainSession(chromium.browser);
-    try {
-      const { page } = s;
-      const app = new App(page);
+  test('the partnership view, never opened, says with the server stopped that it needs the network and keeps the answers; once opened, it opens offline', () =>
+    withInstalledCopy('whole', async ({ s, page, app, copy }) => {
       const theme = pack.themes[1];
       const [question] = theme.questions;
-      await page.goto(server.url);
-      await app.waitForHeading(pack.start.heading);
-      await waitUntilControlled(page);
       await app.toTheme(1);
       await app.radio(question, 3).check();
       await waitUntil(() => savedAnswer(page, question.id), { message: 'the answer was saved' });
@@ -213,22 +252,20 @@ describe('offline', () => {
       const whole = /\/ready-to-share-whole-[0-9a-f]+(_bg\.wasm|\.js)$/;
       assert.deepEqual((await page.evaluate(cachedPaths)).filter((path) => whole.test(path)), [], 'not kept before it is opened');
 
-      await server.close();
-      server = null;
+      await copy.stop();
       await app.button(ui.partnership_button).focus();
       await page.keyboard.press('Enter');
       await page.getByRole('alert').filter({ hasText: partnership.opening_failed }).waitFor();
       await app.waitForHeading(partnership.title);
 
-      server = await startServer({ root, port });
+      await copy.restart();
       await app.button(loader.retry).focus();
       await page.keyboard.press('Enter');
       await page.getByLabel(ui.partnership_files_label, { exact: true }).waitFor();
       assert.equal((await page.evaluate(cachedPaths)).filter((path) => whole.test(path)).length, 2, 'kept once used');
 
       // With the server gone again, a reload opens on the partnership view.
-      await server.close();
-      server = null;
+      await copy.stop();
       await page.reload();
       await app.waitForHeading(partnership.title);
       await page.getByLabel(ui.partnership_files_label, { exact: true }).waitFor();
@@ -239,24 +276,12 @@ describe('offline', () => {
       // Only the fetches refused while the server was stopped are reported.
       const unexpected = s.errors.filter((error) => !/Failed to load resource|could not load the partnership view/.test(error));
       assert.deepEqual(unexpected, []);
-    } finally {
-      await s.context.close();
-      await server?.close();
-    }
-  });
+    }));
 
-  test('a new version waits for the user: a notice offers it, nothing reloads, and switching keeps the answers', async () => {
-    const { root, server } = await servedCopy('update');
-    const s = await plainSession(chromium.browser);
-    try {
-      const { page } = s;
-      const app = new App(page);
+  test('a new version waits for the user: a notice offers it, nothing reloads, and switching keeps the answers', () =>
+    withInstalledCopy('update', async ({ s, page, app, copy }) => {
       const theme = pack.themes[0];
       const [first, second] = theme.questions;
-
-      await page.goto(server.url);
-      await app.waitForHeading(pack.start.heading);
-      await waitUntilControlled(page);
       await app.toTheme(0);
       await app.radio(first, 3).check();
       // A mark that a reload would wipe.
@@ -266,15 +291,11 @@ describe('offline', () => {
 
       // A new version: the same files and a changed sw.js, which answers a
       // question the old one does not, so the test can tell them apart.
-      appendFileSync(
-        join(root, 'sw.js'),
-        `\n// A newer build (test).\nself.addEventListener('message', (event) => {\n` +
+      const notice = await newVersionWaiting(page, copy.root, {
+        change: (worker) =>
+          `${worker}\n// A newer build (test).\nself.addEventListener('message', (event) => {\n` +
           `  if (event.data === 'which-version') event.source.postMessage('version-2');\n});\n`,
-      );
-      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-
-      const notice = page.getByRole('status').filter({ hasText: ui.update_ready });
-      await notice.waitFor({ state: 'visible' });
+      });
       const switchButton = notice.getByRole('button', { name: ui.update_now, exact: true });
       await switchButton.waitFor({ state: 'visible' });
       assert.equal(await page.evaluate(() => window.notReloaded), true, 'the page did not reload by itself');
@@ -308,22 +329,11 @@ describe('offline', () => {
       assert.equal(version, 'version-2', 'the page is controlled by the new service worker');
       assert.deepEqual(s.dialogs, [], 'no dialog opened');
       assert.deepEqual(s.errors, [], 'no errors logged');
-    } finally {
-      await s.context.close();
-      await server.close();
-    }
-  });
+    }));
 
-  test('with a workshop open, the update notice says it is saved, and switching keeps the files and agreements', async () => {
-    const { root, server } = await servedCopy('update-workshop');
-    const s = await plainSession(chromium.browser);
-    try {
-      const { page } = s;
-      const app = new App(page);
+  test('with a workshop open, the update notice says it is saved, and switching keeps the files and agreements', () =>
+    withInstalledCopy('update-workshop', async ({ s, page, app, copy }) => {
       const { partnership: words, consensus } = locale();
-      await page.goto(server.url);
-      await app.waitForHeading(pack.start.heading);
-      await waitUntilControlled(page);
       await app.next(ui.partnership_button, words.title);
       const fixture = (name) => ({
         name,
@@ -341,10 +351,7 @@ describe('offline', () => {
       await note.focus();
       await page.keyboard.type('Agreed in the room');
 
-      appendFileSync(join(root, 'sw.js'), '\n// A newer build (test).\n');
-      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-      const notice = page.getByRole('status').filter({ hasText: ui.update_ready_workshop });
-      await notice.waitFor({ state: 'visible' });
+      const notice = await newVersionWaiting(page, copy.root, { text: ui.update_ready_workshop });
       // Typed just before switching: the switch must not lose it.
       await note.focus();
       await page.keyboard.type(' today');
@@ -357,24 +364,13 @@ describe('offline', () => {
       assert.equal(await note.inputValue(), 'Agreed in the room today', 'the note survived the switch');
       assert.equal(await page.getByRole('table', { name: words.scores_caption }).locator('tbody tr').count(), 2);
       assert.deepEqual(s.errors, [], 'no errors logged');
-    } finally {
-      await s.context.close();
-      await server.close();
-    }
-  });
+    }));
 
-  test('Welsh, once used, still opens in Welsh after switching to a new version with no network', async () => {
-    const { root, server } = await servedCopy('update-welsh');
-    const s = await plainSession(chromium.browser);
-    const cy = locale('cy');
-    const welshStart = JSON.parse(readFileSync(new URL('../../content/pack.cy.json', import.meta.url), 'utf8')).start.heading;
-    const welshApp = s.page.locator('.rts-app[data-rts-save-state][lang="cy"]');
-    const welshHeading = s.page.getByRole('heading', { level: 1, name: welshStart, exact: true });
-    try {
-      const { page, context } = s;
-      await page.goto(`${server.url}cy.html`);
-      await welshApp.waitFor();
-      await waitUntilControlled(page);
+  test('Welsh, once used, still opens in Welsh after switching to a new version with no network', () =>
+    withInstalledCopy('update-welsh', async ({ s, page, copy }) => {
+      const { context } = s;
+      const welshApp = page.locator(WELSH_APP);
+      const welshHeading = page.getByRole('heading', { level: 1, name: WELSH_START, exact: true });
       // The page and its module, Welsh built in, kept once used.
       await waitUntil(() => page.evaluate(cachedPaths).then((paths) => WELSH_FILES.every((file) => paths.some((p) => file.test(p)))), {
         message: 'the Welsh page and its module kept by the worker',
@@ -382,16 +378,10 @@ describe('offline', () => {
 
       // A new version (a worker with another version, so another cache) is
       // waiting; the network goes before the person switches.
-      const worker = readFileSync(join(root, 'sw.js'), 'utf8');
-      const newer = worker.replace(/"version":"([0-9a-f]+)"/, '"version":"$1-next"');
-      assert.notEqual(newer, worker, 'the worker names its version');
-      writeFileSync(join(root, 'sw.js'), newer);
-      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-      const notice = page.getByRole('status').filter({ hasText: cy.ui.update_ready });
-      await notice.waitFor({ state: 'visible' });
+      const notice = await newVersionWaiting(page, copy.root, { text: CY.ui.update_ready });
       await context.setOffline(true);
       const reloaded = page.waitForEvent('load');
-      await notice.getByRole('button', { name: cy.ui.update_now, exact: true }).click();
+      await notice.getByRole('button', { name: CY.ui.update_now, exact: true }).click();
       await reloaded;
       await welshApp.waitFor();
       await welshHeading.waitFor();
@@ -402,57 +392,31 @@ describe('offline', () => {
       assert.equal(versions.length, 1, `only the new version's cache is left: ${versions}`);
       const paths = await page.evaluate(cachedPaths);
       for (const file of WELSH_FILES) assert.ok(paths.some((p) => file.test(p)), `the new version keeps ${file}`);
-      await page.goto(`${server.url}cy.html`);
+      await page.goto(`${copy.url}cy.html`);
       await welshApp.waitFor();
       await welshHeading.waitFor();
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
       assert.deepEqual(s.errors, [], 'no errors logged');
-    } finally {
-      await s.context.setOffline(false);
-      await s.context.close();
-      await server.close();
-    }
-  });
+    }, WELSH_PAGE));
 
-  test('someone who only used cy.html gets the tool at the main address with the server stopped: in Welsh, saying English could not be loaded', async () => {
-    const copy = await servedCopy('welsh-only');
-    let { server } = copy;
-    const s = await plainSession(chromium.browser);
-    const cy = locale('cy');
-    const welshStart = JSON.parse(readFileSync(new URL('../../content/pack.cy.json', import.meta.url), 'utf8')).start.heading;
-    try {
-      const { page } = s;
-      await page.goto(`${server.url}cy.html`);
-      await page.locator('.rts-app[data-rts-save-state][lang="cy"]').waitFor();
-      await waitUntilControlled(page);
+  test('someone who only used cy.html gets the tool at the main address with the server stopped: in Welsh, saying English could not be loaded', () =>
+    withInstalledCopy('welsh-only', async ({ page, copy }) => {
       const paths = await page.evaluate(cachedPaths);
       assert.ok(paths.some((p) => WELSH_FILES[2].test(p)), 'the Welsh module is kept');
       assert.ok(!paths.some((p) => /\/ready-to-share-[0-9a-f]+_bg\.wasm$/.test(p)), 'the English module is not: nobody here used it');
 
-      const { url } = server;
-      await server.close();
-      server = null;
-      await page.goto(url);
-      await page.getByRole('heading', { level: 1, name: welshStart, exact: true }).waitFor();
+      await copy.stop();
+      await page.goto(copy.url);
+      await page.getByRole('heading', { level: 1, name: WELSH_START, exact: true }).waitFor();
       assert.equal(await page.locator('.rts-app[data-rts-save-state]').getAttribute('lang'), 'cy');
-      await page.getByRole('status').filter({ hasText: cy.language_nav.english_failed }).waitFor();
-    } finally {
-      await s.context.close();
-      await server?.close();
-    }
-  });
+      await page.getByRole('status').filter({ hasText: CY.language_nav.english_failed }).waitFor();
+    }, WELSH_PAGE));
 
-  test('the partnership view, once opened, still opens after switching to a new version with no network', async () => {
-    const { root, server } = await servedCopy('update-whole');
-    const s = await plainSession(chromium.browser);
-    const whole = /\/ready-to-share-whole-[0-9a-f]+(_bg\.wasm|\.js)$/;
-    const filePicker = s.page.getByLabel(ui.partnership_files_label, { exact: true });
-    try {
-      const { page, context } = s;
-      const app = new App(page);
-      await page.goto(server.url);
-      await app.waitForHeading(pack.start.heading);
-      await waitUntilControlled(page);
+  test('the partnership view, once opened, still opens after switching to a new version with no network', () =>
+    withInstalledCopy('update-whole', async ({ s, page, app, copy }) => {
+      const { context } = s;
+      const whole = /\/ready-to-share-whole-[0-9a-f]+(_bg\.wasm|\.js)$/;
+      const filePicker = page.getByLabel(ui.partnership_files_label, { exact: true });
       await app.button(ui.partnership_button).focus();
       await page.keyboard.press('Enter');
       await filePicker.waitFor();
@@ -476,11 +440,7 @@ describe('offline', () => {
       assert.equal(renamed, 2);
 
       // A new version is waiting; the network goes before the person switches.
-      const worker = readFileSync(join(root, 'sw.js'), 'utf8');
-      writeFileSync(join(root, 'sw.js'), worker.replace(/"version":"([0-9a-f]+)"/, '"version":"$1-next"'));
-      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-      const notice = page.getByRole('status').filter({ hasText: ui.update_ready });
-      await notice.waitFor({ state: 'visible' });
+      const notice = await newVersionWaiting(page, copy.root);
       await context.setOffline(true);
       const reloaded = page.waitForEvent('load');
       await notice.getByRole('button', { name: ui.update_now, exact: true }).focus();
@@ -494,12 +454,7 @@ describe('offline', () => {
       assert.equal(versions.length, 1, `only the new version's cache is left: ${versions}`);
       assert.equal((await page.evaluate(cachedPaths)).filter((path) => whole.test(path)).length, 2, 'the new version keeps the whole app');
       assert.deepEqual(s.errors, [], 'no errors logged');
-    } finally {
-      await s.context.setOffline(false);
-      await s.context.close();
-      await server.close();
-    }
-  });
+    }));
 
   test('the single-file copy works from file://, saves as it goes, and makes no network requests', async () => {
     const { url } = await singleFileCopy('usb-stick');
@@ -552,16 +507,9 @@ describe('offline', () => {
     }
   });
 
-  test('a change to index.html alone reaches an installed user: the worker is versioned by contents', async () => {
-    const { root, server } = await servedCopy('page-only');
-    const s = await plainSession(chromium.browser);
-    try {
-      const { page } = s;
-      const app = new App(page);
-      await page.goto(server.url);
-      await app.waitForHeading(pack.start.heading);
-      await waitUntilControlled(page);
-
+  test('a change to index.html alone reaches an installed user: the worker is versioned by contents', () =>
+    withInstalledCopy('page-only', async ({ s, page, app, copy }) => {
+      const { root } = copy;
       // Only the page changes (a mark in its head: the app names each
       // screen in the title, so the title cannot show the edit); the build
       // writes the worker again.
@@ -569,36 +517,19 @@ describe('offline', () => {
       const original = readFileSync(index, 'utf8');
       writeFileSync(index, original.replace('</head>', '<meta name="rts-edited" content="yes" />\n  </head>'));
       assert.notEqual(readFileSync(index, 'utf8'), original, 'the page was edited');
-      const before = readFileSync(join(root, 'sw.js'), 'utf8');
-      const addresses = JSON.parse(before.match(/"files":(\[[^\]]*\])/)[1]);
-      writeFileSync(join(root, 'sw.js'), serviceWorker(root, addresses));
-      assert.notEqual(readFileSync(join(root, 'sw.js'), 'utf8'), before, 'the worker changed with the page');
-
-      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-      const notice = page.getByRole('status').filter({ hasText: ui.update_ready });
-      await notice.waitFor();
+      const notice = await newVersionWaiting(page, root, {
+        change: (before) => serviceWorker(root, JSON.parse(before.match(/"files":(\[[^\]]*\])/)[1])),
+      });
       const reloaded = page.waitForEvent('load');
       await notice.getByRole('button', { name: ui.update_now, exact: true }).click();
       await reloaded;
       await app.waitForHeading(pack.start.heading);
       assert.equal(await page.locator('meta[name="rts-edited"]').count(), 1, 'the edited page is served');
       assert.deepEqual(s.errors, [], 'no errors logged');
-    } finally {
-      await s.context.close();
-      await server.close();
-    }
-  });
+    }));
 
-  test('"Save this tool for offline use": nobody downloads the copy unasked; asked for with the server gone, the worker makes it, and it works from file://', async () => {
-    const copy = await servedCopy('save-offline');
-    let { server } = copy;
-    const s = await plainSession(chromium.browser);
-    try {
-      const { page } = s;
-      const app = new App(page);
-      await page.goto(server.url);
-      await app.waitForHeading(pack.start.heading);
-      await waitUntilControlled(page);
+  test('"Save this tool for offline use": nobody downloads the copy unasked; asked for with the server gone, the worker makes it, and it works from file://', () =>
+    withInstalledCopy('save-offline', async ({ s, page, app, copy }) => {
       // Everything the worker keeps has arrived: the single file was never
       // asked for, by the page or the worker.
       assert.ok(copy.requests.includes('/sw.js'), `the worker was fetched: ${copy.requests}`);
@@ -610,8 +541,7 @@ describe('offline', () => {
       await app.next(ui.partnership_button, partnership.title);
       await page.getByLabel(ui.partnership_files_label, { exact: true }).waitFor();
       await app.next(ui.back, pack.start.heading);
-      await server.close();
-      server = null;
+      await copy.stop();
       await page.reload();
       await app.waitForHeading(pack.start.heading);
       const [download] = await Promise.all([
@@ -638,11 +568,7 @@ describe('offline', () => {
       await waitUntil(() => savedAnswer(local, question.id), { message: 'the answer was saved' });
       assert.deepEqual(s.dialogs, [], 'no dialog opened');
       assert.deepEqual(s.errors, [], 'no errors logged');
-    } finally {
-      await s.context.close();
-      await server?.close();
-    }
-  });
+    }));
 
   test('figures: the bytes a whole first visit costs, as sent, service worker included, within 1.1x the first screen', async () => {
     // The README's caching headers and "not modified" answers, as its
@@ -673,15 +599,8 @@ describe('offline', () => {
     }
   });
 
-  test('"Save this tool for offline use" with the worker there but a part of the copy not kept, and no network, says it needs the network', async () => {
-    let { server } = await servedCopy('part-missing');
-    const s = await plainSession(chromium.browser);
-    try {
-      const { page } = s;
-      const app = new App(page);
-      await page.goto(server.url);
-      await app.waitForHeading(pack.start.heading);
-      await waitUntilControlled(page);
+  test('"Save this tool for offline use" with the worker there but a part of the copy not kept, and no network, says it needs the network', () =>
+    withInstalledCopy('part-missing', async ({ page, copy }) => {
       // The browser dropped the kept wasm (storage pressure, say).
       const dropped = await page.evaluate(async () => {
         let count = 0;
@@ -694,35 +613,18 @@ describe('offline', () => {
         return count;
       });
       assert.equal(dropped, 1, 'the kept wasm was dropped');
-      await server.close();
-      server = null;
+      await copy.stop();
       await page.getByRole('link', { name: ui.offline_link }).click();
       await page.getByRole('alert').filter({ hasText: loader.offline_copy_failed }).waitFor();
-    } finally {
-      await s.context.close();
-      await server?.close();
-    }
-  });
+    }));
 
-  test('"Save this tool for offline use" with the partnership view never opened here, and no network, says it needs the network', async () => {
-    let { server } = await servedCopy('whole-never-used');
-    const s = await plainSession(chromium.browser);
-    try {
-      const { page } = s;
-      const app = new App(page);
-      await page.goto(server.url);
-      await app.waitForHeading(pack.start.heading);
-      await waitUntilControlled(page);
+  test('"Save this tool for offline use" with the partnership view never opened here, and no network, says it needs the network', () =>
+    withInstalledCopy('whole-never-used', async ({ page, copy }) => {
       // The copy carries the whole app, which is kept only once used.
-      await server.close();
-      server = null;
+      await copy.stop();
       await page.getByRole('link', { name: ui.offline_link }).click();
       await page.getByRole('alert').filter({ hasText: loader.offline_copy_failed }).waitFor();
-    } finally {
-      await s.context.close();
-      await server?.close();
-    }
-  });
+    }));
 
   test('"Save this tool for offline use" with no copy kept and no network says it needs the network', async () => {
     let { server } = await servedCopy('no-worker');
