@@ -309,8 +309,11 @@ write(
 // The service worker keeps every file the pages need, and with them the
 // parts of the single-file copy. Its version is a hash of the contents of
 // every one of them, so a change to any file, a page included, is a new
-// worker, which waits until the user chooses to switch.
-const precache = ['./', './index.html', './frame.html', './embed.js', `./${bootFile}`, `./${cssFile}`];
+// worker, which waits until the user chooses to switch. Not embed.js: it
+// runs on host pages, which the worker never controls (another site's),
+// or, on this site, cannot open with no network anyway, since the worker
+// never keeps a host page; it cost every first visit 6 KB.
+const precache = ['./', './index.html', './frame.html', `./${bootFile}`, `./${cssFile}`];
 // Kept once used: the first modules (the worker keeps the module of each
 // page open while it installs, and each page asks it to keep the one it
 // loaded: a Welsh visitor never downloads the English one, nor an English

@@ -590,6 +590,7 @@ describe('offline', () => {
           `${(sent / before).toFixed(3)}x the first screen's ${before}; scripts/first-screen-bytes.mjs counts ${whole}`,
       );
       assert.ok(!requests.some((path) => path.includes('offline')), 'the single file is never fetched');
+      assert.ok(!requests.includes('/embed.js'), `nor embed.js, which runs only on host pages: ${requests}`);
       assert.ok(sent <= whole, `no more than scripts/first-screen-bytes.mjs counts (${sent} > ${whole})`);
       assert.ok(sent <= before * 1.1, `within 1.1x the first screen (${sent} > ${Math.floor(before * 1.1)})`);
       assert.deepEqual(s.errors, [], 'no errors logged');
