@@ -21,7 +21,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hash } from './runtime/build.mjs';
+import { hash, withoutCommentLines } from './runtime/build.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -57,7 +57,8 @@ export function buildModule(dir, { release, name, features, defaults = true }) {
     run('wasm-bindgen', ['--target=web', `--out-dir=${work}`, `--out-name=${name}`, '--no-typescript', built]);
     const wasmFile = join(work, `${name}_bg.wasm`);
     if (release) run('wasm-opt', [`--output=${wasmFile}`, '-O1', wasmFile]);
-    const glueText = readFileSync(join(work, `${name}.js`), 'utf8');
+    // Without wasm-bindgen's comment lines, as Trunk's glue (postbuild.mjs).
+    const glueText = withoutCommentLines(readFileSync(join(work, `${name}.js`), 'utf8'));
     const wasmBytes = readFileSync(wasmFile);
     const names = moduleNames(name, glueText, wasmBytes);
     writeFileSync(join(dir, names.glue), glueText);

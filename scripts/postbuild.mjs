@@ -33,7 +33,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asPrerendered, captureStartScreen } from './prerender.mjs';
-import { bundle, CONTRACT, hash, LANGUAGES, serviceWorker, withoutCssComments } from './runtime/build.mjs';
+import { bundle, CONTRACT, hash, LANGUAGES, serviceWorker, withoutCommentLines, withoutCssComments } from './runtime/build.mjs';
 import { LANGUAGES_MARK, OFFLINE_COPY, offlineCopy, WASM_MARK } from './runtime/offline-copy.js';
 import { precompress } from './precompress.mjs';
 import { buildWelshModule, buildWholeModule } from './modules.mjs';
@@ -62,7 +62,10 @@ const trunkHtml = read('index.html').toString('utf8');
 const files = readdirSync(dir);
 const glue = files.find((f) => /^ready-to-share-[0-9a-f]+\.js$/.test(f)) ?? fail('no wasm-bindgen glue');
 const wasm = files.find((f) => /^ready-to-share-[0-9a-f]+_bg\.wasm$/.test(f)) ?? fail('no wasm');
-const glueCode = read(glue).toString('utf8');
+// The glue without wasm-bindgen's comment lines (about 0.8 KB brotli of
+// the first screen); its name keeps Trunk's hash of what it was.
+const glueCode = withoutCommentLines(read(glue).toString('utf8'));
+write(glue, glueCode);
 if (!/async function __wbg_init\b/.test(glueCode)) fail('the glue has no __wbg_init');
 /** Another module of the crate (scripts/modules.mjs), built beside Trunk's, or the build stops. */
 const otherModule = (what, build) => {

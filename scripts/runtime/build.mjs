@@ -74,7 +74,9 @@ export function bundle(name, values, { classic = false, block = false, read = so
  * lines only, so nothing inside a line is ever touched: a line that starts
  * with `//`, and a block comment from a line that starts with `/*` to the
  * line that ends with its close. The scripts here have no multi-line
- * strings, where such a line could be text.
+ * strings, where such a line could be text; nor has the glue of the
+ * wasm-bindgen version Cargo.toml pins, which the build strips too (check
+ * again when that pin moves).
  */
 export function withoutCommentLines(code) {
   const kept = [];
