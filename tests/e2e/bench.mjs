@@ -886,7 +886,20 @@ function printBudgets(fig, users) {
 function ratioTo(users, page, profile, temperature, mark, baseMark = 'firstScreen') {
   const app = users?.figures[page][profile]?.[temperature]?.[mark];
   const base = users?.figures.static[profile]?.cold?.[baseMark];
-  return { app, base, ratio: app / base };
+  return { app, base, ratio: app / base, paired: pairedRatio(users, page, profile, temperature, mark, baseMark) };
+}
+
+/**
+ * The median, over runs, of each run's own ratio: the page against the
+ * static form measured in that run, a few seconds apart. On a shared
+ * machine whose load drifts from run to run, this cancels what moves both,
+ * where the ratio of the two medians does not.
+ */
+function pairedRatio(users, page, profile, temperature, mark, baseMark) {
+  const ratios = (users?.runs ?? [])
+    .map((run) => run[`${page}:${profile.key ?? profile}`]?.[temperature]?.[mark] / run[`static:${profile.key ?? profile}`]?.cold?.[baseMark])
+    .filter(Number.isFinite);
+  return ratios.length ? median(ratios) : NaN;
 }
 
 /**
@@ -930,9 +943,12 @@ function printVisitBudgets(fig, users) {
       for (const [mark, name, budget, baseMark] of marks) {
         // The embed's first paint is its host page's: no budget of ours.
         const held = budget && !(page === 'embed' && mark === 'firstPaint') ? budget : null;
-        const { app, base, ratio } = ratioTo(users, page, 'cpu', temperature, mark, baseMark);
+        const { app, base, ratio, paired } = ratioTo(users, page, 'cpu', temperature, mark, baseMark);
         const value = Number.isFinite(ratio) ? `${ratio.toFixed(2)}x (${app.toFixed(0)}/${base.toFixed(0)} ms)` : 'not run';
         line(`    ${name}`, value, held ? `<= ${held}x static` : '-', held ? verdict(ratio, held, false) : '');
+        if (held && Number.isFinite(paired)) {
+          line(`      each run against its own static form, median`, `${paired.toFixed(2)}x`, `<= ${held}x static`, verdict(paired, held, false));
+        }
       }
     }
   }
