@@ -187,7 +187,8 @@ const pageHead = ({ lang, title, inlineScript = '' }) => `<!DOCTYPE html>
     <title>${title}</title>
     <style>${pageStyle}</style>${inlineScript ? `\n    <script>${inlineScript}</script>` : ''}`;
 // frame.html serves every language: the language its address asks for
-// (`?lang=cy`) picks the first module, as boot.js does, so its inline
+// (`?lang=cy`, read as runtime/language-code.js reads a code) picks the
+// first module, as boot.js does, so its inline
 // script preloads that module, rather than the English one whatever the
 // language. Allowed by its hash.
 const preloadByAddress = [

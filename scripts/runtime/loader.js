@@ -8,6 +8,8 @@
 // each of them, and file-copy.js (the single-file copy) uses its language
 // functions; the unit tests (scripts/runtime/*.test.mjs) import it as it is.
 
+import { primaryLanguage } from './language-code.js';
+
 /**
  * Whether a host asked to be sent the results (the `results-event`
  * attribute, or the iframe page's address): given, with no value or any
@@ -318,7 +320,7 @@ async function statusOf(fetchFn, address) {
  */
 export function startLanguage({ asked, remembered, host }, known) {
   for (const code of [asked, remembered, host]) {
-    const primary = String(code ?? '').trim().toLowerCase().split(/[-_]/)[0];
+    const primary = primaryLanguage(code);
     if (primary === 'en' || known.includes(primary)) return primary;
   }
   return 'en';

@@ -178,6 +178,11 @@ describe('loader.js: startApp', () => {
   const files = { glue: 'https://x.example/glue.js', wasm: 'https://x.example/app_bg.wasm' };
   // Without a compile unless a test gives one: the glue is then given the response.
   const env = (overrides) => ({ isNative: () => true, origin: 'https://x.example', document: null, compile: null, ...overrides });
+  /** A fetch that notes each address in `order` and answers 'wasm'. */
+  const notedFetch = (order) => async (address) => {
+    order.push(`fetch ${address}`);
+    return new Response('wasm');
+  };
   /** An import of `bindings` that waits for `finish()`, noting its start and end in `order`. */
   const heldImport = (order, bindings) => {
     let finish;
@@ -213,10 +218,7 @@ describe('loader.js: startApp', () => {
       files,
       env({
         import: glue.import,
-        fetch: async (address) => {
-          order.push(`fetch ${address}`);
-          return new Response('wasm');
-        },
+        fetch: notedFetch(order),
         compile: async (response) => {
           order.push(`compile ${await response.text()}`);
           return module;
@@ -306,10 +308,7 @@ describe('loader.js: startApp', () => {
       files,
       env({
         import: glue.import,
-        fetch: async (address) => {
-          order.push(`fetch ${address}`);
-          return new Response('wasm');
-        },
+        fetch: notedFetch(order),
       }),
     );
     await new Promise((resolve) => setImmediate(resolve));

@@ -6,6 +6,7 @@
 // copy (offline-copy.js) when it is asked for, from the files it keeps:
 // nobody downloads it unasked.
 
+import { primaryLanguage } from './language-code.js';
 import { OFFLINE_COPY, offlineCopyFromCache } from './offline-copy.js';
 
 /**
@@ -135,7 +136,7 @@ export function modulesOf(urls, scope, pageModules = BUILD.pageModules ?? {}) {
 
 /** A page's path, with the primary language its address asks for, if any. */
 function pageKey(page) {
-  const language = (page.searchParams.get('lang') ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  const language = primaryLanguage(page.searchParams.get('lang'));
   return language ? `${page.pathname}?lang=${language}` : page.pathname;
 }
 
